@@ -1,0 +1,74 @@
+"""The format-neutral shape of a document once a reader has parsed it.
+
+Every reader (text, HTML, DOCX, PDF) produces a :class:`SourceDocument`; extraction only ever
+sees this shape, so it never has to know where a sentence or a table row came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of running text, with page chrome already removed."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as rows of cell texts; the first row is the header when the source marks one.
+
+    Tables come from HTML ``<table>``, DOCX tables, and text rows whose cells are separated by
+    ``|`` or runs of wide spaces.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+
+    def row_text(self, index: int) -> str:
+        """The row as a quotable line, cells joined by `` | ``."""
+        return " | ".join(cell for cell in self.rows[index] if cell)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class SourceDocument:
+    """A parsed document: its body as blocks plus what the page said about itself.
+
+    ``metadata`` holds the page's own facts (发布单位, 发布日期, 索引号, 文号 …) under the keys
+    ``publisher``, ``date``, ``index_number``, ``doc_number`` and ``source``; readers fill what
+    they find and leave the rest out.
+    """
+
+    path: Path
+    title: str
+    blocks: list[Block]
+    metadata: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name: what users and the scorer call the document."""
+        return self.path.name
+
+    def text(self) -> str:
+        """The whole body as text, tables flattened row by row."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            else:
+                lines.extend(block.row_text(i) for i in range(len(block.rows)))
+        return "\n".join(lines)
+
+
+class UnreadableDocument(Exception):
+    """A file that no reader can turn into text (unknown format, corrupt, encrypted…)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,65 @@
+"""Deterministic, readable IRIs for documents, entities, targets and evidence.
+
+The same input gives the same IRIs on every run, so re-ingesting a document replaces its
+graph instead of adding a second copy. IRIs keep Chinese names readable (they are IRIs, not
+URIs); only characters that would break an IRI are percent-encoded.
+
+Scoping: zones, companies and industries are named once for the whole graph (the same
+industry in two documents is one node); agencies are scoped to the administration they
+belong to (the 经发局 of one zone is not the 经发局 of another) and projects to their zone
+or, failing that, to their document.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from zonekg.ontology import ID
+
+_UNSAFE = re.compile(r"[\s/#?%<>\"{}|\\^`\[\]]")
+
+
+def slug(name: str) -> str:
+    """An IRI path segment for ``name``: NFKC-folded, spaces dropped, unsafe characters escaped."""
+    folded = unicodedata.normalize("NFKC", name).strip()
+    folded = re.sub(r"\s+", "", folded)
+    return _UNSAFE.sub(lambda m: quote(m.group(0), safe=""), folded)
+
+
+def document_iri(file_name: str) -> str:
+    return f"{ID}document/{slug(file_name)}"
+
+
+def zone_iri(name: str) -> str:
+    return f"{ID}zone/{slug(name)}"
+
+
+def company_iri(name: str) -> str:
+    return f"{ID}company/{slug(name)}"
+
+
+def industry_iri(name: str) -> str:
+    return f"{ID}industry/{slug(name)}"
+
+
+def agency_iri(administration: str, name: str) -> str:
+    """An agency within its administration; an administration itself is its own scope."""
+    if administration == name:
+        return f"{ID}agency/{slug(name)}"
+    return f"{ID}agency/{slug(administration)}/{slug(name)}"
+
+
+def project_iri(scope: str, name: str) -> str:
+    return f"{ID}project/{slug(scope)}/{slug(name)}"
+
+
+def target_iri(document_file: str, text: str, metric: str, value: str, unit: str) -> str:
+    """A target of one document; the digest keeps it stable and distinct per stated goal."""
+    digest = hashlib.sha1(f"{text}\x1f{metric}\x1f{value}\x1f{unit}".encode()).hexdigest()[:12]
+    return f"{ID}target/{slug(document_file)}/{digest}"
+
+
+def evidence_iri(document_file: str, index: int) -> str:
+    return f"{document_iri(document_file)}/evidence/{index}"
