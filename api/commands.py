@@ -1,0 +1,174 @@
+"""What each ``zonekg`` sub-command does; :mod:`zonekg.api.cli` only parses arguments."""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import unicodedata
+from pathlib import Path
+
+
+
+
+def sample_corpus() -> Path:
+    """The sample documents shipped with zonekg."""
+    from zonekg import loaders
+
+    return Path(loaders.__file__).resolve().parent / "samples"
+
+
+def ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.loaders.pipeline import ingest as run_ingest
+    from zonekg.loaders.pipeline import iter_files
+
+    files = list(iter_files(args.paths))
+    if not files:
+        print("zonekg: no documents found under " + " ".join(map(str, args.paths)), file=sys.stderr)
+        return 1
+    store = OxigraphStore(args.store)
+    try:
+        with tqdm(total=len(files), unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+            def progress(path: Path, summary: object, error: str | None) -> None:
+                bar.set_postfix_str(path.name[-30:])
+                bar.update(1)
+
+            report = run_ingest(files, store, on_file=progress)
+    finally:
+        store.close()
+    for summary in report.ingested:
+        counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.counts.items()))
+        print(f"ingested {summary.file}: {summary.triples} triples ({counts})")
+    for path, reason in report.failed:
+        print(f"FAILED   {path}: {reason}", file=sys.stderr)
+    print(f"{len(report.ingested)} ingested, {len(report.failed)} failed, store {args.store}")
+    return 0 if report.ok else 1
+
+
+def _settings(args: argparse.Namespace):
+    from zonekg.api.settings import Settings
+
+    return Settings.from_env(
+        args.store, token_file=args.token_file, query_timeout=args.timeout, workers=args.workers
+    )
+
+
+def _serve(args: argparse.Namespace, banner: list[str]) -> int:
+    import uvicorn
+
+    from zonekg.api.app import create_app
+
+    app = create_app(_settings(args))
+    base = f"http://{args.host}:{args.port}"
+    for line in banner + [
+        f"  network page   {base}/graph",
+        f"  REST API       {base}/api/projects",
+        f"  SPARQL         {base}/sparql",
+        f"  API docs       {base}/docs",
+        "Press Ctrl+C to stop.",
+    ]:
+        print(line, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    return _serve(args, [f"Serving {args.store}:"])
+
+
+def demo(args: argparse.Namespace) -> int:
+    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.loaders.pipeline import ingest as run_ingest
+    from zonekg.loaders.pipeline import iter_files
+    from zonekg.ontology.iris import document_iri
+
+    corpus = sample_corpus()
+    store = OxigraphStore(args.store)
+    try:
+        present = set(store.documents())
+        missing = [f for f in iter_files([corpus]) if document_iri(f.name) not in present]
+        if args.reingest:
+            missing = list(iter_files([corpus]))
+        if missing:
+            print(f"Ingesting {len(missing)} sample documents into {args.store} …", flush=True)
+            report = run_ingest(missing, store)
+            for path, reason in report.failed:
+                print(f"FAILED {path}: {reason}", file=sys.stderr)
+        else:
+            print(f"Reusing the store {args.store} (the samples are already in it).", flush=True)
+    finally:
+        store.close()
+    return _serve(args, ["zonekg demo is running:"])
+
+
+def query(args: argparse.Namespace) -> int:
+    from zonekg.graph.catalog import local_runner
+    from zonekg.graph.executor import AskResult, GraphResult, QueryError
+    from zonekg.graph.oxigraph_store import OxigraphStore
+
+    store = OxigraphStore(args.store)
+    try:
+        result = local_runner(store)(args.sparql, None)
+    except QueryError as exc:
+        print(f"zonekg: bad query: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if isinstance(result, AskResult):
+        print("true" if result.value else "false")
+    elif isinstance(result, GraphResult):
+        sys.stdout.write(result.ntriples.decode("utf-8"))
+    elif args.format == "json":
+        from zonekg.api.routes.sparql import results_json
+
+        sys.stdout.write(results_json(result).decode("utf-8") + "\n")
+    else:
+        rows = [[("" if t is None else t[1]) for t in row] for row in result.rows]
+        if args.format == "csv":
+            writer = csv.writer(sys.stdout)
+            writer.writerow(result.variables)
+            writer.writerows(rows)
+        else:
+            print(format_table(result.variables, rows))
+            print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(header: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table that lines up Chinese (double-width) text."""
+    widths = [_width(h) for h in header]
+    for row in rows:
+        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows])
+
+
+def export(args: argparse.Namespace) -> int:
+    from zonekg.graph.catalog import Catalog, local_runner
+    from zonekg.graph.export import export as run_export
+    from zonekg.graph.oxigraph_store import OxigraphStore
+
+    store = OxigraphStore(args.store)
+    try:
+        catalog = Catalog(local_runner(store))
+        if args.output:
+            with open(args.output, "wb") as out:
+                run_export(store, catalog, args.format, out)
+            print(f"wrote {args.output}", file=sys.stderr)
+        else:
+            run_export(store, catalog, args.format, sys.stdout.buffer)
+    finally:
+        store.close()
+    return 0
+
+
+__all__ = ["ingest", "serve", "demo", "query", "export"]

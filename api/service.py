@@ -1,0 +1,58 @@
+"""The running service's state: the store, its read snapshots and the query workers.
+
+The service is the only writer of its store. After every write it takes a fresh snapshot and
+points the query workers at it, so readers always see whole documents and never block writes.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from zonekg.api.settings import Settings
+from zonekg.graph.catalog import Catalog
+from zonekg.graph.executor import QueryExecutor
+from zonekg.graph.oxigraph_store import OxigraphStore
+
+SNAPSHOTS_DIR = "snapshots"
+KEEP_SNAPSHOTS = 3
+"""Older snapshots stay a while: a worker may still be reading one when a newer one is taken."""
+
+
+class Service:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = OxigraphStore(settings.store)
+        self._snapshots = settings.store / SNAPSHOTS_DIR
+        shutil.rmtree(self._snapshots, ignore_errors=True)
+        self._snapshots.mkdir(parents=True)
+        self._write_lock = threading.Lock()
+        self.executor = QueryExecutor(
+            self._take_snapshot(),
+            workers=settings.workers,
+            timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
+        )
+        self.catalog = Catalog(lambda sparql, params=None: self.executor.run(sparql, params))
+
+    def _take_snapshot(self) -> Path:
+        target = self._snapshots / f"{time.time_ns()}"
+        self.store.snapshot(target)
+        for old in sorted(self._snapshots.iterdir())[:-KEEP_SNAPSHOTS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return target
+
+    def after_write(self) -> None:
+        """Publish the store's current state to the query workers."""
+        self.executor.set_snapshot(self._take_snapshot())
+
+    @property
+    def write_lock(self) -> threading.Lock:
+        """Held while a write and its snapshot happen, so writes are serial."""
+        return self._write_lock
+
+    def close(self) -> None:
+        self.executor.close()
+        self.store.close()
+        shutil.rmtree(self._snapshots, ignore_errors=True)

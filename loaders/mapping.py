@@ -1,0 +1,187 @@
+"""Map a document and its extraction to RDF quads in the document's named graph.
+
+Every asserted triple about an entity gets a reified evidence node (``zk:Evidence``, an
+``rdf:Statement``) carrying the quote it was read from, so each fact stays traceable to its
+document and sentence. IRIs come from :mod:`zonekg.ontology.iris` and are deterministic.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from zonekg.loaders.document import SourceDocument
+from zonekg.loaders.extraction.model import Entity, Evidence, Extraction, Kind, Ref, Relation, Target
+from zonekg.ontology import DCT, PROV, RDF, RDFS, SKOS, XSD, ZK
+from zonekg.ontology import iris
+
+CLASS_OF_KIND = {
+    Kind.ZONE: "Zone",
+    Kind.AGENCY: "Agency",
+    Kind.COMPANY: "Company",
+    Kind.INDUSTRY: "Industry",
+    Kind.PROJECT: "Project",
+}
+METADATA_PROPERTIES = {
+    "publisher": f"{DCT}publisher",
+    "date": f"{DCT}issued",
+    "index_number": f"{ZK}indexNumber",
+    "doc_number": f"{ZK}documentNumber",
+    "source": f"{DCT}source",
+}
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def _decimal(value: Decimal) -> Literal:
+    text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+    return Literal(text, datatype=NamedNode(f"{XSD}decimal"))
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=NamedNode(f"{XSD}integer"))
+
+
+class DocumentMapper:
+    """Builds the quads of one document; one instance per document."""
+
+    def __init__(self, document: SourceDocument, extraction: Extraction) -> None:
+        self.document = document
+        self.extraction = extraction
+        self.file = document.name
+        self.doc = NamedNode(iris.document_iri(self.file))
+        self._evidence_count = 0
+        self._iri_of: dict[Ref, NamedNode] = {}
+        for entity in extraction.entities:
+            self._iri_of[entity.ref] = NamedNode(self._mint(entity))
+
+    # -- IRIs --------------------------------------------------------------------------
+    def _administration(self, agency: Entity) -> str:
+        parents = self.extraction.related(agency.ref, Relation.PART_OF)
+        if parents:
+            return parents[0].name
+        if self.extraction.issuer:
+            return self.extraction.issuer
+        return self.extraction.main_zone or self.document.path.stem
+
+    def _mint(self, entity: Entity) -> str:
+        match entity.kind:
+            case Kind.ZONE:
+                return iris.zone_iri(entity.name)
+            case Kind.COMPANY:
+                return iris.company_iri(entity.name)
+            case Kind.INDUSTRY:
+                return iris.industry_iri(entity.name)
+            case Kind.AGENCY:
+                return iris.agency_iri(self._administration(entity), entity.name)
+            case Kind.PROJECT:
+                zones = self.extraction.related(entity.ref, Relation.LOCATED_IN)
+                scope = zones[0].name if zones else self.extraction.main_zone or self.document.path.stem
+                return iris.project_iri(scope, entity.name)
+        raise ValueError(entity.kind)
+
+    def iri(self, ref: Ref) -> NamedNode | None:
+        return self._iri_of.get(ref)
+
+    # -- quads -------------------------------------------------------------------------
+    def _quad(self, s: NamedNode, p: str, o: NamedNode | Literal) -> Quad:
+        return Quad(s, NamedNode(p), o, self.doc)
+
+    def _evidence(self, s: NamedNode, p: str, o: NamedNode | Literal, ev: Evidence) -> Iterator[Quad]:
+        node = NamedNode(iris.evidence_iri(self.file, self._evidence_count))
+        self._evidence_count += 1
+        yield self._quad(node, f"{RDF}type", NamedNode(f"{ZK}Evidence"))
+        yield self._quad(node, f"{RDF}subject", s)
+        yield self._quad(node, f"{RDF}predicate", NamedNode(p))
+        yield self._quad(node, f"{RDF}object", o)
+        yield self._quad(node, f"{ZK}quote", _zh(ev.quote))
+        yield self._quad(node, f"{ZK}blockIndex", _integer(ev.block))
+        yield self._quad(node, f"{PROV}wasQuotedFrom", self.doc)
+
+    def quads(self) -> Iterator[Quad]:
+        yield from self._document_quads()
+        for entity in self.extraction.entities:
+            yield from self._entity_quads(entity)
+        for fact in self.extraction.facts:
+            s, o = self.iri(fact.subject), self.iri(fact.object)
+            if s is None or o is None:
+                continue
+            predicate = f"{ZK}{fact.relation.value}"
+            yield self._quad(s, predicate, o)
+            yield from self._evidence(s, predicate, o, fact.evidence)
+        yield from self._agency_scopes()
+        for target in self.extraction.targets:
+            yield from self._target_quads(target)
+
+    def _document_quads(self) -> Iterator[Quad]:
+        doc = self.doc
+        yield self._quad(doc, f"{RDF}type", NamedNode(f"{ZK}Document"))
+        yield self._quad(doc, f"{ZK}fileName", Literal(self.file))
+        yield self._quad(doc, f"{DCT}title", _zh(self.document.title))
+        for key, value in sorted(self.document.metadata.items()):
+            if key in METADATA_PROPERTIES and value:
+                yield self._quad(doc, METADATA_PROPERTIES[key], Literal(value))
+        if self.extraction.plan_year:
+            yield self._quad(doc, f"{ZK}planYear", _integer(self.extraction.plan_year))
+        main_zone = self.iri(Ref(Kind.ZONE, self.extraction.main_zone or ""))
+        if main_zone is not None:
+            yield self._quad(doc, f"{ZK}mainZone", main_zone)
+        issuer = self.iri(Ref(Kind.AGENCY, self.extraction.issuer or ""))
+        if issuer is not None:
+            yield self._quad(doc, f"{ZK}issuer", issuer)
+
+    def _entity_quads(self, entity: Entity) -> Iterator[Quad]:
+        node = self._iri_of[entity.ref]
+        cls = NamedNode(f"{ZK}{CLASS_OF_KIND[entity.kind]}")
+        yield self._quad(node, f"{RDF}type", cls)
+        yield self._quad(node, f"{RDFS}label", _zh(entity.name))
+        for alias in sorted(entity.aliases - {entity.name}):
+            yield self._quad(node, f"{SKOS}altLabel", _zh(alias))
+        yield self._quad(self.doc, f"{ZK}mentions", node)
+        if entity.investment_cny is not None:
+            yield self._quad(node, f"{ZK}totalInvestment", _decimal(entity.investment_cny))
+        if entity.area_m2 is not None:
+            yield self._quad(node, f"{ZK}floorArea", _decimal(entity.area_m2))
+        for ev in entity.evidence[:1]:
+            yield from self._evidence(node, f"{RDF}type", cls, ev)
+
+    def _agency_scopes(self) -> Iterator[Quad]:
+        """Agencies with no stated parent belong to the document's issuing administration."""
+        issuer = self.iri(Ref(Kind.AGENCY, self.extraction.issuer or ""))
+        if issuer is None:
+            return
+        for agency in self.extraction.of_kind(Kind.AGENCY):
+            node = self._iri_of[agency.ref]
+            if node != issuer and not self.extraction.related(agency.ref, Relation.PART_OF):
+                yield self._quad(node, f"{ZK}partOf", issuer)
+
+    def _target_quads(self, target: Target) -> Iterator[Quad]:
+        node = NamedNode(
+            iris.target_iri(self.file, target.text, target.metric, str(target.value), target.unit)
+        )
+        cls = "Statistic" if target.actual else "Target"
+        yield self._quad(node, f"{RDF}type", NamedNode(f"{ZK}{cls}"))
+        yield self._quad(node, f"{ZK}metric", _zh(target.metric))
+        yield self._quad(node, f"{ZK}targetKind", Literal(target.kind.value))
+        yield self._quad(node, f"{ZK}value", _decimal(target.value))
+        yield self._quad(node, f"{ZK}unit", Literal(target.unit))
+        yield self._quad(node, f"{ZK}text", _zh(target.text))
+        year_property = "referenceYear" if target.actual else "targetYear"
+        if target.year:
+            yield self._quad(node, f"{ZK}{year_property}", _integer(target.year))
+        link = "hasStatistic" if target.actual else "hasTarget"
+        owners = [self.doc]
+        zone = self.iri(Ref(Kind.ZONE, target.zone or self.extraction.main_zone or ""))
+        if zone is not None:
+            owners.append(zone)
+        for owner in owners:
+            yield self._quad(owner, f"{ZK}{link}", node)
+        yield from self._evidence(owners[-1], f"{ZK}{link}", node, target.evidence)
+
+
+def to_quads(document: SourceDocument, extraction: Extraction) -> list[Quad]:
+    """All quads of ``document``, in its own named graph."""
+    return list(DocumentMapper(document, extraction).quads())
