@@ -1,24 +1,61 @@
 """Readers turn a file into a :class:`~zonekg.loaders.document.SourceDocument`.
 
-(Placeholder: plain UTF-8 text only; the full readers replace this.)
+:func:`read_document` dispatches on the file suffix (see :data:`SUPPORTED_SUFFIXES`) and
+raises :class:`~zonekg.loaders.document.UnreadableDocument` — never anything else — for a file
+it cannot read, with a human reason.
+
+Modules: ``encoding`` (bytes → str), ``chrome`` (page chrome and metadata lines), ``lines``
+(wrap joining), ``tables`` (text tables), ``assemble`` (the shared pipeline), and one reader
+per format: ``text`` (.txt/.md), ``html``, ``docx``, ``pdf``.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from zonekg.loaders.document import Paragraph, SourceDocument, UnreadableDocument
+from zonekg.loaders.document import SourceDocument, UnreadableDocument
 
-SUPPORTED_SUFFIXES = frozenset({".txt"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
+
+
+def _reader(suffix: str) -> Callable[[Path], SourceDocument]:
+    if suffix == ".txt":
+        from zonekg.loaders.readers.text import read_text
+        return read_text
+    if suffix == ".md":
+        from zonekg.loaders.readers.text import read_markdown
+        return read_markdown
+    if suffix in (".html", ".htm"):
+        from zonekg.loaders.readers.html import read_html
+        return read_html
+    if suffix == ".docx":
+        from zonekg.loaders.readers.docx import read_docx
+        return read_docx
+    from zonekg.loaders.readers.pdf import read_pdf
+    return read_pdf
 
 
 def read_document(path: Path) -> SourceDocument:
+    """Read ``path`` into a :class:`SourceDocument` or raise :class:`UnreadableDocument`."""
     path = Path(path)
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise UnreadableDocument(path, f"unsupported file type {path.suffix or '(none)'}")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = " ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnreadableDocument(
+            path, f"unsupported file type {suffix or '(no suffix)'}; supported: {supported}")
+    if not path.is_file():
+        raise UnreadableDocument(path, "no such file" if not path.exists() else "not a file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableDocument(path, str(exc)) from exc
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines else path.stem
-    return SourceDocument(path=path, title=title, blocks=[Paragraph(l) for l in lines])
+        if path.stat().st_size == 0:
+            raise UnreadableDocument(path, "file is empty")
+        return _reader(suffix)(path)
+    except UnreadableDocument:
+        raise
+    except RecursionError as exc:
+        raise UnreadableDocument(path, "document structure is too deeply nested") from exc
+    except Exception as exc:  # a reader bug or a library surprise: still a clear refusal
+        raise UnreadableDocument(
+            path, f"could not read {suffix} file ({type(exc).__name__}: {exc})") from exc
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "UnreadableDocument", "read_document"]

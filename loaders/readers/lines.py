@@ -1,0 +1,116 @@
+"""Line-level helpers: display width, heading/list markers, and joining hard-wrapped lines.
+
+PDF text and hard-wrapped .txt files break sentences mid-word at a fixed width.  A file is
+treated as hard-wrapped only when many lines stop near the same (maximum) width without
+sentence-final punctuation; ordinary one-paragraph-per-line text is left alone, so a heading
+such as ``一、总体要求`` is never glued to the paragraph after it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A line ending in one of these finishes a sentence (closing quotes/brackets after it allowed).
+_FINAL = "。！？；：!?;:…"
+_CLOSERS = "”’」』）)】》\"'"
+_FINAL_RE = re.compile(rf"[{re.escape(_FINAL)}][{re.escape(_CLOSERS)}]*$")
+
+# Starts of headings and list items: 一、 （一） (一) 1. 1、 1) (1) ① 第一章 第三条 一是 is not one.
+_LIST_START = re.compile(
+    r"^(?:"
+    r"[一二三四五六七八九十百]+[、.．]"
+    r"|[（(][一二三四五六七八九十百]+[）)]"
+    r"|\d{1,3}(?:[、．]|\.(?!\d)|[)）])"
+    r"|[（(]\d{1,3}[）)]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
+    r"|第[一二三四五六七八九十百\d]+[章节条部分篇]"
+    r"|[•●◆◇■□▪▶►※★☆✓·\-*+—]"
+    r"|附件|附表"
+    r")"
+)
+
+_BULLET = re.compile(r"^(?:[•●◆◇■□▪▶►※★☆✓]|[·\-*+](?=\s))\s*")
+
+_INDENT = re.compile(r"^[ \t\u3000]+")
+
+
+def display_width(text: str) -> int:
+    """Terminal-style width: East Asian wide/full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_FINAL_RE.search(line.strip(" \t\u3000")))
+
+
+def starts_item(line: str) -> bool:
+    """Does the line open a heading or a list item?"""
+    return bool(_LIST_START.match(line.strip(" \t\u3000")))
+
+
+def strip_bullet(text: str) -> str:
+    """Remove a leading symbol bullet (•, ●, ■, markdown '- ' …); numbering is kept."""
+    return _BULLET.sub("", text.strip(" \t\u3000"), count=1).strip(" \t\u3000")
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
+            and right[0].isalnum():
+        return f"{left} {right}"
+    if left.endswith("-") and len(left) > 1 and left[-2].isascii() and left[-2].isalpha():
+        return left[:-1] + right
+    return left + right
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None if it does not look wrapped."""
+    widths = [display_width(l.strip(" \t\u3000")) for l in lines if l.strip(" \t\u3000")]
+    if len(widths) < 4:
+        return None
+    ordered = sorted(widths)
+    width = ordered[int(len(ordered) * 0.9) - 1] if len(ordered) >= 10 else ordered[-1]
+    if width < 20:
+        return None
+    near = [l for l in lines if l.strip(" \t\u3000")
+            and display_width(l.strip(" \t\u3000")) >= 0.8 * width and not ends_sentence(l)]
+    nonblank = len(widths)
+    # Wrapped text: a good share of lines stop near the wrap width mid-sentence.
+    if len(near) >= max(2, 0.3 * nonblank):
+        return width
+    return None
+
+
+def join_wrapped(lines: list[str], width: int | None = None) -> list[str]:
+    """Join hard-wrapped lines into logical lines; blank lines always separate paragraphs.
+
+    ``width`` forces the wrap width (None: detect with :func:`wrap_width`; no wrap found means
+    the lines are returned unchanged apart from stripping).
+    """
+    if width is None:
+        width = wrap_width(lines)
+    if width is None:
+        return [l.strip(" \t\u3000") for l in lines]
+    out: list[str] = []
+    current: str | None = None
+    current_full = False
+    for raw in lines:
+        text = raw.strip(" \t\u3000")
+        if not text:
+            if current is not None:
+                out.append(current)
+                current = None
+            out.append("")
+            continue
+        indented = bool(_INDENT.match(raw))
+        if current is not None and current_full and not starts_item(text) and not (
+            indented and display_width(_INDENT.match(raw).group()) >= 2
+        ):
+            current = _join(current, text)
+        else:
+            if current is not None:
+                out.append(current)
+            current = text
+        current_full = display_width(text) >= 0.75 * width and not ends_sentence(text)
+    if current is not None:
+        out.append(current)
+    return out

@@ -1,0 +1,99 @@
+"""PDF files via pypdf: text per page, page furniture removed, wrapped lines joined.
+
+Page numbers (``- 3 -``, ``第3页 共9页``, ``3/9``) and running headers/footers repeated on
+most pages are dropped before the pages are concatenated, so a sentence broken across a page
+boundary is joined like any other wrapped line.  Encrypted PDFs that need a password and PDFs
+without a text layer (scans) are unreadable.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+from zonekg.loaders.document import SourceDocument, UnreadableDocument
+from zonekg.loaders.readers.assemble import build
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+
+
+def _open(path: Path):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    data = path.read_bytes()
+    if not data.strip():
+        raise UnreadableDocument(path, "file is empty")
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableDocument(path, "not a PDF file (no %PDF header)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(path, strict=False)
+    except PdfReadError as exc:
+        raise UnreadableDocument(path, f"corrupt PDF ({exc})") from exc
+    except Exception as exc:
+        raise UnreadableDocument(path, f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception as exc:  # unsupported algorithm / missing crypto dependency
+            raise UnreadableDocument(path, f"encrypted PDF that cannot be opened ({exc})") from exc
+        if not ok:
+            raise UnreadableDocument(path, "encrypted PDF: a password is required")
+    return reader
+
+
+def _page_lines(reader, path: Path) -> list[list[str]]:
+    pages = []
+    try:
+        for page in reader.pages:
+            pages.append((page.extract_text() or "").splitlines())
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument(path, f"corrupt PDF: text extraction failed "
+                                 f"({type(exc).__name__}: {exc})") from exc
+    return pages
+
+
+def _strip_furniture(pages: list[list[str]]) -> list[str]:
+    """Concatenate pages without page numbers and running headers/footers."""
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        edges = Counter()
+        for lines in pages:
+            nonblank = [l.strip() for l in lines if l.strip()]
+            edges.update(set(nonblank[:2] + nonblank[-2:]))
+        repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
+    out: list[str] = []
+    for lines in pages:
+        for line in lines:
+            text = line.strip()
+            if text and (_PAGE_NUMBER.match(text) or text in repeated):
+                continue
+            out.append(line)
+    return out
+
+
+def read_pdf(path: Path) -> SourceDocument:
+    reader = _open(path)
+    pages = _page_lines(reader, path)
+    lines = _strip_furniture(pages)
+    if not any(l.strip() for l in lines):
+        raise UnreadableDocument(path, "PDF has no text layer (scanned images?); OCR is not "
+                                 "supported")
+    title = None
+    try:
+        info = reader.metadata
+        title = (info.title or "").strip() if info else None
+    except Exception:
+        title = None
+    # A PDF title property is often a file name or template name; use it only if it is Chinese.
+    if title and not any("\u4e00" <= c <= "\u9fff" for c in title):
+        title = None
+    return build(path, lines, encoding=None, title=title or None, join=True)

@@ -1,0 +1,178 @@
+"""Tables written as text: ``|``-separated rows and rows aligned with runs of wide spaces.
+
+:func:`split_blocks` takes the lines of a text body and returns, in order, plain lines and
+:class:`Table` blocks.  A table is only recognised when several consecutive lines share the
+same cell count (two lines suffice under a header such as ``序号 重点工作 责任单位 完成时限``);
+lines that fill only some columns right under a row are continuation lines of multi-line
+cells and are merged into the cells above by column position.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from zonekg.loaders.document import Table
+from zonekg.loaders.readers.lines import display_width
+
+HEADER_WORDS = (
+    "序号", "编号", "重点工作", "工作任务", "主要任务", "任务内容", "工作内容", "具体任务", "项目名称",
+    "责任领导", "分管领导", "牵头领导", "责任单位", "牵头单位", "配合单位", "协办单位", "责任部门",
+    "牵头部门", "配合部门", "责任人", "完成时限", "完成时间", "时间节点", "时限要求", "目标任务",
+    "工作目标", "进度安排", "备注", "类别", "指标",
+)
+
+_PIPE = re.compile(r"[|｜]")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A gap between cells: two or more spaces, or any run containing a full-width space / tab.
+_GAP = re.compile(r"(?:[ \xa0]{2,}|[ \xa0]*[\u3000\t][ \xa0\u3000\t]*)")
+_MAX_CELL = 60
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int  # display column where the fragment starts
+    end: int
+
+
+def pipe_cells(line: str) -> list[str] | None:
+    """Cells of a ``|`` row (outer pipes optional), or None when the line has no pipe."""
+    if not _PIPE.search(line):
+        return None
+    text = line.strip(" \t\u3000")
+    if text[:1] in "|｜":
+        text = text[1:]
+    if text[-1:] in "|｜":
+        text = text[:-1]
+    return [c.strip(" \t\u3000") for c in _PIPE.split(text)]
+
+
+def space_cells(line: str) -> list[_Cell]:
+    """Fragments of a line separated by wide gaps, with display-column positions."""
+    cells: list[_Cell] = []
+    pos = 0
+    for match in [*_GAP.finditer(line), None]:
+        end = match.start() if match else len(line)
+        frag = line[pos:end]
+        if frag.strip():
+            lead = len(frag) - len(frag.lstrip())
+            col = display_width(line[:pos + lead])
+            cells.append(_Cell(frag.strip(), col, col + display_width(frag.strip())))
+        if match:
+            pos = match.end()
+    return cells
+
+
+def _has_header(cells: list[str]) -> bool:
+    return sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
+
+
+def _looks_tabular(rows: list[list[str]]) -> bool:
+    lengths = sorted(len(c) for r in rows for c in r)
+    if not lengths:
+        return False
+    return lengths[len(lengths) // 2] <= 30 and lengths[-1] <= 200
+
+
+def _pipe_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    rows: list[list[str]] = []
+    i = start
+    while i < len(lines):
+        if _MD_RULE.match(lines[i]) and _PIPE.search(lines[i]):
+            i += 1
+            continue
+        cells = pipe_cells(lines[i])
+        if cells is None or len(cells) < 2:
+            break
+        rows.append(cells)
+        i += 1
+    if len(rows) < 2:
+        return None
+    width = Counter(len(r) for r in rows).most_common(1)[0][0]
+    if width < 2 or sum(len(r) == width for r in rows) < max(2, 0.6 * len(rows)):
+        return None
+    if not _looks_tabular(rows):
+        return None
+    fixed = tuple(tuple((r + [""] * width)[:width]) for r in rows)
+    return Table(rows=fixed), i
+
+
+def _column_of(cell: _Cell, starts: list[int]) -> int:
+    """Index of the column whose start is closest to the fragment's start."""
+    return min(range(len(starts)), key=lambda k: (abs(starts[k] - cell.start), k))
+
+
+def _merge_text(above: str, more: str) -> str:
+    if above and more and above[-1].isascii() and above[-1].isalnum() and more[0].isascii() \
+            and more[0].isalnum():
+        return f"{above} {more}"
+    return above + more
+
+
+def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    first = space_cells(lines[start])
+    width = len(first)
+    if width < 2 or any(len(c.text) > _MAX_CELL for c in first):
+        return None
+    header = _has_header([c.text for c in first])
+    starts = [c.start for c in first]
+    rows: list[list[str]] = [[c.text for c in first]]
+    full_rows = 1
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip(" \t\u3000\xa0"):
+            break
+        cells = space_cells(line)
+        if not cells or len(cells) > width or any(len(c.text) > _MAX_CELL for c in cells):
+            break
+        at_left = abs(cells[0].start - starts[0]) <= 2 and _column_of(cells[0], starts) == 0
+        if len(cells) == width:
+            rows.append([c.text for c in cells])
+            starts = [c.start for c in cells]  # later rows align like the latest full row
+            full_rows += 1
+        elif at_left and len(cells) == width - 1 and width >= 4:
+            # a row with one empty cell (备注 left blank …): place fragments by position
+            row = [""] * width
+            for c in cells:
+                k = _column_of(c, starts)
+                row[k] = _merge_text(row[k], c.text)
+            rows.append(row)
+            full_rows += 1
+        elif _PIPE.search(line) or not all(
+            min(abs(c.start - st) for st in starts) <= 2 for c in cells
+        ) or (at_left and len(cells) == 1):
+            break  # prose or another construct: the table ended
+        else:
+            # continuation line of multi-line cells: append to the row above by position
+            for c in cells:
+                k = _column_of(c, starts)
+                rows[-1][k] = _merge_text(rows[-1][k], c.text)
+        i += 1
+    needed = 2 if header else 3
+    if full_rows < needed:
+        return None
+    if not _looks_tabular(rows):
+        return None
+    return Table(rows=tuple(tuple(r) for r in rows)), i
+
+
+def split_blocks(lines: list[str]) -> list[str | Table]:
+    """Split body lines into plain lines and tables, keeping their order."""
+    out: list[str | Table] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = None
+        if _PIPE.search(line):
+            found = _pipe_table(lines, i)
+        elif _GAP.search(line.strip(" \t\u3000\xa0")):
+            found = _space_table(lines, i)
+        if found is not None:
+            table, i = found
+            out.append(table)
+            continue
+        out.append(line)
+        i += 1
+    return out
