@@ -160,7 +160,12 @@ class QueryExecutor:
         timeout: float | None = None,
         max_rows: int | None = None,
     ) -> QueryResult:
-        """Run a read query; raises :class:`QueryError` or :class:`QueryTimeout`."""
+        """Run a read query; raises :class:`QueryError` or :class:`QueryTimeout`.
+
+        ``params`` are bound as SPARQL substitutions. Oxigraph binds only variables that a
+        SELECT projects, so a SELECT must list every parameter variable in its projection
+        (and its GROUP BY, when it aggregates).
+        """
         limit = self.timeout if timeout is None else min(timeout, self.timeout)
         cap = self.max_rows if max_rows is None else min(max_rows, self.max_rows)
         try:

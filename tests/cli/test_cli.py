@@ -1,0 +1,114 @@
+"""The ``zonekg`` command line, run as a user runs it (a subprocess per command)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
+SEED_001 = SAMPLES / "001_5914d671fb660af2.txt"
+
+
+def zonekg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "zonekg.api.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    done = zonekg("ingest", str(SAMPLES), "--store", str(path))
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+@pytest.mark.parametrize("command", ["ingest", "serve", "query", "export", "demo"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    done = zonekg(command, "--help")
+    assert done.returncode == 0
+    assert "example: zonekg" in done.stdout
+
+
+def test_ingest_reports_each_document(store: Path) -> None:
+    done = zonekg("query", "--store", str(store), "--format", "json",
+                  "SELECT ?f WHERE { ?d a zk:Document ; zk:fileName ?f } ORDER BY ?f")
+    files = [b["f"]["value"] for b in json.loads(done.stdout)["results"]["bindings"]]
+    assert files == sorted(p.name for p in SAMPLES.glob("*.txt"))
+
+
+def test_bad_files_are_named_and_skipped_and_the_others_land(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("某某高新区2024年工作要点\n全年地区生产总值增长8%。\n", encoding="utf-8")
+    (docs / "broken.docx").write_bytes(b"this is not a zip archive")
+    (docs / "notes.xyz").write_text("ignored: not a document type", encoding="utf-8")
+    done = zonekg("ingest", str(docs), str(docs / "notes.xyz"), "--store", str(tmp_path / "s"))
+    assert done.returncode == 1
+    assert "broken.docx" in done.stderr and "notes.xyz" in done.stderr
+    assert "ingested good.txt" in done.stdout
+    assert "1 ingested, 2 failed" in done.stdout
+
+
+def test_reingest_is_idempotent(tmp_path: Path) -> None:
+    target = tmp_path / "s"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    zonekg("ingest", str(SEED_001), "--store", str(target))
+    first = zonekg("query", "--store", str(target), "--format", "csv", count).stdout
+    zonekg("ingest", str(SEED_001), "--store", str(target))
+    assert zonekg("query", "--store", str(target), "--format", "csv", count).stdout == first
+
+
+def test_query_table_and_csv(store: Path) -> None:
+    sparql = "SELECT ?f WHERE { ?d zk:fileName ?f } ORDER BY ?f LIMIT 2"
+    table = zonekg("query", "--store", str(store), sparql)
+    assert table.returncode == 0
+    assert table.stdout.splitlines()[0].strip() == "f" and "(2 rows)" in table.stdout
+    rows = list(csv.reader(io.StringIO(zonekg("query", "--store", str(store), "--format", "csv", sparql).stdout)))
+    assert rows[0] == ["f"] and len(rows) == 3
+
+
+def test_bad_query_is_a_clear_error(store: Path) -> None:
+    done = zonekg("query", "--store", str(store), "SELECT WHERE {")
+    assert done.returncode == 1 and "bad query" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdf_format"),
+    [("ttl", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES), ("nq", ox.RdfFormat.N_QUADS),
+     ("trig", ox.RdfFormat.TRIG), ("jsonld", ox.RdfFormat.JSON_LD)],
+)
+def test_export_parses_back(store: Path, tmp_path: Path, fmt: str, rdf_format: ox.RdfFormat) -> None:
+    out = tmp_path / f"export.{fmt}"
+    done = zonekg("export", "--store", str(store), "--format", fmt, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    parsed = list(ox.parse(path=str(out), format=rdf_format))
+    assert parsed
+    if rdf_format.supports_datasets:
+        graphs = {q.graph_name.value for q in parsed if isinstance(q.graph_name, ox.NamedNode)}
+        assert len(graphs) == len(list(SAMPLES.glob("*.txt")))
+
+
+def test_export_graphml(store: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    out = tmp_path / "g.graphml"
+    assert zonekg("export", "--store", str(store), "--format", "graphml", "-o", str(out)).returncode == 0
+    assert isinstance(nx.read_graphml(out), nx.Graph)
+
+
+def test_store_in_use_is_reported(store: Path) -> None:
+    from zonekg.graph.oxigraph_store import OxigraphStore
+
+    holder = OxigraphStore(store)
+    try:
+        done = zonekg("query", "--store", str(store), "ASK {}")
+        assert done.returncode == 2 and "another process" in done.stderr
+    finally:
+        holder.close()

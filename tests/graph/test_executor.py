@@ -1,0 +1,94 @@
+"""Query workers: results, row caps, bound parameters, syntax errors and time limits."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from zonekg.graph.executor import AskResult, GraphResult, QueryError, QueryExecutor, QueryTimeout, SelectResult
+from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.terms import Param
+
+G = "https://w3id.org/zonekg/id/document/t.txt"
+
+
+@pytest.fixture(scope="module")
+def executor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryExecutor]:
+    root = tmp_path_factory.mktemp("exec")
+    store = OxigraphStore(root / "store")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store.replace_document(
+        G,
+        [
+            ox.Quad(ox.NamedNode(f"http://x/n{i}"), label, ox.Literal(f"名称{i}", language="zh"), ox.NamedNode(G))
+            for i in range(200)
+        ],
+    )
+    store.snapshot(root / "snap")
+    pool = QueryExecutor(root / "snap", workers=2, timeout=5, max_rows=50)
+    yield pool
+    pool.close()
+    store.close()
+
+
+def test_select_returns_plain_terms(executor: QueryExecutor) -> None:
+    result = executor.run('SELECT ?s WHERE { ?s rdfs:label "名称7"@zh }')
+    assert isinstance(result, SelectResult)
+    assert result.rows == [(("uri", "http://x/n7", None, None),)]
+
+
+def test_row_cap_says_it_cut(executor: QueryExecutor) -> None:
+    result = executor.run("SELECT ?s WHERE { ?s ?p ?o }")
+    assert isinstance(result, SelectResult)
+    assert len(result.rows) == 50 and result.truncated
+    small = executor.run("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")
+    assert len(small.rows) == 3 and not small.truncated
+
+
+def test_parameters_are_bound_not_pasted(executor: QueryExecutor) -> None:
+    hostile = '名称1"@zh } UNION { ?s ?p ?o'
+    result = executor.run("SELECT ?s ?name WHERE { ?s rdfs:label ?name }", {"name": Param(hostile, language="zh")})
+    assert result.rows == []
+    result = executor.run("SELECT ?s ?name WHERE { ?s rdfs:label ?name }", {"name": Param("名称1", language="zh")})
+    assert [r[0][1] for r in result.rows] == ["http://x/n1"]
+
+
+def test_ask_and_construct(executor: QueryExecutor) -> None:
+    assert executor.run('ASK { ?s rdfs:label "名称3"@zh }') == AskResult(True)
+    graph = executor.run("CONSTRUCT { ?s rdfs:label ?o } WHERE { ?s rdfs:label ?o } LIMIT 2")
+    assert isinstance(graph, GraphResult) and graph.count == 2
+    assert graph.ntriples.count(b"\n") == 2
+
+
+def test_syntax_error_carries_the_parser_message(executor: QueryExecutor) -> None:
+    with pytest.raises(QueryError) as info:
+        executor.run("SELEC ?s WHERE { ?s ?p ?o }")
+    assert "error" in str(info.value).lower() or "expect" in str(info.value).lower()
+
+
+def test_timeout_stops_the_query_and_the_pool_keeps_answering(executor: QueryExecutor) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        executor.run(slow, timeout=0.5)
+    assert time.monotonic() - started < 3
+    result = executor.run('SELECT ?s WHERE { ?s rdfs:label "名称9"@zh }')
+    assert [r[0][1] for r in result.rows] == ["http://x/n9"]
+
+
+def test_snapshot_switch_shows_new_writes(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    store.snapshot(tmp_path / "snap1")
+    pool = QueryExecutor(tmp_path / "snap1", workers=1)
+    try:
+        assert pool.run("ASK { ?s ?p ?o }") == AskResult(False)
+        store.replace_document(G, [ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))])
+        store.snapshot(tmp_path / "snap2")
+        pool.set_snapshot(tmp_path / "snap2")
+        assert pool.run("ASK { ?s ?p ?o }") == AskResult(True)
+    finally:
+        pool.close()
+        store.close()
