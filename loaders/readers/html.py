@@ -187,6 +187,18 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return candidates[0] if candidates else None
 
 
+def _drop_banner(doc: SourceDocument) -> None:
+    """Short lines above the title paragraph are the site banner (site name, slogans)."""
+    key = _WS.sub("", doc.title)
+    for index, block in enumerate(doc.blocks[:6]):
+        if isinstance(block, Table):
+            return
+        if _WS.sub("", block.text) == key:
+            if all(len(b.text) <= 40 for b in doc.blocks[:index]):
+                del doc.blocks[:index]
+            return
+
+
 def read_html(path: Path) -> SourceDocument:
     data = read_bytes(path)
     try:
@@ -215,6 +227,7 @@ def read_html(path: Path) -> SourceDocument:
     _walk(root, items, tables=[])
     lines: list[Item] = [x for x in items if isinstance(x, Table) or x.strip(" \u3000\xa0")]
     doc = build(path, lines, encoding=encoding, metadata=metadata, title=title, join=False)
+    _drop_banner(doc)
     if title is None:
         doc.title = clean_title(doc.title)
     return doc

@@ -1,0 +1,112 @@
+"""Tables written as text, and the wrap joiner."""
+from __future__ import annotations
+
+from zonekg.loaders.document import Paragraph, Table
+from zonekg.loaders.readers import read_document
+from zonekg.loaders.readers.lines import join_wrapped, wrap_width
+from zonekg.loaders.readers.tables import split_blocks
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+def tables(doc):
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_pipe_table_with_chrome_and_metadata():
+    doc = read_document(FIXTURES / "task_list_pipes.txt")
+    assert doc.title == "清河高新区2024年重点项目推进责任清单"
+    assert doc.metadata == {"date": "2024-01-16", "source": "清河高新区经发局",
+                            "publisher": "清河高新区经发局"}
+    [table] = tables(doc)
+    assert table.rows[0] == ("序号", "项目名称", "责任领导", "责任单位", "完成时限")
+    assert table.rows[3] == ("3", "园区综合管廊一期", "赵一鸣", "建设局、城管局", "2024年12月")
+    text = doc.text()
+    for chrome in ("设为首页", "版权所有", "阅读次数", "发布时间"):
+        assert chrome not in text
+    assert doc.blocks[-1] == Paragraph("各责任单位每季度末报送进度。")
+
+
+def test_navigation_line_with_pipes_is_not_a_table(write):
+    doc = read_document(write("n.txt", "返回园区主站>> | 设为首页 | 加入收藏\n园区简报\n本月完成投资三亿元。\n"))
+    assert not tables(doc)
+    assert [b.text for b in doc.blocks] == ["园区简报", "本月完成投资三亿元。"]
+
+
+def test_wide_space_table_with_multiline_cell_gb18030():
+    doc = read_document(FIXTURES / "task_list_spaces.txt")
+    assert doc.encoding == "gb18030"
+    [table] = tables(doc)
+    assert len(table.rows) == 4
+    assert table.rows[2] == ("2", "建设污水处理厂二期，实现雨污分流全覆盖", "吴涛",
+                             "生态环境分局、城市管理局", "2024年12月")
+    assert table.rows[3][1] == "举办产业链招商推介会"
+    assert doc.blocks[-1] == Paragraph("以上任务请各单位对照时限抓好落实。")
+    assert doc.metadata == {"date": "2024-01"}  # from the bare （2024年1月） line
+
+
+def test_full_width_space_table():
+    lines = [
+        "序号　　工作任务　　　　　　　责任单位",
+        "１　　　修缮园区主干道　　　　建设局",
+        "２　　　建设污水处理厂，　　　城管局、",
+        "　　　　年底投入运行　　　　　环保局",
+        "３　　　开展安全生产检查　　　应急办",
+    ]
+    [table] = split_blocks(lines)
+    assert table.rows[2] == ("２", "建设污水处理厂，年底投入运行", "城管局、环保局")
+    assert len(table.rows) == 4
+
+
+def test_prose_with_a_blank_gap_is_not_a_table():
+    lines = [
+        "一是提升承载能力。完成清淤   万方，打造湾清水碧的环境。",
+        "二是强化日常维护。加强道路巡查，做到及时发现、及时修复。",
+    ]
+    assert split_blocks(lines) == lines
+
+
+def test_two_aligned_lines_without_header_are_not_a_table():
+    lines = ["甲方    乙方", "王明    李华", "后记。"]
+    assert not any(isinstance(b, Table) for b in split_blocks(lines))
+
+
+def test_header_allows_a_two_row_table():
+    lines = ["序号  重点工作  责任单位", "1     修路      建设局"]
+    [table] = split_blocks(lines)
+    assert table.rows[1] == ("1", "修路", "建设局")
+
+
+def test_hard_wrapped_text_is_joined():
+    doc = read_document(FIXTURES / "wrapped_plan.txt")
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "东湖科创园2024年工作计划"
+    assert texts[1].startswith("今年是科创园转型发展的攻坚之年") and texts[1].endswith("全面完成。")
+    assert "一流科创园区的目标" in texts[1]  # the wrap fell inside 科创|园区
+    assert texts[2] == "一、加快主导产业集聚"  # a heading is never glued to what follows
+    assert texts[3].startswith("（一）壮大光电子信息产业") and "配套项目，" in texts[3]
+    assert texts[4].startswith("（二）培育生物医药产业")
+    assert len(texts) == 7
+
+
+def test_one_paragraph_per_line_text_is_not_joined():
+    lines = [
+        "园区工作要点",
+        "一、总体要求",
+        "今年要坚持项目为王，全力推进园区建设，确保全年完成固定资产投资五十亿元，新增规上企业二十家",
+        "二、重点任务",
+        "加快基础设施建设，完成道路改造十公里。",
+    ]
+    assert wrap_width(lines) is None
+    assert join_wrapped(lines) == lines
+
+
+def test_ascii_words_joined_with_a_space():
+    lines = ["推进园区数字化改造，建设工业互联网平台和智能制造 demonstration",
+             "line 项目，打造示范工厂五个并形成可复制推广的经验做法和典型案例。",
+             "二、强化保障措施，确保各项任务按期完成并取得实效，定期开展督查通报。",
+             "三、加强宣传推广，营造全社会共同关心支持园区发展的良好氛围和环境"]
+    out = join_wrapped(lines, width=60)
+    assert out[0].endswith("demonstration line 项目，打造示范工厂五个并形成可复制推广的经验做法和典型案例。")
