@@ -28,6 +28,14 @@ def _open(path: Path):
                 "not a readable .docx")
         raise UnreadableDocument(path, "not a valid Word .docx file: not a ZIP package (corrupt, truncated or another format)")
     try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocument(path, f"corrupt Word .docx file ({exc})") from exc
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        raise UnreadableDocument(path, "not a valid Word .docx file: a ZIP archive without "
+                                 "word/document.xml")
+    try:
         return docx.Document(str(path))
     except PackageNotFoundError as exc:
         raise UnreadableDocument(path, "not a valid Word .docx file (no Word document inside "

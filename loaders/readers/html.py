@@ -26,7 +26,7 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "aside
               "select", "button", "input", "textarea", "svg", "object", "embed")
 _CHROME_ATTR = re.compile(
     r"(?:^|[\s_\-])(?:nav|navbar|menu|breadcrumb|crumbs?|position|location|footer|foot|"
-    r"copyright|share|bdshare|toolbar|sidebar|topbar|print|fontsize|font-size)(?:$|[\s_\-\d])",
+    r"copyright|share|bdshare|toolbar|sidebar|topbar|fontsize|font-size)(?:$|[\s_\-\d])",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
@@ -44,10 +44,14 @@ def _drop_chrome(root: LexborNode) -> None:
     for tag in _DROP_TAGS:
         for node in root.css(tag):
             node.decompose()
+    total = len(root.text())
     for node in root.css("[class], [id]"):
         attrs = node.attributes
         label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if node.tag not in ("body", "html", "main", "article") and _CHROME_ATTR.search(label):
+            # a wrapper holding most of the page is content, whatever its class says
+            if len(node.text()) > max(500, total // 2):
+                continue
             node.decompose()
     # Page-level <header> (site banner); an article's own <header> holds its title: kept.
     for node in root.css("header"):
@@ -125,6 +129,9 @@ def _walk(node: LexborNode, lines: list, tables: list | None) -> None:
                 lines[-1] += text
             else:
                 lines.append(text)
+        elif tag == "pre":
+            lines.extend((child.text() or "").splitlines())
+            lines.append("")
         elif tag == "br":
             lines.append("")
         elif tag == "-comment":
