@@ -1,0 +1,169 @@
+"""Wire the single-purpose modules into one Extraction.
+
+Order matters only for merging: names first (suffix-based), then what lists and
+responsibility statements add, then abbreviation linking, then relations and targets.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from zonekg.loaders.document import SourceDocument
+from zonekg.loaders.extraction import context, lists, names, responsibility, targets
+from zonekg.loaders.extraction import industries as industries_mod
+from zonekg.loaders.extraction.merge import Registry
+from zonekg.loaders.extraction.model import Evidence, Extraction, Fact, Kind, Relation
+from zonekg.loaders.extraction.numerals import scaled, to_decimal
+from zonekg.loaders.extraction.text import Sentence, norm, sentences
+
+MONEY_BEFORE = re.compile(r"(?:总投资|投资)(?:约|近|达)?(\d+(?:\.\d+)?)\s*(亿元|万元)[^。;]{0,3}$")
+AREA_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米)(?:的)?$")
+MONEY_AFTER = re.compile(r"^(?:项目)?[,，]?(?:总投资|投资)(?:约|近|达)?(\d+(?:\.\d+)?)\s*(亿元|万元)")
+
+
+def assemble(document: SourceDocument) -> Extraction:
+    sents = sentences(document)
+    title = norm(document.title).strip()
+    if not sents or title not in sents[0].text:
+        sents.insert(0, Sentence(title, 0, -1, -1, heading=True))
+        for i, s in enumerate(sents):
+            s.index = i
+    ctx = context.build(document, sents)
+    body = [s for s in sents if s.index not in ctx.chrome]
+    regs = {k: Registry(k) for k in Kind}
+    facts: list[Fact] = []
+    title_zones: list[str] = []
+    title_agencies: list[str] = []
+
+    # 1. names by suffix
+    project_mentions: list[tuple[names.Mention, object]] = []
+    for s in body:
+        for m in names.find(s):
+            ev = Evidence(s.text, s.block)
+            ent = regs[m.kind].add(m.name, ev)
+            if s.text == title or s.index == 0:
+                (title_zones if m.kind is Kind.ZONE else title_agencies).append(m.name) \
+                    if m.kind in (Kind.ZONE, Kind.AGENCY) else None
+            if m.kind is Kind.PROJECT:
+                _amounts(ent, s.text, m.start, m.end)
+                project_mentions.append((m, ent))
+
+    # 2. lists: bare agency stems, companies, industries, project items
+    for s in body:
+        ev = Evidence(s.text, s.block)
+        for e in lists.find(s):
+            kind = lists.head_kind(e.head)
+            clause = e.clause
+            partner = any(v in clause for v in ("合作",)) and "与" in clause
+            for item in e.items:
+                item = item.strip("“”\"' ")
+                if not item or len(item) > 20:
+                    continue
+                known = _known_kind(regs, item)
+                if kind == "agency" and known is None and len(item) <= 6:
+                    regs[Kind.AGENCY].add(item, ev)
+                elif kind == "company" or (partner and kind is None):
+                    if known is None and 2 <= len(item) <= 14 and not names.is_generic_stem(item):
+                        regs[Kind.COMPANY].add(item, ev)
+                elif kind == "project" and known is None and 2 <= len(item) <= 8 \
+                        and not names.is_generic_stem(item) and not industries_mod.is_industry(item):
+                    regs[Kind.COMPANY].add(item, ev)
+        for name in industries_mod.find(s):
+            if _known_kind(regs, name) in (None, Kind.INDUSTRY):
+                regs[Kind.INDUSTRY].add(name, ev)
+
+    # 3. responsibility: tasks become projects led by agencies
+    assignments = responsibility.from_sentences(body) + responsibility.from_tables(body)
+    for a in assignments:
+        ev = Evidence(a.sentence.text, a.sentence.block)
+        proj = regs[Kind.PROJECT].add(a.task, ev)
+        for role, agencies in ((Relation.LEAD_AGENCY, a.lead),
+                               (Relation.PARTICIPATING_AGENCY, a.participants)):
+            for name in agencies:
+                known = _known_kind(regs, name)
+                if known is Kind.COMPANY:
+                    continue
+                ag = regs[Kind.AGENCY].add(name, ev)
+                facts.append(Fact(proj.ref, role, ag.ref, ev))
+
+    # 4. merge spellings
+    zone_names = [e.name for e in regs[Kind.ZONE].entities]
+    for k in Kind:
+        regs[k].link_abbreviations(zone_names)
+    # facts may point at folded names: re-resolve
+    for f in facts:
+        f.subject = regs[f.subject.kind].resolve(f.subject.name).ref
+        f.object = regs[f.object.kind].resolve(f.object.name).ref
+
+    main_zone = None
+    if title_zones:
+        z = regs[Kind.ZONE].resolve(title_zones[0])
+        main_zone = z.name if z else None
+    issuer = ctx.issuer
+    if issuer:
+        ag = regs[Kind.AGENCY].resolve(issuer)
+        issuer = ag.name if ag else issuer
+    elif title_agencies:
+        ag = regs[Kind.AGENCY].resolve(title_agencies[0])
+        issuer = ag.name if ag else None
+
+    # 5. relations: zones nest in the main zone; projects lie in a zone named with them
+    if main_zone:
+        mz = regs[Kind.ZONE].resolve(main_zone)
+        for z in regs[Kind.ZONE].entities:
+            if z is not mz and z.evidence:
+                facts.append(Fact(z.ref, Relation.PART_OF, mz.ref, z.evidence[0]))
+    for m, ent in project_mentions:
+        ent = regs[Kind.PROJECT].resolve(m.name) or ent
+        zones_here = [z for z in names.find(m.sentence) if z.kind is Kind.ZONE and z.end <= m.start]
+        if zones_here:
+            z = regs[Kind.ZONE].resolve(zones_here[-1].name)
+            if z:
+                facts.append(Fact(ent.ref, Relation.LOCATED_IN, z.ref,
+                                  Evidence(m.sentence.text, m.sentence.block)))
+
+    ex = Extraction(
+        entities=[e for k in Kind for e in regs[k].entities],
+        facts=_dedupe(facts),
+        targets=targets.extract(body, ctx),
+        main_zone=main_zone,
+        issuer=issuer,
+        plan_year=ctx.plan_year,
+    )
+    if main_zone:
+        for t in ex.targets:
+            t.zone = t.zone or main_zone
+    return ex
+
+
+def _known_kind(regs: dict[Kind, Registry], name: str) -> Kind | None:
+    for k in (Kind.ZONE, Kind.AGENCY, Kind.PROJECT, Kind.COMPANY, Kind.INDUSTRY):
+        if regs[k].resolve(name) is not None:
+            return k
+    return None
+
+
+def _amounts(ent, text: str, start: int, end: int) -> None:
+    """Investment and floor area stated right before or after a project's name."""
+    before = text[max(0, start - 40): start]
+    # "总投资23亿元、36万平方米的X": the list of amounts directly qualifying the name
+    area = AREA_BEFORE.search(before.rstrip("、"))
+    if area:
+        ent.area_m2 = ent.area_m2 or scaled(to_decimal(area.group(1)), area.group(2))
+        before = before[: area.start()].rstrip("、")
+    money = MONEY_BEFORE.search(before)
+    if money and (area or not re.search(r"[。;]", before[money.end():])):
+        ent.investment_cny = ent.investment_cny or scaled(to_decimal(money.group(1)), money.group(2))
+    after = MONEY_AFTER.match(text[end: end + 20])
+    if after and ent.investment_cny is None:
+        ent.investment_cny = scaled(to_decimal(after.group(1)), after.group(2))
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.subject, f.relation, f.object)
+        if key not in seen and f.subject != f.object:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,136 @@
+"""Fold every spelling of one entity into one Entity with aliases.
+
+The scorer (and any user) counts 经发局 and 经济发展局 as one agency; so do we. Links are
+derived generally, never from a table of this document's names:
+- a bracketed second name: 经济发展局(科学技术局) → aliases 经济发展局(科学技术局), 科学技术局;
+- an abbreviation: the short form's characters are an in-order subsequence of the full name,
+  both start with the same character and end with the same head (经发局 ⊂ 经济发展局,
+  服发办 ⊂ 服务业发展办公室), or the short form is the full name minus a zone prefix (管委);
+- common genre abbreviations from ``data/abbreviations.tsv`` when both forms occur.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction.model import Entity, Evidence, Kind
+
+BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
+HEAD_CLASS = {"办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
+              "街道办事处": "街道"}
+
+
+def subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def head_class(name: str) -> str:
+    for h, c in HEAD_CLASS.items():
+        if name.endswith(h):
+            return c
+    return name[-1:]
+
+
+@functools.cache
+def _abbrev() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.tsv("abbreviations") if len(row) >= 2}
+
+
+class Registry:
+    """Entities of one kind keyed by every surface form seen."""
+
+    def __init__(self, kind: Kind):
+        self.kind = kind
+        self.entities: list[Entity] = []
+        self.by_form: dict[str, Entity] = {}
+
+    def add(self, name: str, evidence: Evidence | None) -> Entity:
+        name = name.strip()
+        ent = self.by_form.get(name)
+        if ent is None:
+            ent = Entity(self.kind, name)
+            self.entities.append(ent)
+            self.by_form[name] = ent
+            m = BRACKET.match(name)
+            if m and self.kind is Kind.AGENCY:
+                ent.name = m.group(1)
+                ent.aliases.add(name)
+                ent.aliases.add(m.group(2))
+                self.by_form[m.group(2)] = ent
+                if m.group(1) in self.by_form and self.by_form[m.group(1)] is not ent:
+                    self._fold(self.by_form[m.group(1)], ent)
+                self.by_form[m.group(1)] = ent
+        if evidence is not None and evidence not in ent.evidence:
+            ent.evidence.append(evidence)
+        return ent
+
+    def _fold(self, src: Entity, dst: Entity) -> None:
+        if src is dst:
+            return
+        dst.aliases |= {src.name} | src.aliases
+        for ev in src.evidence:
+            if ev not in dst.evidence:
+                dst.evidence.append(ev)
+        if src.investment_cny is not None and dst.investment_cny is None:
+            dst.investment_cny = src.investment_cny
+        if src.area_m2 is not None and dst.area_m2 is None:
+            dst.area_m2 = src.area_m2
+        for form, e in list(self.by_form.items()):
+            if e is src:
+                self.by_form[form] = dst
+        self.entities = [e for e in self.entities if e is not src]
+
+    def resolve(self, name: str) -> Entity | None:
+        return self.by_form.get(name.strip())
+
+    def link_abbreviations(self, zone_names: list[str]) -> None:
+        """Merge short forms into the fullest form (see module doc)."""
+        ents = sorted(self.entities, key=lambda e: len(e.name), reverse=True)
+        for short in sorted(self.entities, key=lambda e: len(e.name)):
+            if short not in self.entities:
+                continue
+            target = self._long_form(short.name, [e for e in ents if e is not short and e in self.entities],
+                                     zone_names)
+            if target is not None:
+                self._fold(short, target)
+
+    def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:
+        table = _abbrev()
+        best = None
+        for ent in longs:
+            long = ent.name
+            if len(long) <= len(short):
+                continue
+            if self.kind is Kind.AGENCY:
+                if table.get(short) and (long == table[short] or long.endswith(table[short])):
+                    return ent
+                if len(short) > 5 or head_class(short) != head_class(long):
+                    continue
+                if short[0] == long[0] and subsequence(short, long):
+                    best = best or ent
+                    continue
+                core = long
+                for z in sorted(zone_names, key=len, reverse=True):
+                    if core.startswith(z) and len(core) > len(z):
+                        core = core[len(z):]
+                        break
+                if core != long and (short == core[: len(short)] or
+                                     (short[0] == core[0] and subsequence(short, core))):
+                    best = best or ent
+                elif long.endswith(short) and len(long) - len(short) <= 2 and best is None:
+                    best = ent
+            elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
+                if len(short) < 4 and self.kind is not Kind.COMPANY:
+                    continue
+                same_head = short[-2:] == long[-2:]
+                if self.kind is Kind.COMPANY:
+                    if long.startswith(short) or long.endswith(short):
+                        return ent
+                    continue
+                if same_head and (short in long or (short[0] == long[0] and subsequence(short, long))):
+                    return ent
+                if same_head and subsequence(short, long) and len(short) >= 5:
+                    return ent
+        return best
