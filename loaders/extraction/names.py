@@ -128,6 +128,9 @@ def find(sentence: Sentence) -> list[Mention]:
         start = _start(text, s0, kind, bends, accepted, conj)
         if start is None:
             continue
+        start = _trim_leading(text, start, s0, kind)
+        if start is None or _false_head(text, s0, e, head):
+            continue
         name = text[start:e].strip("“”\"' ")
         stem = text[start:s0].strip("“”\"' ")
         if name in generic_names or not _valid(kind, head, stem):
@@ -174,6 +177,71 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
     return 0 if limit == 0 else None
 
 
+@functools.cache
+def _gen() -> dict:
+    return lexicon.load("generic")
+
+
+@functools.cache
+def _tagger():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
+    """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
+    dictionary tags, looked up only: no slow POS tagging)."""
+    g = _gen()
+    stem = text[start:s0]
+    changed = True
+    while changed:
+        changed = False
+        for w in g["leading_strip"]:
+            if stem.startswith(w) and len(stem) > len(w):
+                stem, start, changed = stem[len(w):], start + len(w), True
+    if len(stem) < 2:
+        return start
+    jieba, tags = _tagger()
+    bad = set(g["non_name_tags"])
+    tokens = jieba.lcut(stem, HMM=False)
+    k = 0
+    keep = 1 if kind is Kind.AGENCY else 0
+    while k < len(tokens) - keep and (tags.get(tokens[k]) in bad or (
+            k + 1 < len(tokens) and tags.get(tokens[k]) == "vn" and tags.get(tokens[k + 1]) == "v")):
+        start += len(tokens[k])
+        k += 1
+    if kind is Kind.ZONE:
+        # "定期走访园区", "充分发挥新城": a free verb inside a zone stem ends the text before it
+        internal = set(g["name_internal_verbs"])
+        pos = start
+        for j in range(k, len(tokens) - 1):
+            pos += len(tokens[j])
+            if tags.get(tokens[j]) in ("v", "ad", "d", "p") and tokens[j] not in internal:
+                start = pos
+    # "片区开发运作和X产业园": a conjunction after a verb phrase starts a new name
+    pos = start
+    for j in range(k, len(tokens)):
+        tok = tokens[j]
+        pos += len(tok)
+        if tok in ("和", "与", "及") and any(tags.get(t) == "v" for t in tokens[k:j]):
+            start = pos
+    return start
+
+
+def _false_head(text: str, s0: int, e: int, head: str) -> bool:
+    g = _gen()
+    if any(text[max(0, e - len(w)):e] == w for w in g["false_endings"]):
+        return True
+    follow = g["false_followers"].get(head)
+    return bool(follow and text[e:e + 1] in follow)
+
+
 def _valid(kind: Kind, head: str, stem: str) -> bool:
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
     if not stem:
@@ -183,6 +251,8 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False
     if stem[0].isdigit() and kind is not Kind.PROJECT:
         return False
+    if re.search(r"[一二三四五六七八九十两]+[大个城区园镇街]", stem + head) and kind is Kind.ZONE:
+        return False  # "一城三园", "七大特色产业园": layouts and counts, not names
     if kind is Kind.ZONE and len(stem) < 2:
         return False
     if kind is Kind.AGENCY and head in ("镇", "街道") and len(stem) < 2:
