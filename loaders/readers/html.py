@@ -182,11 +182,15 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
             if 4 <= len(text) <= 100:
                 candidates.append(text)
     parts = [p for p in _SITE_SPLIT.split(page_title) if p]
+    # "文章标题-XX市人民政府": the last part names the site; a heading equal to it is a logo.
+    site = _WS.sub("", parts[-1]) if len(parts) > 1 else ""
+    candidates = [t for t in candidates if not site or _WS.sub("", t) not in site]
     squashed_title = _WS.sub("", page_title)
     for text in candidates:  # a heading that the <title> repeats is the document title
         if _WS.sub("", text) in squashed_title:
             return text
-    h1 = [t for t in candidates[:1]] if tree.css_first("h1") is not None else []
+    h1 = [_WS.sub(" ", h.text()).strip() for h in tree.css("h1")]
+    h1 = [t for t in h1 if t in candidates]
     if h1:
         return h1[0]
     if parts:

@@ -216,3 +216,21 @@ def test_html_wrapper_with_chrome_like_class_is_kept(write):
     doc = read_document(write("wrap.html", html))
     assert doc.title == "园区厂房建设计划"
     assert len(doc.blocks) == 41
+
+
+def test_html_logo_heading_is_not_the_title(write):
+    html = ("<html><head><title>东港园区2024年招商工作要点-东港市人民政府</title></head><body>"
+            "<div class='header'><h1>东港市人民政府</h1></div>"
+            "<div class='content'><h2>东港园区2024年招商工作要点</h2>"
+            "<p>时间：2024-04-02</p><p>一、全年引进亿元项目十五个。</p></div></body></html>")
+    doc = read_document(write("logo.html", html))
+    assert doc.title == "东港园区2024年招商工作要点"
+    assert doc.metadata == {"date": "2024-04-02"}
+    assert [b.text for b in doc.blocks] == ["东港园区2024年招商工作要点", "一、全年引进亿元项目十五个。"]
+
+
+def test_html_title_tag_only(write):
+    html = ("<html><head><title>南岭园区环保工作计划_南岭区政府网</title></head><body>"
+            "<p>一、完成园区污水管网改造。</p><p>二、建成固废处置中心。</p></body></html>")
+    doc = read_document(write("t.html", html))
+    assert doc.title == "南岭园区环保工作计划"
