@@ -65,9 +65,13 @@ def assemble(document: SourceDocument) -> Extraction:
                 elif kind == "company" or (partner and kind is None):
                     if known is None and 2 <= len(item) <= 14 and not names.is_generic_stem(item):
                         regs[Kind.COMPANY].add(item, ev)
-                elif kind == "project" and known is None and 2 <= len(item) <= 8 \
-                        and not names.is_generic_stem(item) and not industries_mod.is_industry(item):
-                    regs[Kind.COMPANY].add(item, ev)
+                elif kind == "project" and known is None and 2 <= len(item) <= 14 \
+                        and not names.is_generic_stem(item) and not re.search(r"[“”\"\d一二三四五六七八九十]", item):
+                    works = lists.works_item(item)
+                    if works:
+                        regs[Kind.PROJECT].add(item, ev)
+                    elif 3 <= len(item) <= 6 and not industries_mod.is_industry_exact(item):
+                        regs[Kind.COMPANY].add(item, ev)
         for name in industries_mod.find(s):
             if _known_kind(regs, name) in (None, Kind.INDUSTRY):
                 regs[Kind.INDUSTRY].add(name, ev)

@@ -52,3 +52,8 @@ def find(sentence: Sentence) -> list[str]:
             seen.add(i)
             uniq.append(i)
     return uniq
+
+
+def is_industry_exact(item: str) -> bool:
+    """True for an item that is exactly a known sector name."""
+    return item in _cfg()[0]

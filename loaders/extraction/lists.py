@@ -126,3 +126,8 @@ def _trim_last(chunk: str) -> str:
     bends = boundary_ends(chunk)
     ends = sorted(p - (p - bends[p]) for p in bends if bends[p] >= 2)
     return chunk[: ends[0]] if ends else chunk
+
+
+def works_item(item: str) -> bool:
+    """True when a project-list item names construction works rather than a firm."""
+    return any(w in item for w in lexicon.load("lists")["works_markers"])
