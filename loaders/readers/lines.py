@@ -12,8 +12,12 @@ import unicodedata
 
 # A line ending in one of these finishes a sentence (closing quotes/brackets after it allowed).
 _FINAL = "。！？；：!?;:…"
+_STRONG = "。！？!?…"
 _CLOSERS = "”’」』）)】》\"'"
 _FINAL_RE = re.compile(rf"[{re.escape(_FINAL)}][{re.escape(_CLOSERS)}]*$")
+_STRONG_RE = re.compile(rf"[{re.escape(_STRONG)}][{re.escape(_CLOSERS)}]*$")
+# Ends mid-word: a letter, digit, CJK character or an opening bracket/quote.
+_OPEN_END = re.compile(r"[\w（(【《“‘「『\-—]$")
 
 # Starts of headings and list items: 一、 （一） (一) 1. 1、 1) (1) ① 第一章 第三条 一是 is not one.
 _LIST_START = re.compile(
@@ -43,6 +47,11 @@ def ends_sentence(line: str) -> bool:
     return bool(_FINAL_RE.search(line.strip(" \t\u3000")))
 
 
+def ends_strong(line: str) -> bool:
+    """Ends with 。！？ (a paragraph may end here), not just ；： (lists continue)."""
+    return bool(_STRONG_RE.search(line.strip(" \t\u3000")))
+
+
 def starts_item(line: str) -> bool:
     """Does the line open a heading or a list item?"""
     return bool(_LIST_START.match(line.strip(" \t\u3000")))
@@ -54,8 +63,10 @@ def strip_bullet(text: str) -> str:
 
 
 def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
-            and right[0].isalnum():
+    # Latin words are not split by CJK typesetting: a space goes back between two words.
+    # Numbers are split anywhere, so digits are glued.
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() \
+            and right[0].isalpha():
         return f"{left} {right}"
     if left.endswith("-") and len(left) > 1 and left[-2].isascii() and left[-2].isalpha():
         return left[:-1] + right
@@ -72,7 +83,7 @@ def wrap_width(lines: list[str]) -> int | None:
     if width < 20:
         return None
     near = [l for l in lines if l.strip(" \t\u3000")
-            and display_width(l.strip(" \t\u3000")) >= 0.8 * width and not ends_sentence(l)]
+            and display_width(l.strip(" \t\u3000")) >= 0.8 * width and not ends_strong(l)]
     nonblank = len(widths)
     # Wrapped text: a good share of lines stop near the wrap width mid-sentence.
     if len(near) >= max(2, 0.3 * nonblank):
@@ -102,15 +113,18 @@ def join_wrapped(lines: list[str], width: int | None = None) -> list[str]:
             out.append("")
             continue
         indented = bool(_INDENT.match(raw))
-        if current is not None and current_full and not starts_item(text) and not (
-            indented and display_width(_INDENT.match(raw).group()) >= 2
+        new_paragraph = indented and display_width(_INDENT.match(raw).group()) >= 2
+        # A list marker at the start of a line opens an item, unless the line above was cut
+        # mid-word (inline enumerations such as "…项目1-|2个" or "（|8）" wrap too).
+        if current is not None and current_full and not new_paragraph and (
+            not starts_item(text) or _OPEN_END.search(current)
         ):
             current = _join(current, text)
         else:
             if current is not None:
                 out.append(current)
             current = text
-        current_full = display_width(text) >= 0.75 * width and not ends_sentence(text)
+        current_full = display_width(text) >= 0.75 * width and not ends_strong(text)
     if current is not None:
         out.append(current)
     return out

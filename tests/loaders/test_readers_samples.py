@@ -110,3 +110,26 @@ def test_004_teaser_dropped(docs):
     texts = [b.text for b in docs["004_6df439c02bdb466d.txt"].blocks]
     assert texts[0] == "01-以“五个新突破”为抓手建设现代化开放创新之区"
     assert [t[:2] for t in texts[2:]] == ["一、", "二、", "三、", "四、", "五、"]
+
+
+def _hard_wrap(text: str, width: int) -> list[str]:
+    from zonekg.loaders.readers.lines import display_width
+
+    out, current = [], ""
+    for ch in text:
+        if display_width(current + ch) > width:
+            out.append(current)
+            current = ch
+        else:
+            current += ch
+    return out + [current]
+
+
+@pytest.mark.parametrize(("name", "width"), [("000_eaf52f291030d4dd.txt", 60),
+                                             ("002_1ab00c8d84dbb8b0.txt", 72)])
+def test_hard_wrapped_sample_reads_back_to_the_same_paragraphs(docs, tmp_path, name, width):
+    original = [b.text for b in docs[name].blocks]
+    wrapped = tmp_path / name
+    wrapped.write_text("\n".join(l for t in original for l in _hard_wrap(t, width)), "utf-8")
+    assert len(wrapped.read_text("utf-8").splitlines()) > 2 * len(original)
+    assert [b.text for b in read_document(wrapped).blocks] == original
