@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="ttl")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
+    p = sub.add_parser("validate", help="check every document graph against the SHACL shapes",
+                       formatter_class=fmt, epilog="example: zonekg validate --store zonekg-store")
+    _add_store(p)
+
     p = sub.add_parser("demo", help="ingest the sample corpus and serve it", formatter_class=fmt,
                        epilog="example: zonekg demo --port 8000")
     _add_store(p)
