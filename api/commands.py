@@ -171,4 +171,29 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["ingest", "serve", "demo", "query", "export"]
+def validate(args: argparse.Namespace) -> int:
+    """Validate every document graph; the reports of those that fail go to standard output."""
+    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.graph.validation import validate_store
+
+    store = OxigraphStore(args.store)
+    try:
+        failed = checked = 0
+        for iri, conforms, report in validate_store(store):
+            checked += 1
+            if conforms:
+                print(f"ok       {iri}")
+            else:
+                failed += 1
+                print(f"FAILED   {iri}\n{report}")
+    finally:
+        store.close()
+    if not checked:
+        # An empty store is most likely a mistyped --store (opening a store creates it).
+        print(f"zonekg: the store {args.store} holds no documents", file=sys.stderr)
+        return 1
+    print(f"{checked - failed} conform, {failed} failed, store {args.store}")
+    return 1 if failed else 0
+
+
+__all__ = ["ingest", "serve", "demo", "query", "export", "validate"]
