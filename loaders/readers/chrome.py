@@ -105,14 +105,13 @@ _CHROME_PATTERNS = [
     r"字[体号]\s*[:：]?\s*[\[【(（]?\s*(?:大\s*中\s*小|[\]】)）])",
     r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]",
     r"(?:^|\s)(?:网站)?首页\s*(?:>|＞|>>|»|›|→|/)",
-    r"版权所有",
+    r"^版权所有|版权所有\s*[:：©(（]|©\s*\d{4}|^copyright\b",
     r"ICP\s*备",
     r"ICP\s*证",
     r"公网安备",
     r"网站许可证",
     r"网站标识码",
     r"技术支持\s*[:：]",
-    r"^copyright\b|©",
     r"(?:阅读次数|浏览次数|累计次数|点击数|点击次数|点击量|浏览量|阅读量|访问量|访问次数)\s*[:：]",
     r"此处隐藏\s*\d*\s*字",
     r"下载后查看",
@@ -143,7 +142,7 @@ def is_chrome(line: str) -> bool:
         return False
     if _CHROME_RE.search(text):
         # Long body sentences may mention 版权所有 etc.; chrome lines are short.
-        return len(text) <= 120 or bool(re.search(r"此处隐藏|ICP\s*备|公网安备", text))
+        return len(text) <= 100 or bool(re.search(r"此处隐藏|ICP\s*备|公网安备", text))
     if "|" in text or "｜" in text:
         cells = [c.strip() for c in re.split(r"[|｜]", text) if c.strip()]
         if cells and any(c.rstrip(">》»") in _NAV_WORDS or c.endswith(">>") for c in cells):

@@ -100,3 +100,8 @@ def test_parse_date(text, iso):
 def test_clean_line_removes_word_bookmarks_and_nbsp():
     assert clean_line("[bookmark: _GoBack]\u3000\u3000三、强化保障") == "\u3000\u3000三、强化保障"
     assert clean_line("\xa0\xa0一、总体要求\xa0") == "  一、总体要求"
+
+
+def test_copyright_in_a_sentence_is_body_text():
+    assert not is_chrome("严厉打击侵犯版权所有人合法权益的行为，营造良好创新环境。")
+    assert is_chrome("Copyright © 2024 南湖产业园管委会")
