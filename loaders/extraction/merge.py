@@ -119,8 +119,9 @@ class Registry:
                 if core != long and (short == core[: len(short)] or
                                      (short[0] == core[0] and subsequence(short, core))):
                     best = best or ent
-                elif long.endswith(short) and len(long) - len(short) <= 2 and best is None:
-                    best = ent
+                elif long.endswith(short) and long[: len(long) - len(short)] in ("区", "市", "县", "党") \
+                        and best is None:
+                    best = ent  # 工委 → 区工委: only a scope prefix may be dropped
             elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
                 if len(short) < 4 and self.kind is not Kind.COMPANY:
                     continue

@@ -205,8 +205,8 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
         for w in g["leading_strip"]:
             if stem.startswith(w) and len(stem) > len(w):
                 stem, start, changed = stem[len(w):], start + len(w), True
-    if len(stem) < 2:
-        return start
+    if len(stem) < 2 or (kind is Kind.AGENCY and len(stem) <= 2):
+        return start  # 服发办, 经发局: abbreviations are not words jieba knows
     jieba, tags = _tagger()
     bad = set(g["non_name_tags"])
     tokens = jieba.lcut(stem, HMM=False)

@@ -94,7 +94,8 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
             task_src = s
         elif para_first.get(s.para) is not s:
             task_src = para_first[s.para]
-        elif last_heading is not None and labels and _label_re().search(s.text).start() == 0:
+        elif last_heading is not None and (labels and _label_re().search(s.text).start() == 0
+                                           or s.text.startswith("由")):
             task_src = last_heading
         else:
             task_src = s
@@ -128,10 +129,17 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
         get = lambda key: cells[header[key]] if key in header and header[key] < len(cells) else ""
         task = get("task")
         # a cell spanning several lines: continuation rows leave the number cell empty
-        if prev is not None and not get("no") and "no" in header:
-            prev.task = (prev.task + task) if task else prev.task
-            prev.lead += agencies_of(get("lead"))
-            prev.participants += agencies_of(get("part"))
+        # (readers may drop the empty leading cell, so a non-number first cell counts too;
+        # cells are then read by content: unit names join the leads, the rest the task)
+        if prev is not None and "no" in header and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", get("no")):
+            for cell in cells:
+                if not cell or cell in prev.extra.get("people", ()):
+                    continue
+                units = agencies_of(cell)
+                if units and all(re.search(r"(局|办|委|室|中心|镇|街道|组|公司)$", u) for u in units):
+                    prev.lead += units
+                elif not re.search(r"\d+年|\d+月", cell) and len(cell) > 3:
+                    prev.task += cell
             continue
         leads = agencies_of(get("lead"))
         parts = agencies_of(get("part"))

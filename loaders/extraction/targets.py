@@ -87,7 +87,8 @@ def _sentence_targets(s: Sentence, ctx: Context, cfg, unit_kind, qty) -> list[Ta
         if not quantities:
             # a clause without numbers may carry the subject for the next ("…年均增长9%左右,达到…")
             continue
-        past = past_section or _is_past(clause, ctx.plan_year, cfg)
+        past = past_section or _is_past(text[: c0] + clause, ctx.plan_year, cfg) \
+            if re.match(r"\s*(?:19|20)\d\d年[,，]", text) else past_section or _is_past(clause, ctx.plan_year, cfg)
         first = quantities[0]
         lead = clause[: first.start()]
         # "A、B分别达到60家、300家": one subject list, several values
@@ -153,6 +154,8 @@ def _metric(seg: str, after: str, m: re.Match, cfg) -> str:
     metric = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", metric)
     metric = _strip_prefix(metric, cfg["metric_prefix"])
     core = _strip_verbs(metric, cfg["metric_verbs"])
+    if core in cfg["metric_prefix"] or core in cfg["metric_verbs"]:
+        core = ""  # "增长10%、力争12%": the stretch value keeps the subject
     noun_after = re.match(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fffA-Za-z“”\"]{2,16})", after)
     if noun_after and len(_strip_verbs(core, cfg["metric_verbs"])) <= 2:
         return (core + noun_after.group(1)).strip("“”\"")

@@ -46,7 +46,13 @@ class Sentence:
 def split_row(text: str) -> tuple[str, ...] | None:
     """Cells of a text-rendered table row, or None when the line is running text."""
     if text.count("|") >= 2:
-        cells = tuple(c.strip() for c in text.strip().strip("|").split("|"))
+        t = text.strip()
+        parts = t.split("|")
+        if t.startswith("|") and t.endswith("|"):
+            parts = parts[1:]  # "| a | b |": outer pipes; "| b | c" keeps its empty first cell
+        if t.endswith("|"):
+            parts = parts[:-1]
+        cells = tuple(c.strip() for c in parts)
         return cells if len([c for c in cells if c]) >= 2 else None
     return None
 
