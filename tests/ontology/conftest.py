@@ -79,7 +79,10 @@ def hand_made() -> tuple[SourceDocument, Extraction]:
     return document, extraction
 
 
-HAND_MADE_IRI = document_iri(hand_made()[0].name)
+@pytest.fixture
+def hand_iri() -> str:
+    """The hand-made document's IRI, which names its graph."""
+    return document_iri(hand_made()[0].name)
 
 
 @pytest.fixture
