@@ -3,15 +3,36 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
-from zonekg.api.routes import pages, rest, sparql
+from zonekg.api.routes import docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
+from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+DESCRIPTION = """
+中国开发区工作要点/工作方案的知识图谱：开发区与园区、部门、企业、产业、项目和目标，每条事实都附有原文出处。
+
+* **REST** (`/api/…`): lists with `items`, `total`, `limit`, `offset`, `next`; filters take a name,
+  any alias or an IRI (e.g. `/api/projects?lead=经发局`).
+* **SPARQL 1.1** (`/sparql`): query protocol with JSON/XML/CSV/TSV and Turtle/N-Triples/JSON-LD/RDF-XML,
+  a time limit and a row cap; updates with the token. Graph Store read side at `/rdf-graphs`.
+* **Pages**: `/query` (SPARQL editor with examples), `/graph` (network).
+
+Entity `{id}` in paths: the full IRI percent-encoded, the IRI's path after `/id/`
+(`zone/滨江新区`), the path after the kind (`/api/zones/滨江新区`), or a name or alias that only
+one member has (`/api/zones/高新区`).
+Writes (`POST`/`DELETE /api/documents`, SPARQL update) need `Authorization: Bearer <token>`.
+Errors are `application/problem+json`.
+"""
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -27,15 +48,23 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(
         title="zonekg",
-        description="Knowledge graph of Chinese development-zone work plans: REST, SPARQL 1.1 and pages.",
+        description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=[TRUNCATED, ROW_LIMIT, "Location"],
+        )
     problems.install(app)
-    app.include_router(rest.router)
-    app.include_router(sparql.router)
-    app.include_router(pages.router)
+    for module in (rest, search, triples, resource, documents, sparql, graph_store, pages, query_page, docs):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

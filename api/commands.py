@@ -121,7 +121,7 @@ def query(args: argparse.Namespace) -> int:
     elif isinstance(result, GraphResult):
         sys.stdout.write(result.ntriples.decode("utf-8"))
     elif args.format == "json":
-        from zonekg.api.routes.sparql import results_json
+        from zonekg.graph.results import to_json as results_json
 
         sys.stdout.write(results_json(result).decode("utf-8") + "\n")
     else:

@@ -42,6 +42,10 @@ def install(app: FastAPI) -> None:
         )
         return problem(422, "Invalid request", details)
 
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+        return problem(500, "Internal Server Error", f"{type(exc).__name__}: {exc}")
+
 
 def _reason(status: int) -> str:
     from http import HTTPStatus

@@ -1,19 +1,27 @@
 """The everyday questions as Python calls: lists and details of zones, agencies, companies,
-industries, projects and targets, with the quotes they came from.
+industries, projects and targets, with the quotes they came from; search, triple patterns,
+resources and documents.
 
 Both the REST API and the pages read the graph through this module, so what a user sees on a
 page and what a script gets over HTTP are the same facts. Every user value is bound as a
 SPARQL parameter (:class:`~zonekg.graph.terms.Param`), never pasted into query text.
+
+Oxigraph only accepts a substitution for a variable that the outermost SELECT projects, so
+every query here projects its parameters (and groups by them when it aggregates); they are
+constants, so this changes no answer. IRIs that *are* written into query text (``VALUES``
+lists) were read from the store first, never taken from a request.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from zonekg.graph.executor import QueryResult, SelectResult
+from zonekg.graph.executor import GraphResult, QueryResult, SelectResult
+from zonekg.graph.results import term_json
 from zonekg.graph.terms import Param, TermTuple, plain
+from zonekg.ontology import ID, PREFIXES, ZK
 
 Runner = Callable[[str, dict[str, Param] | None], QueryResult]
 """Runs a read query: :meth:`QueryExecutor.run` in the service, :func:`local_runner` in-process."""
@@ -26,8 +34,43 @@ ENTITY_CLASSES = {
     "projects": "zk:Project",
     "targets": "zk:Target",
 }
+COLLECTION_OF_CLASS = {f"{ZK}{cls[3:]}": name for name, cls in ENTITY_CLASSES.items()}
+NAMED_COLLECTIONS = ("zones", "agencies", "companies", "industries", "projects")
+"""The collections whose members have names (``rdfs:label``); targets have a metric instead."""
+
+ID_KINDS = ("zone", "agency", "company", "industry", "project", "target", "document")
+"""First path segment after ``…/id/`` of each kind of IRI zonekg mints."""
 
 MAX_LIMIT = 500
+MAX_PROPERTIES = 1000
+"""How many statements about one resource :meth:`Catalog.resource` shows at most."""
+
+ZONE_SCOPE = "?zs zk:partOf* ?z . ?z a zk:Zone ."
+"""``?zs`` is the zone ``?z`` itself or one of its parks (transitively)."""
+
+ZONE_LINKS = {
+    "zones": "?e zk:partOf+ ?z . ?z a zk:Zone .",
+    "projects": f"?e zk:locatedIn ?zs . {ZONE_SCOPE}",
+    "agencies": f"?pr zk:leadAgency|zk:participatingAgency ?e ; zk:locatedIn ?zs . {ZONE_SCOPE}",
+    "companies": f"?pr zk:involvesCompany ?e ; zk:locatedIn ?zs . {ZONE_SCOPE}",
+    "industries": f"{{ ?zs zk:focusIndustry ?e }} UNION {{ ?pr zk:industry ?e ; zk:locatedIn ?zs }} {ZONE_SCOPE}",
+    "targets": f"?zs zk:hasTarget ?e . {ZONE_SCOPE}",
+}
+"""How a member of each collection belongs to the zone ``?z`` (the ``zone=`` filter)."""
+
+FACETS = {
+    "projects": {
+        "zone": "?e zk:locatedIn ?f .",
+        "lead_agency": "?e zk:leadAgency ?f .",
+        "industry": "?e zk:industry ?f .",
+    },
+    "targets": {
+        "zone": "?f zk:hasTarget ?e ; a zk:Zone .",
+        "year": "?e zk:targetYear ?f .",
+        "kind": "?e zk:targetKind ?f .",
+    },
+}
+"""Counts shown beside a list: the pattern linking a member ``?e`` to a facet value ``?f``."""
 
 
 def local_runner(store: Any) -> Runner:
@@ -38,6 +81,27 @@ def local_runner(store: Any) -> Runner:
     return lambda sparql, params=None: evaluate(oxigraph, sparql, params, DEFAULT_MAX_ROWS)
 
 
+def resolve_iri(value: str) -> str | None:
+    """The IRI a user means by ``value``, or None when it is a name.
+
+    Accepted: a full IRI (``https://w3id.org/zonekg/id/zone/高新区``, optionally in ``<…>``), a
+    prefixed name with one of zonekg's prefixes (``zk:leadAgency``), or the path after ``/id/``
+    (``zone/高新区``, ``agency/某某区管委会/经发局``).
+    """
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1]
+    if value.startswith(("http://", "https://", "urn:")):
+        return value
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in PREFIXES and "/" not in prefix:
+        return PREFIXES[prefix] + local
+    kind, slash, rest = value.partition("/")
+    if slash and rest and kind in ID_KINDS:
+        return ID + value
+    return None
+
+
 def _number(term: TermTuple | None) -> float | int | None:
     if term is None:
         return None
@@ -45,14 +109,59 @@ def _number(term: TermTuple | None) -> float | int | None:
     return int(value) if value == value.to_integral() else float(value)
 
 
+def _ref(iri: TermTuple | None, label: TermTuple | None) -> dict[str, str | None]:
+    return {"id": plain(iri), "name": plain(label)}
+
+
 @dataclass
 class ListFilter:
-    """Optional filters of a list: free text over names, a zone, a document file name."""
+    """Optional filters of a list. Entity filters take a name, any alias, or an IRI.
+
+    ``q``: text in a name or alias; ``name``: this exact name or alias (or IRI); ``document``: a document file name; ``zone``: members
+    belonging to the zone or its parks; projects only: ``lead``/``participant`` (agencies,
+    ``administration`` narrowing the lead to one administration), ``agency`` (either role),
+    ``industry``.
+    """
 
     q: str | None = None
+    name: str | None = None
     document: str | None = None
-    extra: list[str] = field(default_factory=list)
-    params: dict[str, Param] = field(default_factory=dict)
+    zone: str | None = None
+    lead: str | None = None
+    participant: str | None = None
+    administration: str | None = None
+    agency: str | None = None
+    industry: str | None = None
+
+
+class _Query:
+    """The parameters of one query under construction, named ``?p0``, ``?p1`` …"""
+
+    def __init__(self) -> None:
+        self.params: dict[str, Param] = {}
+        self._fresh = 0
+
+    def bind(self, param: Param) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = param
+        return f"?{name}"
+
+    @property
+    def projected(self) -> str:
+        """The parameter variables, to append to SELECT and GROUP BY (see the module doc)."""
+        return " ".join(f"?{name}" for name in self.params)
+
+    def fresh(self) -> str:
+        self._fresh += 1
+        return f"?v{self._fresh}"
+
+    def matches(self, var: str, value: str) -> str:
+        """``var`` is the entity ``value`` names: its IRI, its name or one of its aliases."""
+        iri = resolve_iri(value)
+        if iri is not None:
+            return f"FILTER({var} = {self.bind(Param.iri(iri))})"
+        name = self.fresh()
+        return f"{var} rdfs:label|skos:altLabel {name} . FILTER(STR({name}) = {self.bind(Param(value))})"
 
 
 class Catalog:
@@ -66,42 +175,109 @@ class Catalog:
         assert isinstance(result, SelectResult), "catalog queries are SELECT queries"
         return result.records()
 
+    def _select(self, query: _Query, head: str, body: str, tail: str = "") -> list[dict[str, TermTuple | None]]:
+        """``SELECT head ?p… WHERE { body } tail`` with the query's parameters projected."""
+        return self.select(f"SELECT {head} {query.projected} WHERE {{ {body} }} {tail}", query.params or None)
+
     # -- lists ---------------------------------------------------------------------------
-    def _where(self, collection: str, flt: ListFilter) -> tuple[str, dict[str, Param]]:
-        params = dict(flt.params)
+    def _where(self, collection: str, flt: ListFilter, query: _Query) -> str:
         lines = [f"?e a {ENTITY_CLASSES[collection]} ."]
-        if collection != "targets":
-            lines.append("?e rdfs:label ?label .")
-        else:
-            lines.append("?e zk:metric ?label .")
+        lines.append("?e zk:metric ?label ." if collection == "targets" else "?e rdfs:label ?label .")
         if flt.q:
-            params["q"] = Param(flt.q.lower())
+            found = query.fresh()
             lines.append(
-                "FILTER EXISTS { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } UNION "
-                "{ ?e zk:text ?n } FILTER(CONTAINS(LCASE(STR(?n)), ?q)) }"
+                f"FILTER EXISTS {{ ?e rdfs:label|skos:altLabel|zk:text {found} "
+                f"FILTER(CONTAINS(LCASE(STR({found})), {query.bind(Param(flt.q.lower()))})) }}"
             )
+        if flt.name:
+            lines.append(f"FILTER EXISTS {{ {query.matches('?e', flt.name)} }}")
         if flt.document:
-            params["doc"] = Param(flt.document)
-            lines.append("FILTER EXISTS { GRAPH ?g { ?e a ?cls } ?g zk:fileName ?doc }")
-        lines.extend(flt.extra)
-        return "\n".join(lines), params
+            lines.append(self._in_document(flt.document, query))
+        if flt.zone:
+            lines.append(f"FILTER EXISTS {{ {ZONE_LINKS[collection]} {query.matches('?z', flt.zone)} }}")
+        if flt.lead or flt.administration:
+            clause = "?e zk:leadAgency ?lead ."
+            if flt.lead:
+                clause += " " + query.matches("?lead", flt.lead)
+            if flt.administration:
+                clause += " ?lead zk:partOf ?adm . " + query.matches("?adm", flt.administration)
+            lines.append(f"FILTER EXISTS {{ {clause} }}")
+        for value, pattern in (
+            (flt.participant, "?e zk:participatingAgency ?x ."),
+            (flt.agency, "?e zk:leadAgency|zk:participatingAgency ?x ."),
+            (flt.industry, "?e zk:industry ?x ."),
+        ):
+            if value:
+                lines.append(f"FILTER EXISTS {{ {pattern} {query.matches('?x', value)} }}")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _in_document(document: str, query: _Query) -> str:
+        iri = resolve_iri(document)
+        if iri is not None:
+            return f"FILTER EXISTS {{ GRAPH {query.bind(Param.iri(iri))} {{ ?e a ?cls }} }}"
+        return f"FILTER EXISTS {{ GRAPH ?g {{ ?e a ?cls }} ?g zk:fileName {query.bind(Param(document))} }}"
+
+    def count(self, collection: str, flt: ListFilter) -> int:
+        query = _Query()
+        where = self._where(collection, flt, query)
+        group = f"GROUP BY {query.projected}" if query.params else ""
+        rows = self._select(query, "(COUNT(DISTINCT ?e) AS ?n)", where, group)
+        return int(plain(rows[0]["n"]) or 0) if rows else 0
+
+    def refs(self, collection: str, flt: ListFilter, limit: int, offset: int = 0) -> list[dict[str, str | None]]:
+        """``{"id", "name"}`` of one page of a collection, ordered by name."""
+        query = _Query()
+        where = self._where(collection, flt, query)
+        rows = self._select(
+            query, "?e (MIN(STR(?label)) AS ?name)", where,
+            f"GROUP BY ?e {query.projected} ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}",
+        )
+        return [{"id": plain(r["e"]), "name": plain(r["name"])} for r in rows]
 
     def list(self, collection: str, flt: ListFilter, limit: int, offset: int) -> tuple[list[dict], int]:
-        """One page of a collection and the total count."""
-        where, params = self._where(collection, flt)
-        total_rows = self.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {where} }}", params)
-        total = int(plain(total_rows[0]["n"]) or 0) if total_rows else 0
-        rows = self.select(
-            f"SELECT ?e (MIN(STR(?label)) AS ?name) WHERE {{ {where} }} GROUP BY ?e "
-            f"ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}",
-            params,
-        )
-        iris = [plain(r["e"]) for r in rows]
-        return self.describe(collection, [i for i in iris if i]), total
+        """One page of a collection (full items) and the total count."""
+        page = self.refs(collection, flt, limit, offset)
+        return self.describe(collection, [r["id"] for r in page if r["id"]]), self.count(collection, flt)
+
+    def facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
+        """Counts of the filtered members by each facet of the collection (most frequent first)."""
+        out: dict[str, list[dict]] = {}
+        for facet, link in FACETS.get(collection, {}).items():
+            query = _Query()
+            where = self._where(collection, flt, query)
+            rows = self._select(
+                query, "?f (SAMPLE(?fl) AS ?name) (COUNT(DISTINCT ?e) AS ?n)",
+                f"{where} {link} OPTIONAL {{ ?f rdfs:label ?fl }}",
+                f"GROUP BY ?f {query.projected} ORDER BY DESC(?n) ?f LIMIT 100",
+            )
+            out[facet] = [self._facet_value(r) for r in rows]
+        return out
+
+    @staticmethod
+    def _facet_value(row: dict[str, TermTuple | None]) -> dict:
+        count = int(plain(row["n"]) or 0)
+        value = row["f"]
+        if value is not None and value[0] == "uri":
+            return {"id": value[1], "name": plain(row["name"]), "count": count}
+        return {"value": _number(value) if value and value[3] else plain(value), "count": count}
 
     # -- details -------------------------------------------------------------------------
+    def kinds(self, iri: str) -> list[str]:
+        """The collections ``iri`` belongs to (empty when it is no entity of the store)."""
+        query = _Query()
+        subject = query.bind(Param.iri(iri))
+        rows = self._select(query, "?cls", f"{subject} a ?cls")
+        return [COLLECTION_OF_CLASS[c] for c in (plain(r["cls"]) for r in rows) if c in COLLECTION_OF_CLASS]
+
+    def entity(self, collection: str, iri: str) -> dict | None:
+        """The full item of ``iri`` if it is a member of ``collection``."""
+        if collection not in self.kinds(iri):
+            return None
+        return self.describe(collection, [iri])[0]
+
     def describe(self, collection: str, iris: list[str]) -> list[dict]:
-        """Full REST items for ``iris`` (all of one collection), in the order given."""
+        """Full REST items for ``iris`` (read from the store, all of one collection), in order."""
         if not iris:
             return []
         values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris) + " }"
@@ -153,7 +329,7 @@ class Catalog:
         )
         for row in rows:
             key = "zk:" + plain(row["p"]).rsplit("#", 1)[1]
-            ref = {"id": plain(row["o"]), "name": plain(row["label"])}
+            ref = _ref(row["o"], row["label"])
             item = items[plain(row["e"])]
             if links[key] == "zone":
                 item["zone"] = item["zone"] or ref
@@ -184,5 +360,188 @@ class Catalog:
                 unit=plain(row["unit"]),
                 year=_number(row["year"]),
                 text=plain(row["text"]),
-                zone={"id": plain(row["zone"]), "name": plain(row["zoneLabel"])} if row["zone"] else None,
+                zone=_ref(row["zone"], row["zoneLabel"]) if row["zone"] else None,
             )
+
+    def zone(self, iri: str) -> dict | None:
+        """A zone with what belongs to it: parks, industries, targets, projects and agencies."""
+        item = self.entity("zones", iri)
+        if item is None:
+            return None
+        within = ListFilter(zone=iri)
+        item["parks"] = self.refs("zones", within, MAX_LIMIT)
+        item["industries"] = self.refs("industries", within, MAX_LIMIT)
+        item["agencies"] = self.refs("agencies", within, MAX_LIMIT)
+        item["projects"] = self.refs("projects", within, MAX_LIMIT)
+        item["targets"], _ = self.list("targets", within, MAX_LIMIT, 0)
+        return item
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, text: str, limit: int, offset: int) -> tuple[list[dict], int]:
+        """Entities of every named kind whose name or an alias contains ``text``, ranked:
+        exact match, then prefix, then anywhere; shorter names first within a rank."""
+        query = _Query()
+        needle = query.bind(Param(text.lower()))
+        classes = " ".join(ENTITY_CLASSES[c] for c in NAMED_COLLECTIONS)
+        where = f"""VALUES ?cls {{ {classes} }} ?e a ?cls ; rdfs:label ?label .
+            ?e rdfs:label|skos:altLabel ?n . BIND(LCASE(STR(?n)) AS ?ln)
+            FILTER(CONTAINS(?ln, {needle}))
+            BIND(IF(?ln = {needle}, 0, IF(STRSTARTS(?ln, {needle}), 1, 2)) AS ?r)"""
+        rows = self._select(
+            query, "?e (SAMPLE(?cls) AS ?kind) (MIN(STR(?label)) AS ?name) (MIN(?r) AS ?rank) "
+            "(MIN(STRLEN(?n)) AS ?len)", where,
+            f"GROUP BY ?e {query.projected} ORDER BY ?rank ?len ?name ?e "
+            f"LIMIT {int(limit)} OFFSET {int(offset)}",
+        )
+        total_rows = self._select(query, "(COUNT(DISTINCT ?e) AS ?total)", where, f"GROUP BY {query.projected}")
+        total = int(plain(total_rows[0]["total"]) or 0) if total_rows else 0
+        ranks = ("exact", "prefix", "contains")
+        hits = [
+            {
+                "id": plain(r["e"]),
+                "name": plain(r["name"]),
+                "kind": COLLECTION_OF_CLASS[plain(r["kind"])],
+                "match": ranks[int(plain(r["rank"]) or 2)],
+            }
+            for r in rows
+        ]
+        by_kind: dict[str, list[str]] = {}
+        for hit in hits:
+            by_kind.setdefault(hit["kind"], []).append(hit["id"])
+        aliases = {
+            item["id"]: item["aliases"]
+            for kind, iris in by_kind.items()
+            for item in self.describe(kind, iris)
+        }
+        for hit in hits:
+            hit["aliases"] = aliases[hit["id"]]
+        return hits, total
+
+    # -- triples and resources -----------------------------------------------------------
+    def triples(
+        self, s: str | None, p: str | None, o: Param | None, limit: int, offset: int
+    ) -> tuple[list[dict[str, dict[str, str]]], bool]:
+        """One page of the triples matching a pattern, and whether more follow.
+
+        ``s`` and ``p`` are IRIs; ``o`` an IRI, or a literal matched on its text alone
+        (whatever its language or datatype). Terms come in the SPARQL JSON results shape.
+        """
+        params: dict[str, Param] = {}
+        head, filters = ["?s", "?p", "?o"], ""
+        for var, iri in (("s", s), ("p", p)):
+            if iri is not None:
+                params[var] = Param.iri(iri)
+        if o is not None and o.is_iri:
+            params["o"] = o
+        elif o is not None:
+            params["text"] = o
+            head.append("?text")
+            filters = "FILTER(isLiteral(?o) && STR(?o) = ?text)"
+        rows = self.select(
+            f"SELECT DISTINCT {' '.join(head)} WHERE {{ ?s ?p ?o {filters} }} "
+            f"ORDER BY ?s ?p ?o LIMIT {int(limit) + 1} OFFSET {int(offset)}",
+            params or None,
+        )
+        triples = [{k: term_json(r[k]) for k in ("s", "p", "o") if r[k]} for r in rows[:limit]]
+        return triples, len(rows) > limit
+
+    def resource(self, iri: str) -> dict | None:
+        """Everything said about ``iri``: its item if it is an entity, its statements and the
+        statements pointing to it; None when the store never mentions it."""
+        query = _Query()
+        node = query.bind(Param.iri(iri))
+        outgoing = self._select(
+            query, "?p ?o", f"{node} ?p ?o", f"ORDER BY ?p ?o LIMIT {MAX_PROPERTIES}"
+        )
+        incoming = self._select(
+            query, "?s ?p", f"?s ?p {node}", f"ORDER BY ?p ?s LIMIT {MAX_PROPERTIES}"
+        )
+        if not outgoing and not incoming:
+            return None
+        kinds = self.kinds(iri)
+        item = self.describe(kinds[0], [iri])[0] if kinds else {"id": iri}
+        item["kinds"] = kinds
+        item["properties"] = [{"predicate": plain(r["p"]), "object": term_json(r["o"])} for r in outgoing if r["o"]]
+        item["incoming"] = [{"subject": plain(r["s"]), "predicate": plain(r["p"])} for r in incoming]
+        return item
+
+    def statements_about(self, iri: str) -> GraphResult:
+        """The statements with ``iri`` as subject, as RDF (for JSON-LD and friends)."""
+        result = self._run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": Param.iri(iri)})
+        assert isinstance(result, GraphResult)
+        return result
+
+    # -- documents -----------------------------------------------------------------------
+    DOCUMENT_FIELDS = {
+        "title": "dct:title",
+        "publisher": "dct:publisher",
+        "date": "dct:issued",
+        "doc_number": "zk:documentNumber",
+        "index_number": "zk:indexNumber",
+        "source": "dct:source",
+        "plan_year": "zk:planYear",
+    }
+
+    def _documents(self, query: _Query, where: str, tail: str) -> list[dict]:
+        optional = " ".join(f"OPTIONAL {{ ?g {p} ?{k} }}" for k, p in self.DOCUMENT_FIELDS.items())
+        head = "?g ?file " + " ".join(f"(SAMPLE(?{k}) AS ?_{k})" for k in self.DOCUMENT_FIELDS)
+        rows = self._select(
+            query, head, f"?g a zk:Document ; zk:fileName ?file . {where} {optional}",
+            f"GROUP BY ?g ?file {query.projected} ORDER BY ?file {tail}",
+        )
+        docs = []
+        for row in rows:
+            doc: dict[str, Any] = {"id": plain(row["g"]), "file": plain(row["file"])}
+            for key in self.DOCUMENT_FIELDS:
+                doc[key] = plain(row[f"_{key}"])
+            doc["plan_year"] = _number(row["_plan_year"])
+            docs.append(doc)
+        return docs
+
+    def documents(self, limit: int, offset: int) -> tuple[list[dict], int]:
+        """One page of the ingested documents (by file name) and their count."""
+        docs = self._documents(_Query(), "", f"LIMIT {int(limit)} OFFSET {int(offset)}")
+        rows = self.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a zk:Document }")
+        return docs, int(plain(rows[0]["n"]) or 0)
+
+    def document(self, file: str) -> dict | None:
+        """A document's metadata, counts per kind, and every fact it states with its quote."""
+        query = _Query()
+        found = self._documents(query, f"FILTER(?file = {query.bind(Param(file))})", "")
+        if not found:
+            return None
+        doc = found[0]
+        graph = _Query()
+        g = graph.bind(Param.iri(doc["id"]))
+        counts = {name: 0 for name in ENTITY_CLASSES}
+        for row in self._select(
+            graph, "?cls (COUNT(DISTINCT ?m) AS ?n)",
+            f"GRAPH {g} {{ {{ {g} zk:mentions ?m . ?m a ?cls }} UNION {{ {g} zk:hasTarget ?m . ?m a ?cls }} }}",
+            f"GROUP BY ?cls {graph.projected}",
+        ):
+            kind = COLLECTION_OF_CLASS.get(plain(row["cls"]))
+            if kind:
+                counts[kind] = int(plain(row["n"]) or 0)
+        doc["counts"] = counts
+        doc["facts"] = self._facts(graph, g)
+        return doc
+
+    def _facts(self, query: _Query, graph: str) -> list[dict]:
+        rows = self._select(
+            query, "?ev ?s ?sl ?p ?o ?ol ?quote ?block",
+            f"""GRAPH {graph} {{ ?ev a zk:Evidence ; rdf:subject ?s ; rdf:predicate ?p ;
+                   rdf:object ?o ; zk:quote ?quote ; zk:blockIndex ?block . }}
+               OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol }}""",
+            "ORDER BY ?block ?ev",
+        )
+        facts: dict[str, dict] = {}
+        for row in rows:
+            obj = row["o"]
+            facts.setdefault(plain(row["ev"]), {
+                "subject": _ref(row["s"], row["sl"]),
+                "predicate": plain(row["p"]),
+                "object": _ref(obj, row["ol"]) if obj and obj[0] == "uri" else {"value": plain(obj)},
+                "quote": plain(row["quote"]),
+                "block": _number(row["block"]),
+            })
+        return list(facts.values())

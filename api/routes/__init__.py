@@ -1,1 +1,3 @@
-"""HTTP routes, one module per surface: REST (``rest``), SPARQL (``sparql``), pages (``pages``)."""
+"""HTTP routes, one module per surface: REST lists and details (``rest``), ``search``,
+``triples``, ``resource``, ``documents``, SPARQL (``sparql``, ``graph_store``), pages
+(``pages``, ``query_page``) and the offline API docs (``docs``)."""

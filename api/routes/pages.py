@@ -1,21 +1,41 @@
-"""Browser pages served by the app: the network view."""
+"""Browser pages served by the app: the network views.
+
+``/graph`` alone shows the whole graph (an overview when it is large), ``?focus=IRI&depth=N``
+the neighbourhood of one entity, ``?view=co-leadership`` the agencies that share projects.
+"""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import get_service
 from zonekg.api.service import Service
-from zonekg.graph.network import build_network
-from zonekg.visualize.page import render
+from zonekg.graph.analysis import UnknownEntity
+from zonekg.visualize.compose import graph_page, parse_kinds
+from zonekg.visualize.overview import MAX_DEPTH
 
 router = APIRouter(tags=["Pages"])
 
 
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive network page")
-async def graph_page(service: Annotated[Service, Depends(get_service)]) -> HTMLResponse:
-    network = await run_in_threadpool(build_network, service.catalog)
-    return HTMLResponse(await run_in_threadpool(render, network, "zonekg network"))
+async def graph(
+    service: Annotated[Service, Depends(get_service)],
+    focus: Annotated[str | None, Query(description="IRI of the entity to centre on")] = None,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Relations around the focus")] = 2,
+    view: Annotated[Literal["co-leadership"] | None, Query(description="Another view of the graph")] = None,
+    kinds: Annotated[str | None, Query(description="Kinds to show, e.g. Zone,Agency, or all")] = None,
+) -> HTMLResponse:
+    try:
+        shown = parse_kinds(kinds)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    try:
+        page = await run_in_threadpool(
+            graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown
+        )
+    except UnknownEntity:
+        raise HTTPException(404, f"no entity {focus} in the graph") from None
+    return HTMLResponse(page)

@@ -1,55 +1,148 @@
-"""The SPARQL 1.1 query endpoint (read-only)."""
+"""The SPARQL 1.1 Protocol endpoint: queries for everyone, updates for the token holder.
+
+Queries run in the killable query workers (see :mod:`zonekg.graph.executor`) over a
+read-only snapshot; updates run on the store itself under the service's write lock and are
+published to the workers afterwards. The dataset is fixed (the default graph is the union of
+all documents, each document a named graph), so ``default-graph-uri`` and friends are refused.
+"""
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.deps import get_service
+from zonekg.api.auth import require_token
+from zonekg.api.deps import ServiceDep
+from zonekg.api.formats import GRAPH, TABULAR, negotiate
+from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
-from zonekg.graph.executor import AskResult, GraphResult, QueryResult
+from zonekg.graph.executor import GraphResult, QueryError
+from zonekg.graph.results import write
+from zonekg.ontology import PREFIXES
 
 router = APIRouter(tags=["SPARQL"])
 
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+FORM = "application/x-www-form-urlencoded"
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
+TRUNCATED = "X-Zonekg-Truncated"
+ROW_LIMIT = "X-Zonekg-Row-Limit"
 
-def results_json(result: QueryResult) -> bytes:
-    if isinstance(result, AskResult):
-        return json.dumps({"head": {}, "boolean": result.value}).encode()
-    assert not isinstance(result, GraphResult)
-    bindings = []
-    for row in result.rows:
-        binding = {}
-        for name, term in zip(result.variables, row, strict=True):
-            if term is None:
-                continue
-            kind, value, language, datatype = term
-            entry = {"type": kind, "value": value}
-            if language:
-                entry["xml:lang"] = language
-            if datatype:
-                entry["datatype"] = datatype
-            binding[name] = entry
-        bindings.append(binding)
-    return json.dumps(
-        {"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False
-    ).encode()
+DESCRIPTION = f"""
+SPARQL 1.1 Protocol. A query comes as `?query=` (GET), as a form field `query` (POST
+`{FORM}`) or as the body of a POST `{QUERY}`. The prefixes {", ".join(f"`{p}:`" for p in PREFIXES)}
+are predeclared; the default graph is the union of all documents, each document being a named
+graph (its IRI is `https://w3id.org/zonekg/id/document/<file name>`).
+
+**Formats.** SELECT/ASK: JSON (default), XML, CSV, TSV; CONSTRUCT/DESCRIBE: Turtle (default),
+N-Triples, JSON-LD, RDF/XML. Choose with `Accept` or `?format=json|xml|csv|tsv|ttl|nt|jsonld|rdfxml`.
+
+**Limits.** Every query has a time limit (the server's, lowered per request with `?timeout=`
+seconds, never raised); past it the query is stopped and the answer is `503` with
+`Retry-After`. Results are capped at the server's row limit: a cut result has the header
+`{TRUNCATED}: true` (and `{ROW_LIMIT}`), and JSON results the top-level member `"truncated": true`.
+
+**Updates** (POST `{UPDATE}`, or form field `update`) need `Authorization: Bearer <token>`:
+`403` when the server has no token configured, `401` when the token is missing or wrong,
+`204` when applied.
+
+**Errors** are `application/problem+json`: `400` for a malformed query (the parser's message),
+`406` for an unavailable format, `415` for an unknown request body type.
+
+GET with neither `query` nor `update` returns the service description (Turtle by default).
+
+Example: `SELECT ?project ?agency WHERE {{ ?project zk:leadAgency ?agency . ?agency skos:altLabel "经发局"@zh }}`
+"""
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query")
-async def sparql(request: Request, service: Annotated[Service, Depends(get_service)]) -> Response:
-    query = request.query_params.get("query")
+async def _operation(request: Request, query: str | None) -> tuple[str | None, str | None, list[str]]:
+    """``(query, update, dataset parameters given)`` from the URL, a form or the body."""
+    given = [p for p in DATASET_PARAMS if p in request.query_params]
+    if request.method == "GET":
+        if "update" in request.query_params:
+            raise HTTPException(400, "a SPARQL update must be sent with POST")
+        return query, None, given
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == QUERY:
+        return (await request.body()).decode("utf-8"), None, given
+    if content_type == UPDATE:
+        return None, (await request.body()).decode("utf-8"), given
+    if content_type == FORM:
+        form = await request.form()
+        given += [p for p in DATASET_PARAMS if p in form]
+        return _field(form.get("query")), _field(form.get("update")), given
+    raise HTTPException(415, f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
+
+
+def _field(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+async def _query(
+    request: Request, service: Service, query: str, fmt_name: str | None, timeout: float | None
+) -> Response:
+    result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+    graph = isinstance(result, GraphResult)
+    fmt = negotiate(GRAPH if graph else TABULAR, request.headers.get("accept"), fmt_name)
+    body = await run_in_threadpool(write, result, fmt.name)
+    headers = {"Vary": "Accept"}
+    if getattr(result, "truncated", False):
+        headers[TRUNCATED] = "true"
+        headers[ROW_LIMIT] = str(service.executor.max_rows)
+    return Response(body, media_type=fmt.media_type, headers=headers)
+
+
+def _apply_update(service: Service, update: str) -> None:
+    with service.write_lock:
+        try:
+            service.store.oxigraph.update(update, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from None
+        service.after_write()
+
+
+async def sparql(
+    request: Request,
+    service: ServiceDep,
+    query: Annotated[str | None, Query(description="The SPARQL query",
+                                       examples=["SELECT ?p ?name WHERE { ?p a zk:Project ; rdfs:label ?name }"])] = None,
+    format: Annotated[str | None, Query(description="json, xml, csv, tsv | ttl, nt, jsonld, rdfxml")] = None,  # noqa: A002
+    timeout: Annotated[float | None, Query(gt=0, description="Seconds, below the server's limit")] = None,
+) -> Response:
+    text, update, refused = await _operation(request, query)
+    if refused:
+        raise HTTPException(
+            400,
+            f"{', '.join(refused)} is not supported: the dataset is fixed (default graph = union of "
+            "all documents); name graphs in the query with FROM or GRAPH instead",
+        )
+    if text and update:
+        raise HTTPException(400, "send either a query or an update, not both")
+    if update:
+        require_token(request, service)
+        await run_in_threadpool(_apply_update, service, update)
+        return Response(status_code=204)
+    if text:
+        return await _query(request, service, text, format, timeout)
     if request.method == "POST":
-        content_type = request.headers.get("content-type", "").split(";")[0].strip()
-        if content_type == "application/sparql-query":
-            query = (await request.body()).decode("utf-8")
-        else:
-            query = (await request.form()).get("query")
-    if not query:
-        raise HTTPException(400, "give a SPARQL query in the `query` parameter")
-    result = await run_in_threadpool(service.executor.run, str(query))
-    if isinstance(result, GraphResult):
-        return Response(result.ntriples, media_type="application/n-triples")
-    return Response(results_json(result), media_type="application/sparql-results+json")
+        raise HTTPException(400, "give a SPARQL query (`query`) or update (`update`)")
+    return await describe_service(request, service)
+
+
+RESPONSES: dict[int | str, dict] = {
+    200: {"content": {f.media_type: {} for f in (*TABULAR, *GRAPH)}},
+    204: {"description": "Update applied"},
+}
+for _method in ("GET", "POST"):
+    router.add_api_route(
+        "/sparql",
+        sparql,
+        methods=[_method],
+        summary=f"SPARQL 1.1 {'query (or service description)' if _method == 'GET' else 'query or update'}",
+        description=DESCRIPTION,
+        responses=RESPONSES,
+        operation_id=f"sparql_{_method.lower()}",
+    )

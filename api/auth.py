@@ -1,0 +1,36 @@
+"""The write token: every change to the store (SPARQL update, upload, delete) must carry it.
+
+The service is read-only unless a token is configured (``ZONEKG_TOKEN`` or ``--token-file``).
+With no token configured a write is *forbidden* (403: no credential could help); with one
+configured, a missing or wrong ``Authorization: Bearer`` is *unauthorized* (401 with a
+``WWW-Authenticate`` challenge). Tokens are compared in constant time.
+"""
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from zonekg.api.deps import get_service
+from zonekg.api.service import Service
+
+CHALLENGE = 'Bearer realm="zonekg"'
+
+
+def require_token(request: Request, service: Annotated[Service, Depends(get_service)]) -> None:
+    """A dependency for write endpoints: passes only with the configured bearer token."""
+    expected = service.settings.token
+    if not expected:
+        raise HTTPException(403, "this service is read-only: no write token is configured")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise HTTPException(
+            401,
+            "writing needs the header `Authorization: Bearer <token>` with the service's token",
+            headers={"WWW-Authenticate": CHALLENGE},
+        )
+
+
+WriteAccess = Depends(require_token)
+"""Put in a write route's ``dependencies=[...]``."""
