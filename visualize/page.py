@@ -1,53 +1,195 @@
-"""Render a networkx graph of zonekg entities as a self-contained pyvis HTML page.
+"""Render a :class:`~zonekg.visualize.overview.View` as one self-contained HTML page.
 
-pyvis's in-line mode still links Bootstrap from a CDN; those tags are removed so the page
-makes no request outside the app. Labels and tooltips come from documents, so every one is
-escaped before it reaches HTML.
+pyvis ships vis-network (the drawing library) and its in-line mode embeds it, but its page
+template also links Bootstrap and tom-select from CDNs, and its ``Network.add_edge`` checks
+every existing edge (quadratic: seconds at a few thousand edges). So the page embeds the
+vis-network build that pyvis ships and uses a template of its own (``assets/``): no request
+leaves the app, and the page works offline or as a file.
+
+Every name, alias and quote comes from a document, so none is ever pasted into HTML: the
+graph travels as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and
+``&`` escaped (a ``</script>`` in a name cannot end the element), and the page script puts
+text into the DOM with ``textContent`` only. A Content-Security-Policy with a per-page nonce
+is a second wall: a script the page did not bring does not run.
 """
 from __future__ import annotations
 
 import html
-import re
+import json
+import math
+import secrets
+from dataclasses import dataclass, field
+from importlib import resources
+from string import Template
+from typing import Any
 
-import networkx as nx
-from pyvis.network import Network
+from zonekg.graph.analysis import AgencyRank
+from zonekg.graph.network import NodeDetails
+from zonekg.visualize import tooltip
+from zonekg.visualize.layout import positions
+from zonekg.visualize.overview import View
+from zonekg.visualize.style import KINDS, kind_style, relation_label
 
-STYLE = {
-    "Zone": {"color": "#4e79a7", "shape": "dot"},
-    "Agency": {"color": "#f28e2b", "shape": "diamond"},
-    "Company": {"color": "#59a14f", "shape": "square"},
-    "Industry": {"color": "#b07aa1", "shape": "triangle"},
-    "Project": {"color": "#e15759", "shape": "dot"},
-    "Target": {"color": "#9c755f", "shape": "star"},
-}
-EDGE_LABELS = {
-    "leadAgency": "牵头",
-    "participatingAgency": "参与",
-    "locatedIn": "位于",
-    "partOf": "隶属",
-    "focusIndustry": "聚焦产业",
-    "industry": "产业",
-    "involvesCompany": "企业",
-    "hasTarget": "目标",
-}
-_CDN = re.compile(r'<(link|script)[^>]+(https?:)?//[^>]+>(\s*</script>)?', re.IGNORECASE)
+PHYSICS_LIMIT = 300
+"""Up to this many nodes the page runs physics until the layout settles, then stops it;
+larger graphs keep the precomputed layout (physics can still be switched on)."""
+VIS_NETWORK = "templates/lib/vis-9.1.2"
+"""Where pyvis keeps the vis-network build it embeds in in-line mode."""
+NODE_SIZE = 16
+AGENCY_SIZE = (12, 40)
+"""Smallest and largest agency: agencies are sized by how much they coordinate."""
 
 
-def render(graph: nx.MultiDiGraph, title: str = "zonekg") -> str:
-    """The page's HTML."""
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
-    for node, data in graph.nodes(data=True):
-        kind = data.get("kind", "")
-        style = STYLE.get(kind, {"color": "#bab0ac", "shape": "dot"})
-        net.add_node(
-            node,
-            label=html.escape(str(data.get("label", node))),
-            title=html.escape(f"{kind}: {data.get('label', node)}"),
-            **style,
-        )
-    for s, o, data in graph.edges(data=True):
+@dataclass
+class Links:
+    """Where a served page links to. A page written to a file has none: a click on a node
+    then centres it instead of opening its page."""
+
+    entity: str
+    """Prefix of a node's own page; the node's IRI is appended, URL-encoded, by the page."""
+    nav: list[tuple[str, str]] = field(default_factory=list)
+    more: list[tuple[str, str]] = field(default_factory=list)
+    """Links after the note: the next step when the page shows part of the graph."""
+    kinds: dict[str, str] = field(default_factory=dict)
+    """For kinds left out of the view, the page that adds them."""
+
+
+def _asset(name: str) -> str:
+    return resources.files("zonekg.visualize").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _vis(name: str) -> str:
+    return resources.files("pyvis").joinpath(VIS_NETWORK, name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survives."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _agency_size(rank: AgencyRank | None, top: AgencyRank | None) -> float:
+    if rank is None or top is None:
+        return NODE_SIZE
+    low, high = AGENCY_SIZE
+    degree = rank.degree / top.degree if top.degree else 0.0
+    most_between = max(top.betweenness, 1e-9)
+    share = 0.7 * degree + 0.3 * min(rank.betweenness / most_between, 1.0)
+    return round(low + (high - low) * math.sqrt(share), 1)
+
+
+def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyRank]) -> list[dict]:
+    where = positions(view.graph)
+    top = max(ranks.values(), key=lambda r: (r.degree, r.betweenness), default=None)
+    nodes = []
+    for node, data in view.graph.nodes(data=True):
+        kind, label = data.get("kind", ""), str(data.get("label", node))
+        style = kind_style(kind)
+        info, rank = details.get(node), ranks.get(node)
+        x, y = where[node]
+        nodes.append({
+            "id": node,
+            "label": label,
+            "kind": kind,
+            "shape": style.shape,
+            "color": style.color,
+            "size": _agency_size(rank, top) if kind == "Agency" else NODE_SIZE,
+            "borderWidth": 4 if node == view.focus else 1,
+            "x": x,
+            "y": y,
+            "names": [label, *(info.aliases if info else [])],
+            "tip": tooltip.lines(kind, label, info, rank),
+        })
+    return nodes
+
+
+def _edges(view: View) -> list[dict]:
+    edges = []
+    for s, o, data in view.graph.edges(data=True):
         relation = data.get("relation", "")
-        net.add_edge(s, o, label=EDGE_LABELS.get(relation, relation))
-    page = net.generate_html()
-    page = _CDN.sub("", page)
-    return page.replace("<title>", f"<title>{html.escape(title)} ", 1) if "<title>" in page else page
+        edge = {"from": s, "to": o, "relation": relation, "label": relation_label(relation)}
+        if "weight" in data:
+            # The co-leadership view: undirected, labelled and thickened by shared projects.
+            edge.update(label=f"{edge['label']} {data['weight']}", width=1 + 1.5 * data["weight"],
+                        arrows={"to": {"enabled": False}})
+        edges.append(edge)
+    return edges
+
+
+def _legend(view: View, links: Links | None) -> list[dict]:
+    present: dict[str, int] = {}
+    for _, kind in view.graph.nodes(data="kind"):
+        present[kind] = present.get(kind, 0) + 1
+    order = [*KINDS, *sorted(set(present) - set(KINDS))]
+    legend = []
+    for kind in order:
+        style = kind_style(kind)
+        entry = {"kind": kind, "name": style.name, "color": style.color}
+        if kind in present:
+            legend.append({**entry, "count": present[kind]})
+        elif kind in view.hidden:
+            href = links.kinds.get(kind) if links else None
+            legend.append({**entry, "count": view.hidden[kind], "href": href, "hidden": True})
+    return legend
+
+
+def _options(physics: bool) -> dict:
+    return {
+        "autoResize": True,
+        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"size": 11, "align": "middle", "color": "#52606d", "strokeWidth": 3},
+            "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#1f2933"},
+            "smooth": False,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"springLength": 110, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True},
+        "layout": {"improvedLayout": False},
+    }
+
+
+def render(
+    view: View,
+    details: dict[str, NodeDetails] | None = None,
+    ranks: dict[str, AgencyRank] | None = None,
+    links: Links | None = None,
+) -> str:
+    """The page's HTML. ``ranks`` sizes agencies; ``links`` is None for a standalone file."""
+    ranks = ranks or {}
+    physics = len(view.graph) <= PHYSICS_LIMIT
+    data = {
+        "title": view.title,
+        "note": view.note,
+        "focus": view.focus,
+        "nodes": _nodes(view, details or {}, ranks),
+        "edges": _edges(view),
+        "legend": _legend(view, links),
+        "ranking": [
+            {"id": r.id, "name": r.name, "degree": r.degree}
+            for r in list(ranks.values())[:5] if r.degree and r.id in view.graph
+        ],
+        "links": None if links is None else {
+            "entity": links.entity,
+            "nav": [{"text": t, "href": h} for t, h in links.nav],
+            "more": [{"text": t, "href": h} for t, h in links.more],
+        },
+        "options": _options(physics),
+    }
+    return Template(_asset("page.html")).substitute(
+        title=html.escape(view.title),
+        nonce=secrets.token_urlsafe(18),
+        vis_css=_vis("vis-network.css"),
+        vis_js=_vis("vis-network.min.js"),
+        page_css=_asset("page.css"),
+        page_js=_asset("page.js"),
+        data=script_json(data),
+    )

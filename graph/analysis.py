@@ -1,0 +1,206 @@
+"""Network analysis of the graph: who coordinates, who works together, how zones compare,
+how two entities are connected.
+
+Everything here works on the networkx view of :func:`zonekg.graph.network.build_network`, so
+the API and the pages rank and size agencies from the same numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+
+COORDINATION_RELATIONS = ("leadAgency", "participatingAgency")
+"""Project → agency relations: an agency coordinates through the projects it leads or joins."""
+
+
+class UnknownEntity(KeyError):
+    """An IRI that is not a node of the graph (the API answers 404)."""
+
+
+class NoPath(Exception):
+    """The two entities are not connected (the API answers 404)."""
+
+
+def _require(graph: nx.MultiDiGraph, *iris: str) -> None:
+    for iri in iris:
+        if iri not in graph:
+            raise UnknownEntity(iri)
+
+
+def coordination_network(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Projects and agencies, linked when an agency leads or joins a project.
+
+    Every agency is a node, also one with no project, so it ranks (last) rather than vanishes.
+    """
+    network = nx.Graph()
+    network.add_nodes_from(n for n, kind in graph.nodes(data="kind") if kind == "Agency")
+    for project, agency, relation in graph.edges(data="relation"):
+        if relation in COORDINATION_RELATIONS:
+            network.add_edge(project, agency)
+    return network
+
+
+@dataclass
+class AgencyRank:
+    """How much an agency coordinates: projects it leads and joins, and its betweenness."""
+
+    id: str
+    name: str
+    lead: int
+    participate: int
+    betweenness: float
+
+    @property
+    def degree(self) -> int:
+        return self.lead + self.participate
+
+
+def rank_agencies(graph: nx.MultiDiGraph) -> list[AgencyRank]:
+    """Agencies, most coordinating first: by degree, then betweenness, then name.
+
+    Betweenness is computed on the project–agency network (normalised), so an agency that
+    links otherwise separate groups of projects scores high even with few projects.
+    """
+    network = coordination_network(graph)
+    betweenness = nx.betweenness_centrality(network, normalized=True)
+    roles = {n: {"leadAgency": set(), "participatingAgency": set()} for n in network}
+    for project, agency, relation in graph.edges(data="relation"):
+        if relation in COORDINATION_RELATIONS:
+            roles[agency][relation].add(project)
+    ranks = [
+        AgencyRank(
+            id=node,
+            name=graph.nodes[node]["label"],
+            lead=len(roles[node]["leadAgency"]),
+            participate=len(roles[node]["participatingAgency"] - roles[node]["leadAgency"]),
+            betweenness=round(betweenness[node], 6),
+        )
+        for node, kind in graph.nodes(data="kind")
+        if kind == "Agency"
+    ]
+    return sorted(ranks, key=lambda r: (-r.degree, -r.betweenness, r.name, r.id))
+
+
+def co_leadership(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Agencies linked by the projects they share (as lead or participant).
+
+    Edges carry ``projects`` (sorted IRIs) and ``weight`` (how many); agencies that share no
+    project with another are left out.
+    """
+    network = coordination_network(graph)
+    shared = nx.Graph()
+    for project, kind in graph.nodes(data="kind"):
+        if kind != "Project" or project not in network:
+            continue
+        for a, b in combinations(sorted(network[project]), 2):
+            if not shared.has_edge(a, b):
+                shared.add_edge(a, b, projects=[])
+            shared[a][b]["projects"].append(project)
+    for a, b, data in shared.edges(data=True):
+        data["projects"].sort()
+        data["weight"] = len(data["projects"])
+    for node in shared:
+        shared.nodes[node].update(graph.nodes[node])
+    return shared
+
+
+@dataclass
+class ZoneProfile:
+    """What a zone is about: its industries (focus and of its projects) and target metrics."""
+
+    industries: set[str] = field(default_factory=set)
+    metrics: set[str] = field(default_factory=set)
+
+
+def zone_profile(graph: nx.MultiDiGraph, zone: str) -> ZoneProfile:
+    _require(graph, zone)
+    profile = ZoneProfile()
+    for _, obj, relation in graph.out_edges(zone, data="relation"):
+        if relation == "focusIndustry":
+            profile.industries.add(obj)
+        elif relation == "hasTarget":
+            profile.metrics.add(graph.nodes[obj]["label"])
+    for project, _, relation in graph.in_edges(zone, data="relation"):
+        if relation == "locatedIn":
+            profile.industries.update(
+                o for _, o, r in graph.out_edges(project, data="relation") if r == "industry"
+            )
+    return profile
+
+
+@dataclass
+class ZoneComparison:
+    a: str
+    b: str
+    shared_industries: list[str]
+    only_a_industries: list[str]
+    only_b_industries: list[str]
+    shared_metrics: list[str]
+    only_a_metrics: list[str]
+    only_b_metrics: list[str]
+    similarity: float
+    """Jaccard index over industries and metrics together."""
+
+
+def compare_zones(graph: nx.MultiDiGraph, a: str, b: str) -> ZoneComparison:
+    """Industries (IRIs) and target metrics (names) two zones share and do not share."""
+    pa, pb = zone_profile(graph, a), zone_profile(graph, b)
+    union = len(pa.industries | pb.industries) + len(pa.metrics | pb.metrics)
+    shared = len(pa.industries & pb.industries) + len(pa.metrics & pb.metrics)
+    return ZoneComparison(
+        a=a,
+        b=b,
+        shared_industries=sorted(pa.industries & pb.industries),
+        only_a_industries=sorted(pa.industries - pb.industries),
+        only_b_industries=sorted(pb.industries - pa.industries),
+        shared_metrics=sorted(pa.metrics & pb.metrics),
+        only_a_metrics=sorted(pa.metrics - pb.metrics),
+        only_b_metrics=sorted(pb.metrics - pa.metrics),
+        similarity=round(shared / union, 6) if union else 0.0,
+    )
+
+
+def zones(graph: nx.MultiDiGraph) -> list[str]:
+    return sorted(n for n, kind in graph.nodes(data="kind") if kind == "Zone")
+
+
+def compare_all_zones(graph: nx.MultiDiGraph, with_zone: str | None = None) -> list[ZoneComparison]:
+    """Every pair of zones (or ``with_zone`` against each other zone) sharing anything, most
+    similar first."""
+    if with_zone is not None:
+        _require(graph, with_zone)
+        pairs = [(with_zone, z) for z in zones(graph) if z != with_zone]
+    else:
+        pairs = list(combinations(zones(graph), 2))
+    found = [compare_zones(graph, a, b) for a, b in pairs]
+    return sorted((c for c in found if c.similarity > 0), key=lambda c: (-c.similarity, c.a, c.b))
+
+
+@dataclass
+class PathStep:
+    """One edge of a path, in the direction the relation is stated."""
+
+    subject: str
+    relation: str
+    object: str
+
+
+def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> tuple[list[str], list[PathStep]]:
+    """The nodes of a shortest path between two entities, whatever the edges' direction, and
+    the relation of each step."""
+    _require(graph, source, target)
+    try:
+        nodes = nx.shortest_path(graph.to_undirected(as_view=True), source, target)
+    except nx.NetworkXNoPath:
+        raise NoPath(f"no path between {source} and {target}") from None
+    steps = []
+    for u, v in zip(nodes, nodes[1:]):
+        forward = graph.get_edge_data(u, v)
+        if forward:
+            steps.append(PathStep(u, min(d["relation"] for d in forward.values()), v))
+        else:
+            backward = graph.get_edge_data(v, u)
+            steps.append(PathStep(v, min(d["relation"] for d in backward.values()), u))
+    return nodes, steps
