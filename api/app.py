@@ -11,7 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
-from zonekg.api.routes import docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
+from zonekg.api.routes import analysis, docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
@@ -64,6 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
             expose_headers=[TRUNCATED, ROW_LIMIT, "Location"],
         )
     problems.install(app)
+    app.include_router(analysis.router)
     for module in (rest, search, triples, resource, documents, sparql, graph_store, pages, query_page, docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
