@@ -61,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
                        formatter_class=fmt, epilog="example: zonekg validate --store zonekg-store")
     _add_store(p)
 
+    p = sub.add_parser("viz", help="write the interactive network page to a file", formatter_class=fmt,
+                       epilog="example: zonekg viz --focus zone/苏州工业园区 --depth 2 -o suzhou.html")
+    _add_store(p)
+    p.add_argument("-o", "--output", type=Path, default=Path("zonekg-graph.html"),
+                   help="HTML file to write (default: zonekg-graph.html)")
+    p.add_argument("--focus", metavar="IRI", help="show this entity's neighbourhood (IRI or path after /id/)")
+    p.add_argument("--depth", type=int, default=2, help="relations around --focus (1-4, default 2)")
+
     p = sub.add_parser("demo", help="ingest the sample corpus and serve it", formatter_class=fmt,
                        epilog="example: zonekg demo --port 8000")
     _add_store(p)

@@ -196,4 +196,25 @@ def validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-__all__ = ["ingest", "serve", "demo", "query", "export", "validate"]
+def viz(args: argparse.Namespace) -> int:
+    """Write the network page (whole graph, or ``--focus``'s neighbourhood) as one HTML file."""
+    from zonekg.graph.analysis import UnknownEntity
+    from zonekg.graph.catalog import Catalog, local_runner, resolve_iri
+    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.visualize.compose import graph_page
+
+    focus = (resolve_iri(args.focus) or args.focus) if args.focus else None
+    store = OxigraphStore(args.store)
+    try:
+        page = graph_page(Catalog(local_runner(store)), focus=focus, depth=args.depth, linked=False)
+    except UnknownEntity:
+        print(f"zonekg: no entity {focus} in the store {args.store}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    args.output.write_text(page, encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+__all__ = ["ingest", "serve", "demo", "query", "export", "validate", "viz"]
