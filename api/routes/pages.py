@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.deps import get_service
-from zonekg.api.service import Service
+from zonekg.api.deps import ServiceDep
 from zonekg.graph.analysis import UnknownEntity
+from zonekg.graph.catalog import resolve_iri
 from zonekg.visualize.compose import graph_page, parse_kinds
 from zonekg.visualize.overview import MAX_DEPTH
 
@@ -22,12 +22,14 @@ router = APIRouter(tags=["Pages"])
 
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive network page")
 async def graph(
-    service: Annotated[Service, Depends(get_service)],
-    focus: Annotated[str | None, Query(description="IRI of the entity to centre on")] = None,
+    service: ServiceDep,
+    focus: Annotated[str | None, Query(description="Entity to centre on: IRI or path after /id/")] = None,
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Relations around the focus")] = 2,
     view: Annotated[Literal["co-leadership"] | None, Query(description="Another view of the graph")] = None,
     kinds: Annotated[str | None, Query(description="Kinds to show, e.g. Zone,Agency, or all")] = None,
 ) -> HTMLResponse:
+    if focus is not None:
+        focus = resolve_iri(focus) or focus
     try:
         shown = parse_kinds(kinds)
     except ValueError as exc:

@@ -1,0 +1,100 @@
+"""Limits (time limit that stops the work, row cap that says it cut) and write access."""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+
+from api_corpus import TOKEN, bearer
+
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }")
+INSERT = 'INSERT DATA { GRAPH <urn:zonekg:test> { <urn:x> rdfs:label "测试"@zh } }'
+ASK_INSERTED = 'ASK { <urn:x> rdfs:label "测试"@zh }'
+
+
+def test_slow_query_is_stopped_while_others_keep_answering(client: TestClient) -> None:
+    outcome: dict[str, object] = {}
+
+    def slow() -> None:
+        started = time.monotonic()
+        outcome["response"] = client.get("/sparql", params={"query": SLOW, "timeout": "1.5"})
+        outcome["seconds"] = time.monotonic() - started
+
+    worker = threading.Thread(target=slow)
+    worker.start()
+    time.sleep(0.3)  # the slow query now holds one worker
+    started = time.monotonic()
+    quick = client.get("/sparql", params={"query": "ASK { ?s zk:leadAgency ?o }"})
+    quick_seconds = time.monotonic() - started
+    worker.join(30)
+    assert quick.status_code == 200 and quick.json()["boolean"] is True
+    assert quick_seconds < 1.0
+    response = outcome["response"]
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "1"
+    assert "1.5" in response.json()["detail"]
+    assert 1.4 < outcome["seconds"] < 10
+    # the killed worker was replaced: the pool answers again
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+
+
+def test_timeout_parameter_cannot_raise_the_limit_or_be_nonsense(fresh_app: Callable[..., TestClient]) -> None:
+    app = fresh_app(query_timeout=1.0)
+    started = time.monotonic()
+    response = app.get("/sparql", params={"query": SLOW, "timeout": "60"})
+    assert response.status_code == 503
+    assert time.monotonic() - started < 5
+    for bad in ("0", "-1", "soon"):
+        response = app.get("/sparql", params={"query": "ASK {}", "timeout": bad})
+        assert response.status_code == 422, bad
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_row_cap_is_signalled(fresh_app: Callable[..., TestClient]) -> None:
+    app = fresh_app(max_rows=3)
+    response = app.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 200
+    assert response.headers["x-zonekg-truncated"] == "true"
+    assert response.headers["x-zonekg-row-limit"] == "3"
+    body = response.json()
+    assert body["truncated"] is True and len(body["results"]["bindings"]) == 3
+    graph = app.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "nt"})
+    assert graph.headers["x-zonekg-truncated"] == "true"
+    assert len(graph.text.strip().splitlines()) == 3
+    small = app.get("/sparql", params={"query": "SELECT * WHERE { ?s zk:leadAgency ?o } LIMIT 2"})
+    assert "x-zonekg-truncated" not in small.headers and "truncated" not in small.json()
+
+
+def test_update_without_configured_token_is_forbidden(fresh_app: Callable[..., TestClient]) -> None:
+    app = fresh_app(token=None)
+    response = app.post("/sparql", content=INSERT, headers={"Content-Type": "application/sparql-update", **bearer()})
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    assert app.get("/sparql", params={"query": ASK_INSERTED}).json()["boolean"] is False
+
+
+def test_update_with_missing_or_wrong_token_is_unauthorized(client: TestClient) -> None:
+    for headers in ({}, bearer("wrong"), {"Authorization": f"Basic {TOKEN}"}):
+        response = client.post("/sparql", data={"update": INSERT}, headers=headers)
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    assert client.get("/sparql", params={"query": ASK_INSERTED}).json()["boolean"] is False
+
+
+def test_authorized_update_is_applied_and_published(writable: TestClient) -> None:
+    response = writable.post("/sparql", content=INSERT,
+                             headers={"Content-Type": "application/sparql-update", **bearer()})
+    assert response.status_code == 204
+    assert writable.get("/sparql", params={"query": ASK_INSERTED}).json()["boolean"] is True
+    response = writable.post("/sparql", data={"update": "DROP GRAPH <urn:zonekg:test>"}, headers=bearer())
+    assert response.status_code == 204
+    assert writable.get("/sparql", params={"query": ASK_INSERTED}).json()["boolean"] is False
+
+
+def test_malformed_update_is_400_and_changes_nothing(writable: TestClient) -> None:
+    response = writable.post("/sparql", data={"update": "INSERT DATA { <urn:a> }"}, headers=bearer())
+    assert response.status_code == 400
+    assert "error at" in response.json()["detail"]
