@@ -16,7 +16,6 @@ from zonekg.visualize.page import Links, render
 from zonekg.visualize.style import KINDS
 
 PAGE = "/graph"
-VIEWS = ("co-leadership",)
 ALL_KINDS = "all"
 
 

@@ -45,13 +45,12 @@ def whole(graph: nx.MultiDiGraph, kinds: set[str] | None = None) -> View:
     """The graph, limited to ``kinds`` if given, or to the overview kinds if it is large."""
     if kinds is None and len(graph) > OVERVIEW_LIMIT:
         kinds = set(OVERVIEW_KINDS)
-    counts = _kinds(graph)
-    if kinds is None:
+    hidden = {k: n for k, n in _kinds(graph).items() if kinds is not None and k not in kinds}
+    if not hidden:
         return View(graph, "zonekg 全图", len(graph))
     shown = graph.subgraph(n for n, k in graph.nodes(data="kind") if k in kinds)
-    hidden = {k: n for k, n in counts.items() if k not in kinds}
     left_out = "、".join(f"{kind_style(k).name} {n}" for k, n in sorted(hidden.items()))
-    note = f"概览：显示全图 {len(graph)} 个实体中的 {len(shown)} 个" + (f"（未显示：{left_out}）" if left_out else "")
+    note = f"概览：显示全图 {len(graph)} 个实体中的 {len(shown)} 个（未显示：{left_out}）"
     return View(nx.MultiDiGraph(shown), "zonekg 全图概览", len(graph), note, hidden)
 
 
