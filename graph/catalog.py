@@ -288,17 +288,18 @@ class Catalog:
             f"SELECT ?e ?alias WHERE {{ {values} ?e skos:altLabel ?alias }} ORDER BY ?alias"
         ):
             items[plain(row["e"])]["aliases"].append(plain(row["alias"]))
-        self._add_sources(items, values)
+        # A target's evidence is the statement "zone hasTarget target": the target is its object.
+        self._add_sources(items, values, "rdf:object" if collection == "targets" else "rdf:subject")
         if collection == "projects":
             self._add_project_details(items, values)
         elif collection == "targets":
             self._add_target_details(items, values)
         return [items[i] for i in iris]
 
-    def _add_sources(self, items: dict[str, dict], values: str) -> None:
+    def _add_sources(self, items: dict[str, dict], values: str, role: str) -> None:
         rows = self.select(
             f"""SELECT ?e ?file ?quote ?block WHERE {{ {values}
-              GRAPH ?g {{ ?ev a zk:Evidence ; rdf:subject ?e ; zk:quote ?quote ;
+              GRAPH ?g {{ ?ev a zk:Evidence ; {role} ?e ; zk:quote ?quote ;
                             zk:blockIndex ?block . }}
               ?g zk:fileName ?file .
             }} ORDER BY ?e ?file ?block"""
