@@ -9,12 +9,14 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from zonekg.api.commands import sample_corpus
 from zonekg.graph.oxigraph_store import OxigraphStore
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
 )
 from zonekg.loaders.mapping import METADATA_PROPERTIES, to_quads
+from zonekg.loaders.pipeline import ingest
 from zonekg.ontology.iris import document_iri
 
 QUOTE = Evidence("由经发局牵头，青岚云帆科技有限公司投资12亿元建设智能制造产业园项目，建筑面积8.5万平方米。", 3)
@@ -102,3 +104,16 @@ def store(tmp_path: Path):
     s = OxigraphStore(tmp_path / "store")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory):
+    """The five shipped samples ingested with the real pipeline, plus the hand-made document.
+    Shared by every test of this folder: read it, never write to it."""
+    store = OxigraphStore(tmp_path_factory.mktemp("samples"))
+    report = ingest([sample_corpus()], store)
+    assert report.ok, report.failed
+    document, extraction = hand_made()
+    store.replace_document(document_iri(document.name), to_quads(document, extraction))
+    yield store
+    store.close()

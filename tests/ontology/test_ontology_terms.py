@@ -5,6 +5,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
+from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.rdflib_view import document_graph
 from zonekg.ontology import ZK, ontology_path
 
 zk = Namespace(ZK)
@@ -135,3 +137,10 @@ def test_target_kind_enumerates_the_model(onto: Graph) -> None:
     datatype = onto.value(zk.targetKind, RDFS.range)
     values = {str(v) for v in Collection(onto, onto.value(datatype, OWL.oneOf))}
     assert values == {k.value for k in TargetKind}
+
+
+def test_ingested_samples_use_only_declared_terms(onto: Graph, sample_store: OxigraphStore) -> None:
+    declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    for iri in sample_store.documents():
+        used = zk_terms(document_graph(sample_store, iri))
+        assert used and used <= declared, sorted(used - declared)

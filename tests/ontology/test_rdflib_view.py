@@ -5,10 +5,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from zonekg.api.commands import sample_corpus
 from zonekg.graph.oxigraph_store import OxigraphStore
 from zonekg.graph.rdflib_view import as_rdflib_dataset, document_graph
-from zonekg.loaders.pipeline import ingest
 from zonekg.ontology import PREFIXES
 from zonekg.ontology.iris import document_iri
 
@@ -41,27 +39,19 @@ def rdflib_row(row, variables: list[str]) -> Row:
     return tuple(key(row[v]) for v in variables)
 
 
-@pytest.fixture
-def filled(store: OxigraphStore, hand_quads: list, hand_iri: str) -> OxigraphStore:
-    store.replace_document(hand_iri, hand_quads)
-    report = ingest([sample_corpus()], store)
-    assert report.ok, report.failed
-    return store
+@pytest.fixture(scope="module")
+def dataset(sample_store: OxigraphStore) -> Dataset:
+    return as_rdflib_dataset(sample_store)
 
 
-@pytest.fixture
-def dataset(filled: OxigraphStore) -> Dataset:
-    return as_rdflib_dataset(filled)
-
-
-def test_round_trip_keeps_every_quad_in_its_graph(filled: OxigraphStore, dataset: Dataset) -> None:
-    assert len(list(dataset.quads())) == sum(1 for _ in filled.quads())
+def test_round_trip_keeps_every_quad_in_its_graph(sample_store: OxigraphStore, dataset: Dataset) -> None:
+    assert len(list(dataset.quads())) == sum(1 for _ in sample_store.quads())
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    assert names == set(filled.documents()) and len(names) == 6
-    for iri in filled.documents():
-        expected = sum(1 for _ in filled.quads(iri))
+    assert names == set(sample_store.documents()) and len(names) == 6
+    for iri in sample_store.documents():
+        expected = sum(1 for _ in sample_store.quads(iri))
         assert len(dataset.graph(URIRef(iri))) == expected
-        assert len(document_graph(filled, iri)) == expected
+        assert len(document_graph(sample_store, iri)) == expected
 
 
 QUERIES = [
@@ -75,14 +65,14 @@ QUERIES = [
 
 
 @pytest.mark.parametrize(("sparql", "variables"), QUERIES)
-def test_sparql_answers_agree(filled: OxigraphStore, dataset: Dataset, sparql: str, variables: list[str]) -> None:
-    from_store = sorted(ox_row(s, variables) for s in filled.query(sparql))
+def test_sparql_answers_agree(sample_store: OxigraphStore, dataset: Dataset, sparql: str, variables: list[str]) -> None:
+    from_store = sorted(ox_row(s, variables) for s in sample_store.query(sparql))
     from_rdflib = sorted(rdflib_row(r, variables) for r in dataset.query(sparql, initNs=PREFIXES))
     assert from_store and from_store == from_rdflib
 
 
-def test_chinese_iris_and_literals_survive(filled: OxigraphStore, hand_iri: str) -> None:
-    graph = document_graph(filled, hand_iri)
+def test_chinese_iris_and_literals_survive(sample_store: OxigraphStore, hand_iri: str) -> None:
+    graph = document_graph(sample_store, hand_iri)
     assert graph.identifier == URIRef(hand_iri)
     labels = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
     assert "青岚云帆科技有限公司" in labels

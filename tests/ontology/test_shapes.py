@@ -13,7 +13,7 @@ from zonekg.api.cli import main
 from zonekg.api.commands import sample_corpus
 from zonekg.graph.oxigraph_store import OxigraphStore
 from zonekg.graph.validation import validate_document, validate_graph
-from zonekg.loaders.pipeline import ingest, iter_files
+from zonekg.loaders.pipeline import iter_files
 from zonekg.ontology import ZK, ontology_path, shapes_path
 from zonekg.ontology.iris import document_iri
 
@@ -112,6 +112,10 @@ def statistic_with_target_year(g: Graph) -> None:
     g.add((one(g, RDF.type, zk.Statistic), zk.targetYear, Literal(2019, datatype=XSD.integer)))
 
 
+def target_and_statistic(g: Graph) -> None:
+    g.add((one(g, RDF.type, zk.Target), RDF.type, zk.Statistic))
+
+
 BREAKAGES: list[tuple[Callable[[Graph], None], str]] = [
     (drop_label, "rdfs:label"),
     (english_label, "rdfs:label"),
@@ -131,6 +135,7 @@ BREAKAGES: list[tuple[Callable[[Graph], None], str]] = [
     (unmentioned_entity, "mention"),
     (orphan_target, "exactly one document"),
     (statistic_with_target_year, "not a zk:Target"),
+    (target_and_statistic, "both a goal"),
 ]
 
 
@@ -149,16 +154,6 @@ def test_validate_document_reads_the_named_graph(
     assert validate_document(store, hand_iri) == (True, "Validation Report\nConforms: True\n")
     with pytest.raises(LookupError):
         validate_document(store, document_iri("no-such-file.txt"))
-
-
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory):
-    """The five shipped samples, ingested with the real pipeline."""
-    store = OxigraphStore(tmp_path_factory.mktemp("samples"))
-    report = ingest([sample_corpus()], store)
-    assert report.ok, report.failed
-    yield store
-    store.close()
 
 
 SAMPLES = [p.name for p in iter_files([sample_corpus()])]
