@@ -1,0 +1,85 @@
+"""Fixtures of the page tests: the hand-made world (plus a hostile document) served by a real
+uvicorn on a free loopback port, and one headless Chromium for the whole session."""
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(TESTS / "analysis"), str(TESTS / "bench")]
+
+from graph_page import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from world import build_store  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("pages-world"), with_hostile=True)
+
+
+@pytest.fixture(scope="session")
+def base_url(hostile_store: Path) -> Iterator[str]:
+    """A real server in a thread, on a socket bound before it starts (no port race)."""
+    import uvicorn
+
+    from zonekg.api.app import create_app
+    from zonekg.api.settings import Settings
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(Settings(store=hostile_store, workers=1)), log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(15)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (tests/run-all.sh does)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Tab:
+    """A browser page and every URL it requested."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_function("window.zonekgReady !== undefined", timeout=30_000)
+
+
+@pytest.fixture()
+def tab(browser: object) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    recorded = Tab(page)
+    page.on("request", lambda request: recorded.requests.append(request.url))
+    page.on("pageerror", lambda error: recorded.errors.append(str(error)))
+    yield recorded
+    context.close()
