@@ -3,6 +3,13 @@
 A target's year is the plan year unless the text says otherwise ("到2021年", "3年内"), and a
 number in a retrospective section ("发展基础", "2016年,全区实现…") is a statistic, not a goal.
 Both depend on where a sentence sits, so they are computed here in one pass.
+
+Sections: a paragraph that opens with a numbering mark ("一、", "(一)", "1.", "(1)", "①") or a
+short unnumbered heading line starts a section of that level. A section whose title says it
+describes the past or the starting point (发展基础, 基本情况, 工作回顾, 主要成绩 …) makes every
+sentence in it a statistic until the next heading of the same or a higher level (总体要求,
+发展目标 …). Outside such sections a sentence anchored on the past ("2016年,…", "截至…",
+"建区以来,…") is a statistic, and so are the ；-continuations of it in the same paragraph.
 """
 from __future__ import annotations
 
@@ -32,6 +39,7 @@ class Context:
     title: str
     year_of: dict[int, int] = field(default_factory=dict)  # sentence index → due year
     past: set[int] = field(default_factory=set)  # sentence indexes in retrospective parts
+    stat: set[int] = field(default_factory=set)  # sentences anchored on the past (2016年,…)
     chrome: set[int] = field(default_factory=set)  # page chrome lines still in the text
 
 
@@ -72,9 +80,11 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
     year = plan_year(document, sents)
     issuer = document.metadata.get("publisher")
     ctx = Context(year, issuer, norm(document.title))
-    past_sections = lexicon.load("targets")["past_sections"]
-    in_past = False
+    cfg = lexicon.load("targets")
+    past_level: float | None = None  # level of the open retrospective section, if any
     scope: int | None = None
+    prev: Sentence | None = None
+    chain = False  # the previous sentence was a statistic ending in ；
     for s in sents:
         if is_chrome(s.text):
             ctx.chrome.add(s.index)
@@ -83,13 +93,23 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
                 if m:
                     ctx.issuer = m.group(1)
             continue
-        if s.top_heading:
-            in_past = any(w in s.text for w in past_sections)
+        new_para = prev is None or prev.para != s.para
+        level = heading_level(s, new_para)
+        if level is not None:
+            title = heading_title(s.text)
+            if past_level is not None and level <= past_level:
+                past_level = None
+            if past_level is None and is_past_heading(title, year, cfg):
+                past_level = level
+        if s.top_heading or s.heading:
             scope = None
-        elif s.heading:
-            scope = None
-        if in_past:
+        if past_level is not None:
             ctx.past.add(s.index)
+        if (chain and not new_para) or is_past_anchor(s.text, year, cfg):
+            ctx.stat.add(s.index)
+            chain = s.text.rstrip().endswith((";", "；"))
+        else:
+            chain = False
         due = sentence_year(s.text, year)
         if due is None and scope is not None:
             due = scope
@@ -97,7 +117,80 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
             ctx.year_of[s.index] = due
             if "目标" in s.text and DUE.search(s.text):
                 scope = due  # "力争到2021实现以下目标任务" covers what follows
+        prev = s
     return ctx
+
+
+# Numbering marks of section headings and their level (smaller is higher).
+HEADING_MARKS = (
+    (re.compile(r"^\s*第[一二三四五六七八九十]+[章部分篇节]"), 0),
+    (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"), 1),
+    (re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]"), 2),
+    (re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)"), 3),
+    (re.compile(r"^\s*[(（]\d{1,2}[)）]"), 4),
+    (re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]"), 5),
+)
+UNNUMBERED = 1.5  # a bare heading line: closes only a section opened by another bare line
+
+
+def heading_level(s: Sentence, new_para: bool) -> float | None:
+    """The level of the section this sentence opens, or None when it opens none."""
+    if s.cells is not None or not new_para:
+        return None
+    for rx, level in HEADING_MARKS:
+        if rx.match(s.text):
+            return level
+    if s.heading or s.top_heading:
+        return UNNUMBERED
+    return None
+
+
+def heading_title(text: str) -> str:
+    """A heading's words: numbering dropped, cut at the first full stop or comma."""
+    for rx, _ in HEADING_MARKS:
+        text = rx.sub("", text, count=1)
+    return re.split(r"[。,，;；:：]", text.strip(), maxsplit=1)[0]
+
+
+def is_past_heading(title: str, plan: int | None, cfg) -> bool:
+    """发展基础, 基本情况, 2016年工作回顾 …: a heading over a report of the past."""
+    if len(title) > 30 or any(w in title for w in cfg["forward_section_words"]):
+        return False
+    for w in cfg["past_sections"]:
+        i = title.find(w)
+        if i >= 0 and not any(title[:i].endswith(v) for v in cfg["past_section_blockers"]):
+            return True
+    if plan:
+        years = [int(y) for y in YEAR.findall(title)]
+        if years and max(years) < plan and "工作" in title:
+            return True  # "2016年工作情况"
+    return False
+
+
+PAST_YEAR_BEFORE = re.compile(r"(?:到|至|比|较|由|从|于|同|和|与|相比)\s*$")
+
+
+def past_years(text: str, plan: int | None) -> list[int]:
+    """Years before the plan year the text reports on (not "比2015年", "到2015年")."""
+    if not plan:
+        return []
+    out = []
+    for m in YEAR.finditer(text):
+        y = int(m.group(1))
+        if y < plan and not PAST_YEAR_BEFORE.search(text[: m.start()]):
+            out.append(y)
+    return out
+
+
+def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
+    """A sentence whose opening clause sets it in the past: "2016年,…", "截至2016年底,…",
+    "建区以来,…", "去年,…". A due year or a commitment word in that clause keeps it a goal."""
+    opening = re.split(r"[,，:：;；。]", text, maxsplit=1)[0]
+    if DUE.search(opening) or any(w in opening for w in cfg["commitment_words"]):
+        return False
+    if any(w in opening for w in cfg["past_strong"]):
+        return True
+    return bool(past_years(opening, plan))
 
 
 def sentence_year(text: str, plan: int | None) -> int | None:

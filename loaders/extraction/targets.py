@@ -1,10 +1,22 @@
 """Quantitative goals: "地区生产总值增长10%", "新增高新技术企业5家", "分别达到60家、300家".
 
 A sentence is cut into clauses; every number-with-unit in a clause is a candidate. It is
-dropped when it is an attribute (总投资23亿元, 20亿元企业, 36万平方米的X) and marked
-``actual`` when the clause or section reports the past. The metric is the clause's subject
-(inherited by following clauses that only say "达到350亿元"), or the noun after a count
-("建成3个区级公园").
+dropped when it is
+
+- an attribute of something named with it: "总投资23亿元", "36万平方米的X", "20亿元以上项目"
+  (a threshold qualifier belongs to the metric: "引进1个20亿元以上产业项目" is a count of 1),
+  a size or distance that describes ("规划总面积2万亩", "其中建设用地1.1万亩", "距机场35公里");
+- a count describing what is being worked on rather than a result to reach: the count after a
+  process verb ("推进12个重点项目建设", "抓好…等15个项目") or after a list of named things
+  ("把A、B、C等12个部门…"), or of what already exists ("在建52个项目");
+
+and it is marked ``actual`` when its section, sentence or clause reports the past (see
+:mod:`.context`; "累计…", "截至…", "2016年,…"). A verb of result (完成, 新增, 引进, 建成 …)
+before the number keeps it a goal. The metric is the noun phrase before the number (verbs,
+modal words and enumerations of names trimmed), or the noun after a count ("建成3个区级公园"),
+inherited by following clauses that only say "达到350亿元"; one value after a 、-list of
+rates is a goal for each rate. The year is the plan year unless the clause, or an earlier
+clause of the sentence, says "到2020年" or "3年内".
 """
 from __future__ import annotations
 
@@ -13,13 +25,17 @@ import re
 from decimal import Decimal
 
 from zonekg.loaders.extraction import lexicon
-from zonekg.loaders.extraction.context import YEAR, Context
+from zonekg.loaders.extraction.context import DUE, YEAR, Context, past_years, sentence_year
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
 from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE_SEP = re.compile(r"[,，;；:：。!?！？]")
 CN = "一二两三四五六七八九十"
+NOUN_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·\-+.]"
+# Adverbs and copulas that end the noun after a count ("35个家庭农场逐步打造成…").
+NOUN_STOP = r"逐步|全面|基本|进一步|尽快|加快|全部|打造成|建设成|建成为|成为|作为"
+MONEY_QUALIFIER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:亿元|万元|亿美元|万美元|亿)(?:以上|级)?"
 
 
 @functools.cache
@@ -28,14 +44,25 @@ def _cfg():
     unit_kind = {}
     for kind, units in cfg["units"].items():
         for u in units:
-            unit_kind.setdefault(u, TargetKind(kind if kind != "share" else "share"))
+            unit_kind.setdefault(u, TargetKind(kind))
     units = sorted(unit_kind, key=len, reverse=True)
     unit_re = "|".join(re.escape(u) for u in units)
     qty = re.compile(
         rf"(?P<num>\d+(?:\.\d+)?|[{CN}]+)(?:\s*(?P<range>[-—~到至])\s*(?P<num2>\d+(?:\.\d+)?|[{CN}]+))?"
         rf"\s*(?P<unit>{unit_re})(?P<mod>以上|左右|以内|多)?"
     )
-    return cfg, unit_kind, qty
+    # "超10亿元、超百亿元的大项目": a list of amounts that ends on a noun qualifies that noun
+    attr_list = re.compile(
+        rf"^(?:以上|左右)?、(?:超|过|逾|近|约)?(?:\d+(?:\.\d+)?|[{CN}百千]+)\s*(?:{unit_re})"
+        rf"(?:以上|左右)?(?:的|[\u4e00-\u9fff](?<![和及、并]))"
+    )
+    verbs = {}
+    for v in cfg["process_verbs"]:
+        verbs[v] = "process"
+    for v in cfg["result_verbs"]:
+        verbs[v] = "result"
+    verb_re = re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+    return cfg, unit_kind, qty, attr_list, verbs, verb_re
 
 
 def _strip_prefix(metric: str, prefixes: list[str]) -> str:
@@ -60,35 +87,61 @@ def _strip_verbs(metric: str, verbs: list[str]) -> str:
 
 def extract(sents: list[Sentence], ctx: Context) -> list[Target]:
     """All goals (and, with ``actual=True``, past statistics) of the document."""
-    cfg, unit_kind, qty = _cfg()
     out: list[Target] = []
     for s in sents:
         if s.index in ctx.chrome or s.header_row:
             continue
-        out.extend(_sentence_targets(s, ctx, cfg, unit_kind, qty))
+        out.extend(_sentence_targets(s, ctx))
     return out
 
 
-def _sentence_targets(s: Sentence, ctx: Context, cfg, unit_kind, qty) -> list[Target]:
-    text = s.text
-    year = ctx.year_of.get(s.index, ctx.plan_year)
-    past_section = s.index in ctx.past
-    out: list[Target] = []
-    # clause spans
+def _clauses(text: str) -> list[tuple[int, str]]:
     bounds = [0] + [m.end() for m in CLAUSE_SEP.finditer(text)] + [len(text) + 1]
-    subject = ""
-    subject_start = 0
+    out = []
     for c0, c1 in zip(bounds, bounds[1:]):
         clause = text[c0:c1].rstrip(",，;；:：。!?！？")
-        if not clause.strip():
-            continue
-        quantities = [m for m in qty.finditer(clause)]
-        quantities = [m for m in quantities if _is_goal_quantity(clause, m, cfg)]
+        if clause.strip():
+            out.append((c0, clause))
+    return out
+
+
+def _clause_years(clauses: list[tuple[int, str]], base: int | None, plan: int | None) -> list:
+    """One due year per clause: the sentence's year, unless the sentence names several
+    ("计划到2018年,完成…,3年内完成…"): then each holds from its clause on."""
+    stated = [sentence_year(c, plan) for _, c in clauses]
+    if len([y for y in stated if y is not None]) < 2:
+        return [base] * len(clauses)
+    out, cur = [], next(y for y in stated if y is not None)
+    for y in stated:
+        cur = y if y is not None else cur
+        out.append(cur)
+    return out
+
+
+def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
+    cfg, unit_kind, qty, attr_list, verbs, verb_re = _cfg()
+    text = s.text
+    plan = ctx.plan_year
+    sentence_past = s.index in ctx.past or s.index in ctx.stat
+    clauses = _clauses(text)
+    years = _clause_years(clauses, ctx.year_of.get(s.index, plan), plan)
+    out: list[Target] = []
+    subject, subject_start, subject_past = "", 0, False
+    carried_past = False  # an earlier clause anchored the sentence in the past
+    for (c0, clause), year in zip(clauses, years):
+        clause_past, strong = _clause_past(clause, text[:c0], plan, cfg)
+        if strong:
+            carried_past = True
+        elif DUE.search(clause) or any(w in clause for w in cfg["commitment_words"]):
+            carried_past = False
+        past_here = sentence_past or clause_past or carried_past
+        found = list(qty.finditer(clause))
+        quantities = []
+        for m in found:
+            if _is_goal_quantity(clause, m, quantities, cfg, attr_list, verbs, verb_re, unit_kind):
+                quantities.append(m)
         if not quantities:
-            # a clause without numbers may carry the subject for the next ("…年均增长9%左右,达到…")
             continue
-        past = past_section or _is_past(text[: c0] + clause, ctx.plan_year, cfg) \
-            if re.match(r"\s*(?:19|20)\d\d年[,，]", text) else past_section or _is_past(clause, ctx.plan_year, cfg)
         first = quantities[0]
         lead = clause[: first.start()]
         # "A、B分别达到60家、300家": one subject list, several values
@@ -98,19 +151,22 @@ def _sentence_targets(s: Sentence, ctx: Context, cfg, unit_kind, qty) -> list[Ta
             items = [i for i in re.split(r"、", subj) if i]
             if len(items) != len(quantities):
                 items = [i for i in re.split(r"[、和及与]", subj) if i]
+            items = [_strip_verbs(i, cfg["metric_verbs"]) for i in items]
             for k, m in enumerate(quantities):
                 metric = items[k] if len(items) == len(quantities) else subj
-                out.append(_target(m, metric, clause, s, year, past, unit_kind))
-            subject, subject_start = subj, c0
+                out.append(_target(m, metric, clause, s, year, past_here, unit_kind))
+            subject, subject_start, subject_past = subj, c0, past_here
             continue
         prev_end = 0
         for m in quantities:
             seg = clause[prev_end: m.start()]
             after = clause[m.end():]
-            metric = _metric(seg, after, m, cfg)
+            metric = _metric(seg, after, clause[: m.start()], m, cfg, verbs, verb_re, unit_kind, qty)
+            past = past_here
             if not metric and subject:
                 metric = subject
                 span = text[subject_start: c0 + m.end()]
+                past = past or subject_past
             else:
                 span = clause[prev_end if prev_end else 0: m.end()].lstrip("、和及与")
             # "A率、B率、C率达100%": one value shared by a list of rates
@@ -121,55 +177,172 @@ def _sentence_targets(s: Sentence, ctx: Context, cfg, unit_kind, qty) -> list[Ta
             else:
                 out.append(_target(m, metric, span, s, year, past, unit_kind))
             if metric and metric != subject and not seg.strip().startswith(("达到", "达")):
-                subject, subject_start = metric, c0 + prev_end
+                subject, subject_start, subject_past = metric, c0 + prev_end, past
             prev_end = m.end()
     return [t for t in out if t.metric]
 
 
-def _is_goal_quantity(clause: str, m: re.Match, cfg) -> bool:
-    """Drop attributes: amounts before a noun or 的, amounts after 总投资, bare Chinese counts."""
+def _clause_past(clause: str, before: str, plan: int | None, cfg) -> tuple[bool, bool]:
+    """(the clause reports the past, it anchors what follows in the past too)."""
+    if re.search(r"由[^,，]*(?:去年|上年)[^,，]*(?:提升|提高|增加|增长|下降|降低)(?:至|到)", clause):
+        return False, False  # "由去年的47.8%提升至50%": a goal measured from last year
+    if any(w in clause for w in cfg["past_strong"]) or past_years(clause, plan):
+        if not DUE.search(clause):
+            return True, True
+    if any(w in clause for w in cfg["past_markers"]):
+        committed = any(w in before + clause for w in cfg["commitment_words"])
+        return not committed, False
+    return False, False
+
+
+def _last_verb(before: str, verb_re, verbs) -> tuple[str | None, int]:
+    """The kind ("result"/"process") and end of the last listed verb in ``before``."""
+    kind, end = None, -1
+    for v in verb_re.finditer(before):
+        kind, end = verbs[v.group(0)], v.end()
+    return kind, end
+
+
+def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_list, verbs,
+                      verb_re, unit_kind) -> bool:
+    """Drop attributes, sizes, distances, qualifiers and descriptive counts."""
     unit = m.group("unit")
     before = clause[: m.start()]
     after = clause[m.end():]
     num = m.group("num")
     if num[0] in CN and not m.group("num2") and m.group("mod") != "以上":
         return False  # "一个中心", "一套方案": slogans, not goals
-    if re.match(r"[年月日号期级倍]", after) or YEAR.match(clause[m.start():]):
+    if re.match(r"[年月日号期级倍强]", after) or YEAR.match(clause[m.start():]):
         return False
-    if unit in cfg["attribute_units"]:
-        if any(before.endswith(w) or re.search(w + r"[近约达超]?$", before) for w in cfg["attribute_before"]) \
-                and not any(before.endswith(w) for w in cfg["goal_before"]):
-            return False
-        if re.match(r"(?:以上|左右)?(?:的|[\u4e00-\u9fff](?<![和及、]))", after) and not \
-                re.match(r"(?:以上|左右)?(?:和|及|、|并|,)", after):
-            return False
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):
         return False  # "由去年的47.8%提升至50%": the starting value
+    if unit in cfg["distance_units"] and re.search(r"(?:距|距离|离)[^,，、]{0,20}$", before):
+        return False  # "距机场35公里": where the place lies
+    verb_kind, verb_end = _last_verb(before, verb_re, verbs)
+    if kept and re.search(r"(?:超|过|逾|达)$", before):
+        k = kept[-1]
+        if unit_kind[k.group("unit")] in (TargetKind.COUNT, TargetKind.SHARE) and \
+                not re.search(r"[、,，和及与]", clause[k.end(): m.start()]):
+            return False  # "50%以上村营业收入超50万元": the threshold of the counted things
+    if unit in cfg["attribute_units"]:
+        if re.match(r"(?:以上|级)[\u4e00-\u9fff]", after) or \
+                (kept and kept[-1].end() == m.start() and unit_kind[kept[-1].group("unit")] is TargetKind.COUNT):
+            return False  # "引进1个20亿元以上产业项目": a threshold qualifying the counted things
+        if attr_list.match(after):
+            return False  # "超10亿元、超百亿元的大项目"
+        for w in cfg["always_attribute_before"]:
+            if re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before):
+                return False  # "总投资23亿元", "规划总面积2万亩"
+        for w in sorted(cfg["attribute_before"], key=len, reverse=True):
+            a = re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before)
+            if a:
+                # the verb must stand before the word, not inside it ("建设用地" is a noun)
+                kind_before = _last_verb(before[: a.start()], verb_re, verbs)[0]
+                if kind_before != "result" and not _indicator(before, w, cfg):
+                    return False  # "投资7亿元,启动建设…", "其中建设用地1.1万亩"
+        if re.match(r"(?:以上|左右)?的", after):
+            return False  # "36万平方米的X", "总投资502亿元的27个项目"
+        if re.match(r"(?:以上|左右)?[\u4e00-\u9fff](?<![和及、并])", after):
+            # "20亿元企业", "3万平方米X大厦封顶": the size of a named thing; a size right
+            # after a verb of result is a goal ("完成80万平方米办公区建设"), unless another
+            # amount follows ("500亩园区80万平方米办公区": the first qualifies the second)
+            rest = re.split(r"[,，;；。、]", after, maxsplit=1)[0]
+            between = before[verb_end:].strip()
+            if verb_kind != "result" or re.search(r"\d", rest) or \
+                    (len(between) > 2 and not re.match(r"\d", between)):
+                return False
+    if unit_kind[unit] is TargetKind.COUNT:
+        if verb_kind == "process":
+            return False  # "推进12个项目建设", "重点抓好…等15个项目"
+        if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
+            return False  # "在建52个项目", "以列入市本级56个项目为主导"
+        if verb_kind is None and "、" in before and re.search(r"等(?:[^、,，]{0,14}的)?$", before):
+            return False  # "把A、B、C等12个部门明确为…": a count of the things just named
     return True
 
 
-def _metric(seg: str, after: str, m: re.Match, cfg) -> str:
-    """The thing measured: the words before the number, or the noun after a count."""
+def _indicator(before: str, word: str, cfg) -> bool:
+    """"全社会固定资产投资130亿元": an economic indicator ending in 投资, not a project's."""
+    head = before[: before.rfind(word)]
+    return bool(head) and any(head.endswith(w) for w in cfg["indicator_modifiers"])
+
+
+def _clean_metric(seg: str, cfg) -> str:
     metric = seg.strip().lstrip("、和及与")
+    metric = re.sub(r"[(（][^)）]*[)）]", "", metric)
     metric = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]", "", metric)
+    m = re.search(r"由[^由]*(?:提升|提高|增加|上升|下降|降低)(?:至|到)?$", metric)
+    if m:
+        metric = metric[: m.start()]  # "占比由去年的47.8%提升至" → "占比"
+    metric = re.sub(r"^(?:19|20)\d\d年(?:底|末)?", "", metric)
     metric = _strip_prefix(metric, cfg["metric_prefix"])
-    core = _strip_verbs(metric, cfg["metric_verbs"])
+    core = metric
+    for _ in range(3):
+        core = _strip_verbs(core, cfg["metric_verbs"])
+        core = _strip_verbs(core, cfg["metric_suffix"])
+    return core.strip("“”\"‘’ (（)）、")
+
+
+def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re, unit_kind, qty) -> str:
+    """The thing measured: the words before the number, or the noun after a count."""
+    core = _clean_metric(seg, cfg)
     if core in cfg["metric_prefix"] or core in cfg["metric_verbs"]:
         core = ""  # "增长10%、力争12%": the stretch value keeps the subject
-    noun_after = re.match(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fffA-Za-z“”\"]{2,16})", after)
-    if noun_after and len(_strip_verbs(core, cfg["metric_verbs"])) <= 2:
-        return (core + noun_after.group(1)).strip("“”\"")
-    return core.strip("“”\" ")
+    core = _drop_enumeration(core, verb_re)
+    noun = _noun_after(after, qty)
+    if noun and (unit_kind[m.group("unit")] is TargetKind.COUNT or not core
+                 or unit_kind[m.group("unit")] is TargetKind.LEVEL and _last_verb(before, verb_re, verbs)[0] == "result"):
+        # "建成3个区级公园", "完成门楼镇8个村的集中连片治理": modifier before + noun after
+        modifier = re.split(r"[和及与、]", seg)[-1]
+        v = None
+        for v in verb_re.finditer(modifier):
+            pass
+        if v is not None:
+            modifier = modifier[v.end():]
+        modifier = _strip_prefix(modifier.strip(), cfg["metric_prefix"])
+        if len(modifier) > 8 or modifier in cfg["metric_prefix"]:
+            modifier = ""
+        return (modifier + noun).replace("的", "") if modifier else noun
+    return core
 
 
-def _is_past(clause: str, plan_year: int | None, cfg) -> bool:
-    if any(w in clause for w in cfg["past_markers"]):
-        return not re.search(r"提升至|提高到|提高至", clause)
-    if plan_year:
-        for y in YEAR.findall(clause):
-            if int(y) < plan_year and not re.search(r"(?:到|至)\s*" + y, clause):
-                return True
-    return False
+def _drop_enumeration(core: str, verb_re) -> str:
+    """"引进A、B等各类顶尖人才" → "引进各类顶尖人才"; "引进A、B、C等" → "引进A、B、C"."""
+    if "等" not in core:
+        return core
+    i = core.rfind("等")
+    tail = core[i + 1:]
+    if not tail:
+        return core[:i]
+    if "、" not in core[:i]:
+        return core
+    v = verb_re.match(core)
+    return (v.group(0) if v else "") + tail.lstrip("的")
+
+
+def _noun_after(after: str, qty) -> str:
+    """The noun phrase right after a count: "个区级公园、41个…" → "区级公园"."""
+    m = re.match(rf"(?:以上|左右|多)?(?:的)?((?:{MONEY_QUALIFIER})?{NOUN_CHARS}(?:{NOUN_CHARS}|、){{1,23}})", after)
+    if not m:
+        return ""
+    noun = m.group(1)
+    start = m.start(1)
+    # stop where the next item of a list begins: "、41个", "和38条"
+    cut = len(noun)
+    for sep in re.finditer(r"[、和及与]", noun):
+        nxt = qty.match(after, start + sep.end())
+        if nxt or sep.group(0) != "、":
+            cut = sep.start()
+            if nxt and re.search(r"[级类型]$", noun[:cut]):
+                # "20条市、区级和38条街道级黑臭河": the first borrows the shared head
+                rest = _noun_after(after[nxt.end():], qty)
+                k = max(rest.rfind(c) for c in "级类型")
+                if 0 <= k < len(rest) - 1:
+                    return noun[:cut] + rest[k + 1:]
+            break
+    noun = noun[:cut]
+    noun = re.split(r"[(（]|" + NOUN_STOP, noun)[0]
+    return noun.strip("“”\"‘’") if len(noun) >= 2 else ""
 
 
 def _target(m: re.Match, metric: str, span: str, s: Sentence, year, past: bool,
