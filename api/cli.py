@@ -1,4 +1,4 @@
-"""The ``zonekg`` command line: ingest, serve, query, export and demo.
+"""The ``zonekg`` command line: ingest, serve, query, export, validate and demo.
 
 Every sub-command has ``--help`` with an example. Exit status is non-zero when anything the
 user asked for failed (a file that could not be ingested, a bad query).

@@ -160,7 +160,9 @@ class DocumentMapper:
 
     def _target_quads(self, target: Target) -> Iterator[Quad]:
         node = NamedNode(
-            iris.target_iri(self.file, target.text, target.metric, str(target.value), target.unit)
+            iris.indicator_iri(
+                self.file, target.actual, target.text, target.metric, str(target.value), target.unit
+            )
         )
         cls = "Statistic" if target.actual else "Target"
         yield self._quad(node, f"{RDF}type", NamedNode(f"{ZK}{cls}"))

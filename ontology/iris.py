@@ -55,10 +55,15 @@ def project_iri(scope: str, name: str) -> str:
     return f"{ID}project/{slug(scope)}/{slug(name)}"
 
 
-def target_iri(document_file: str, text: str, metric: str, value: str, unit: str) -> str:
-    """A target of one document; the digest keeps it stable and distinct per stated goal."""
+def indicator_iri(document_file: str, actual: bool, text: str, metric: str, value: str, unit: str) -> str:
+    """A target (or, when ``actual``, a past statistic) of one document.
+
+    The digest keeps the IRI stable across runs and distinct per stated figure; targets and
+    statistics live under different paths so a goal never shares an IRI with a past value.
+    """
     digest = hashlib.sha1(f"{text}\x1f{metric}\x1f{value}\x1f{unit}".encode()).hexdigest()[:12]
-    return f"{ID}target/{slug(document_file)}/{digest}"
+    kind = "statistic" if actual else "target"
+    return f"{ID}{kind}/{slug(document_file)}/{digest}"
 
 
 def evidence_iri(document_file: str, index: int) -> str:
