@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction import distinct, lexicon
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.text import Sentence
 
@@ -25,9 +25,22 @@ QUANTITY = re.compile(
     r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
 )
 RIGHT_EXT = {
+    Kind.AGENCY: re.compile(r"\([^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
     Kind.ZONE: re.compile(r"[A-Z]区|\([^()]{1,6}\)(?!产业园)"),
     Kind.PROJECT: re.compile(r"[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)|项目"),
 }
+
+
+# "41个滨水公园", "8大民生工程", "14条城区道路改造工程": a count in front makes a category.
+COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种|只)$")
+COUNT_INSIDE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种)")
+SELF_BODIES = ("工委", "管委", "党工委", "管委会")
+CLAUSE_END = "，,；;。!?！？:："
+# "成为A、B和C": honours and titles the zone has become or aims to become, not entities;
+# "围绕“A中心、B中心”的目标", "“X基地”的功能定位": aspirations.
+ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评")
+ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发展|总体)?(?:定位|目标)")
+QUOTED_STEM = re.compile(r"“[^“”]{1,10}”[\u4e00-\u9fff]{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -121,21 +134,38 @@ def find(sentence: Sentence) -> list[Mention]:
     accepted: list[tuple[int, int, Kind]] = []
     for s0, e, head, kind in matches:
         ext = RIGHT_EXT.get(kind)
+        extended = False
         if ext:
             m = ext.match(text, e)
             if m and not (kind is Kind.PROJECT and m.group() == "项目"):
-                e = m.end()
-        start = _start(text, s0, kind, bends, accepted, conj)
-        if start is None:
+                e, extended = m.end(), True
+        if _false_head(text, s0, e, head):
             continue
-        start = _trim_leading(text, start, s0, kind)
-        if start is None or _false_head(text, s0, e, head):
-            continue
-        name = text[start:e].strip("“”\"' ")
-        stem = text[start:s0].strip("“”\"' ")
+        quoted = QUOTED_STEM.search(text[max(0, s0 - 12):s0])
+        if quoted and not any(c in quoted.group() for c in _gen()["code_name_works"]):
+            quoted = None  # “一城三园”工程, “四换三名”工程: a slogan, not works
+        if quoted and kind in (Kind.PROJECT, Kind.ZONE):
+            # “一纵两横”道路工程: a quoted code name in front of the head is the stem
+            start = s0 - len(quoted.group())
+            name, stem = text[start:e], quoted.group()
+        else:
+            start = _start(text, s0, kind, bends, accepted, conj)
+            if start is None:
+                continue
+            start = _trim_leading(text, start, s0, kind)
+            if start is None:
+                continue
+            start = _balance(text, start, s0, e)
+            if start is None:
+                continue
+            name = text[start:e].strip("“”\"' ")
+            stem = text[start:s0].strip("“”\"' ")
         if name in generic_names or not _valid(kind, head, stem):
             continue
-        # a name already covering this one (新城 inside 新城(崮山)产业园) absorbs it
+        if not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted)):
+            continue
+        if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and _partner(text, start, e):
+            kind = Kind.COMPANY  # "与X医院合作": a named partner, not a facility to build
         out.append(Mention(name, kind, sentence, start, e, head))
         accepted.append((start, e, kind))
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
@@ -148,6 +178,60 @@ def find(sentence: Sentence) -> list[Mention]:
     return final
 
 
+def _balance(text: str, start: int, s0: int, e: int) -> int | None:
+    """Never start a name inside or across a bracket: "局(科学技术局" starts after "(",
+    "XX路(开发区" is the bracket's content, not a name ending at 开发区."""
+    depth_open: list[int] = []
+    for i in range(start, e):
+        ch = text[i]
+        if ch == "(":
+            depth_open.append(i)
+        elif ch == ")":
+            if depth_open:
+                depth_open.pop()
+            else:
+                start = i + 1  # a ")" closing something opened before the name
+    if depth_open:
+        start = depth_open[-1] + 1
+    return start if start <= s0 else None
+
+
+def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, name: str,
+            coded: bool) -> bool:
+    """Genre-level checks that tell a proper name from a category, a count or a slogan."""
+    if "+" in name:
+        return False  # "园区+开发公司": a formula, not a name
+    if COUNTED.search(text[max(0, start - 6):start]) or COUNT_INSIDE.search(stem):
+        return False  # "41个滨水公园", "8大民生工程": a count of a category
+    if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem):
+        return False  # "研发中心", "平安园区", "道路工程", "企业集团"
+    if kind in (Kind.ZONE, Kind.PROJECT) and _aspiration(text, start, e):
+        return False
+    return True
+
+
+def _partner(text: str, start: int, e: int) -> bool:
+    """True inside "与A、B及C合作/签约": the clause names partners."""
+    left = start
+    while left > 0 and text[left - 1] not in CLAUSE_END:
+        left -= 1
+    right = e
+    while right < len(text) and text[right] not in CLAUSE_END:
+        right += 1
+    return "与" in text[left:start] and any(w in text[e:right] for w in ("合作", "签约", "共建"))
+
+
+def _aspiration(text: str, start: int, e: int) -> bool:
+    """True when the name is a title the area becomes or aims at, not an entity."""
+    left = start
+    while left > 0 and text[left - 1] not in CLAUSE_END:
+        left -= 1
+    before = text[left:start]
+    if any(w in before for w in ASPIRATION_BEFORE):
+        return True
+    return bool(ASPIRATION_AFTER.match(text[e:e + 45]))
+
+
 def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
            accepted: list[tuple[int, int, Kind]], conj: frozenset[str]) -> int | None:
     """Where the name ending with the head at ``s0`` starts, or None when it runs too long."""
@@ -157,8 +241,10 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
         if p in bends:
             b0 = bends[p]
             hard = text[p - 1] in PUNCT
-            # a boundary word adjacent to an agency head is part of the name (建设局, 规划分局)
-            if hard or p < s0 or kind is not Kind.AGENCY:
+            # a boundary word adjacent to an agency head is part of the name (建设局, 规划分局,
+            # 推进办公室) unless it is a function word or a verb acting on the body (按照工委,
+            # 提升街道)
+            if hard or p < s0 or kind is not Kind.AGENCY or not _names_agency(text[b0:p], text[s0:]):
                 return p
         # another complete name ends here: a zone inside a longer zone/project name splits
         for a0, a1, akind in accepted:
@@ -175,6 +261,16 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                 return p
         p -= 1
     return 0 if limit == 0 else None
+
+
+def _names_agency(word: str, rest: str) -> bool:
+    """Whether a boundary word right before an agency head belongs to its name."""
+    tg = distinct.tag(word) or ""
+    if tg in ("p", "c", "d", "ad", "r", "u", "uj", "m", "t", "f"):
+        return False
+    if tg == "v":
+        return rest.startswith(("办", "小组", "领导小组"))  # 项目推进办, 推进办公室, 推进领导小组
+    return True
 
 
 @functools.cache
@@ -216,20 +312,28 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
             k + 1 < len(tokens) and tags.get(tokens[k]) == "vn" and tags.get(tokens[k + 1]) == "v")):
         start += len(tokens[k])
         k += 1
-    if kind is Kind.ZONE:
-        # "定期走访园区", "充分发挥新城": a free verb inside a zone stem ends the text before it
+    if kind in (Kind.ZONE, Kind.AGENCY):
+        # "定期走访园区", "南拓展新城", "刘某同志兼任办公室", "办公室承担领导小组": a free
+        # verb inside the stem ends the text before the name
         internal = set(g["name_internal_verbs"])
         pos = start
-        for j in range(k, len(tokens) - 1):
+        for j in range(k, len(tokens)):
             pos += len(tokens[j])
-            if tags.get(tokens[j]) in ("v", "ad", "d", "p") and tokens[j] not in internal:
+            cut = ("v",) if j == len(tokens) - 1 else ("v", "ad", "d", "p")  # 复华高新园
+            if tags.get(tokens[j]) in cut and tokens[j] not in internal:
                 start = pos
-    # "片区开发运作和X产业园": a conjunction after a verb phrase starts a new name
-    pos = start
-    for j in range(k, len(tokens)):
-        tok = tokens[j]
+    # "片区开发运作和X产业园", "青岛路两侧和新城", "A聚集区和B中心": a conjunction starts a
+    # new name after a verb, after a complete name, or when nothing but the head follows
+    heads = _tables()[0]
+    pos = s0 - len(stem)
+    for j, tok in enumerate(tokens):
         pos += len(tok)
-        if tok in ("和", "与", "及") and any(tags.get(t) == "v" for t in tokens[k:j]):
+        if pos <= start or tok not in ("和", "与", "及"):
+            continue
+        left = text[start:pos - 1]
+        prev = tokens[j - 1] if j > 0 else ""
+        if pos >= s0 or tags.get(prev) in ("v", "vn") or any(left.endswith(h) for h in heads) \
+                or left.endswith(("区", "城", "院", "心", "会")):
             start = pos
     return start
 
@@ -244,6 +348,8 @@ def _false_head(text: str, s0: int, e: int, head: str) -> bool:
 
 def _valid(kind: Kind, head: str, stem: str) -> bool:
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
+    if kind is Kind.AGENCY and head in SELF_BODIES and stem in ("", "区", "市", "县"):
+        return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
     if not stem:
         # a long zone head is a name by itself (综合保税区B区 after the right extension)
         return kind is Kind.ZONE and len(head) >= 4
@@ -255,8 +361,13 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False  # "一城三园", "七大特色产业园": layouts and counts, not names
     if kind is Kind.ZONE and len(stem) < 2:
         return False
-    if kind is Kind.AGENCY and head in ("镇", "街道") and len(stem) < 2:
-        return False
+    if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局") and len(stem) < 2:
+        return False  # 快办, 查办: a verb, not an office
+    if kind is Kind.AGENCY and distinct.tag(stem[-1] + head) in ("v", "vn"):
+        return False  # 督办, 承办, 举办
+    if kind is Kind.AGENCY and head in ("镇", "街道") and not (
+            distinct.is_distinctive(stem) or len(stem) >= 2 and distinct.tag(stem) is None):
+        return False  # 提升街道, 区级和N条街道: a street of no name
     if kind is Kind.PROJECT and len(stem) < 2:
         return False
     if kind is Kind.COMPANY and len(stem) < 2:

@@ -1,0 +1,105 @@
+"""Is a stem a PROPER name or a category word?
+
+"研发中心", "平安园区", "道路工程", "企业集团" end in the right head word but name no
+particular thing: their stems are made of common words only. A proper name has a distinctive
+part (``data/generic.yaml``):
+
+- a token jieba's dictionary tags as proper (place, person, organisation, rare character) that
+  is not a known generic modifier (智慧 is tagged as a person name, 宜居 as a place);
+- a run of two or more single characters jieba could not join into a word (a brand or place
+  it does not know: 金雪, 通光), unless they are administrative/positional affixes (镇街, 区中);
+- a toponym: a token ending in 路/河/水库/岛 … that is not a common word (道路, 河道);
+- a quoted or bracketed part, a Latin letter or digit code (BPO, 3D, B区), a phase (二期);
+- a direction word naming a part of an area (南部新区).
+
+Only dictionary lookups (``jieba.lcut`` without HMM plus the tag table) run here, cached per
+stem, so the check costs nothing measurable on long documents.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from zonekg.loaders.extraction import lexicon
+
+CODE = re.compile(r"[A-Za-z0-9]|[“”\"「」()（）]|[一二三四五六七八九十\d]期")
+# verbs, adverbs, prepositions, conjunctions, pronouns, particles, numerals, classifiers,
+# localisers: tokens that are never part of a proper stem's distinctive part
+FUNCTION_TAGS = frozenset("v vd vn vg d ad p c r u ul uj uz uv ud ug y e o m mq q f t".split())
+
+
+@functools.cache
+def _cfg():
+    g = lexicon.load("generic")
+    return (frozenset(g["proper_tags"]), frozenset(g["generic_modifiers"]),
+            frozenset(g["non_proper_chars"]), frozenset(g["directions"]),
+            tuple(g["toponym_endings"]), frozenset(g["common_toponym_words"]),
+            frozenset(g["category_heads"]))
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+@functools.lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[tuple[str, str | None], ...]:
+    """(token, dictionary tag) pairs of a short text; dictionary segmentation only."""
+    jieba, tags = _jieba()
+    return tuple((t, tags.get(t)) for t in jieba.lcut(text, HMM=False))
+
+
+def tag(word: str) -> str | None:
+    return _jieba()[1].get(word)
+
+
+def is_category_head(head: str) -> bool:
+    return head in _cfg()[6]
+
+
+@functools.lru_cache(maxsize=65536)
+def is_distinctive(stem: str) -> bool:
+    """True when the stem has a part that makes it a proper name (see module doc)."""
+    proper, generic, non_proper, directions, endings, common_topo, _ = _cfg()
+    if not stem:
+        return False
+    if CODE.search(stem):
+        return True
+    if stem in directions:
+        return True
+    toks = tokens(stem)
+    run = 0
+    for i, (tok, tg) in enumerate(toks):
+        if len(tok) == 1:
+            if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS):
+                run += 1
+                if run >= 2:
+                    return True
+                # a single geographic character after a word: 智慧+谷, 羊亭+河
+                if i > 0 and tok in endings and len(toks[i - 1][0]) >= 1 \
+                        and toks[i - 1][0] not in non_proper:
+                    return True
+            else:
+                run = 0
+            continue
+        run = 0
+        if tok in generic:
+            continue
+        if tg is None or tg in proper:
+            return True
+        if tok.endswith(endings) and tok not in common_topo:
+            return True
+    return False
+
+
+def is_slogan_item(item: str) -> bool:
+    """A list item that is a verb phrase ("基础设施跟进", "平台建设提升"), not a name."""
+    toks = tokens(item)
+    return len(toks) >= 2 and (toks[-1][1] or "") in ("v", "vd", "vi", "vn")
