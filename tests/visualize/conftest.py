@@ -7,7 +7,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(TESTS / "analysis"), str(TESTS / "bench")]
 
 from graph_page import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from page_driver import Tab  # noqa: E402
 from world import build_store  # noqa: E402
 
 
@@ -59,19 +59,6 @@ def browser() -> Iterator[object]:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class Tab:
-    """A browser page and every URL it requested."""
-
-    page: object
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, url: str) -> None:
-        self.page.goto(url)
-        self.page.wait_for_function("window.zonekgReady !== undefined", timeout=30_000)
 
 
 @pytest.fixture()

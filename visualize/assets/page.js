@@ -64,7 +64,13 @@
   }
   if (data.options.physics.enabled) {
     physics.checked = true;
-    network.once("stabilizationIterationsDone", () => { stopPhysics(); ready(); });
+    network.once("stabilizationIterationsDone", () => {
+      stopPhysics();
+      // Ready once the settled graph is fitted and drawn, so positions no longer move.
+      network.fit();
+      network.once("afterDrawing", ready);
+      network.redraw();
+    });
   } else {
     network.once("afterDrawing", ready);
   }
