@@ -122,19 +122,19 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
     cfg, unit_kind, qty, attr_list, verbs, verb_re = _cfg()
     text = s.text
     plan = ctx.plan_year
-    sentence_past = s.index in ctx.past or s.index in ctx.stat
+    section_past = s.index in ctx.past
     clauses = _clauses(text)
     years = _clause_years(clauses, ctx.year_of.get(s.index, plan), plan)
     out: list[Target] = []
     subject, subject_start, subject_past = "", 0, False
-    carried_past = False  # an earlier clause anchored the sentence in the past
+    carried_past = s.index in ctx.stat  # the sentence (or an earlier clause) is anchored in the past
     for (c0, clause), year in zip(clauses, years):
         clause_past, strong = _clause_past(clause, text[:c0], plan, cfg)
         if strong:
             carried_past = True
         elif DUE.search(clause) or any(w in clause for w in cfg["commitment_words"]):
             carried_past = False
-        past_here = sentence_past or clause_past or carried_past
+        past_here = section_past or clause_past or carried_past
         found = list(qty.finditer(clause))
         quantities = []
         for m in found:
@@ -274,7 +274,9 @@ def _clean_metric(seg: str, cfg) -> str:
     m = re.search(r"由[^由]*(?:提升|提高|增加|上升|下降|降低)(?:至|到)?$", metric)
     if m:
         metric = metric[: m.start()]  # "占比由去年的47.8%提升至" → "占比"
-    metric = re.sub(r"^(?:19|20)\d\d年(?:底|末)?", "", metric)
+    metric = re.sub(r"^(?:力争|计划|争取)?(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?|"
+                    r"[\d一二三四五六七八九十两]+(?:[-—~至到][\d一二三四五六七八九十]+)?年(?:内|之内))",
+                    "", metric)  # "2019年计划完成投资", "3年内完成园区建设投资"
     metric = _strip_prefix(metric, cfg["metric_prefix"])
     core = metric
     for _ in range(3):
