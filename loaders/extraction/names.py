@@ -244,7 +244,8 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
             # a boundary word adjacent to an agency head is part of the name (建设局, 规划分局,
             # 推进办公室) unless it is a function word or a verb acting on the body (按照工委,
             # 提升街道)
-            if hard or p < s0 or kind is not Kind.AGENCY or not _names_agency(text[b0:p], text[s0:]):
+            if hard or p < s0 or kind not in (Kind.AGENCY, Kind.COMPANY) \
+                    or not _names_agency(text[b0:p], text[s0:]):
                 return p
         # another complete name ends here: a zone inside a longer zone/project name splits
         for a0, a1, akind in accepted:
@@ -309,7 +310,10 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     k = 0
     keep = 1 if kind is Kind.AGENCY else 0
     while k < len(tokens) - keep and (tags.get(tokens[k]) in bad or (
-            k + 1 < len(tokens) and tags.get(tokens[k]) == "vn" and tags.get(tokens[k + 1]) == "v")):
+            k + 1 < len(tokens) and tags.get(tokens[k]) == "vn" and tags.get(tokens[k + 1]) == "v")) \
+            and not (len(tokens[k]) == 1 and tags.get(tokens[k]) == "v" and k + 1 < len(tokens)
+                     and len(tokens[k + 1]) == 1):
+        # (two single characters in a row are a name jieba does not know: 通光研究院)
         start += len(tokens[k])
         k += 1
     if kind in (Kind.ZONE, Kind.AGENCY):
@@ -346,6 +350,19 @@ def _false_head(text: str, s0: int, e: int, head: str) -> bool:
     return bool(follow and text[e:e + 1] in follow)
 
 
+def _fused(stem: str, head: str) -> bool:
+    """True when dictionary segmentation joins the stem's last character to the head."""
+    if stem[-1:] in "市城区县镇中" and distinct.tag(stem[-1] + head) in ("n", "j", "s"):
+        return True  # 市中心, 城中心, 中小学
+    tail = stem[-3:] + head
+    cut, pos = len(tail) - len(head), 0
+    for tok, _ in distinct.tokens(tail):
+        if pos < cut < pos + len(tok):
+            return cut - pos == 1 and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in _tables()[0]
+        pos += len(tok)
+    return False
+
+
 def _valid(kind: Kind, head: str, stem: str) -> bool:
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
     if kind is Kind.AGENCY and head in SELF_BODIES and stem in ("", "区", "市", "县"):
@@ -361,6 +378,8 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False  # "一城三园", "七大特色产业园": layouts and counts, not names
     if kind is Kind.ZONE and len(stem) < 2:
         return False
+    if kind is Kind.PROJECT and len(head) >= 2 and _fused(stem, head):
+        return False  # "城区中小学": the head is the end of a common word (中小学)
     if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局") and len(stem) < 2:
         return False  # 快办, 查办: a verb, not an office
     if kind is Kind.AGENCY and distinct.tag(stem[-1] + head) in ("v", "vn"):

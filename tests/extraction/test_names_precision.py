@@ -100,3 +100,18 @@ def test_partner_institutions_are_companies():
 def test_slogan_items():
     assert is_slogan_item("基础设施跟进") and is_slogan_item("平台建设提升")
     assert not is_slogan_item("白沙电池") and not is_slogan_item("云创金属")
+
+
+def test_boundary_word_before_company_marker_belongs_to_the_name():
+    assert names("探索成立白沙湾运营公司,全面负责园区开发", Kind.COMPANY) == ["白沙湾运营公司"]
+    assert names("引进国内外专业运营公司组建开发公司", Kind.COMPANY) == []
+
+
+def test_unknown_single_characters_are_not_stripped_as_verbs():
+    got = names("重点推进云创金属研究院、通光研究院等创新平台建设", Kind.PROJECT)
+    assert got == ["云创金属研究院", "通光研究院"]
+
+
+def test_head_fused_into_a_common_word_is_no_head():
+    assert names("着力解决城区中小学大班额问题,开发区地处青川市中心城区", Kind.PROJECT) == []
+    assert names("启动健康护理学院、云岭专科医院建设", Kind.PROJECT) == ["健康护理学院", "云岭专科医院"]
