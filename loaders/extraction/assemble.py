@@ -9,16 +9,11 @@ import re
 from decimal import Decimal
 
 from zonekg.loaders.document import SourceDocument
-from zonekg.loaders.extraction import context, lists, names, responsibility, targets
+from zonekg.loaders.extraction import amounts, context, lists, names, responsibility, targets
 from zonekg.loaders.extraction import industries as industries_mod
 from zonekg.loaders.extraction.merge import Registry
 from zonekg.loaders.extraction.model import Evidence, Extraction, Fact, Kind, Relation
-from zonekg.loaders.extraction.numerals import scaled, to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm, sentences
-
-MONEY_BEFORE = re.compile(r"(?:总投资|投资)(?:约|近|达)?(\d+(?:\.\d+)?)\s*(亿元|万元)[^。;]{0,3}$")
-AREA_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米)(?:的)?$")
-MONEY_AFTER = re.compile(r"^(?:项目)?[,，]?(?:总投资|投资)(?:约|近|达)?(\d+(?:\.\d+)?)\s*(亿元|万元)")
 
 
 def assemble(document: SourceDocument) -> Extraction:
@@ -45,7 +40,7 @@ def assemble(document: SourceDocument) -> Extraction:
                 (title_zones if m.kind is Kind.ZONE else title_agencies).append(m.name) \
                     if m.kind in (Kind.ZONE, Kind.AGENCY) else None
             if m.kind is Kind.PROJECT:
-                _amounts(ent, s.text, m.start, m.end)
+                amounts.attach(ent, s, m.start, m.end, sents)
                 project_mentions.append((m, ent))
 
     # 2. lists: bare agency stems, companies, industries, project items
@@ -145,22 +140,6 @@ def _known_kind(regs: dict[Kind, Registry], name: str) -> Kind | None:
         if regs[k].resolve(name) is not None:
             return k
     return None
-
-
-def _amounts(ent, text: str, start: int, end: int) -> None:
-    """Investment and floor area stated right before or after a project's name."""
-    before = text[max(0, start - 40): start]
-    # "总投资23亿元、36万平方米的X": the list of amounts directly qualifying the name
-    area = AREA_BEFORE.search(before.rstrip("、"))
-    if area:
-        ent.area_m2 = ent.area_m2 or scaled(to_decimal(area.group(1)), area.group(2))
-        before = before[: area.start()].rstrip("、")
-    money = MONEY_BEFORE.search(before)
-    if money and (area or not re.search(r"[。;]", before[money.end():])):
-        ent.investment_cny = ent.investment_cny or scaled(to_decimal(money.group(1)), money.group(2))
-    after = MONEY_AFTER.match(text[end: end + 20])
-    if after and ent.investment_cny is None:
-        ent.investment_cny = scaled(to_decimal(after.group(1)), after.group(2))
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

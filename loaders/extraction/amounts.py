@@ -1,0 +1,121 @@
+"""Investment (元) and floor area (m²) a document states for one named project.
+
+Plans state a project's amounts in a few fixed ways:
+
+- before the name, in the same noun phrase: "总投资23亿元、36万平方米的X", "2.8万平方米的X",
+  "投资设立4.4万平方米的X";
+- right after it: "X项目总投资5亿元", "X,总投资5亿元,总建筑面积8万平方米",
+  "X1200套,共6.7万平方米";
+- in a clause of the same sentence that only states the investment, the project named in the
+  next words: "投资7亿元,启动建设一所…的X";
+- in the sentence right after a numbered item that is just the project's name:
+  "4.X工程。计划投入资金800万元,…".
+
+Never attached: progress of the year ("完成投资5亿元"), an aggregate over several projects
+("A、B等总投资502亿元的27个重点项目"), one end of a range ("80—100万平方米"), and amounts of
+another clause. The first amount stated for a project wins.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from zonekg.loaders.extraction.numerals import scaled, to_decimal
+from zonekg.loaders.extraction.text import Sentence
+
+NUM = r"(\d+(?:\.\d+)?)"
+MONEY_UNIT = r"(亿元|万元)"
+AREA_UNIT = r"(万平方米|平方米)"
+APPROX = r"(?:约|近|达|超|逾)?"
+# a progress or aggregate word right before 投资 makes it no project's total
+NOT_TOTAL = re.compile(r"(?:完成|累计|实际|已|年度|当年|全年|计划完成)$")
+
+AREA_BEFORE = re.compile(rf"(?:总建筑面积|建筑面积|占地面积|面积)?{APPROX}{NUM}\s*{AREA_UNIT}(?:的)?$")
+MONEY_BEFORE = re.compile(rf"(总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}(?:的)?$")
+MONEY_CLAUSE = re.compile(rf"^(?:计划|预计|拟)?(总投资|投资|投入资金|计划投资){APPROX}{NUM}\s*{MONEY_UNIT}$")
+MONEY_AFTER = re.compile(
+    rf"^(?:项目|工程)?[,，(（]?(?:项目)?(?:计划)?(总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}")
+# "X,总建筑面积8万平方米", "公共租赁房1200套,共6.7万平方米"
+AREA_AFTER = re.compile(rf"^(?:\d+\s*(?:套|栋|幢|户|间)[,，]?)?(?:总建筑面积|建筑面积|占地面积|总面积|共计|共)"
+                        rf"{APPROX}{NUM}\s*{AREA_UNIT}")
+MONEY_OPENING = re.compile(
+    rf"^(?:计划|预计|拟)?(?:总投资|投资|投入资金|总投入|投入){APPROX}{NUM}\s*{MONEY_UNIT}")
+RANGE_BEFORE = re.compile(r"[-—~至到]\s*$")
+AGGREGATE_AFTER = re.compile(r"^(?:以上|左右)?的?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|项|家|大)")
+
+
+def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence]) -> None:
+    """Set ``ent.investment_cny`` / ``ent.area_m2`` from what the text says of the project
+    named at ``s.text[start:end]`` (``sents``: the document's sentences, by index)."""
+    text = s.text
+    money, area = _before(text[:start])
+    after_money, after_area = _after(text[end:])
+    money = money if money is not None else after_money
+    area = area if area is not None else after_area
+    if money is None:
+        money = _clause_before(text, start)
+    if money is None and area is None and _is_item_title(text, start, end):
+        nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
+        if nxt is not None and nxt.para - s.para in (0, 1):
+            m = MONEY_OPENING.match(nxt.text)
+            if m and not AGGREGATE_AFTER.match(nxt.text[m.end():]):
+                money = scaled(to_decimal(m.group(1)), m.group(2))
+    if money is not None and ent.investment_cny is None:
+        ent.investment_cny = money
+    if area is not None and ent.area_m2 is None:
+        ent.area_m2 = area
+
+
+def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
+    """"总投资23亿元、36万平方米的" right before the name."""
+    money = area = None
+    b = before
+    a = AREA_BEFORE.search(b)
+    if a and not RANGE_BEFORE.search(b[: a.start()]) and not re.search(r"\d$", b[: a.start()]):
+        area = scaled(to_decimal(a.group(1)), a.group(2))
+        b = b[: a.start()]
+        if not b.endswith(("、", "和", "及")):
+            return None, area
+        b = b[:-1]
+    m = MONEY_BEFORE.search(b)
+    if m and not NOT_TOTAL.search(b[: m.start()]) and not RANGE_BEFORE.search(b[: m.start(2)]):
+        money = scaled(to_decimal(m.group(2)), m.group(3))
+    return money, area
+
+
+def _after(after: str) -> tuple[Decimal | None, Decimal | None]:
+    """"项目总投资5亿元,总建筑面积8万平方米" right after the name."""
+    money = area = None
+    rest = after
+    m = MONEY_AFTER.match(rest)
+    if m and not AGGREGATE_AFTER.match(rest[m.end():]):
+        money = scaled(to_decimal(m.group(2)), m.group(3))
+        rest = rest[m.end():].lstrip(",，、")
+    a = AREA_AFTER.match(rest if money is not None else re.sub(r"^(?:项目|工程)?[,，(（]?", "", rest))
+    if a:
+        area = scaled(to_decimal(a.group(1)), a.group(2))
+    return money, area
+
+
+def _clause_before(text: str, start: int) -> Decimal | None:
+    """"投资7亿元,启动建设一所…的X": a clause that only states an investment, the project
+    named within the next words (no other number, no full stop in between)."""
+    head = text[:start]
+    cut = max(head.rfind(","), head.rfind("，"))
+    if cut < 0:
+        return None
+    between = head[cut + 1:]
+    if len(between) > 40 or re.search(r"\d|[。;；]", between):
+        return None
+    prev = re.split(r"[,，;；:：。]", head[:cut])[-1].strip()
+    m = MONEY_CLAUSE.match(prev)
+    if m and not NOT_TOTAL.search(prev[: m.start(1)]):
+        return scaled(to_decimal(m.group(2)), m.group(3))
+    return None
+
+
+def _is_item_title(text: str, start: int, end: int) -> bool:
+    """"4.安居宜居工程。": the sentence is the project's name with a numbering mark."""
+    rest = (text[:start] + text[end:]).strip()
+    rest = re.sub(r"^[(（]?[\d一二三四五六七八九十]+[)）]?[、.．]?", "", rest)
+    return re.fullmatch(r"[。;；:：,，\s]*", rest) is not None
