@@ -75,8 +75,8 @@ def describe_nodes(catalog: Catalog) -> dict[str, NodeDetails]:
         return details.setdefault(plain(row["e"]), NodeDetails())
 
     for row in catalog.select(
-        f"""SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator="\\n") AS ?aliases)
-            WHERE {{ ?e skos:altLabel ?a }} GROUP BY ?e"""
+        """SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator="\\n") AS ?aliases)
+            WHERE { ?e skos:altLabel ?a } GROUP BY ?e"""
     ):
         of(row).aliases = sorted(plain(row["aliases"]).split(_SEPARATOR))
     for row in catalog.select(

@@ -38,6 +38,8 @@ VIS_NETWORK = "templates/lib/vis-9.1.2"
 NODE_SIZE = 16
 AGENCY_SIZE = (12, 40)
 """Smallest and largest agency: agencies are sized by how much they coordinate."""
+RANKED = 5
+"""Agencies listed beside the graph as those that coordinate most."""
 
 
 @dataclass
@@ -163,7 +165,8 @@ def render(
     ranks: dict[str, AgencyRank] | None = None,
     links: Links | None = None,
 ) -> str:
-    """The page's HTML. ``ranks`` sizes agencies; ``links`` is None for a standalone file."""
+    """The page's HTML. ``ranks`` (most coordinating first) sizes agencies and fills the
+    side list; ``links`` is None for a standalone file."""
     ranks = ranks or {}
     physics = len(view.graph) <= PHYSICS_LIMIT
     data = {
@@ -175,8 +178,8 @@ def render(
         "legend": _legend(view, links),
         "ranking": [
             {"id": r.id, "name": r.name, "degree": r.degree}
-            for r in list(ranks.values())[:5] if r.degree and r.id in view.graph
-        ],
+            for r in ranks.values() if r.degree and r.id in view.graph
+        ][:RANKED],
         "links": None if links is None else {
             "entity": links.entity,
             "nav": [{"text": t, "href": h} for t, h in links.nav],
