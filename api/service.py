@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from zonekg.api.settings import Settings
-from zonekg.graph.catalog import Catalog
+from zonekg.graph.catalog import READ_MODEL_MAX_ROWS, Catalog
 from zonekg.graph.executor import QueryExecutor
 from zonekg.graph.oxigraph_store import OxigraphStore
 
@@ -34,7 +34,9 @@ class Service:
             timeout=settings.query_timeout,
             max_rows=settings.max_rows,
         )
-        self.catalog = Catalog(lambda sparql, params=None: self.executor.run(sparql, params))
+        self.catalog = Catalog(
+            lambda sparql, params=None: self.executor.run(sparql, params, max_rows=READ_MODEL_MAX_ROWS)
+        )
 
     def _take_snapshot(self) -> Path:
         target = self._snapshots / f"{time.time_ns()}"

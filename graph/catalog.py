@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from zonekg.graph.executor import GraphResult, QueryResult, SelectResult
+from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.results import term_json
 from zonekg.graph.terms import Param, TermTuple, plain
 from zonekg.ontology import ID, PREFIXES, ZK
@@ -73,12 +73,17 @@ FACETS = {
 """Counts shown beside a list: the pattern linking a member ``?e`` to a facet value ``?f``."""
 
 
+READ_MODEL_MAX_ROWS = 1_000_000
+"""Row cap for the read model's own queries and for in-process use; they bound themselves with
+LIMIT, so this only guards memory. User SPARQL over HTTP gets the smaller, configurable cap."""
+
+
 def local_runner(store: Any) -> Runner:
     """A runner over an open store in this process (CLI, tests); no time limit."""
-    from zonekg.graph.executor import DEFAULT_MAX_ROWS, evaluate
+    from zonekg.graph.executor import evaluate
 
     oxigraph = getattr(store, "oxigraph", store)
-    return lambda sparql, params=None: evaluate(oxigraph, sparql, params, DEFAULT_MAX_ROWS)
+    return lambda sparql, params=None: evaluate(oxigraph, sparql, params, READ_MODEL_MAX_ROWS)
 
 
 def resolve_iri(value: str) -> str | None:
@@ -173,6 +178,11 @@ class Catalog:
     def select(self, sparql: str, params: dict[str, Param] | None = None) -> list[dict[str, TermTuple | None]]:
         result = self._run(sparql, params)
         assert isinstance(result, SelectResult), "catalog queries are SELECT queries"
+        if result.truncated:
+            raise QueryError(
+                f"the read model's query hit the row cap of {len(result.rows)} rows; "
+                "page through the data instead"
+            )
         return result.records()
 
     def _select(self, query: _Query, head: str, body: str, tail: str = "") -> list[dict[str, TermTuple | None]]:

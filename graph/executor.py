@@ -162,12 +162,14 @@ class QueryExecutor:
     ) -> QueryResult:
         """Run a read query; raises :class:`QueryError` or :class:`QueryTimeout`.
 
+        ``max_rows`` defaults to the service's cap for user queries; the service's own read
+        model passes a larger one (its queries bound themselves with LIMIT).
         ``params`` are bound as SPARQL substitutions. Oxigraph binds only variables that a
         SELECT projects, so a SELECT must list every parameter variable in its projection
         (and its GROUP BY, when it aggregates).
         """
         limit = self.timeout if timeout is None else min(timeout, self.timeout)
-        cap = self.max_rows if max_rows is None else min(max_rows, self.max_rows)
+        cap = self.max_rows if max_rows is None else max_rows
         try:
             worker = self._idle.get(timeout=limit)
         except queue.Empty:
