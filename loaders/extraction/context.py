@@ -50,11 +50,16 @@ def is_chrome(text: str) -> bool:
 def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
     """Title year, else a year in the first body sentences, else the signature date, else
     the page date, else the most frequent year."""
-    m = YEAR.search(norm(document.title))
-    if m:
-        return int(m.group(1))
+    title_years = [int(y) for y in YEAR.findall(norm(document.title))]
+    if title_years:
+        # "2017年工作总结和2018年工作要点": a report of one year and the plan of the next
+        if len(title_years) > 1 and re.search(r"总结|回顾|完成情况", document.title):
+            return max(title_years)
+        return title_years[0]
     body = [s for s in sents if not is_chrome(s.text) and norm(document.title) not in s.text]
     for s in body[:4]:
+        if is_past_heading(heading_title(s.text), None, lexicon.load("targets")):
+            continue  # "一、2016年工作回顾" does not date the plan
         m = YEAR.search(s.text)
         if m and not re.match(r"\s*月", s.text[m.end():]):
             return int(m.group(1))
@@ -182,13 +187,21 @@ def past_years(text: str, plan: int | None) -> list[int]:
     return out
 
 
+COMPARISON = re.compile(r"(?:比|较|同|与|和|超过|高于|低于)(?:去年|上年|上一年)")
+
+
+def without_comparisons(text: str) -> str:
+    """"比上年增长8%" names last year as the base of a goal, not as the time of a report."""
+    return COMPARISON.sub("", text)
+
+
 def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
     """A sentence whose opening clause sets it in the past: "2016年,…", "截至2016年底,…",
     "建区以来,…", "去年,…". A due year or a commitment word in that clause keeps it a goal."""
     opening = re.split(r"[,，:：;；。]", text, maxsplit=1)[0]
     if DUE.search(opening) or any(w in opening for w in cfg["commitment_words"]):
         return False
-    if any(w in opening for w in cfg["past_strong"]):
+    if any(w in without_comparisons(opening) for w in cfg["past_strong"]):
         return True
     return bool(past_years(opening, plan))
 

@@ -25,7 +25,8 @@ import re
 from decimal import Decimal
 
 from zonekg.loaders.extraction import lexicon
-from zonekg.loaders.extraction.context import DUE, YEAR, Context, past_years, sentence_year
+from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, sentence_year,
+                                               without_comparisons)
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
 from zonekg.loaders.extraction.text import Sentence
@@ -151,7 +152,7 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
             items = [i for i in re.split(r"、", subj) if i]
             if len(items) != len(quantities):
                 items = [i for i in re.split(r"[、和及与]", subj) if i]
-            items = [_strip_verbs(i, cfg["metric_verbs"]) for i in items]
+            items = [_trim_tail(i, cfg) for i in items]
             for k, m in enumerate(quantities):
                 metric = items[k] if len(items) == len(quantities) else subj
                 out.append(_target(m, metric, clause, s, year, past_here, unit_kind))
@@ -186,7 +187,7 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg) -> tuple[bool,
     """(the clause reports the past, it anchors what follows in the past too)."""
     if re.search(r"由[^,，]*(?:去年|上年)[^,，]*(?:提升|提高|增加|增长|下降|降低)(?:至|到)", clause):
         return False, False  # "由去年的47.8%提升至50%": a goal measured from last year
-    if any(w in clause for w in cfg["past_strong"]) or past_years(clause, plan):
+    if any(w in without_comparisons(clause) for w in cfg["past_strong"]) or past_years(clause, plan):
         if not DUE.search(clause):
             return True, True
     if any(w in clause for w in cfg["past_markers"]):
@@ -278,11 +279,16 @@ def _clean_metric(seg: str, cfg) -> str:
                     r"[\d一二三四五六七八九十两]+(?:[-—~至到][\d一二三四五六七八九十]+)?年(?:内|之内))",
                     "", metric)  # "2019年计划完成投资", "3年内完成园区建设投资"
     metric = _strip_prefix(metric, cfg["metric_prefix"])
-    core = metric
+    return _trim_tail(metric, cfg).strip("“”\"‘’ (（)）、")
+
+
+def _trim_tail(core: str, cfg) -> str:
+    """Verbs and modal words at the end of a metric: "污水处理率争取达" → "污水处理率"."""
     for _ in range(3):
         core = _strip_verbs(core, cfg["metric_verbs"])
         core = _strip_verbs(core, cfg["metric_suffix"])
-    return core.strip("“”\"‘’ (（)）、")
+        core = re.sub(r"(?<=[^人平])均$", "", core)  # "A和B均", not "人均"
+    return core
 
 
 def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re, unit_kind, qty) -> str:

@@ -167,3 +167,25 @@ def test_range_of_years_takes_the_first():
 
 def test_plan_year_is_the_default():
     assert goals("全年新增高新技术企业12家。") == [("新增高新技术企业", 12, "家", 2021)]
+
+
+def test_last_year_as_the_base_of_a_comparison_is_still_a_goal():
+    got = values("全年地区生产总值比上年增长8%左右,规模以上工业增加值较去年增长9%。")
+    assert (8, "%") in got and (9, "%") in got
+
+
+def test_years_of_progress_so_far_are_statistics():
+    got = values("近年来,全区新增市场主体3000户。今年以来,累计完成投资12亿元。")
+    assert got == set()
+
+
+def test_completion_report_section_and_plan_year_of_a_report_and_plan_title():
+    paras = ("一、2020年主要工作完成情况", "全年完成固定资产投资85亿元,新增规上企业12家。",
+             "二、2021年工作打算", "全年完成固定资产投资95亿元,新增规上企业15家。")
+    got = goals(*paras, title="青川经济开发区2020年工作总结和2021年工作计划")
+    assert [(v, u, y) for _, v, u, y in got] == [(95, "亿元", 2021), (15, "家", 2021)]
+
+
+def test_metric_keeps_per_capita():
+    got = goals("城镇居民人均可支配收入和农民人均纯收入均分别增长7%、8%。")
+    assert [m for m, _, _, _ in got] == ["城镇居民人均可支配收入", "农民人均纯收入"]
