@@ -57,15 +57,21 @@ def assemble(document: SourceDocument) -> Extraction:
                 known = _known_kind(regs, item)
                 if kind == "agency" and known is None and len(item) <= 6:
                     regs[Kind.AGENCY].add(item, ev)
+                elif kind == "zone" and known in (None, Kind.PROJECT) and 2 <= len(item) <= 14 \
+                        and not names.is_generic_stem(item):
+                    regs[Kind.PROJECT].discard(item)
+                    regs[Kind.ZONE].add(item, ev)
                 elif kind == "company" or (partner and kind is None):
-                    if known is None and 2 <= len(item) <= 14 and not names.is_generic_stem(item):
+                    if known is None and 2 <= len(item) <= 14 and not names.is_generic_stem(item) \
+                            and lists.named_item(e, item):
                         regs[Kind.COMPANY].add(item, ev)
                 elif kind == "project" and known is None and 2 <= len(item) <= 14 \
                         and not names.is_generic_stem(item) and not re.search(r"[“”\"\d一二三四五六七八九十]", item):
                     works = lists.works_item(item)
                     if works:
                         regs[Kind.PROJECT].add(item, ev)
-                    elif 3 <= len(item) <= 6 and not industries_mod.is_industry_exact(item):
+                    elif 3 <= len(item) <= 6 and not industries_mod.is_industry_exact(item) \
+                            and lists.named_item(e, item):
                         regs[Kind.COMPANY].add(item, ev)
         for name in industries_mod.find(s):
             if _known_kind(regs, name) in (None, Kind.INDUSTRY):

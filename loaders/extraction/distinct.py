@@ -102,4 +102,5 @@ def is_distinctive(stem: str) -> bool:
 def is_slogan_item(item: str) -> bool:
     """A list item that is a verb phrase ("基础设施跟进", "平台建设提升"), not a name."""
     toks = tokens(item)
-    return len(toks) >= 2 and (toks[-1][1] or "") in ("v", "vd", "vi", "vn")
+    return len(toks) >= 2 and (toks[-1][1] or "") in ("v", "vd", "vi", "vn") \
+        and len(toks[-1][0]) >= 2 and len(toks[-2][0]) >= 2 and not is_distinctive(item)

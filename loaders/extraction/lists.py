@@ -27,6 +27,13 @@ class Enumeration:
     count: int | None
     sentence: Sentence
     clause: str
+    etc: bool = True  # the head follows 等 ("A、B等企业"), not only a count ("A、B三大类企业")
+
+    @property
+    def categories(self) -> bool:
+        """"A、B、C三大类企业", "A、B四大领域": a count without 等 sums up categories, the
+        items are kinds of things, not named members."""
+        return self.count is not None and not self.etc
 
 
 @functools.cache
@@ -41,9 +48,18 @@ def _heads() -> dict[str, str]:
 
 
 def head_kind(head: str) -> str | None:
-    """The kind a list head announces ("主导产业" → industry), by its longest known ending."""
+    """The kind a list head announces ("主导产业" → industry), by its longest known ending.
+
+    Only the noun phrase counts: "四大领域的18项民生工程" is headed by 领域, and a trailing
+    activity word goes ("重点区街主干道建设" → 主干道)."""
     heads = _heads()
     head = head.rstrip("的")
+    if "的" in head and not re.search(r"[\d元]", head.split("的", 1)[0]):
+        head = head.split("的", 1)[0]  # (not "总投资N亿元的15个项目": an amount qualifies)
+    head = re.sub(r"(?:建设|改造|工作|提升|升级|落地|签约)+$", "", head) or head
+    for h in sorted(lexicon.load("lists").get("zone_heads") or [], key=len, reverse=True):
+        if head.endswith(h):
+            return "zone"  # "A、B4个特色产业园": the items are parks even without their head
     for h in sorted(heads, key=len, reverse=True):
         if head.endswith(h) or h in head[: len(h) + 3]:
             return heads[h]
@@ -55,13 +71,66 @@ def find(sentence: Sentence) -> list[Enumeration]:
     out = []
     text = sentence.text
     pos = 0
-    for clause in CLAUSE.split(text):
+    for clause in _clauses(text):
         start = text.find(clause, pos)
         pos = start + len(clause)
         if "、" not in clause:
+            out.extend(_single(clause, sentence))
             continue
         out.extend(_clause_lists(clause, sentence))
     return out
+
+
+def _clauses(text: str) -> list[str]:
+    """Clauses split on punctuation; a short bracket inside a name ("环江路(开发区段)") stays."""
+    masked = re.sub(r"[(（]([^()（）,，;；:：。、]{1,8})[)）]", lambda m: "\0" * len(m.group()), text)
+    out, last = [], 0
+    for m in CLAUSE.finditer(masked):
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return out
+
+
+SINGLE = re.compile(r"等(?:\d+多?|[一二两三四五六七八九十]+)?[个家批类项]?")
+
+
+def _single(clause: str, sentence: Sentence) -> list[Enumeration]:
+    """"推进X等重大项目", "对X等科技型中小企业": one named example of a category."""
+    m = SINGLE.search(clause)
+    if not m or m.start() < 2:
+        return []
+    head, _ = _head(clause[m.start():])
+    from zonekg.loaders.extraction import distinct
+    cfg = lexicon.load("lists")
+    acc, found = "", None
+    for tok, _ in distinct.tokens(head)[:4]:
+        acc += tok
+        if found is None and any(acc.endswith(h) for h in cfg["industry_heads"]):
+            return []  # "汽车整车等先进制造业项目": the item is a sector
+        for kind in ("company", "project"):
+            if any(acc.endswith(h) for h in cfg[f"{kind}_heads"]):
+                found = found or (acc, kind)
+    if found is None:
+        return []  # the head word must end a word: "节能减排等各项目标任务" has no 项目
+    head = found[0]
+    before = clause[: m.start()]
+    bends = boundary_ends(before)
+    cut = max((p for p in bends if p < len(before) - 1), default=0)
+    item = _trim_item(_after_names(before[cut:]).lstrip("和与及同"), first=True)
+    toks = distinct.tokens(item)
+    if len(toks) > 1 and toks[0][1] == "v" and len(toks[0][0]) >= 2:
+        item = item[len(toks[0][0]):]  # "推出X等": a leading verb
+    if not 2 <= len(item) <= 8:
+        return []
+    return [Enumeration([item], head, None, sentence, clause)]
+
+
+def _after_names(item: str) -> str:
+    """The part of an item after a name of another kind ending inside it ("X园区Y电器")."""
+    from zonekg.loaders.extraction.names import head_matches
+    ends = [e for s, e, h, k in head_matches(item) if e < len(item) - 1 and len(h) >= 2]
+    return item[max(ends):] if ends else item
 
 
 def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
@@ -72,7 +141,7 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
     first = chunks[0]
     bends = boundary_ends(first)
     cut = max((p for p in bends if p < len(first) - 1), default=0)
-    first_item = first[cut:]
+    first_item = _trim_item(first[cut:], first=True)
     if first_item[:1] in "与和及同" and len(first_item) > 2:
         first_item = first_item[1:]
     items.append(first_item)
@@ -80,13 +149,14 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
         m = TAIL.search(chunk)
         last = k == len(chunks) - 1
         if m and m.start() > 0:
-            item = chunk[: m.start()]
+            item = _trim_item(chunk[: m.start()])
             rest = chunk[m.start():]
             items.extend(_split_conj(item))
             head, nxt = _head(rest)
             cnt = COUNT.match(rest.lstrip("等"))
             count = int(to_decimal(cnt.group(1)) or 0) if cnt else None
-            lists.append(Enumeration([i for i in items if i], head, count, sentence, clause))
+            lists.append(Enumeration([i for i in items if i], head, count, sentence, clause,
+                                     etc=rest.startswith("等")))
             items = [nxt] if nxt else []
         elif last:
             items.extend(_split_conj(_trim_last(chunk)))
@@ -99,11 +169,47 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
     return [l for l in lists if len(l.items) >= 2]
 
 
+def _trim_item(item: str, first: bool = False) -> str:
+    """Drop what precedes an item's name: leading verbs ("壮大智能装备制造"), a verb phrase
+    ending in 以 ("突破发展以文化旅游"), a name of another kind joined by 和 ("X新城和软件信息")."""
+    from zonekg.loaders.extraction.names import head_matches
+    m = re.search(r"以(?=[^以]{2,}$)", item)
+    if m and m.start() > 0:
+        item = item[m.end():]
+    for c in "和与及":
+        left, sep, right = item.partition(c)
+        if sep and len(right) >= 2 and any(e == len(left) and k.value in ("zone", "agency")
+                                           for _, e, _, k in head_matches(left)):
+            item = right
+    if first:
+        verbs = _lead_verbs()
+        changed = True
+        while changed:
+            changed = False
+            for v in verbs:
+                if item.startswith(v) and len(item) - len(v) >= 2:
+                    item, changed = item[len(v):], True
+                    break
+    return item
+
+
+@functools.cache
+def _lead_verbs() -> tuple[str, ...]:
+    words = set(lexicon.load("industries")["focus_verbs"]) | set(lexicon.words("boundaries", "words"))
+    words -= set(lexicon.load("boundaries").get("inner_conjunctions") or [])
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _split_conj(item: str) -> list[str]:
     """"B和C" at the end of a list is two items when both halves are 2+ chars."""
+    from zonekg.loaders.extraction.names import head_matches
     for c in "和及与":
         if c in item:
             a, _, b = item.partition(c)
+            ends_b = any(e == len(b) for _, e, h, _ in head_matches(b) if len(h) >= 2)
+            ends_a = any(e == len(a) for _, e, h, _ in head_matches(a) if len(h) >= 2)
+            if ends_b and not ends_a:
+                return [item]  # "海洋船舶及装备特色产业园": one name with a conjunction inside
             if len(a) >= 2 and len(b) >= 2:
                 return [a, b]
     return [item]
@@ -131,3 +237,10 @@ def _trim_last(chunk: str) -> str:
 def works_item(item: str) -> bool:
     """True when a project-list item names construction works rather than a firm."""
     return any(w in item for w in lexicon.load("lists")["works_markers"])
+
+
+def named_item(e: Enumeration, item: str) -> bool:
+    """Whether an item of a company/project list can be a named firm: not when the list sums
+    up categories ("三大类企业", "四大领域") and not a verb-phrase slogan ("基础设施跟进")."""
+    from zonekg.loaders.extraction import distinct
+    return not e.categories and not distinct.is_slogan_item(item)

@@ -82,6 +82,16 @@ class Registry:
                 self.by_form[form] = dst
         self.entities = [e for e in self.entities if e is not src]
 
+    def discard(self, name: str) -> None:
+        """Forget the entity known by this form (another kind claimed the name)."""
+        ent = self.by_form.get(name.strip())
+        if ent is None:
+            return
+        self.entities = [e for e in self.entities if e is not ent]
+        for form, e in list(self.by_form.items()):
+            if e is ent:
+                del self.by_form[form]
+
     def resolve(self, name: str) -> Entity | None:
         return self.by_form.get(name.strip())
 

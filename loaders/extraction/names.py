@@ -358,7 +358,8 @@ def _fused(stem: str, head: str) -> bool:
     cut, pos = len(tail) - len(head), 0
     for tok, _ in distinct.tokens(tail):
         if pos < cut < pos + len(tok):
-            return cut - pos == 1 and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in _tables()[0]
+            return cut - pos == 1 and pos + len(tok) == len(tail) \
+                and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in _tables()[0]
         pos += len(tok)
     return False
 
