@@ -35,14 +35,26 @@ def find(sentence: Sentence) -> list[str]:
             if e.count and len(items) > e.count:
                 items = items[-e.count:]
             out.extend(i for i in items if 2 <= len(i) <= 12 and is_industry(i))
-    for clause in CLAUSE.split(sentence.text):
+    listed = list(out)
+    text = sentence.text
+    from zonekg.loaders.extraction import names
+    named = [(m.start, m.end) for m in names.find(sentence)]
+    offset = 0
+    for clause in CLAUSE.split(text):
+        base = text.find(clause, offset)
+        offset = base + len(clause)
         if not any(v in clause for v in focus):
             continue
         pos = 0
         while pos < len(clause):
             for w in sectors:
                 if clause.startswith(w, pos):
-                    out.append(w)
+                    a, b = base + pos, base + pos + len(w)
+                    # a sector word inside a listed industry ("建筑新材料") or inside a name
+                    # ("X半导体", "现代服务业综合改革试验区") is no industry of its own
+                    if not any(w != i and w in i for i in listed) \
+                            and not any(s0 <= a and b <= e0 for s0, e0 in named):
+                        out.append(w)
                     pos += len(w) - 1
                     break
             pos += 1

@@ -75,3 +75,11 @@ def test_bracketed_section_stays_in_a_list_item():
 def test_single_example_of_a_sector_is_no_firm():
     ex = doc("推出汽车整车等先进制造业重大项目招商。")
     assert kinds(ex, Kind.COMPANY) == set()
+
+
+def test_sector_words_inside_longer_industries_or_names_are_not_extra_industries():
+    from zonekg.loaders.extraction.industries import find as find_industries
+    got = find_industries(Sentence("围绕海工装备、建筑新材料等主导产业,发展青禾半导体配套", 0, 0, 0))
+    assert "建筑新材料" in got and "新材料" not in got and "半导体" not in got
+    got = find_industries(Sentence("以入选“云岭现代服务业综合改革试验区”为契机,大力发展跨境电子商务", 0, 0, 0))
+    assert got == ["跨境电子商务"]
