@@ -105,6 +105,43 @@ class Registry:
                                      zone_names)
             if target is not None:
                 self._fold(short, target)
+        if self.kind is Kind.ZONE:
+            self.link_zone_variants()
+
+    def link_zone_variants(self) -> None:
+        """Zones written three ways are one: "X产业园区" = "X产业园" (the 园区 form), "P+X"
+        = "X" when P is a place name (青川X产业园), "A(B)C" = "BC" (a qualifier moved into a
+        bracket). The variant folds into the entity with the longest name."""
+        from zonekg.loaders.extraction import distinct
+
+        def forms(e: Entity) -> set[str]:
+            return {e.name} | e.aliases
+
+        def same(a: set[str], b: set[str]) -> bool:
+            for f in a:
+                if f.endswith("园区") and (f[:-1] in b or any(
+                        len(f) >= 7 and g.endswith(f[:-1]) and distinct.is_distinctive(g[: -len(f) + 1])
+                        for g in b)):
+                    return True
+                m = re.match(r"^(.+?)\(([^()]{1,6})\)(.+)$", f)
+                if m and m.group(2) + m.group(3) in b:
+                    return True
+                for g in b:
+                    p = f[: -len(g)] if f.endswith(g) else ""
+                    if len(g) >= 5 and p and (distinct.tag(p) == "ns" or
+                                              len(p) <= 3 and distinct.is_distinctive(p)):
+                        return True
+            return False
+
+        for ent in sorted(self.entities, key=lambda e: len(e.name)):
+            if ent not in self.entities:
+                continue
+            for other in sorted(self.entities, key=lambda e: -len(e.name)):
+                if other is ent or len(other.name) < len(ent.name):
+                    continue
+                if same(forms(ent), forms(other)) or same(forms(other), forms(ent)):
+                    self._fold(ent, other)
+                    break
 
     def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:
         table = _abbrev()

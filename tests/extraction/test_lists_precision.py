@@ -83,3 +83,13 @@ def test_sector_words_inside_longer_industries_or_names_are_not_extra_industries
     assert "建筑新材料" in got and "新材料" not in got and "半导体" not in got
     got = find_industries(Sentence("以入选“云岭现代服务业综合改革试验区”为契机,大力发展跨境电子商务", 0, 0, 0))
     assert got == ["跨境电子商务"]
+
+
+def test_zone_spellings_fold_into_one():
+    ex = doc("高标准规划建设云岭谷服务贸易产业园。", "一是服务贸易产业园。", "青川服务贸易产业园的软件园项目开工。",
+             "要突出服务贸易产业园区、综合保税区等优势。",
+             "依托新城(白石)产业园,推进白石港口船舶及装备特色产业园提档升级,抓好白石产业园建设。")
+    zones = {e.name: e for e in ex.of_kind(Kind.ZONE)}
+    assert "服务贸易产业园区" in zones["云岭谷服务贸易产业园"].aliases
+    assert "青川服务贸易产业园" in zones["云岭谷服务贸易产业园"].aliases
+    assert {"新城(白石)产业园", "白石产业园"} <= zones["白石港口船舶及装备特色产业园"].aliases
