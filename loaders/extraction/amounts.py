@@ -33,11 +33,12 @@ NOT_TOTAL = re.compile(r"(?:完成|累计|实际|已|年度|当年|全年|计划
 AREA_BEFORE = re.compile(rf"(?:总建筑面积|建筑面积|占地面积|面积)?{APPROX}{NUM}\s*{AREA_UNIT}(?:的)?$")
 MONEY_BEFORE = re.compile(rf"(总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}(?:的)?$")
 MONEY_CLAUSE = re.compile(rf"^(?:计划|预计|拟)?(总投资|投资|投入资金|计划投资){APPROX}{NUM}\s*{MONEY_UNIT}$")
-MONEY_AFTER = re.compile(
-    rf"^(?:项目|工程)?[,，(（]?(?:项目)?(?:计划)?(总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}")
+MONEY_AFTER = re.compile(rf"^(?:项目)?(?:计划)?(总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}")
 # "X,总建筑面积8万平方米", "公共租赁房1200套,共6.7万平方米"
-AREA_AFTER = re.compile(rf"^(?:\d+\s*(?:套|栋|幢|户|间)[,，]?)?(?:总建筑面积|建筑面积|占地面积|总面积|共计|共)"
+AREA_AFTER = re.compile(rf"^(?:\d+\s*(?:套|栋|幢|户|间)[,，]?)?(总建筑面积|建筑面积|占地面积|占地|总面积|共计|共)"
                         rf"{APPROX}{NUM}\s*{AREA_UNIT}")
+# a site size in other units, skipped: "占地150亩"
+LAND_AFTER = re.compile(rf"^(?:规划)?(?:占地面积|占地|用地面积|用地){APPROX}{NUM}\s*(?:亩|公顷|平方公里)")
 MONEY_OPENING = re.compile(
     rf"^(?:计划|预计|拟)?(?:总投资|投资|投入资金|总投入|投入){APPROX}{NUM}\s*{MONEY_UNIT}")
 RANGE_BEFORE = re.compile(r"[-—~至到]\s*$")
@@ -84,17 +85,34 @@ def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
 
 
 def _after(after: str) -> tuple[Decimal | None, Decimal | None]:
-    """"项目总投资5亿元,总建筑面积8万平方米" right after the name."""
-    money = area = None
-    rest = after
-    m = MONEY_AFTER.match(rest)
-    if m and not AGGREGATE_AFTER.match(rest[m.end():]):
-        money = scaled(to_decimal(m.group(2)), m.group(3))
-        rest = rest[m.end():].lstrip(",，、")
-    a = AREA_AFTER.match(rest if money is not None else re.sub(r"^(?:项目|工程)?[,，(（]?", "", rest))
-    if a:
-        area = scaled(to_decimal(a.group(1)), a.group(2))
-    return money, area
+    """"项目总投资5亿元,占地150亩,总建筑面积8万平方米" right after the name: the clauses that
+    only state amounts, read until the first that does something else."""
+    money = area = site = None
+    rest = re.sub(r"^(?:项目|工程)", "", after)
+    for _ in range(4):
+        rest = rest.lstrip(",，、(（")
+        m = MONEY_AFTER.match(rest)
+        if m and money is None:
+            if AGGREGATE_AFTER.match(rest[m.end():]):
+                break
+            money = scaled(to_decimal(m.group(2)), m.group(3))
+            rest = rest[m.end():]
+            continue
+        a = AREA_AFTER.match(rest)
+        if a:
+            value = scaled(to_decimal(a.group(2)), a.group(3))
+            if a.group(1) in ("占地面积", "占地"):
+                site = site if site is not None else value
+            elif area is None:
+                area = value
+            rest = rest[a.end():]
+            continue
+        land = LAND_AFTER.match(rest)
+        if land:
+            rest = rest[land.end():]
+            continue
+        break
+    return money, area if area is not None else site
 
 
 def _clause_before(text: str, start: int) -> Decimal | None:

@@ -40,6 +40,8 @@ class Context:
     year_of: dict[int, int] = field(default_factory=dict)  # sentence index → due year
     past: set[int] = field(default_factory=set)  # sentence indexes in retrospective parts
     stat: set[int] = field(default_factory=set)  # sentences anchored on the past (2016年,…)
+    goal: set[int] = field(default_factory=set)  # sentences in sections of goals and tasks
+    default_due: int | None = None  # due year of undated goals when not the plan year (十四五 → 2025)
     chrome: set[int] = field(default_factory=set)  # page chrome lines still in the text
 
 
@@ -50,7 +52,10 @@ def is_chrome(text: str) -> bool:
 def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
     """Title year, else a year in the first body sentences, else the signature date, else
     the page date, else the most frequent year."""
+    period = five_year_period(document.title)
     title_years = [int(y) for y in YEAR.findall(norm(document.title))]
+    if period and not title_years:
+        return period[0]
     if title_years:
         # "2017年工作总结和2018年工作要点": a report of one year and the plan of the next
         if len(title_years) > 1 and re.search(r"总结|回顾|完成情况", document.title):
@@ -80,13 +85,32 @@ def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]五)")
+FIVE_YEAR_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
+                   "十六五": 2031}
+
+
+def five_year_period(title: str) -> tuple[int, int] | None:
+    """"“十四五”产业发展规划" → (2021, 2025): a five-year plan's first and last year."""
+    m = FIVE_YEAR.search(title)
+    if m and m.group(1) in FIVE_YEAR_START and "规划" in title:
+        start = FIVE_YEAR_START[m.group(1)]
+        return start, start + 4
+    return None
+
+
 def build(document: SourceDocument, sents: list[Sentence]) -> Context:
     """Compute plan year, issuer, the year every sentence's goals are due and past parts."""
     year = plan_year(document, sents)
     issuer = document.metadata.get("publisher")
     ctx = Context(year, issuer, norm(document.title))
+    period = five_year_period(document.title)
+    if period and year == period[0]:
+        ctx.default_due = period[1]
     cfg = lexicon.load("targets")
     past_level: float | None = None  # level of the open retrospective section, if any
+    goal_level: float | None = None  # level of the open section of goals, if any
+    due_chain: int | None = None  # "到2025年,A…;B…;": the year runs on over ；
     scope: int | None = None
     prev: Sentence | None = None
     chain = False  # the previous sentence was a statistic ending in ；
@@ -106,18 +130,32 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
                 past_level = None
             if past_level is None and is_past_heading(title, year, cfg):
                 past_level = level
+            if goal_level is not None and level <= goal_level:
+                goal_level = None
+            if goal_level is None and any(w in title for w in cfg["forward_section_words"]) \
+                    and norm(s.text).strip() != ctx.title.strip():  # the title is no section
+                goal_level = level
         if s.top_heading or s.heading:
             scope = None
         if past_level is not None:
             ctx.past.add(s.index)
+        elif goal_level is not None:
+            ctx.goal.add(s.index)
         if (chain and not new_para) or is_past_anchor(s.text, year, cfg):
             ctx.stat.add(s.index)
             chain = s.text.rstrip().endswith((";", "；"))
         else:
             chain = False
         due = sentence_year(s.text, year)
+        if due is None and due_chain is not None and not new_para:
+            due = due_chain
         if due is None and scope is not None:
             due = scope
+        opening_due = sentence_year(re.split(r"[,，:：;；。]", s.text, maxsplit=1)[0], year)
+        due_chain = due if opening_due is not None or due_chain is not None and due == due_chain \
+            else None
+        if not s.text.rstrip().endswith((";", "；")):
+            due_chain = None
         if due is not None:
             ctx.year_of[s.index] = due
             if "目标" in s.text and DUE.search(s.text):

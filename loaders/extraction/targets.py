@@ -125,12 +125,12 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
     plan = ctx.plan_year
     section_past = s.index in ctx.past
     clauses = _clauses(text)
-    years = _clause_years(clauses, ctx.year_of.get(s.index, plan), plan)
+    years = _clause_years(clauses, ctx.year_of.get(s.index, ctx.default_due or plan), plan)
     out: list[Target] = []
     subject, subject_start, subject_past = "", 0, False
     carried_past = s.index in ctx.stat  # the sentence (or an earlier clause) is anchored in the past
     for (c0, clause), year in zip(clauses, years):
-        clause_past, strong = _clause_past(clause, text[:c0], plan, cfg)
+        clause_past, strong = _clause_past(clause, text[:c0], plan, cfg, s.index in ctx.goal)
         if strong:
             carried_past = True
         elif DUE.search(clause) or any(w in clause for w in cfg["commitment_words"]):
@@ -183,7 +183,8 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
     return [t for t in out if t.metric]
 
 
-def _clause_past(clause: str, before: str, plan: int | None, cfg) -> tuple[bool, bool]:
+def _clause_past(clause: str, before: str, plan: int | None, cfg,
+                 goal_section: bool = False) -> tuple[bool, bool]:
     """(the clause reports the past, it anchors what follows in the past too)."""
     if re.search(r"由[^,，]*(?:去年|上年)[^,，]*(?:提升|提高|增加|增长|下降|降低)(?:至|到)", clause):
         return False, False  # "由去年的47.8%提升至50%": a goal measured from last year
@@ -191,7 +192,8 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg) -> tuple[bool,
         if not DUE.search(clause):
             return True, True
     if any(w in clause for w in cfg["past_markers"]):
-        committed = any(w in before + clause for w in cfg["commitment_words"])
+        # a section of goals commits all it says ("能耗累计下降15%" under 发展目标)
+        committed = goal_section or any(w in before + clause for w in cfg["commitment_words"])
         return not committed, False
     return False, False
 
@@ -294,8 +296,8 @@ def _trim_tail(core: str, cfg) -> str:
 def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re, unit_kind, qty) -> str:
     """The thing measured: the words before the number, or the noun after a count."""
     core = _clean_metric(seg, cfg)
-    if core in cfg["metric_prefix"] or core in cfg["metric_verbs"]:
-        core = ""  # "增长10%、力争12%": the stretch value keeps the subject
+    if core in cfg["metric_prefix"] or core in cfg["metric_verbs"] or core in cfg["metric_suffix"]:
+        core = ""  # "增长10%、力争12%", "比上年增长8%": the subject of the clause before
     core = _drop_enumeration(core, verb_re)
     noun = _noun_after(after, qty)
     if noun and (unit_kind[m.group("unit")] is TargetKind.COUNT or not core
@@ -308,8 +310,8 @@ def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re,
         if v is not None:
             modifier = modifier[v.end():]
         modifier = _strip_prefix(modifier.strip(), cfg["metric_prefix"])
-        if len(modifier) > 8 or modifier in cfg["metric_prefix"]:
-            modifier = ""
+        if len(modifier) > 8 or modifier in cfg["metric_prefix"] or modifier.endswith("等"):
+            modifier = ""  # "完成A、B等3个片区的改造": the names are not the metric
         return (modifier + noun).replace("的", "") if modifier else noun
     return core
 

@@ -55,3 +55,10 @@ def test_item_title_then_its_budget_in_the_next_sentence():
         (Decimal(6000000), None)
     # an ordinary mention followed by somebody else's budget gets nothing
     assert amounts_of("乡村道路工程", "推进乡村道路工程。", "计划投入资金600万元,新建农路5条。") == (None, None)
+
+
+def test_site_size_in_mu_is_skipped_for_the_floor_area_after_it():
+    assert amounts_of("东关科创中心", "东关科创中心占地面积150亩,总建筑面积20万平方米,年内开工。") == \
+        (None, Decimal(200000))
+    assert amounts_of("西湾物流园", "西湾物流园,总投资6亿元,占地120亩,建筑面积9万平方米。") == \
+        (Decimal(600000000), Decimal(90000))

@@ -189,3 +189,27 @@ def test_completion_report_section_and_plan_year_of_a_report_and_plan_title():
 def test_metric_keeps_per_capita():
     got = goals("城镇居民人均可支配收入和农民人均纯收入均分别增长7%、8%。")
     assert [m for m, _, _, _ in got] == ["城镇居民人均可支配收入", "农民人均纯收入"]
+
+
+def test_a_comparison_clause_borrows_the_subject_before_it():
+    got = goals("全年实际利用外资2.5亿美元,比上年增长8%。")
+    assert ("实际利用外资", 8, "%", 2021) in got
+
+
+def test_a_goal_section_commits_what_it_says():
+    got = values("一、发展目标", "单位工业增加值能耗累计下降15%。")
+    assert (15, "%") in got
+
+
+def test_an_opening_due_year_runs_on_over_semicolons():
+    got = goals("到2025年,工业总产值突破800亿元;规模以上工业企业达到260家;研发投入强度达到3%。"
+                "全年新增高新技术企业12家。")
+    years = {v: y for _, v, _, y in got}
+    assert years[800] == years[260] == years[3] == 2025
+    assert years[12] == 2021
+
+
+def test_five_year_plan_dates_its_undated_goals_at_the_period_end():
+    got = goals("一、发展基础", "2020年实现工业总产值420亿元。", "二、重点任务", "新建标准厂房100万平方米。",
+                title="东关经济开发区“十四五”产业发展规划")
+    assert got == [("新建标准厂房", 100, "万平方米", 2025)]
