@@ -99,9 +99,10 @@ class Registry:
         """Merge short forms into the fullest form (see module doc)."""
         ents = sorted(self.entities, key=lambda e: len(e.name), reverse=True)
         for short in sorted(self.entities, key=lambda e: len(e.name)):
-            if short not in self.entities:
+            live = {id(e) for e in self.entities}  # identity, not dataclass equality
+            if id(short) not in live:
                 continue
-            target = self._long_form(short.name, [e for e in ents if e is not short and e in self.entities],
+            target = self._long_form(short.name, [e for e in ents if e is not short and id(e) in live],
                                      zone_names)
             if target is not None:
                 self._fold(short, target)
@@ -134,7 +135,7 @@ class Registry:
             return False
 
         for ent in sorted(self.entities, key=lambda e: len(e.name)):
-            if ent not in self.entities:
+            if not any(e is ent for e in self.entities):
                 continue
             for other in sorted(self.entities, key=lambda e: -len(e.name)):
                 if other is ent or len(other.name) < len(ent.name):

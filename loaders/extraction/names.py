@@ -125,7 +125,17 @@ def boundary_ends(text: str) -> dict[int, int]:
 
 
 def find(sentence: Sentence) -> list[Mention]:
-    """Every zone/agency/project/company name in one sentence."""
+    """Every zone/agency/project/company name in one sentence (computed once per sentence:
+    industries and relations ask again)."""
+    cached = sentence.extra.get("names")
+    if cached is not None and cached[0] == sentence.text:
+        return list(cached[1])
+    found = _find(sentence)
+    sentence.extra["names"] = (sentence.text, tuple(found))
+    return found
+
+
+def _find(sentence: Sentence) -> list[Mention]:
     text = sentence.text
     _, _, _, _, conj, _, generic_names = _tables()
     bends = boundary_ends(text)
