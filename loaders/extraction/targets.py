@@ -89,10 +89,74 @@ def _strip_verbs(metric: str, verbs: list[str]) -> str:
 def extract(sents: list[Sentence], ctx: Context) -> list[Target]:
     """All goals (and, with ``actual=True``, past statistics) of the document."""
     out: list[Target] = []
+    header: tuple[str, ...] | None = None
     for s in sents:
-        if s.index in ctx.chrome or s.header_row:
+        if s.cells is None:
+            header = None
+        if s.index in ctx.chrome:
+            continue
+        if s.cells is not None:
+            if s.header_row or not any(NUMBER_CELL.fullmatch(c) for c in s.cells if c):
+                header = s.cells  # a row of words heads the rows of numbers below it
+                if s.header_row:
+                    continue
+            elif header is not None and len(header) == len(s.cells):
+                got = _table_targets(header, s, ctx)
+                if got:
+                    out.extend(got)
+                    continue
+        elif s.header_row:
             continue
         out.extend(_sentence_targets(s, ctx))
+    return out
+
+
+NUMBER_CELL = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:%|％)?")
+UNIT_IN = re.compile(r"[(（]([^)）]{1,6})[)）]")
+
+
+def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list[Target]:
+    """"| 地区生产总值 | 亿元 | 610 | 670 |" under "| 指标 | 单位 | 2021年完成 | 2022年目标 |":
+    the goal columns (目标, 预期, a year from the plan year on) give targets, the columns of
+    actual figures (完成, 实际, an earlier year) statistics."""
+    cfg, unit_kind, *_ = _cfg()
+    cells = row.cells
+    metric = next((c for c in cells if c and not NUMBER_CELL.fullmatch(c)), "")
+    unit = ""
+    for h, c in zip(header, cells):
+        if "单位" in h and c:
+            unit = c
+    m = UNIT_IN.search(metric)
+    if not unit and m:
+        unit = m.group(1)
+    metric = UNIT_IN.sub("", metric).strip()
+    if not metric:
+        return []
+    out = []
+    for h, c in zip(header, cells):
+        if not c or not NUMBER_CELL.fullmatch(c):
+            continue
+        years = [int(y) for y in YEAR.findall(h)]
+        plan = ctx.plan_year
+        goal = any(w in h for w in cfg["table_goal_words"])
+        actual = any(w in h for w in cfg["table_actual_words"])
+        if years and plan and not goal and not actual:
+            goal, actual = years[-1] >= plan, years[-1] < plan
+        if goal == actual:
+            continue  # a column that is neither, or both: not read
+        u = unit or ("%" if c.endswith(("%", "％")) else (UNIT_IN.search(h).group(1) if UNIT_IN.search(h) else ""))
+        if u not in unit_kind:
+            continue
+        value = to_decimal(c.rstrip("%％"))
+        if value is None:
+            continue
+        kind = unit_kind[u]
+        if u == "%":
+            kind = TargetKind.GROWTH_RATE if re.search(r"增长|增速|下降|降低", metric) else TargetKind.SHARE
+        year = years[-1] if years else (ctx.default_due or plan)
+        out.append(Target(metric=metric, kind=kind, value=clean(value), unit=u, year=year,
+                          text=f"{metric} {c}{u}", evidence=Evidence(row.text, row.block),
+                          actual=actual))
     return out
 
 

@@ -213,3 +213,24 @@ def test_five_year_plan_dates_its_undated_goals_at_the_period_end():
     got = goals("一、发展基础", "2020年实现工业总产值420亿元。", "二、重点任务", "新建标准厂房100万平方米。",
                 title="东关经济开发区“十四五”产业发展规划")
     assert got == [("新建标准厂房", 100, "万平方米", 2025)]
+
+
+def test_indicator_table_goal_and_actual_columns():
+    from zonekg.loaders.document import Table
+    d = doc("全年新增高新技术企业12家。")
+    d.blocks.append(Table((("指标", "单位", "2020年完成", "2021年目标"),
+                           ("地区生产总值", "亿元", "610", "670"),
+                           ("研发投入强度", "%", "2.1", "2.4"))))
+    ts = {(t.metric, t.value, t.unit, t.year, t.actual) for t in extract(d).targets}
+    assert ("地区生产总值", 670, "亿元", 2021, False) in ts and ("地区生产总值", 610, "亿元", 2020, True) in ts
+    assert ("研发投入强度", Decimal("2.4"), "%", 2021, False) in ts
+
+
+def test_text_table_rows_of_words_keep_their_goals():
+    got = values("| 序号 | 任务 | 牵头单位 |", "| 1 | 年内新增规上企业15家 | 经发局 |")
+    assert (15, "家") in got
+
+
+def test_planned_investment_of_the_year_is_a_goal_a_project_s_total_is_not():
+    got = values("全年实施重点项目48个,年度计划投资95亿元。总投资22亿元的南湖数据中心年内开工建设。")
+    assert (95, "亿元") in got and (22, "亿元") not in got
