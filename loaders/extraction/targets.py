@@ -16,7 +16,10 @@ before the number keeps it a goal. The metric is the noun phrase before the numb
 modal words and enumerations of names trimmed), or the noun after a count ("建成3个区级公园"),
 inherited by following clauses that only say "达到350亿元"; one value after a 、-list of
 rates is a goal for each rate. The year is the plan year unless the clause, or an earlier
-clause of the sentence, says "到2020年" or "3年内".
+clause of the sentence, says "到2020年" or "3年内" (a five-year plan: the period's end).
+
+Indicator tables are read by column: a goal column (目标, 预期, a year from the plan year on)
+gives targets, a column of actual figures (完成, 实际, an earlier year) statistics.
 """
 from __future__ import annotations
 
