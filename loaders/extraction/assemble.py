@@ -126,6 +126,13 @@ def assemble(document: SourceDocument) -> Extraction:
             if z:
                 facts.append(Fact(ent.ref, Relation.LOCATED_IN, z.ref,
                                   Evidence(m.sentence.text, m.sentence.block)))
+    if main_zone:
+        # A project the plan of a zone takes on lies in that zone unless a sentence places it
+        # elsewhere: the plan's own area is the default, as an analyst reads it.
+        located = {f.subject for f in facts if f.relation is Relation.LOCATED_IN}
+        for project in regs[Kind.PROJECT].entities:
+            if project.ref not in located and project.evidence:
+                facts.append(Fact(project.ref, Relation.LOCATED_IN, mz.ref, project.evidence[0]))
 
     ex = Extraction(
         entities=[e for k in Kind for e in regs[k].entities],
