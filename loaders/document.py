@@ -39,7 +39,8 @@ class SourceDocument:
     """A parsed document: its body as blocks plus what the page said about itself.
 
     ``metadata`` holds the page's own facts (发布单位, 发布日期, 索引号, 文号 …) under the keys
-    ``publisher``, ``date``, ``index_number``, ``doc_number`` and ``source``; readers fill what
+    ``publisher``, ``date``, ``index_number``, ``doc_number``, ``source`` and ``site_owner``
+    (the body a page footer credits: 版权所有/主办单位); readers fill what
     they find and leave the rest out.
     """
 

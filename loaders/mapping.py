@@ -29,6 +29,7 @@ METADATA_PROPERTIES = {
     "index_number": f"{ZK}indexNumber",
     "doc_number": f"{ZK}documentNumber",
     "source": f"{DCT}source",
+    "site_owner": f"{DCT}rightsHolder",
 }
 
 
@@ -60,12 +61,12 @@ class DocumentMapper:
 
     # -- IRIs --------------------------------------------------------------------------
     def _administration(self, agency: Entity) -> str:
+        """The administration an agency is scoped to: its stated parent, else the document's
+        issuer, else its zone, else the document itself."""
         parents = self.extraction.related(agency.ref, Relation.PART_OF)
         if parents:
             return parents[0].name
-        if self.extraction.issuer:
-            return self.extraction.issuer
-        return self.extraction.main_zone or self.document.path.stem
+        return self.extraction.issuer or self.extraction.main_zone or self.document.path.stem
 
     def _mint(self, entity: Entity) -> str:
         match entity.kind:
@@ -112,7 +113,6 @@ class DocumentMapper:
             predicate = f"{ZK}{fact.relation.value}"
             yield self._quad(s, predicate, o)
             yield from self._evidence(s, predicate, o, fact.evidence)
-        yield from self._agency_scopes()
         for target in self.extraction.targets:
             yield from self._target_quads(target)
 
@@ -147,16 +147,6 @@ class DocumentMapper:
             yield self._quad(node, f"{ZK}floorArea", _decimal(entity.area_m2))
         for ev in entity.evidence[:1]:
             yield from self._evidence(node, f"{RDF}type", cls, ev)
-
-    def _agency_scopes(self) -> Iterator[Quad]:
-        """Agencies with no stated parent belong to the document's issuing administration."""
-        issuer = self.iri(Ref(Kind.AGENCY, self.extraction.issuer or ""))
-        if issuer is None:
-            return
-        for agency in self.extraction.of_kind(Kind.AGENCY):
-            node = self._iri_of[agency.ref]
-            if node != issuer and not self.extraction.related(agency.ref, Relation.PART_OF):
-                yield self._quad(node, f"{ZK}partOf", issuer)
 
     def _target_quads(self, target: Target) -> Iterator[Quad]:
         node = NamedNode(

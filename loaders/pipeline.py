@@ -13,10 +13,19 @@ from pathlib import Path
 from zonekg.graph.store import GraphStore
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
 from zonekg.loaders.extraction import extract
-from zonekg.loaders.extraction.model import Extraction
+from zonekg.loaders.extraction.model import Extraction, Kind
 from zonekg.loaders.mapping import to_quads
 from zonekg.loaders.readers import SUPPORTED_SUFFIXES, read_document
 from zonekg.ontology.iris import document_iri
+
+
+COLLECTION_OF_KIND = {
+    Kind.ZONE: "zones",
+    Kind.AGENCY: "agencies",
+    Kind.COMPANY: "companies",
+    Kind.INDUSTRY: "industries",
+    Kind.PROJECT: "projects",
+}
 
 
 @dataclass
@@ -59,9 +68,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def summarize(document: SourceDocument, extraction: Extraction, triples: int) -> DocumentSummary:
-    counts: dict[str, int] = {}
+    counts = {collection: 0 for collection in COLLECTION_OF_KIND.values()}
     for entity in extraction.entities:
-        counts[entity.kind.value + "s"] = counts.get(entity.kind.value + "s", 0) + 1
+        counts[COLLECTION_OF_KIND[entity.kind]] += 1
     counts["targets"] = sum(1 for t in extraction.targets if not t.actual)
     counts["lead_pairs"] = sum(1 for f in extraction.facts if f.relation.value == "leadAgency")
     return DocumentSummary(document.name, document_iri(document.name), triples, counts)

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from zonekg.loaders.document import SourceDocument
-from zonekg.loaders.extraction import amounts, context, lists, names, responsibility, targets
+from zonekg.loaders.extraction import amounts, context, lexicon, lists, names, responsibility, targets
 from zonekg.loaders.extraction import industries as industries_mod
 from zonekg.loaders.extraction.merge import Registry
 from zonekg.loaders.extraction.model import Evidence, Extraction, Fact, Kind, Relation
@@ -91,6 +91,16 @@ def assemble(document: SourceDocument) -> Extraction:
                 ag = regs[Kind.AGENCY].add(name, ev)
                 facts.append(Fact(proj.ref, role, ag.ref, ev))
 
+    # the issuer: the administration the page credits, else whoever published it
+    issuer = _choose_issuer(
+        [document.metadata.get("site_owner"), *title_agencies, ctx.issuer],
+        lexicon.load("names")["administration_suffixes"],
+    )
+    site_owner = document.metadata.get("site_owner")
+    if issuer and issuer == site_owner and regs[Kind.AGENCY].resolve(issuer) is None:
+        # Named only in the page footer: the evidence is that metadata line (block -1).
+        regs[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
+
     # 4. merge spellings
     zone_names = [e.name for e in regs[Kind.ZONE].entities]
     for k in Kind:
@@ -104,13 +114,13 @@ def assemble(document: SourceDocument) -> Extraction:
     if title_zones:
         z = regs[Kind.ZONE].resolve(title_zones[0])
         main_zone = z.name if z else None
-    issuer = ctx.issuer
+    if main_zone is None and issuer:
+        # "X开发办/X管委会" issues the plan of zone X
+        z = regs[Kind.ZONE].resolve(_administered_zone(issuer, lexicon.load("names")["administration_suffixes"]))
+        main_zone = z.name if z else None
     if issuer:
         ag = regs[Kind.AGENCY].resolve(issuer)
         issuer = ag.name if ag else issuer
-    elif title_agencies:
-        ag = regs[Kind.AGENCY].resolve(title_agencies[0])
-        issuer = ag.name if ag else None
 
     # 5. relations: zones nest in the main zone; projects lie in a zone named with them
     if main_zone:
@@ -126,6 +136,13 @@ def assemble(document: SourceDocument) -> Extraction:
             if z:
                 facts.append(Fact(ent.ref, Relation.LOCATED_IN, z.ref,
                                   Evidence(m.sentence.text, m.sentence.block)))
+    administration = regs[Kind.AGENCY].resolve(issuer) if issuer else None
+    if administration and _is_administration(administration.name, lexicon.load("names")["administration_suffixes"]):
+        # Departments, towns and offices named in a zone's plan belong to its administration.
+        parented = {f.subject for f in facts if f.relation is Relation.PART_OF}
+        for agency in regs[Kind.AGENCY].entities:
+            if agency is not administration and agency.ref not in parented and agency.evidence:
+                facts.append(Fact(agency.ref, Relation.PART_OF, administration.ref, agency.evidence[0]))
     if main_zone:
         # A project the plan of a zone takes on lies in that zone unless a sentence places it
         # elsewhere: the plan's own area is the default, as an analyst reads it.
@@ -146,6 +163,28 @@ def assemble(document: SourceDocument) -> Extraction:
         for t in ex.targets:
             t.zone = t.zone or main_zone
     return ex
+
+
+def _is_administration(name: str, suffixes: list[str]) -> bool:
+    return any(name.endswith(suffix) for suffix in suffixes)
+
+
+def _administered_zone(administration: str, suffixes: list[str]) -> str:
+    """The zone an administration's name carries: 某某科技城开发办 → 某某科技城."""
+    for suffix in suffixes:
+        if administration.endswith(suffix):
+            return administration[: -len(suffix)]
+    return administration
+
+
+def _choose_issuer(candidates: list[str | None], suffixes: list[str]) -> str | None:
+    """The first administration among the candidates (site owner, title, publisher), else the
+    first candidate: a 发布单位 such as 经发局 only published the page for its administration."""
+    present = [c for c in candidates if c]
+    for candidate in present:
+        if _is_administration(candidate, suffixes):
+            return candidate
+    return present[0] if present else None
 
 
 def _known_kind(regs: dict[Kind, Registry], name: str) -> Kind | None:

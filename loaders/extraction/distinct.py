@@ -38,11 +38,19 @@ def _cfg():
 
 
 @functools.cache
-def _jieba():
-    import logging
+def segmenter():
+    """jieba and its dictionary's tag table, loaded once and quietly.
 
-    import jieba
-    import jieba.posseg
+    jieba logs its dictionary build and imports the deprecated pkg_resources on import; neither
+    belongs on a user's terminal.
+    """
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba
+        import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -52,12 +60,12 @@ def _jieba():
 @functools.lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[tuple[str, str | None], ...]:
     """(token, dictionary tag) pairs of a short text; dictionary segmentation only."""
-    jieba, tags = _jieba()
+    jieba, tags = segmenter()
     return tuple((t, tags.get(t)) for t in jieba.lcut(text, HMM=False))
 
 
 def tag(word: str) -> str | None:
-    return _jieba()[1].get(word)
+    return segmenter()[1].get(word)
 
 
 def is_category_head(head: str) -> bool:

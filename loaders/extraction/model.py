@@ -43,7 +43,10 @@ class TargetKind(StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: the quoted sentence (or table row) and its block index."""
+    """Where a fact was read: the quoted sentence (or table row) and its block index.
+
+    Block -1 is the page's own metadata (a footer such as 版权所有：…), not a body block.
+    """
 
     quote: str
     block: int

@@ -289,18 +289,6 @@ def _gen() -> dict:
     return lexicon.load("generic")
 
 
-@functools.cache
-def _tagger():
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
-
-
 def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
@@ -314,7 +302,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
                 stem, start, changed = stem[len(w):], start + len(w), True
     if len(stem) < 2 or (kind is Kind.AGENCY and len(stem) <= 2):
         return start  # 服发办, 经发局: abbreviations are not words jieba knows
-    jieba, tags = _tagger()
+    jieba, tags = distinct.segmenter()
     bad = set(g["non_name_tags"])
     tokens = jieba.lcut(stem, HMM=False)
     k = 0

@@ -29,6 +29,8 @@ _LABELS: dict[str, str | None] = {
     "发文机关": "publisher",
     "发文单位": "publisher",
     "发布部门": "publisher",
+    "版权所有": "site_owner",  # the footer names the body that runs the site
+    "主办单位": "site_owner",
     "信息来源": "source",
     "文章来源": "source",
     "来源": "source",
@@ -42,6 +44,10 @@ _LABELS: dict[str, str | None] = {
     "日期": "date",
     "时间": "date",
     # known labels whose values are not kept
+    "技术支持": None,
+    "承办单位": None,
+    "联系电话": None,
+    "网站标识码": None,
     "内容分类": None,
     "主题分类": None,
     "体裁分类": None,

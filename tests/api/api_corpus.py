@@ -41,6 +41,11 @@ def _fact(kind: Kind, subject: str, relation: Relation, object_kind: Kind, obj: 
     return Fact(Ref(kind, subject), relation, Ref(object_kind, obj), _ev(quote, 1))
 
 
+def _belong_to(administration: str, *agencies: str) -> list[Fact]:
+    """Departments of a zone's administration (extraction states this as zk:partOf)."""
+    return [_fact(A, name, Relation.PART_OF, A, administration, f"{administration}{name}。") for name in agencies]
+
+
 P, A, Z, I, C = Kind.PROJECT, Kind.AGENCY, Kind.ZONE, Kind.INDUSTRY, Kind.COMPANY
 
 
@@ -79,6 +84,7 @@ def high_tech_zone() -> tuple[SourceDocument, Extraction]:
         _fact(P, "科创孵化器", Relation.LEAD_AGENCY, A, "科技创新局", "科创孵化器（牵头单位：科创局，配合单位：经发局）。"),
         _fact(P, "科创孵化器", Relation.PARTICIPATING_AGENCY, A, "经济发展局", "配合单位：经发局。"),
         _fact(P, "科创孵化器", Relation.LOCATED_IN, Z, HIGH_TECH, "孵化器位于高新区。"),
+        *_belong_to("高新区管委会", "经济发展局", "科技创新局", "建设局"),
     ]
     targets = [
         Target("地区生产总值", TargetKind.GROWTH_RATE, Decimal("8"), "%", 2024,
@@ -107,6 +113,7 @@ def riverside_zone() -> tuple[SourceDocument, Extraction]:
         _fact(P, "滨江物流中心", Relation.LEAD_AGENCY, A, "经济发展局", "滨江物流中心（牵头单位：经发局）。"),
         _fact(P, "滨江物流中心", Relation.LOCATED_IN, Z, "滨江新区", "位于滨江新区。"),
         _fact(P, "滨江物流中心", Relation.INDUSTRY, I, "现代物流", "发展现代物流。"),
+        *_belong_to("滨江新区管委会", "经济发展局"),
     ]
     targets = [
         Target("固定资产投资", TargetKind.LEVEL, Decimal("120"), "亿元", 2025,

@@ -20,7 +20,7 @@ EXPECTED = {
     "001_5914d671fb660af2.txt": {
         "title": "威海经济技术开发区 新旧动能转换重大工程总体方案(讨论稿)",
         "metadata": {"date": "2017-11-08", "index_number": "004359264/2017-6616",
-                     "publisher": "经发局"},
+                     "publisher": "经发局", "site_owner": "威海经济技术开发区管委会"},
         "paragraphs": (80, 90),
     },
     "002_1ab00c8d84dbb8b0.txt": {

@@ -18,7 +18,7 @@ def tables(doc):
 def test_pipe_table_with_chrome_and_metadata():
     doc = read_document(FIXTURES / "task_list_pipes.txt")
     assert doc.title == "清河高新区2024年重点项目推进责任清单"
-    assert doc.metadata == {"date": "2024-01-16", "source": "清河高新区经发局",
+    assert doc.metadata == {"date": "2024-01-16", "source": "清河高新区经发局", "site_owner": "清河高新区管委会",
                             "publisher": "清河高新区经发局"}
     [table] = tables(doc)
     assert table.rows[0] == ("序号", "项目名称", "责任领导", "责任单位", "完成时限")

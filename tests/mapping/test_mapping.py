@@ -6,7 +6,7 @@ from pathlib import Path
 
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import (
-    Entity, Evidence, Extraction, Fact, Kind, Relation, Target, TargetKind,
+    Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
 )
 from zonekg.loaders.mapping import to_quads
 from zonekg.ontology import RDF, ZK
@@ -81,7 +81,13 @@ def test_amounts_and_targets_are_typed() -> None:
     assert year.value == "2024" and year.datatype.value.endswith("#integer")
 
 
-def test_agencies_without_a_stated_parent_belong_to_the_issuer() -> None:
-    quads = to_quads(*make("a.txt", "青林高新区管委会"))
-    parents = {q.object.value for q in quads if q.predicate.value == f"{ZK}partOf"}
-    assert parents == {"https://w3id.org/zonekg/id/agency/青林高新区管委会"}
+def test_part_of_is_mapped_only_as_extraction_states_it() -> None:
+    document, extraction = make("a.txt", "青林高新区管委会")
+    assert not [q for q in to_quads(document, extraction) if q.predicate.value == f"{ZK}partOf"]
+    admin, finance = Ref(Kind.AGENCY, "青林高新区管委会"), Ref(Kind.AGENCY, "财政局")
+    extraction.facts.append(Fact(finance, Relation.PART_OF, admin, Evidence(QUOTE, 0)))
+    parents = {
+        (q.subject.value, q.object.value) for q in to_quads(document, extraction) if q.predicate.value == f"{ZK}partOf"
+    }
+    base = "https://w3id.org/zonekg/id/agency/"
+    assert parents == {(f"{base}青林高新区管委会/财政局", f"{base}青林高新区管委会")}

@@ -73,7 +73,7 @@ def hand_made() -> tuple[SourceDocument, Extraction]:
     )
     metadata = {
         "publisher": "青岚高新区管委会", "date": "2020-01-15", "index_number": "QL-2020-0001",
-        "doc_number": "青高管发〔2020〕1号", "source": "青岚高新区门户网站",
+        "doc_number": "青高管发〔2020〕1号", "source": "青岚高新区门户网站", "site_owner": "青岚高新区管委会",
     }
     assert set(metadata) == set(METADATA_PROPERTIES), "give every metadata key a value"
     document = SourceDocument(Path("青岚高新区 2020年工作要点.txt"), "青岚高新区2020年工作要点",
