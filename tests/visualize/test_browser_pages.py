@@ -56,7 +56,7 @@ def hover_tooltip(tab: Tab, node: str) -> str:
 def test_whole_graph_draws_offline_and_physics_stops(tab: Tab, base_url: str) -> None:
     tab.open(f"{base_url}/graph")
     ready = tab.page.evaluate("window.zonekgReady")
-    assert ready["nodes"] == 31 and ready["edges"] > 40
+    assert ready["nodes"] == 31 and ready["edges"] == 37
     assert_not_blank(tab)
     assert tab.page.evaluate("window.zonekg.network.physics.physicsEnabled") is False
     assert not tab.page.locator("#physics").is_checked()
