@@ -36,6 +36,8 @@ def assemble(document: SourceDocument) -> Extraction:
         for m in names.find(s):
             ev = Evidence(s.text, s.block)
             ent = regs[m.kind].add(m.name, ev)
+            if m.alias:
+                regs[m.kind].declare(ent, m.alias)  # "X(以下简称Y)"
             if s.text == title or s.index == 0:
                 (title_zones if m.kind is Kind.ZONE else title_agencies).append(m.name) \
                     if m.kind in (Kind.ZONE, Kind.AGENCY) else None
