@@ -6,7 +6,9 @@ derived generally, never from a table of this document's names:
 - an abbreviation: the short form's characters are an in-order subsequence of the full name,
   both start with the same character and end with the same head (经发局 ⊂ 经济发展局,
   服发办 ⊂ 服务业发展办公室), or the short form is the full name minus a zone prefix (管委);
-- common genre abbreviations from ``data/abbreviations.tsv`` when both forms occur.
+- common genre abbreviations from ``data/abbreviations.tsv`` when both forms occur (for zones:
+  the same place with an abbreviated kind, 某某高新区 = 某某高新技术产业开发区);
+- a short form the document declares: "X(以下简称Y)" (:meth:`Registry.declare`).
 """
 from __future__ import annotations
 
@@ -81,6 +83,15 @@ class Registry:
             if e is src:
                 self.by_form[form] = dst
         self.entities = [e for e in self.entities if e is not src]
+
+    def declare(self, ent: Entity, alias: str) -> None:
+        """"X(以下简称Y)": Y is another name of X; an entity already known as Y folds in."""
+        alias = alias.strip()
+        other = self.by_form.get(alias)
+        if other is not None and other is not ent:
+            self._fold(other, ent)
+        ent.aliases.add(alias)
+        self.by_form[alias] = ent
 
     def discard(self, name: str) -> None:
         """Forget the entity known by this form (another kind claimed the name)."""
@@ -171,6 +182,11 @@ class Registry:
                         and best is None:
                     best = ent  # 工委 → 区工委: only a scope prefix may be dropped
             elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
+                if self.kind is Kind.ZONE and any(
+                        short.endswith(a) and long.endswith(f) and len(short) > len(a)
+                        and short[: -len(a)] == long[: -len(f)]
+                        for a, f, *_ in lexicon.tsv("abbreviations")):
+                    return ent  # 某某高新区 = 某某高新技术产业开发区
                 if len(short) < 4 and self.kind is not Kind.COMPANY:
                     continue
                 same_head = short[-2:] == long[-2:]

@@ -25,7 +25,7 @@ QUANTITY = re.compile(
     r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
 )
 RIGHT_EXT = {
-    Kind.AGENCY: re.compile(r"\([^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
+    Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
     Kind.ZONE: re.compile(r"[A-Z]区|\([^()]{1,6}\)(?!产业园)"),
     Kind.PROJECT: re.compile(r"[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)|项目"),
 }
@@ -41,6 +41,8 @@ CLAUSE_END = "，,；;。!?！？:："
 ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评")
 ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发展|总体)?(?:定位|目标)")
 QUOTED_STEM = re.compile(r"“[^“”]{1,10}”[\u4e00-\u9fff]{0,3}$")
+# "X(以下简称“Y”)", "X(简称Y)": the document declares Y as X's short form.
+DECLARED_ALIAS = re.compile(r"\((?:以下)?简称[:：]?[“\"]?([^()“”\"，,、]{2,14}?)[”\"]?\)")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Mention:
     start: int
     end: int
     head: str
+    alias: str | None = None  # a short form the document declares right after the name
 
 
 @functools.cache
@@ -142,6 +145,7 @@ def _find(sentence: Sentence) -> list[Mention]:
     matches = head_matches(text)
     out: list[Mention] = []
     accepted: list[tuple[int, int, Kind]] = []
+    alias_spans = [(m.start(), m.end()) for m in DECLARED_ALIAS.finditer(text)]
     for s0, e, head, kind in matches:
         ext = RIGHT_EXT.get(kind)
         extended = False
@@ -159,24 +163,53 @@ def _find(sentence: Sentence) -> list[Mention]:
             start = s0 - len(quoted.group())
             name, stem = text[start:e], quoted.group()
         else:
-            start = _start(text, s0, kind, bends, accepted, conj)
+            # a department stem with verbs or 和 inside (规划建设局, 发展和改革局) is kept whole
+            protect = s0 - _department_stem(text, s0) if kind is Kind.AGENCY else s0
+            if head.endswith("中心"):  # 投资+促进中心: the function may run into the head
+                protect = min(s0, e - 2 - _department_stem(text, e - 2))
+            if kind is Kind.AGENCY and head.endswith("领导小组"):
+                start = _group_start(text, s0, bends)
+            else:
+                start = _start(text, protect, kind, bends, accepted, conj)
+            if start is not None and protect < s0 and any(
+                    a1 == protect and ak is Kind.AGENCY for _, a1, ak in accepted):
+                start = protect  # "招商服务局投资促进中心": two units
             if start is None:
                 continue
-            start = _trim_leading(text, start, s0, kind)
+            if protect < s0:  # trim only what precedes the protected stem ("设在区")
+                start = start if protect - start < 2 else _trim_leading(text, start, protect, kind)
+            else:
+                start = _trim_leading(text, start, s0, kind)
             if start is None:
                 continue
+            start = min(start, protect)
             start = _balance(text, start, s0, e)
             if start is None:
                 continue
             name = text[start:e].strip("“”\"' ")
             stem = text[start:s0].strip("“”\"' ")
-        if name in generic_names or not _valid(kind, head, stem):
+        office = kind is Kind.PROJECT and head.endswith("中心") and _agency_center(text, start, s0, e, stem, head)
+        if office:
+            kind = Kind.AGENCY  # 区招商中心, 土地储备中心: a government unit, not a facility
+        if kind is Kind.AGENCY and stem[:1] == "经" and stem[1:] in ("",) + SELF_BODIES:
+            start, stem, name = start + 1, stem[1:], name[1:]  # "经管委会研究": 经 = "after"
+        if kind is Kind.AGENCY and text[start - 1:start] in "“\"" and start > 0 \
+                and text[e:e + 1] in "”\"":
+            continue  # “一网通办”, “园区事园区办”: a quoted slogan, not an office
+        if kind is Kind.AGENCY and stem in lexicon.words("names", "department_only_stems") \
+                and _duty_context(_clause(text, start, e)):
+            pass  # 招商局 as the unit in charge, not the company of that name
+        elif not (office and stem) and (name in generic_names or not _valid(kind, head, stem)):
             continue
-        if not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted)):
+        if any(a <= start < b for a, b in alias_spans):
+            continue  # inside "(以下简称X)": the alias of the name before it
+        if not office and not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted)):
             continue
         if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and _partner(text, start, e):
             kind = Kind.COMPANY  # "与X医院合作": a named partner, not a facility to build
-        out.append(Mention(name, kind, sentence, start, e, head))
+        alias = DECLARED_ALIAS.match(text, e)
+        out.append(Mention(name, kind, sentence, start, e, head,
+                           alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final = []
@@ -186,6 +219,78 @@ def _find(sentence: Sentence) -> list[Mention]:
             continue
         final.append(m)
     return final
+
+
+def _department_stem(text: str, s0: int) -> int:
+    """Length of the department stem (data/names.yaml) that ends right before an agency head."""
+    stems = lexicon.words("names", "department_stems") + lexicon.words("names", "agency_center_stems")
+    for w in sorted(stems, key=len, reverse=True):
+        if text[max(0, s0 - len(w)):s0] == w:
+            return len(w)
+    return 0
+
+
+def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
+    """Where a 领导小组's own words start: "X小镇建设工作领导小组" is one name, so a verb of its
+    remit (建设工作, 推进领导小组) does not cut it; punctuation, function words and other verbs
+    ("健全X领导小组") do."""
+    limit = max(0, s0 - MAX_NAME[Kind.AGENCY])
+    p = s0
+    while p > limit:
+        if p in bends and (text[p - 1] in PUNCT or p - bends[p] == 1
+                           or (p < s0 and not text.startswith("工作", p))):
+            return p
+        p -= 1
+    return p
+
+
+def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str) -> bool:
+    """A 中心 that is a government unit: an administrative stem (data/names.yaml) with a
+    区/市/县 scope or in a responsibility statement, or a generic stem listed next to agencies
+    ("营商环境办公室、政务服务中心"); never one the plan builds ("建设X中心")."""
+    cfg = lexicon.load("names")
+    if any(text[max(0, start - len(v)):start] == v for v in cfg["build_verbs"]):
+        return False
+    full = stem + head[:-2]  # 项目+服务中心: the function is everything before 中心
+    core = full[1:] if full[:1] in cfg["scope_prefixes"] else full
+    admin = any(core.endswith(w) for w in cfg["agency_center_stems"] + cfg["department_stems"])
+    if admin and core != full:
+        return True
+    left = start
+    while left > 0 and text[left - 1] not in "。;；":
+        left -= 1
+    right = e
+    while right < len(text) and text[right] not in "。;；":
+        right += 1
+    clause = text[left:right]
+    if admin and _duty_context(clause):
+        return True
+    if distinct.is_distinctive(core):
+        return False
+    # listed with an agency: "X局、Y中心" or "Y中心、X局"
+    agency_heads = [h for h, k in _tables()[0].items() if k is Kind.AGENCY]
+    before = text[max(0, start - 12):start]
+    after = text[e:e + 12]
+    if re.search(r"(?:%s)[、和及]?$" % "|".join(map(re.escape, agency_heads)), before):
+        return True
+    m = re.match(r"[、和及]([^、,，;；。|]{2,12})", after)
+    return bool(m and any(m.group(1).strip().endswith(h) for h in agency_heads)
+                and m.group(1).strip()[-1:] != "心")
+
+
+def _duty_context(clause: str) -> bool:
+    """A responsibility statement or a table row (cells split by |) names units in charge."""
+    return "|" in clause or any(c in clause for c in lexicon.load("names")["responsibility_cues"])
+
+
+def _clause(text: str, start: int, e: int) -> str:
+    left = start
+    while left > 0 and text[left - 1] not in "。;；":
+        left -= 1
+    right = e
+    while right < len(text) and text[right] not in "。;；":
+        right += 1
+    return text[left:right]
 
 
 def _balance(text: str, start: int, s0: int, e: int) -> int | None:
@@ -266,6 +371,9 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                 if akind is Kind.ZONE and kind in (Kind.ZONE, Kind.PROJECT) and rest >= 2 \
                         and text[p] != "(":
                     return p
+                if akind is Kind.AGENCY and rest >= 2 and text[p] != "(" \
+                        and not text[s0:].startswith(tuple(lexicon.words("names", "subunit_heads"))):
+                    return p  # "招商服务局投资促进中心": two units; "X管委会督查室" is one
         if text[p - 1] in conj and p < s0:
             # A及B: split only when A is itself a complete name
             if any(a1 == p - 1 for _, a1, _ in accepted):
@@ -302,6 +410,9 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
                 stem, start, changed = stem[len(w):], start + len(w), True
     if len(stem) < 2 or (kind is Kind.AGENCY and len(stem) <= 2):
         return start  # 服发办, 经发局: abbreviations are not words jieba knows
+    if kind is Kind.AGENCY and len(stem) <= 4 and stem[0] in lexicon.words("names", "scope_prefixes") \
+            and text[s0:s0 + 1] in "局办委":
+        return start  # 区经发局, 县住建局: a scope and an abbreviation
     jieba, tags = distinct.segmenter()
     bad = set(g["non_name_tags"])
     tokens = jieba.lcut(stem, HMM=False)
