@@ -37,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (recursive)")
     _add_store(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--jobs", type=int, default=0, metavar="N",
+        help="worker processes for reading and extraction (default: one per core for 20+ files, else 1)",
+    )
 
     p = sub.add_parser("serve", help="serve the API, SPARQL endpoint and pages", formatter_class=fmt,
                        epilog="example: zonekg serve --store zonekg-store --port 8000")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -35,7 +36,8 @@ def ingest(args: argparse.Namespace) -> int:
                 bar.set_postfix_str(path.name[-30:])
                 bar.update(1)
 
-            report = run_ingest(files, store, on_file=progress)
+            jobs = args.jobs or (os.cpu_count() or 1 if len(files) >= 20 else 1)
+            report = run_ingest(files, store, jobs=jobs, on_file=progress)
     finally:
         store.close()
     for summary in report.ingested:

@@ -2,7 +2,7 @@
 
 Copies the sample corpus N times under new names (so each copy is its own document), ingests
 it into a fresh store, then times the catalog's list queries through the query workers.
-Run:  python tests/bench/bench_ingest.py --copies 1 10 40
+Run:  python tests/bench/bench_ingest.py --copies 1 10 40 [--jobs 2]
 """
 from __future__ import annotations
 
@@ -40,14 +40,14 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(runs)
 
 
-def run(copies: int) -> None:
+def run(copies: int, jobs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         corpus = make_corpus(root, copies)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.iterdir())
         store = OxigraphStore(root / "store")
         t0 = time.perf_counter()
-        report = ingest([corpus], store)
+        report = ingest([corpus], store, jobs=jobs)
         seconds = time.perf_counter() - t0
         triples = sum(s.triples for s in report.ingested)
         store.snapshot(root / "snap")
@@ -60,7 +60,7 @@ def run(copies: int) -> None:
         store.close()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
-            f"{len(report.ingested):6d} docs {chars / 1e6:7.2f} M chars {triples:9d} triples | "
+            f"jobs {jobs} {len(report.ingested):6d} docs {chars / 1e6:7.2f} M chars {triples:9d} triples | "
             f"ingest {seconds:7.2f} s ({chars / seconds / 1e3:6.0f} k chars/s) | "
             f"projects page {list_ms:6.1f} ms, agency search {search_ms:6.1f} ms, "
             f"lead pairs {lead_ms:6.1f} ms | max RSS {rss:5.0f} MB"
@@ -70,8 +70,10 @@ def run(copies: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 10, 40])
-    for copies in parser.parse_args().copies:
-        run(copies)
+    parser.add_argument("--jobs", type=int, default=1, help="ingest worker processes")
+    args = parser.parse_args()
+    for copies in args.copies:
+        run(copies, args.jobs)
 
 
 if __name__ == "__main__":

@@ -112,3 +112,12 @@ def test_store_in_use_is_reported(store: Path) -> None:
         assert done.returncode == 2 and "another process" in done.stderr
     finally:
         holder.close()
+
+
+def test_parallel_ingest_lands_the_same_graphs(store: Path, tmp_path: Path) -> None:
+    parallel = tmp_path / "parallel"
+    done = zonekg("ingest", str(SAMPLES), "--store", str(parallel), "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    serial = zonekg("query", "--store", str(store), "--format", "csv", count).stdout
+    assert zonekg("query", "--store", str(parallel), "--format", "csv", count).stdout == serial
