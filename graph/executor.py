@@ -65,7 +65,7 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
     subs = {ox.Variable(k): p.to_term() for k, p in (params or {}).items()}
     try:
         result = store.query(
-            sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None
+            sparql, prefixes=PREFIXES, substitutions=subs or None
         )
     except SyntaxError as exc:
         raise QueryError(str(exc)) from None

@@ -31,15 +31,5 @@ def export(store: GraphStore, catalog: Catalog, fmt: str, out: BinaryIO) -> None
         nx.write_graphml(build_network(catalog), out, encoding="utf-8")
         return
     rdf_format, dataset = RDF_FORMATS[fmt]
-    quads = store.quads()
-    if dataset:
-        ox.serialize(quads, out, rdf_format, prefixes=PREFIXES)
-        return
-    seen: set[ox.Triple] = set()
-    triples = []
-    for quad in quads:
-        triple = quad.triple
-        if triple not in seen:
-            seen.add(triple)
-            triples.append(triple)
-    ox.serialize(triples, out, rdf_format, prefixes=PREFIXES)
+    source = store.quads() if dataset else store.union_triples()
+    ox.serialize(source, out, rdf_format, prefixes=PREFIXES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Triple
 
 Term = NamedNode | BlankNode | Literal
 
@@ -37,7 +37,13 @@ class GraphStore(Protocol):
         """Run a read query; the default graph is the union of all documents."""
 
     def quads(self, graph_iri: str | None = None) -> Iterator[Quad]:
-        """Every quad, or those of one named graph."""
+        """Every quad of every document, or those of one document's named graph."""
+
+    def union_triples(self) -> Iterator[Triple]:
+        """Every triple any document states, once (the default graph)."""
+
+    def update(self, sparql_update: str) -> None:
+        """Apply a SPARQL update to the documents' graphs, in one transaction."""
 
     def close(self) -> None:
         """Release the store (and its lock on disk)."""

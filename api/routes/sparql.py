@@ -98,7 +98,7 @@ async def _query(
 def _apply_update(service: Service, update: str) -> None:
     with service.write_lock:
         try:
-            service.store.oxigraph.update(update, prefixes=PREFIXES)
+            service.store.update(update)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from None
         service.after_write()

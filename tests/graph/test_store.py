@@ -78,3 +78,25 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     assert "another process" in done.stdout
     store.close()
     assert StoreError
+
+
+def test_union_holds_each_triple_once_and_follows_removals(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path)
+    store.replace_document(G1, [quad("a", "1", G1), quad("b", "2", G1)])
+    store.replace_document(G2, [quad("a", "1", G2)])
+    select = "SELECT ?s WHERE { ?s <http://x/p> ?o } ORDER BY ?s"
+    assert [s["s"].value for s in store.query(select)] == ["http://x/a", "http://x/b"]
+    store.replace_document(G1, [quad("c", "3", G1)])
+    assert [s["s"].value for s in store.query(select)] == ["http://x/a", "http://x/c"]
+    store.remove_document(G2)
+    assert [s["s"].value for s in store.query(select)] == ["http://x/c"]
+    assert sorted(t.subject.value for t in store.union_triples()) == ["http://x/c"]
+
+
+def test_a_store_without_the_union_gets_it_rebuilt_on_open(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path)
+    store.replace_document(G1, [quad("a", "1", G1)])
+    store.oxigraph.update("DROP DEFAULT")
+    store.close()
+    reopened = OxigraphStore(tmp_path)
+    assert [t.subject.value for t in reopened.union_triples()] == ["http://x/a"]
