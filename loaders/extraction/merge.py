@@ -19,7 +19,7 @@ from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
-HEAD_CLASS = {"办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
+HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
               "街道办事处": "街道"}
 
 

@@ -23,11 +23,13 @@ MAX_NAME = {Kind.AGENCY: 40, Kind.ZONE: 22, Kind.PROJECT: 22, Kind.COMPANY: 16}
 QUANTITY = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:[-—~至到](?:\d+(?:\.\d+)?))?"
     r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
+    r"(?!级)"  # "5万吨级码头": a quantity that grades the thing is part of its name
 )
 RIGHT_EXT = {
     Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
     Kind.ZONE: re.compile(r"[A-Z]区|\([^()]{1,6}\)(?!产业园)"),
-    Kind.PROJECT: re.compile(r"[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)|项目"),
+    Kind.PROJECT: re.compile(r"[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)|项目"
+                             r"|(?<=号线)(?!建设)[\u4e00-\u9fff]{1,4}(?<![阶路地])段"),
 }
 
 
@@ -38,8 +40,13 @@ SELF_BODIES = ("工委", "管委", "党工委", "管委会")
 CLAUSE_END = "，,；;。!?！？:："
 # "成为A、B和C": honours and titles the zone has become or aims to become, not entities;
 # "围绕“A中心、B中心”的目标", "“X基地”的功能定位": aspirations.
-ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评")
-ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发展|总体)?(?:定位|目标)")
+ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评", "冲刺",
+                     "跻身", "创建国家")
+ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发展|总体)?(?:定位|目标|要求)")
+# "发展定位：建设A、B和C": what follows a positioning label is a title, not an entity
+POSITIONING_LABEL = re.compile(r"(?:定位|目标定位|功能定位|发展目标|总体目标)\s*[:：]$")
+# "人才公寓1200套": a category noun with a count after it, not a named facility
+COUNT_AFTER = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:套|间|张|个|栋|座|所|处|家)")
 QUOTED_STEM = re.compile(r"“[^“”]{1,10}”[\u4e00-\u9fff]{0,3}$")
 # "X(以下简称“Y”)", "X(简称Y)": the document declares Y as X's short form.
 DECLARED_ALIAS = re.compile(r"\((?:以下)?简称[:：]?[“\"]?([^()“”\"，,、]{2,14}?)[”\"]?\)")
@@ -217,6 +224,8 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                for o in out):
             continue
+        if any((f.start, f.end) == (m.start, m.end) for f in final):
+            continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
     return final
 
@@ -318,11 +327,20 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False  # "园区+开发公司": a formula, not a name
     if COUNTED.search(text[max(0, start - 6):start]) or COUNT_INSIDE.search(stem):
         return False  # "41个滨水公园", "8大民生工程": a count of a category
-    if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem):
+    if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem) \
+            and not (kind is Kind.COMPANY and _platform(stem)):
         return False  # "研发中心", "平安园区", "道路工程", "企业集团"
     if kind in (Kind.ZONE, Kind.PROJECT) and _aspiration(text, start, e):
         return False
+    if kind is Kind.PROJECT and COUNT_AFTER.match(text[e:]) and not distinct.is_distinctive(stem):
+        return False  # "人才公寓1200套"
     return True
+
+
+def _platform(stem: str) -> bool:
+    """"区城投", "市交投": a scope and the abbreviation of a state-owned platform company."""
+    core = stem[1:] if stem[:1] in lexicon.words("names", "scope_prefixes") else stem
+    return core in _gen()["platform_company_stems"]
 
 
 def _partner(text: str, start: int, e: int) -> bool:
@@ -343,6 +361,8 @@ def _aspiration(text: str, start: int, e: int) -> bool:
         left -= 1
     before = text[left:start]
     if any(w in before for w in ASPIRATION_BEFORE):
+        return True
+    if POSITIONING_LABEL.search(text[:left]):
         return True
     return bool(ASPIRATION_AFTER.match(text[e:e + 45]))
 
@@ -433,8 +453,19 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
         for j in range(k, len(tokens)):
             pos += len(tokens[j])
             cut = ("v",) if j == len(tokens) - 1 else ("v", "ad", "d", "p")  # 复华高新园
-            if tags.get(tokens[j]) in cut and tokens[j] not in internal:
-                start = pos
+            if tags.get(tokens[j]) in cut and tokens[j] not in internal \
+                    and not (len(tokens[j]) == 1 and j > k and len(tokens[j - 1]) == 1
+                             and tags.get(tokens[j - 1]) not in ("f", "p", "d", "c", "m", "q")):
+                start = pos  # (智+造, 康+养: two single characters make a word jieba lacks)
+    if kind is Kind.ZONE and k < len(tokens) and tokens[k] in g["zone_leading_scope"] \
+            and s0 - (start + len(tokens[k])) >= 2:
+        start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name
+    if kind is Kind.PROJECT:
+        # "X大学共建Y研究院": the partner and the verb go, Y研究院 is what is built
+        for v in g["partner_build_verbs"]:
+            i = text.rfind(v, start, s0)
+            if i > start and text[start:i].endswith(tuple(g["organisation_heads"])):
+                start = i + len(v)
     # "片区开发运作和X产业园", "青岛路两侧和新城", "A聚集区和B中心": a conjunction starts a
     # new name after a verb, after a complete name, or when nothing but the head follows
     heads = _tables()[0]
