@@ -137,3 +137,44 @@ def _is_item_title(text: str, start: int, end: int) -> bool:
     rest = (text[:start] + text[end:]).strip()
     rest = re.sub(r"^[(（]?[\d一二三四五六七八九十]+[)）]?[、.．]?", "", rest)
     return re.fullmatch(r"[。;；:：,，\s]*", rest) is not None
+
+
+# -- amounts of one project stated outside its name's sentence -------------------------------
+
+ANY_MONEY = re.compile(rf"(?<![完累])(?:总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}")
+ANY_AREA = re.compile(rf"(?:总建筑面积|建筑面积|占地面积|面积)?{APPROX}{NUM}\s*{AREA_UNIT}")
+HEADER_UNIT = re.compile(r"(万亿元|亿元|万元|元|万平方米|平方米)")
+
+
+def leading(text: str) -> tuple[Decimal | None, Decimal | None]:
+    """Amounts a clause opens with ("项目总投资12亿元，建筑面积9.6万平方米，…"; also the rest
+    of a task heading after its name: "，总投资2.3亿元，建筑面积1.8万平方米")."""
+    return _after(text)
+
+
+def in_cell(text: str) -> tuple[Decimal | None, Decimal | None]:
+    """The first total investment and the first floor area written in a cell that is about
+    one project ("新建标准厂房22万平方米，总投资9亿元"); ranges and progress are skipped."""
+    money = area = None
+    for m in ANY_MONEY.finditer(text):
+        if not NOT_TOTAL.search(text[: m.start()]) and not RANGE_BEFORE.search(text[: m.start()]):
+            money = scaled(to_decimal(m.group(1)), m.group(2))
+            break
+    for a in ANY_AREA.finditer(text):
+        before = text[: a.start()]
+        if RANGE_BEFORE.search(before) or re.search(r"\d$", before):
+            continue
+        area = scaled(to_decimal(a.group(1)), a.group(2))
+        break
+    return money, area
+
+
+def column_value(cell: str, header: str) -> Decimal | None:
+    """A number cell under a header carrying its unit: "18" under "总投资(亿元)" → 1.8e9 元."""
+    m = re.fullmatch(r"\s*(?:约|近)?(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|万平方米|平方米)?\s*", cell)
+    if not m:
+        return None
+    unit = m.group(2) or (HEADER_UNIT.search(header).group(1) if HEADER_UNIT.search(header) else None)
+    if unit is None:
+        return None
+    return scaled(to_decimal(m.group(1)), unit)

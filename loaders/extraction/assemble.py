@@ -79,19 +79,37 @@ def assemble(document: SourceDocument) -> Extraction:
             if _known_kind(regs, name) in (None, Kind.INDUSTRY):
                 regs[Kind.INDUSTRY].add(name, ev)
 
-    # 3. responsibility: tasks become projects led by agencies
+    # 3. responsibility: tasks and table rows become projects led by agencies (or companies)
     assignments = responsibility.from_sentences(body) + responsibility.from_tables(body)
+    first_leads = responsibility.first_unit_leads(body)
     for a in assignments:
         ev = Evidence(a.sentence.text, a.sentence.block)
-        proj = regs[Kind.PROJECT].add(a.task, ev)
-        for role, agencies in ((Relation.LEAD_AGENCY, a.lead),
-                               (Relation.PARTICIPATING_AGENCY, a.participants)):
-            for name in agencies:
-                known = _known_kind(regs, name)
-                if known is Kind.COMPANY:
-                    continue
-                ag = regs[Kind.AGENCY].add(name, ev)
-                facts.append(Fact(proj.ref, role, ag.ref, ev))
+        if first_leads and a.unqualified and len(a.lead) > 1:
+            a.lead, a.participants = a.lead[:1], a.lead[1:] + a.participants
+        facility = _facility(regs[Kind.PROJECT], a.facility) if a.facility else None
+        if facility is not None:
+            facility.aliases.add(a.task)
+        if not a.lead and any(_known_kind(regs, n) not in (None, Kind.PROJECT) for n in a.projects):
+            continue  # a facility named in a task that is already a zone or company
+        projs = [facility] if facility is not None else \
+            [regs[Kind.PROJECT].add(n, ev) for n in (a.projects or [a.task])]
+        for proj in projs:
+            if len(projs) == 1 and a.extra.get("project_column"):
+                # a table's 总投资/建筑面积 column states the row's amounts
+                proj.investment_cny = a.investment or proj.investment_cny
+                proj.area_m2 = a.area or proj.area_m2
+            elif len(projs) == 1:
+                proj.investment_cny = proj.investment_cny or a.investment
+                proj.area_m2 = proj.area_m2 or a.area
+            for role, agencies in ((Relation.LEAD_AGENCY, a.lead),
+                                   (Relation.PARTICIPATING_AGENCY, a.participants)):
+                for name in agencies:
+                    known = _known_kind(regs, name)
+                    if known is Kind.COMPANY or known is None and responsibility.is_company(name):
+                        ag = regs[Kind.COMPANY].add(name, ev)
+                    else:
+                        ag = regs[Kind.AGENCY].add(name, ev)
+                    facts.append(Fact(proj.ref, role, ag.ref, ev))
 
     # the issuer: the administration the page credits, else whoever published it
     issuer = _choose_issuer(
@@ -187,6 +205,15 @@ def _choose_issuer(candidates: list[str | None], suffixes: list[str]) -> str | N
         if _is_administration(candidate, suffixes):
             return candidate
     return present[0] if present else None
+
+
+def _facility(projects: Registry, name: str):
+    """The project a task heading builds: "建设X" → X, or X's works named elsewhere (X主体工程)."""
+    found = projects.resolve(name)
+    if found is None:
+        longer = [p for p in projects.entities if p.name.startswith(name) and len(p.name) - len(name) <= 6]
+        found = longer[0] if len(longer) == 1 else None
+    return found
 
 
 def _known_kind(regs: dict[Kind, Registry], name: str) -> Kind | None:

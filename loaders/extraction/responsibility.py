@@ -1,19 +1,32 @@
-"""Who leads what: "(牵头部门:经发局;参与部门:财政局、建设局)", "由X牵头", responsibility
-tables (序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限).
+"""Who leads what, and which tasks and table rows are projects.
 
-A task that names its lead department is a project (GUIDELINES), named by its heading or
-task text. People in a 责任领导 column are never agencies, so that column is skipped.
+Read from
+- labels: "(牵头部门:经发局;参与部门:财政局、建设局)", "（责任单位：A、B）", "配合单位：C" on
+  the line after a task;
+- clause-start statements: "X负责", "X牵头", "由X牵头负责", "由X会同Y负责", "X牵头，Y配合",
+  "A负责…，B负责…", "A、B按职责分工负责"; "会同Y", "Y配合/参与" make participants;
+- responsibility and project tables (序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限;
+  序号 | 项目名称 | 总投资(亿元) | 建设内容 | 责任单位).
+
+A numbered task that states its responsibility is a project (GUIDELINES) named by its heading
+("1.壮大集成电路产业。…" → 壮大集成电路产业); a statement in the paragraph right after a task
+that has none belongs to that task. In a table the 责任单位 cell belongs to the row's project:
+the 项目名称 cell, the projects a 重点工作 cell names ("推进X项目…", "建成A路、B路等"), else
+the task. Unqualified 责任单位 are all leads, unless the document says the first one leads.
+People in a 责任领导 column are never agencies. Every word list is in data/responsibility.yaml.
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction import amounts, lexicon
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
 SPLIT = re.compile(r"[、,，;；/\s]+|和|及")
+BOUNDARY = "，,；;：:。、"
 
 
 @dataclass
@@ -23,6 +36,14 @@ class Assignment:
     participants: list[str]
     sentence: Sentence
     extra: dict = field(default_factory=dict)
+    # the projects the units are responsible for; empty means the task itself
+    projects: list[str] = field(default_factory=list)
+    # the facility a heading names after its verb ("建设X实验室" → X实验室), if the document knows it
+    facility: str | None = None
+    investment: Decimal | None = None
+    area: Decimal | None = None
+    # leads came from an unqualified 责任单位 list (the "first one leads" note may apply)
+    unqualified: bool = False
 
 
 @functools.cache
@@ -30,24 +51,138 @@ def _cfg():
     return lexicon.load("responsibility")
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @functools.cache
 def _label_re() -> re.Pattern:
     c = _cfg()
-    labels = sorted(c["lead_labels"] + c["responsible_labels"] + c["participant_labels"],
-                    key=len, reverse=True)
-    return re.compile(rf"({'|'.join(labels)})\s*[:：]\s*([^;；)）:：]+)")
+    labels = c["lead_labels"] + c["responsible_labels"] + c["participant_labels"]
+    return re.compile(rf"({_alt(labels)})\s*[:：]\s*([^;；)）:：。]+)")
+
+
+@functools.cache
+def _lead_re() -> re.Pattern:
+    c = _cfg()
+    return re.compile(
+        rf"(?:^|(?<=[{BOUNDARY}]))\s*(由)?([^{BOUNDARY}()（）\s][^，,；;：:。()（）\s]{{1,60}}?)"
+        rf"(?:{_alt(c['lead_qualifiers'])})?(?:{_alt(c['lead_verbs'])})(?!{_alt(c['not_after_lead_verb'])})")
+
+
+@functools.cache
+def _part_re() -> re.Pattern:
+    c = _cfg()
+    return re.compile(
+        rf"(?:^|(?<=[{BOUNDARY}]))\s*([^{BOUNDARY}()（）\s][^，,；;：:。()（）\s]{{1,60}}?)"
+        rf"(?:{_alt(c['participant_verbs'])})(?![^，,；;。]{{0,2}}(?:单位|部门))")
+
+
+@functools.cache
+def _prep_re() -> re.Pattern:
+    c = _cfg()
+    return re.compile(rf"(?:^|(?<=[，,；;：:。]))\s*(?:{_alt(c['participant_preps'])})([^，,；;：:。()（）\s]{{2,60}}?)(?=[，,；;。]|$)")
 
 
 def agencies_of(cell: str) -> list[str]:
-    """Split a list of units as written ("财政局、建设局和国土分局") into names."""
+    """Split a list of units as written ("财政局、建设局和国土分局") into names; a bare type of
+    unit ("各镇、街道") names no one and is dropped."""
+    generic = set(_cfg()["generic_units"])
     out = []
     for part in SPLIT.split(cell):
         part = part.strip("。.()（）“”\"' ")
         part = re.sub(r"^(?:等|各)|等$|等(?:\d+个)?(?:部门|单位)$", "", part)
-        if len(part) >= 2 and not part.isdigit():
+        if len(part) >= 2 and not part.isdigit() and part not in generic:
             out.append(part)
     return out
 
+
+def _units(subject: str) -> list[str] | None:
+    """The units of a clause subject, or None when it is not a list of unit names."""
+    suffixes = tuple(_cfg()["unit_suffixes"])
+    parts = [p.strip() for p in re.split(r"[、,，]|和|及|与", subject) if p.strip()]
+    parts = [re.sub(r"^各", "", p) for p in parts]
+    if not parts or not all(p.endswith(suffixes) and len(p) >= 2 for p in parts):
+        return None
+    return agencies_of("、".join(parts))
+
+
+def is_company(name: str) -> bool:
+    return name.endswith(tuple(_cfg()["company_suffixes"]))
+
+
+# ---------------------------------------------------------------- statements in one sentence
+
+@dataclass
+class _Said:
+    lead: list[str] = field(default_factory=list)
+    part: list[str] = field(default_factory=list)
+    unqualified: bool = False
+    at_start: bool = False  # the sentence opens with the statement
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.part)
+
+
+def statements(text: str) -> _Said:
+    """Leads and participants one sentence states."""
+    c = _cfg()
+    said = _Said()
+    labels = list(_label_re().finditer(text))
+    has_lead_label = any(m.group(1) in c["lead_labels"] for m in labels)
+    for m in labels:
+        names = agencies_of(m.group(2))
+        if m.group(1) in c["lead_labels"]:
+            said.lead += names
+        elif m.group(1) in c["responsible_labels"]:
+            if has_lead_label:
+                said.part += names
+            else:
+                said.lead += names
+                said.unqualified = True
+        else:
+            said.part += names
+        if text[: m.start()].strip(" (（") == "":
+            said.at_start = True
+    stripped = _label_re().sub(lambda m: "，" * len(m.group(0)), text)
+    for m in _lead_re().finditer(stripped):
+        subject = m.group(2)
+        preps = _alt(c["participant_preps"])
+        pieces = re.split(preps, subject, maxsplit=1)
+        lead = _units(pieces[0])
+        if lead is None:
+            continue
+        part = _units(pieces[1]) if len(pieces) > 1 else []
+        said.lead += lead
+        said.part += part or []
+        if not stripped[: m.start()].strip(" (（"):
+            said.at_start = True
+    for m in _part_re().finditer(stripped):
+        subject = re.split(rf"(?:{_alt(c['lead_verbs'])})[、,，]?", m.group(1))[-1]
+        units = _units(re.sub(rf"^(?:{_alt(c['participant_preps'])})", "", subject))
+        if units:
+            said.part += units
+            if not stripped[: m.start()].strip():
+                said.at_start = True
+    for m in _prep_re().finditer(stripped):
+        units = _units(m.group(1))
+        if units:
+            said.part += units
+    said.lead = _unique(said.lead)
+    said.part = [p for p in _unique(said.part) if p not in said.lead]
+    return said
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+# ---------------------------------------------------------------- task names
 
 def task_name(text: str) -> str:
     """A task's name: its heading or first clause without numbering or the bracket."""
@@ -59,99 +194,244 @@ def task_name(text: str) -> str:
     return t.strip(" 。,，")
 
 
+def heading_name(text: str) -> str:
+    """A numbered task's name: its heading up to the first 。/：, the first clause that does
+    more than frame the task ("围绕A、B三个方向，引进…" → 引进…), without a count of built
+    things; "" when the clause is an indicator ("新增规上企业25家")."""
+    c = _cfg()
+    t = re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
+    t = HEADING_NUMBER.sub("", t, count=1).strip()
+    t = re.split(r"[。;；:：]", t)[0]
+    clauses = [x for x in re.split(r"[,，]", t) if x.strip()]
+    name = ""
+    for clause in clauses:
+        framed = _unframe(clause)
+        if framed is None:
+            continue
+        name = framed
+        break
+    return _not_indicator(name.strip(" 。,，"))
+
+
+def _unframe(clause: str) -> str | None:
+    """"围绕…产业开展产业链招商" → 产业链招商; a framing clause without a verb → None."""
+    c = _cfg()
+    if not clause.startswith(tuple(c["framing_openers"])):
+        return clause
+    m = re.search(rf"(?:{_alt(c['framing_verbs'])})(.{{2,}})$", clause[2:])
+    return m.group(1) if m else None
+
+
+def _not_indicator(name: str) -> str:
+    c = _cfg()
+    built = _alt(c["built_count_units"])
+    name = re.sub(rf"\d+(?:\.\d+)?\s*(?:{built})$", "", name)
+    if re.search(r"\d", name) and re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|家|亩|名|人|项|批|场|户|倍|条|公里|平方米)", name):
+        return ""
+    return name
+
+
+def facility_of(name: str) -> str | None:
+    """"建设云岭实验室" → 云岭实验室: the object of a heading's leading verb."""
+    m = re.match(rf"^(?:{_alt(_cfg()['heading_verbs'])})(.{{3,}})$", name)
+    return m.group(1) if m else None
+
+
+def named_in_task(cell: str, facilities_only: bool = False) -> list[str]:
+    """Projects a task cell names after a construction verb: "推进X项目（总投资45亿元）一期建成
+    投产" → X项目一期; "建成A路、B路等5条园区道路" → A路, B路; nothing for indicators."""
+    c = _cfg()
+    verbs = _alt(c["construction_verbs"])
+    progress = _alt(c["progress_words"])
+    heads = tuple(c["facility_heads"])
+    out: list[str] = []
+    for clause in re.split(r"[，,；;。]", cell):
+        clause = re.sub(r"[(（][^()（）]*[)）]", "", clause).strip()
+        m = re.match(rf"^(?:{verbs})+(.+)$", clause)  # "年内完成…" is progress, not a project
+        if not m:
+            continue
+        obj = m.group(1)
+        if "等" in obj and "、" in obj.split("等")[0]:
+            items = [x.strip() for x in obj.split("等")[0].split("、")]
+        else:
+            cut = re.search(rf"(?:{progress})|建设$", obj)
+            items = [obj[: cut.start()] if cut and cut.start() >= 3 else obj]
+        for item in items:
+            item = item.strip(" “”\"")
+            if facilities_only and not item.endswith(heads):
+                continue
+            if 3 <= len(item) <= 25 and not re.search(r"\d", item):
+                out.append(item)
+            elif 2 <= len(item) <= 25 and re.search(r"(?:路|街|桥)$", item) and not re.search(r"\d", item):
+                out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------- running text
+
+def first_unit_leads(sents: list[Sentence]) -> bool:
+    """Does the document say the first listed 责任单位 leads and the others assist?"""
+    pats = [re.compile(p) for p in _cfg()["first_unit_leads"]]
+    return any(p.search(s.text) for s in sents for p in pats)
+
+
+@dataclass
+class _Task:
+    head: Sentence
+    last_para: int
+    said: _Said = field(default_factory=_Said)
+    evidence: Sentence | None = None
+    amount_sents: list[Sentence] = field(default_factory=list)
+    body: list[Sentence] = field(default_factory=list)
+
+
 def from_sentences(sents: list[Sentence]) -> list[Assignment]:
     """Assignments stated in running text, attached to the task they follow."""
-    c = _cfg()
     out: list[Assignment] = []
+    tasks: list[_Task] = []
+    cur: _Task | None = None
     para_first: dict[int, Sentence] = {}
     last_heading: Sentence | None = None
     for s in sents:
         if s.cells is not None:
+            cur = None
             continue
+        new_para = s.para not in para_first
         para_first.setdefault(s.para, s)
+        numbered = bool(HEADING_NUMBER.match(para_first[s.para].text))
+        if new_para and numbered:
+            cur = _Task(s, s.para)
+            tasks.append(cur)
+        said = statements(s.text)
+        if new_para and not numbered and cur is not None:
+            # a paragraph right after a task that has stated no responsibility yet (or that
+            # already continues on such lines): "X负责。配合单位：Y。" under "3.完成…。"
+            if said and said.at_start and s.para == cur.last_para + 1 and (
+                    not cur.said or cur.last_para != cur.head.para):
+                cur.last_para = s.para
+            else:
+                cur = None
         if s.heading:
             last_heading = s
-        labels = list(_label_re().finditer(s.text))
-        lead: list[str] = []
-        part: list[str] = []
-        if labels:
-            has_lead = any(m.group(1) in c["lead_labels"] for m in labels)
-            for m in labels:
-                names = agencies_of(m.group(2))
-                if m.group(1) in c["lead_labels"]:
-                    lead += names
-                elif m.group(1) in c["responsible_labels"]:
-                    (part if has_lead else lead).extend(names)
-                else:
-                    part += names
-        for m in re.finditer(r"由([^,，。;；由]{2,20}?)牵头", s.text):
-            lead += agencies_of(m.group(1))
+        in_task = cur is not None and s.para in (cur.head.para, cur.last_para)
+        if in_task:
+            if s.para == cur.head.para:
+                cur.body.append(s)
+            if re.match(r"^(?:项目)?(?:计划)?(?:总投资|投资|总建筑面积|建筑面积)", s.text):
+                cur.amount_sents.append(s)
+            if said:
+                cur.said.lead += [x for x in said.lead if x not in cur.said.lead]
+                cur.said.part += [x for x in said.part if x not in cur.said.part]
+                cur.said.unqualified = cur.said.unqualified or said.unqualified
+                cur.evidence = cur.evidence or s
+            continue
+        # outside a numbered task: only labels and "由X牵头" count (as before)
+        lead = list(said.lead) if _label_re().search(s.text) or "由" in s.text else []
         if not lead:
             continue
-        # the task: this sentence when it is a heading or starts the paragraph with the label
-        # in brackets, else the paragraph's first sentence, else the last heading
+        part = said.part
+        labels = _label_re().search(s.text)
         if s.heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
             task_src = s
         elif para_first.get(s.para) is not s:
             task_src = para_first[s.para]
-        elif last_heading is not None and (labels and _label_re().search(s.text).start() == 0
-                                           or s.text.startswith("由")):
+        elif last_heading is not None and (labels and labels.start() == 0 or s.text.startswith("由")):
             task_src = last_heading
         else:
             task_src = s
         name = task_name(task_src.text)
         if len(name) >= 4:
-            out.append(Assignment(name, lead, part, s))
+            out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
+    for t in tasks:
+        if not t.said.lead:
+            continue
+        name = heading_name(t.head.text)
+        if len(name) < 4:
+            continue
+        a = Assignment(name, t.said.lead, [p for p in t.said.part if p not in t.said.lead],
+                       t.evidence or t.head, unqualified=t.said.unqualified, facility=facility_of(name))
+        rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
+        money, area = amounts.leading(rest)
+        for s in t.amount_sents:
+            m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
+            money, area = money or m2, area or a2
+        a.investment, a.area = money, area
+        out.append(a)
+        # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
+        # of their own, without the task's leads
+        for s in t.body:
+            for item in named_in_task(s.text, facilities_only=True):
+                if item != name and item != a.facility:
+                    out.append(Assignment(item, [], [], s, projects=[item]))
     return out
 
 
+# ---------------------------------------------------------------- tables
+
 def from_tables(sents: list[Sentence]) -> list[Assignment]:
-    """Assignments from responsibility tables (Table blocks or text rows)."""
-    c = _cfg()
+    """Assignments from responsibility and project tables (Table blocks or text rows)."""
     out: list[Assignment] = []
     header: dict[str, int] | None = None
+    names: tuple[str, ...] = ()
     prev: Assignment | None = None
-    prev_block = None
     for s in sents:
         if s.cells is None:
-            header, prev = None, None
+            if not s.heading:
+                header, prev = None, None
             continue
-        if s.block != prev_block and not s.header_row and header is None:
-            pass
-        prev_block = s.block
         cells = s.cells
         found = _header(cells)
         if found:
-            header, prev = found, None
+            header, names, prev = found, cells, None
             continue
         if header is None:
             continue
+        if sum(1 for c in cells if c) == 1 and cells[0] and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", cells[0]):
+            continue  # a section row ("二、项目建设") spanning the table
         get = lambda key: cells[header[key]] if key in header and header[key] < len(cells) else ""
         task = get("task")
         # a cell spanning several lines: continuation rows leave the number cell empty
-        # (readers may drop the empty leading cell, so a non-number first cell counts too;
-        # cells are then read by content: unit names join the leads, the rest the task)
         if prev is not None and "no" in header and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", get("no")):
             for cell in cells:
                 if not cell or cell in prev.extra.get("people", ()):
                     continue
                 units = agencies_of(cell)
-                if units and all(re.search(r"(局|办|委|室|中心|镇|街道|组|公司)$", u) for u in units):
+                if units and all(re.search(r"(局|办|委|室|中心|镇|街道|组|公司|集团)$", u) for u in units):
                     prev.lead += units
                 elif not re.search(r"\d+年|\d+月", cell) and len(cell) > 3:
                     prev.task += cell
             continue
         leads = agencies_of(get("lead"))
         parts = agencies_of(get("part"))
-        if "part" not in header and "lead_explicit" not in header and len(leads) > 1:
-            # 责任单位 "A、B": first is the lead when the table has no separate 牵头 column
-            pass
         if task and leads:
-            prev = Assignment(task, leads, parts, s)
+            prev = Assignment(task, leads, parts, s, unqualified="part" not in header)
+            prev.extra["project_column"] = "project" in header
+            if "invest" in header:
+                prev.investment = amounts.column_value(get("invest"), names[header["invest"]])
+            if "area" in header:
+                prev.area = amounts.column_value(get("area"), names[header["area"]])
+            if "content" in header and prev.area is None:
+                prev.area = amounts.in_cell(get("content"))[1]
             out.append(prev)
     for a in out:
-        a.task = task_name(a.task)
-    return [a for a in out if len(a.task) >= 2]
+        if a.extra.get("project_column"):
+            a.task = a.task.strip(" “”\"")
+            continue
+        a.projects = named_in_task(a.task)
+        if len(a.projects) == 1:
+            money, area = amounts.in_cell(a.task)
+            a.investment, a.area = a.investment or money, a.area or area
+        a.task = _not_indicator(_unframe_first(task_name(a.task)))
+    return [a for a in out if len(a.task) >= 2 or a.projects]
+
+
+def _unframe_first(name: str) -> str:
+    clauses = [x for x in re.split(r"[,，]", name) if x.strip()]
+    for clause in clauses:
+        framed = _unframe(clause)
+        if framed is not None:
+            return framed
+    return ""
 
 
 def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
@@ -159,6 +439,7 @@ def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(cells):
         cell = cell.replace(" ", "")
+        bare = re.sub(r"[(（][^)）]*[)）]", "", cell)
         if cell in ("序号", "编号", "序"):
             cols["no"] = i
         elif any(w == cell or cell.startswith(w) for w in c["person_columns"]):
@@ -169,6 +450,15 @@ def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
             cols["part"] = i
         elif any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
             cols["lead"] = i
+        elif any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
+            cols["invest"] = i
+        elif any(bare == w for w in c["area_columns"]):
+            cols["area"] = i
+        elif any(bare == w for w in c["content_columns"]):
+            cols["content"] = i
+        elif any(bare == w for w in c["project_columns"]):
+            cols["task"] = i
+            cols["project"] = i
         elif any(w in cell for w in c["task_columns"]):
             cols.setdefault("task", i)
     return cols if "task" in cols and "lead" in cols else None

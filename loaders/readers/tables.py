@@ -75,27 +75,80 @@ def _looks_tabular(rows: list[list[str]]) -> bool:
     return lengths[len(lengths) // 2] <= 30 and lengths[-1] <= 200
 
 
+def _raw_pipe_cells(line: str) -> list[str]:
+    """All cells of a ``|`` row, outer pipes kept as empty edge cells."""
+    return [c.strip(" \t\u3000") for c in _PIPE.split(line.strip(" \t\u3000"))]
+
+
+def _row_cells(line: str, outer: tuple[bool, bool]) -> list[str] | None:
+    """Cells of a row of a table whose header has (leading, trailing) outer pipes: a row
+    written "  | more text |  |" under a header without outer pipes keeps its empty first
+    cell, so continuation lines stay aligned with their columns."""
+    if not _PIPE.search(line):
+        return None
+    cells = _raw_pipe_cells(line)
+    lead, trail = outer
+    if lead and cells and not cells[0]:
+        cells = cells[1:]
+    if trail and cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+# Columns listing units or people: a continuation line adds another item to the list.
+_LIST_COLUMN = re.compile(r"单位|部门|领导|责任人")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[(（][一二三四五六七八九十]+[)）]")
+_NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]+[)）]?[.、．]?$")
+
+
 def _pipe_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A ``|`` table from ``start`` on. Under a header row, a short section line between rows
+    ("二、项目建设") stays in the table as a row of its own (text in the first cell, as an HTML
+    colspan row reads), and a row whose numbered first cell is empty continues the cells of
+    the row above (a cell running onto a second line)."""
+    first = _raw_pipe_cells(lines[start])
+    outer = (len(first) > 1 and not first[0], len(first) > 1 and not first[-1])
+    header = _has_header(_row_cells(lines[start], outer) or [])
     rows: list[list[str]] = []
     i = start
     while i < len(lines):
         if _MD_RULE.match(lines[i]) and _PIPE.search(lines[i]):
             i += 1
             continue
-        cells = pipe_cells(lines[i])
+        cells = _row_cells(lines[i], outer)
+        if cells is None and header and rows and _SECTION.match(lines[i].strip(" \t\u3000")) \
+                and len(lines[i].strip()) <= 30 and "。" not in lines[i] \
+                and i + 1 < len(lines) and _PIPE.search(lines[i + 1]):
+            rows.append([lines[i].strip(" \t\u3000")])
+            i += 1
+            continue
         if cells is None or len(cells) < 2:
             break
         rows.append(cells)
         i += 1
-    if len(rows) < 2:
+    data = [r for r in rows if len(r) > 1]
+    if len(data) < 2:
         return None
-    width = Counter(len(r) for r in rows).most_common(1)[0][0]
-    if width < 2 or sum(len(r) == width for r in rows) < max(2, 0.6 * len(rows)):
+    width = Counter(len(r) for r in data).most_common(1)[0][0]
+    if width < 2 or sum(len(r) == width for r in data) < max(2, 0.6 * len(data)):
         return None
-    if not _looks_tabular(rows):
+    if not _looks_tabular(data):
         return None
-    fixed = tuple(tuple((r + [""] * width)[:width]) for r in rows)
-    return Table(rows=fixed), i
+    numbered = header and any(len(r) == width and _NUMBER_CELL.match(r[0]) for r in data[1:])
+    fixed: list[list[str]] = []
+    for r in rows:
+        r = (r + [""] * width)[:width]
+        above = fixed[-1] if fixed else None
+        if numbered and above is not None and not r[0] and any(r) \
+                and _NUMBER_CELL.match(above[0]) and any(above[1:]):
+            for k, cell in enumerate(r):
+                if above[k] and cell and _LIST_COLUMN.search(fixed[0][k]) and above[k][-1] not in "、,，；;":
+                    above[k] = f"{above[k]}、{cell}"  # another unit or person of a list cell
+                else:
+                    above[k] = _merge_text(above[k], cell)
+            continue
+        fixed.append(r)
+    return Table(rows=tuple(tuple(r) for r in fixed)), i
 
 
 def _column_of(cell: _Cell, starts: list[int]) -> int:

@@ -122,7 +122,7 @@ BREAKAGES: list[tuple[Callable[[Graph], None], str]] = [
     (no_value, "zk:value"),
     (unknown_kind, "zk:targetKind"),
     (ancient_year, "zk:targetYear"),
-    (lead_agency_is_a_zone, "not a zk:Agency"),
+    (lead_agency_is_a_zone, "neither a zk:Agency nor a zk:Company"),
     (located_in_an_agency, "not a zk:Zone"),
     (agency_part_of_a_zone, "zk:partOf"),
     (negative_investment, "zk:totalInvestment"),
