@@ -37,6 +37,9 @@ def find(sentence: Sentence) -> list[str]:
             cue = _leading_cue(e.clause, items[0])
             if cue is not None:
                 kind, count = "industry", cue
+            elif _after_focus_verb(e.clause, items[0]) and all(map(is_industry, items)) \
+                    and len(items) >= 3:
+                kind, count = "industry", len(items)  # "重点发展A、B和C": the verb sets the focus
         elif kind is None and count and _direction(e.head):
             kind = "industry"  # "围绕A、B和C三个(主攻)方向"
         if kind == "industry" or (kind is None and sum(i in sectors for i in items) * 2 >= len(items)):
@@ -126,3 +129,9 @@ def _pairs(text: str) -> list[str]:
             first = m.group(1)
         out.extend(i for i in (first, m.group(2)) if 2 <= len(i) <= 12 and "、" not in i)
     return out
+
+
+def _after_focus_verb(clause: str, first: str) -> bool:
+    """True when the list follows a focus verb directly ("重点发展A、B和C")."""
+    before = clause[: clause.find(first)]
+    return bool(before) and before.endswith(tuple(lexicon.load("industries")["list_focus_verbs"]))
