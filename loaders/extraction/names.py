@@ -218,6 +218,8 @@ def _find(sentence: Sentence) -> list[Mention]:
         out.append(Mention(name, kind, sentence, start, e, head,
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
+    out = [m for m in out if not (m.kind is Kind.COMPANY and _event(text, m.start, m.end))]
+    firms = _weak_companies(sentence, bends, out)
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final = []
     for m in out:
@@ -227,7 +229,96 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any((f.start, f.end) == (m.start, m.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
-    return final
+    return final + firms
+
+
+def _event(text: str, start: int, e: int) -> bool:
+    """"第五届X半导体产业博览会": the name is the theme of an event."""
+    if re.match(r"第[一二三四五六七八九十\d]+届", text[start:e]):
+        return True
+    after = text[e:e + 8]
+    return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}{h}", after) for h in lexicon.words("names", "event_heads"))
+
+
+def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Mention]) -> list[Mention]:
+    """Firms named without a company marker: a proper stem + a sector tail (X微电子, X乳业) in a
+    company context, or after a foreign prefix (日本X化成). They may open a project's name
+    ("X乳业扩建项目"), so they stand beside it."""
+    text = sentence.text
+    cfg = lexicon.load("names")
+    tails = sorted(cfg["company_weak_tails"], key=len, reverse=True)
+    foreign = tuple(cfg["foreign_prefixes"])
+    taken = [(m.start, m.end) for m in found if m.kind is not Kind.PROJECT]
+    out: list[Mention] = []
+    for t in tails:
+        for mt in re.finditer(re.escape(t), text):
+            s0, e = mt.start(), mt.end()
+            if re.match(r"[\u4e00-\u9fff]{0,2}(?:产业|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)",
+                        text[e:e + 4]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:项目|等)", text[e:e + 4]):
+                continue  # a sector phrase: X新能源产业, X电子信息, X生物医药
+            if len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t):
+                continue  # the tail is the start of a longer word (电子+化学品)
+            start = max(0, s0 - 10)
+            for i in range(s0 - 1, start - 1, -1):
+                if text[i] in PUNCT or (not text[i].isdigit() and not "\u4e00" <= text[i] <= "\u9fff"):
+                    start = i + 1
+                    break
+            stem = _firm_stem(text[start:s0])
+            start = s0 - len(stem)
+            if not 2 <= len(stem) <= 8 or any(a < e and start < b for a, b in taken):
+                continue
+            name = text[start:e]
+            is_foreign = stem.startswith(foreign) and len(stem) > 3
+            toks = distinct.tokens(stem)
+            brand = len(toks) == 2 and all(len(tk) == 1 for tk, _ in toks) \
+                and toks[0][1] not in distinct.FUNCTION_TAGS  # 陇+达: two characters, a brand
+            core = stem[len(next((f for f in foreign if stem.startswith(f)), "")):]
+            common = [tk for tk, tg in distinct.tokens(core)
+                      if len(tk) >= 2 and tg not in (None, "ns", "nr", "nrt", "nz", "nt", "j", "nrfg")]
+            if common or not (distinct.is_distinctive(stem) or brand) \
+                    or (len(toks) == 1 and toks[0][1] == "ns"):
+                # only proper or unknown words make a firm's name: "海洋健康食品", "陆路物流"
+                # are sector phrases
+                continue  # a place + a sector ("威海电子") is no firm
+            left, right = start, e
+            while left > 0 and text[left - 1] not in CLAUSE_END:
+                left -= 1
+            while right < len(text) and text[right] not in CLAUSE_END:
+                right += 1
+            if not is_foreign and not any(c in text[left:right] for c in cfg["company_context"]):
+                continue
+            if any(m.kind is Kind.PROJECT and m.start <= start and e < m.end for m in found) \
+                    and not re.match(r"[\d一二三四五六七八九十]|项目|扩建|技改|新建|年产|产线", text[e:]):
+                continue  # "X汽车梦工场": the stem of a facility's name, not a firm named
+            if _event(text, start, e) or any(o.name == name for o in out):
+                continue
+            out.append(Mention(name, Kind.COMPANY, sentence, start, e, t))
+            taken.append((start, e))
+    return out
+
+
+def _firm_stem(stem: str) -> str:
+    """The firm's own words at the end of a stretch: after the last boundary word or verb."""
+    _, _, bwords, bmax, _, _, _ = _tables()
+    best = 0
+    for i in range(len(stem)):
+        for L in range(1, bmax + 1):
+            if stem[i:i + L] in bwords and i + L < len(stem):
+                best = max(best, i + L)
+    stem = stem[best:]
+    for w in ("与", "和", "及", "同", "集团", "公司"):  # "X集团与Y": Y's name starts after
+        if w in stem[:-1]:
+            stem = stem[stem.rindex(w, 0, len(stem) - 1) + len(w):]
+    toks = distinct.tokens(stem)
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i][1] == "v" and len(toks[i][0]) >= 2:  # "X扩大电子…": a verb ends the text before
+            stem = "".join(t for t, _ in toks[i + 1:])
+            toks = distinct.tokens(stem)
+            break
+    k = 0
+    while k < len(toks) - 1 and (toks[k][1] or "") in ("v", "p", "c", "d", "r", "u", "uj", "m", "f"):
+        k += 1
+    return "".join(t for t, _ in toks[k:])
 
 
 def _department_stem(text: str, s0: int) -> int:
