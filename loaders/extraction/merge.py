@@ -18,6 +18,11 @@ import re
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 
+# "园区管委会", "开发区管委": a committee named by its zone's generic word
+GENERIC_ADMIN = re.compile(r"^(?:园区|开发区|高新区|新区|新城|工业园区|产业园区)(?:管委会|管理委员会|管委)$")
+ADMIN_FORMS = ("管委会", "管理委员会", "管委")
+# what a longer project name adds to a truncated mention: a section, a phase, a road class
+SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
 HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
               "街道办事处": "街道"}
@@ -181,6 +186,9 @@ class Registry:
                 elif long.endswith(short) and long[: len(long) - len(short)] in ("区", "市", "县", "党") \
                         and best is None:
                     best = ent  # 工委 → 区工委: only a scope prefix may be dropped
+                elif best is None and GENERIC_ADMIN.match(short) and any(
+                        long.startswith(z) and long[len(z):] in ADMIN_FORMS for z in zone_names):
+                    best = ent  # 园区管委会 → 某某县工业园区管理委员会: the zone's own committee
             elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
                 if self.kind is Kind.ZONE and any(
                         short.endswith(a) and long.endswith(f) and len(short) > len(a)
@@ -196,6 +204,8 @@ class Registry:
                     continue
                 if same_head and (short in long or (short[0] == long[0] and subsequence(short, long))):
                     return ent
+                if self.kind is Kind.PROJECT and long.startswith(short) and SECTION.fullmatch(long[len(short):]):
+                    return ent  # 地铁3号线 = 地铁3号线X段, X大道 = X大道快速路: a truncated mention
                 if same_head and subsequence(short, long) and len(short) >= 5:
                     return ent
         return best

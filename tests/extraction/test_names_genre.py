@@ -143,3 +143,17 @@ def test_project_boundaries():
     assert names("建设人才公寓800套", Kind.PROJECT) == []
     assert names("建设白沙河生态绿道", Kind.PROJECT) == ["白沙河生态绿道"]
     assert names("建成石湾人民医院滨江院区", Kind.PROJECT) == ["石湾人民医院滨江院区"]
+
+
+def test_truncated_project_and_generic_committee_merge():
+    reg = Registry(Kind.PROJECT)
+    reg.add("地铁5号线石湾段", None)
+    reg.add("地铁5号线", None)
+    reg.link_abbreviations([])
+    assert [e.name for e in reg.entities] == ["地铁5号线石湾段"]
+    reg = Registry(Kind.AGENCY)
+    reg.add("石湾县工业园区管理委员会", None)
+    reg.add("园区管委会", None)
+    reg.add("园区管委会党工委", None)
+    reg.link_abbreviations(["石湾县工业园区"])
+    assert sorted(e.name for e in reg.entities) == ["园区管委会党工委", "石湾县工业园区管理委员会"]
