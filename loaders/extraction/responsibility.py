@@ -25,7 +25,8 @@ from decimal import Decimal
 from zonekg.loaders.extraction import amounts, lexicon
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
-SPLIT = re.compile(r"[、,，;；/\s]+|和|及")
+SPLIT = re.compile(r"[、,，;；/\s]+")
+CONJUNCTION = re.compile(r"和|及|与")
 BOUNDARY = "，,；;：:。、"
 
 
@@ -84,12 +85,24 @@ def _prep_re() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[，,；;：:。]))\s*(?:{_alt(c['participant_preps'])})([^，,；;：:。()（）\s]{{2,60}}?)(?=[，,；;。]|$)")
 
 
+def _split_conjunctions(part: str, suffixes: tuple[str, ...]) -> list[str]:
+    """"财政局和国土分局" is two units, "工业和信息化局" or "人力资源和社会保障局" one: a
+    conjunction separates units only where the words before it already end like a unit."""
+    for m in CONJUNCTION.finditer(part):
+        left = part[: m.start()]
+        if len(left) >= 2 and left.endswith(suffixes):
+            return [left, *_split_conjunctions(part[m.end():], suffixes)]
+    return [part]
+
+
 def agencies_of(cell: str) -> list[str]:
     """Split a list of units as written ("财政局、建设局和国土分局") into names; a bare type of
     unit ("各镇、街道") names no one and is dropped."""
     generic = set(_cfg()["generic_units"])
+    suffixes = tuple(_cfg()["unit_suffixes"])
     out = []
-    for part in SPLIT.split(cell):
+    pieces = [piece for part in SPLIT.split(cell) for piece in _split_conjunctions(part, suffixes)]
+    for part in pieces:
         part = part.strip("。.()（）“”\"' ")
         part = re.sub(r"^(?:等|各)|等$|等(?:\d+个)?(?:部门|单位)$", "", part)
         if len(part) >= 2 and not part.isdigit() and part not in generic:
@@ -100,7 +113,12 @@ def agencies_of(cell: str) -> list[str]:
 def _units(subject: str) -> list[str] | None:
     """The units of a clause subject, or None when it is not a list of unit names."""
     suffixes = tuple(_cfg()["unit_suffixes"])
-    parts = [p.strip() for p in re.split(r"[、,，]|和|及|与", subject) if p.strip()]
+    parts = [
+        piece.strip()
+        for part in re.split(r"[、,，]", subject)
+        for piece in _split_conjunctions(part.strip(), suffixes)
+        if piece.strip()
+    ]
     parts = [re.sub(r"^各", "", p) for p in parts]
     if not parts or not all(p.endswith(suffixes) and len(p) >= 2 for p in parts):
         return None

@@ -153,3 +153,14 @@ def test_person_column_is_never_an_agency():
     assert pairs(ex) == {("东湾污水处理厂", "生态分局")}
     assert ("东湾污水处理厂", "住建局") in pairs(ex, Relation.PARTICIPATING_AGENCY)
     assert "周五" not in {e.name for e in ex.of_kind(Kind.AGENCY)}
+
+
+def test_conjunctions_inside_unit_names_do_not_split_them():
+    ex = extract(doc("三、壮大绿色建材产业。（牵头单位：县工业和信息化局；配合单位：县人力资源和社会保障局、"
+                     "县自然资源和规划分局和县财政局）"))
+    assert pairs(ex) == {("壮大绿色建材产业", "县工业和信息化局")}
+    assert pairs(ex, Relation.PARTICIPATING_AGENCY) == {
+        ("壮大绿色建材产业", "县人力资源和社会保障局"),
+        ("壮大绿色建材产业", "县自然资源和规划分局"),
+        ("壮大绿色建材产业", "县财政局"),
+    }
