@@ -50,24 +50,27 @@ def is_chrome(text: str) -> bool:
 
 
 def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
-    """Title year, else a year in the first body sentences, else the signature date, else
-    the page date, else the most frequent year."""
-    period = five_year_period(document.title)
-    title_years = [int(y) for y in YEAR.findall(norm(document.title))]
-    if period and not title_years:
-        return period[0]
-    if title_years:
-        # "2017年工作总结和2018年工作要点": a report of one year and the plan of the next
-        if len(title_years) > 1 and re.search(r"总结|回顾|完成情况", document.title):
-            return max(title_years)
-        return title_years[0]
-    body = [s for s in sents if not is_chrome(s.text) and norm(document.title) not in s.text]
+    """The year of a list stated for one year (2024年度责任清单), else the title year, else a
+    year in the first body sentences, else the signature date, else the page date, else the
+    most frequent year."""
+    title = norm(document.title)
+    period = plan_period(title)
+    body = [s for s in sents if not is_chrome(s.text) and title not in s.text]
+    annual = annual_year([title] + [s.text for s in preamble(body)])
+    title_year = heading_year(title)
+    if period and (title_year is None or title_year == period[1]):
+        # the 2024 list of a 2024—2026 action is due in 2024; else the period starts the plan
+        return annual if annual and period[0] <= annual <= period[1] else period[0]
+    if title_year:
+        return title_year
+    if annual:
+        return annual
     for s in body[:4]:
         if is_past_heading(heading_title(s.text), None, lexicon.load("targets")):
             continue  # "一、2016年工作回顾" does not date the plan
         m = YEAR.search(s.text)
         if m and not re.match(r"\s*月", s.text[m.end():]):
-            return int(m.group(1))
+            return heading_year(s.text) or int(m.group(1))
     for s in reversed(body):
         m = DATE.search(s.text)
         if m and len(s.text) < 20:
@@ -85,9 +88,45 @@ def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def heading_year(text: str) -> int | None:
+    """The year a title plans for: "2018年工作要点" → 2018; "2017年工作总结和2018年工作要点"
+    (a report of one year and the plan of the next) → 2018; a period's end is not read here."""
+    years = [int(y) for y in YEAR.findall(RANGE.sub("", text))]
+    if not years:
+        return None
+    if len(years) > 1 and re.search(r"总结|回顾|完成情况|执行情况", text):
+        return max(years)
+    return years[0]
+
+
+def preamble(body: list[Sentence]) -> list[Sentence]:
+    """The sentences before the first numbered section (at most eight): where a document says
+    what it is ("研究确定了2024年度责任清单")."""
+    out = []
+    for s in body[:8]:
+        if any(rx.match(s.text) for rx, _ in HEADING_MARKS) or s.cells is not None:
+            break
+        out.append(s)
+    return out
+
+
+def annual_year(texts: list[str]) -> int | None:
+    """"2024年度责任清单", "2023年度工作要点": the one year a list or plan is stated for."""
+    for t in texts:
+        m = ANNUAL.search(t)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 FIVE_YEAR = re.compile(r"(十[一二三四五六七八九]五)")
 FIVE_YEAR_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
                    "十六五": 2031}
+# "(2024—2026年)", "2021-2025年": a period of several years written as a range of years
+RANGE = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年(?![度代])")
+# "2024年度责任清单": a list, plan or set of tasks stated for one year (words of the genre)
+ANNUAL = re.compile(r"((?:19|20)\d\d)\s*年度[^,，。;；:：]{0,12}?"
+                    r"(?:清单|要点|计划|任务|重点工作|目标|安排|方案)")
 
 
 def five_year_period(title: str) -> tuple[int, int] | None:
@@ -99,19 +138,33 @@ def five_year_period(title: str) -> tuple[int, int] | None:
     return None
 
 
+def plan_period(title: str) -> tuple[int, int] | None:
+    """The first and last year of a plan for several years: a five-year plan (十四五), or a
+    title with a range of years ("三年行动(2024—2026年)", "2021—2025年发展规划")."""
+    period = five_year_period(title)
+    if period:
+        return period
+    m = RANGE.search(title)
+    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 15:
+        return int(m.group(1)), int(m.group(2))
+    return None
+
+
 def build(document: SourceDocument, sents: list[Sentence]) -> Context:
     """Compute plan year, issuer, the year every sentence's goals are due and past parts."""
     year = plan_year(document, sents)
     issuer = document.metadata.get("publisher")
     ctx = Context(year, issuer, norm(document.title))
-    period = five_year_period(document.title)
-    if period and year == period[0]:
-        ctx.default_due = period[1]
+    period = plan_period(ctx.title)
+    body = [s for s in sents if not is_chrome(s.text) and ctx.title not in s.text]
+    if period and year == period[0] and annual_year([ctx.title] + [s.text for s in preamble(body)]) != year:
+        ctx.default_due = period[1]  # undated goals of a plan for several years: its end
     cfg = lexicon.load("targets")
     past_level: float | None = None  # level of the open retrospective section, if any
     goal_level: float | None = None  # level of the open section of goals, if any
     due_chain: int | None = None  # "到2025年,A…;B…;": the year runs on over ；
     scope: int | None = None
+    section_year: tuple[float, int] | None = None  # "二、2023年工作安排": (level, year)
     prev: Sentence | None = None
     chain = False  # the previous sentence was a statistic ending in ；
     for s in sents:
@@ -130,6 +183,11 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
                 past_level = None
             if past_level is None and is_past_heading(title, year, cfg):
                 past_level = level
+            if section_year is not None and level <= section_year[0]:
+                section_year = None
+            if section_year is None and heading_year(title) and not is_past_heading(title, year, cfg) \
+                    and any(w in title for w in cfg["forward_section_words"]):
+                section_year = (level, heading_year(title))
             if goal_level is not None and level <= goal_level:
                 goal_level = None
             if goal_level is None and any(w in title for w in cfg["forward_section_words"]) \
@@ -151,6 +209,8 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
             due = due_chain
         if due is None and scope is not None:
             due = scope
+        if due is None and section_year is not None:
+            due = section_year[1]  # the year its section heading plans for
         opening_due = sentence_year(re.split(r"[,，:：;；。]", s.text, maxsplit=1)[0], year)
         due_chain = due if opening_due is not None or due_chain is not None and due == due_chain \
             else None

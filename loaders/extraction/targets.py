@@ -36,10 +36,57 @@ from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE_SEP = re.compile(r"[,，;；:：。!?！？]")
 CN = "一二两三四五六七八九十"
+# A number as plans write it: Arabic (23, 1.9) or Chinese numerals (十五, 八十六, 九点五, 二百).
+# 万/亿 stay with the unit (三十万吨 is 30 万吨); after 第 it is an ordinal (第一批), not a number.
+CN_NUM = r"(?<!第)[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+NUM = rf"\d+(?:\.\d+)?|{CN_NUM}"
 NOUN_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·\-+.]"
 # Adverbs and copulas that end the noun after a count ("35个家庭农场逐步打造成…").
 NOUN_STOP = r"逐步|全面|基本|进一步|尽快|加快|全部|打造成|建设成|建成为|成为|作为"
 MONEY_QUALIFIER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:亿元|万元|亿美元|万美元|亿)(?:以上|级)?"
+
+
+class Qty:
+    """One number with its unit in a clause: "15家", "十五家", "百分之十二" (X with unit %)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: re.Match):
+        self.m = m
+
+    def start(self) -> int:
+        return self.m.start()
+
+    def end(self) -> int:
+        return self.m.end()
+
+    @property
+    def percent(self) -> bool:
+        return self.m.group("pct") is not None
+
+    def group(self, name):
+        if self.percent:
+            return {"num": self.m.group("pnum"), "unit": "%", "mod": self.m.group("pmod"),
+                    "num2": None, "range": None}.get(name, self.m.group(name))
+        return self.m.group(name)
+
+
+class QtyRe:
+    """``finditer``/``match`` of the quantity pattern, yielding :class:`Qty`."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+
+    def finditer(self, text: str) -> list[Qty]:
+        return [Qty(m) for m in self.rx.finditer(text)]
+
+    def match(self, text: str, pos: int = 0) -> Qty | None:
+        m = self.rx.match(text, pos)
+        return Qty(m) if m else None
+
+
+def is_chinese_number(num: str) -> bool:
+    return bool(num) and not num[0].isdigit()
 
 
 @functools.cache
@@ -51,10 +98,11 @@ def _cfg():
             unit_kind.setdefault(u, TargetKind(kind))
     units = sorted(unit_kind, key=len, reverse=True)
     unit_re = "|".join(re.escape(u) for u in units)
-    qty = re.compile(
-        rf"(?P<num>\d+(?:\.\d+)?|[{CN}]+)(?:\s*(?P<range>[-—~到至])\s*(?P<num2>\d+(?:\.\d+)?|[{CN}]+))?"
+    qty = QtyRe(re.compile(
+        rf"(?P<pct>百分之)(?P<pnum>{NUM})(?P<pmod>以上|左右|以内)?"
+        rf"|(?P<num>{NUM})(?:\s*(?P<range>[-—~到至])\s*(?P<num2>{NUM}))?"
         rf"\s*(?P<unit>{unit_re})(?P<mod>以上|左右|以内|多)?"
-    )
+    ))
     # "超10亿元、超百亿元的大项目": a list of amounts that ends on a noun qualifies that noun
     attr_list = re.compile(
         rf"^(?:以上|左右)?、(?:超|过|逾|近|约)?(?:\d+(?:\.\d+)?|[{CN}百千]+)\s*(?:{unit_re})"
@@ -265,6 +313,32 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
     return False, False
 
 
+SINGLE_CN = re.compile(r"[一二两三四五六七八九](?:个|项|批|条|大|张|化|网|园|区|新|带|路|心)")
+
+
+def _chinese_quantity(clause: str, m: Qty, cfg, unit_kind) -> bool:
+    """Is a number written in Chinese numerals a quantity? 百分之十二, 十五家, 八公里 and
+    二十个 are; 一个中心, 两个基本点, 一批项目 (a single digit counting the noun after it) are
+    slogans, unless a verb of creation stands right before it ("新建三个公园") and the clause
+    is no string of such slogans."""
+    if m.percent or m.group("num2") or m.group("mod") == "以上":
+        return True
+    num, unit = m.group("num"), m.group("unit")
+    before, after = clause[: m.start()], clause[m.end():]
+    if before and before[-1] in cfg["numeral_word_chars"]:
+        return False  # "统一", "唯一", "之一": the numeral is part of a word
+    if len(num) > 1 or num == "十":
+        return True
+    if unit_kind[unit] is not TargetKind.COUNT:
+        return True  # "新建道路八公里", "突破百亿元"
+    if unit in cfg["vague_classifiers"]:
+        return False  # "一批", "两批": not a number of things
+    if re.match(r"\s*(?:$|[、和及与])", after):
+        return True  # "其中亿元以上项目六个": the count closes the clause
+    others = SINGLE_CN.findall(clause[: m.start()] + " " + clause[m.end():])
+    return any(before.endswith(v) for v in cfg["creation_verbs"]) and not others
+
+
 def _last_verb(before: str, verb_re, verbs) -> tuple[str | None, int]:
     """The kind ("result"/"process") and end of the last listed verb in ``before``."""
     kind, end = None, -1
@@ -280,8 +354,8 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
     before = clause[: m.start()]
     after = clause[m.end():]
     num = m.group("num")
-    if num[0] in CN and not m.group("num2") and m.group("mod") != "以上":
-        return False  # "一个中心", "一套方案": slogans, not goals
+    if is_chinese_number(num) and not _chinese_quantity(clause, m, cfg, unit_kind):
+        return False  # "一个中心", "两个基本点", "一批项目": slogans, not goals
     if re.match(r"[年月日号期级倍强]", after) or YEAR.match(clause[m.start():]):
         return False
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):
@@ -308,7 +382,9 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
             if a:
                 # the verb must stand before the word, not inside it ("建设用地" is a noun)
                 kind_before = _last_verb(before[: a.start()], verb_re, verbs)[0]
-                if kind_before != "result" and not _indicator(before, w, cfg):
+                supplied = re.search("(?:" + "|".join(cfg["land_verbs"]) + r")[^,，;；、]{0,10}$",
+                                     before[: a.start()])  # "保障新城建设用地300亩"
+                if kind_before != "result" and not supplied and not _indicator(before, w, cfg):
                     return False  # "投资7亿元,启动建设…", "其中建设用地1.1万亩"
         if re.match(r"(?:以上|左右)?的", after):
             return False  # "36万平方米的X", "总投资502亿元的27个项目"
@@ -318,7 +394,7 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
             # amount follows ("500亩园区80万平方米办公区": the first qualifies the second)
             rest = re.split(r"[,，;；。、]", after, maxsplit=1)[0]
             between = before[verb_end:].strip()
-            if verb_kind != "result" or re.search(r"\d", rest) or \
+            if verb_kind != "result" or re.search(r"\d", rest) or _cfg()[2].finditer(rest) or \
                     (len(between) > 2 and not re.match(r"\d", between)):
                 return False
     if unit_kind[unit] is TargetKind.COUNT:
@@ -326,7 +402,8 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
             return False  # "推进12个项目建设", "重点抓好…等15个项目"
         if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
             return False  # "在建52个项目", "以列入市本级56个项目为主导"
-        if verb_kind is None and "、" in before and re.search(r"等(?:[^、,，]{0,14}的)?$", before):
+        if verb_kind is None and re.search(r"(?:把|将)[^,，]*、", before) and \
+                re.search(r"等(?:[^、,，]{0,14}的)?$", before):
             return False  # "把A、B、C等12个部门明确为…": a count of the things just named
     return True
 

@@ -1,0 +1,133 @@
+"""Target rules for forms of the genre beyond the five samples, each on a short text written
+for the test (imaginary places): Chinese numerals, 百分之X, multi-character units, due years
+stated by section headings, annual lists of multi-year actions, and tables."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from zonekg.loaders.document import Paragraph, SourceDocument, Table
+from zonekg.loaders.extraction import extract
+
+
+def doc(*blocks, title="青川经济开发区2021年工作要点"):
+    out = [Paragraph(title)] + [b if isinstance(b, Table) else Paragraph(b) for b in blocks]
+    return SourceDocument(Path("x.txt"), title, out)
+
+
+def targets(*blocks, **kw):
+    return [t for t in extract(doc(*blocks, **kw)).targets if not t.actual]
+
+
+def goals(*blocks, **kw):
+    """(metric, value, unit, year) of the goals."""
+    return [(t.metric, t.value, t.unit, t.year) for t in targets(*blocks, **kw)]
+
+
+def values(*blocks, **kw):
+    return {(v, u) for _, v, u, _ in goals(*blocks, **kw)}
+
+
+# ---------------------------------------------------------------- Chinese numerals
+
+def test_percent_written_in_words():
+    got = {(m, v, u) for m, v, u, _ in goals("全年营业收入增长百分之十五,能耗下降百分之二点五。")}
+    assert ("营业收入", 15, "%") in got
+    assert ("能耗", Decimal("2.5"), "%") in got
+
+
+def test_rate_written_in_words_is_a_share():
+    ts = targets("污水集中处理率达到百分之九十五。")
+    assert [(t.metric, t.value, t.kind.value) for t in ts] == [("污水集中处理率", 95, "share")]
+
+
+def test_counts_and_amounts_in_chinese_numerals():
+    got = values("全年完成工业产值七十二亿元,新增规上企业十二家,新建道路六公里,新引进项目三十个。")
+    assert got == {(72, "亿元"), (12, "家"), (6, "公里"), (30, "个")}
+
+
+def test_single_digit_count_closing_the_clause():
+    assert values("引进亿元以上项目十个,其中十亿元以上项目三个。") == {(10, "个"), (3, "个")}
+
+
+def test_slogans_with_numerals_are_no_targets():
+    assert goals("坚持一个中心、两个基本点,实施三个一批工程,推进一网通办,落实两新组织建设,"
+                 "打造一带一路节点,统一规划。") == []
+
+
+def test_ordinal_and_word_numerals_are_no_targets():
+    assert goals("第一批项目开工,唯一一个中心建成。") == []
+
+
+def test_single_digit_after_a_verb_of_creation():
+    assert values("新建三个口袋公园。") == {(3, "个")}
+
+
+def test_a_batch_is_no_number():
+    assert goals("引进一批优质项目。") == []
+
+
+def test_threshold_in_chinese_numerals_qualifies_the_count():
+    got = goals("新引进投资千万元以上项目二十个。")
+    assert [(v, u) for _, v, u, _ in got] == [(20, "个")]
+
+
+# ---------------------------------------------------------------- units
+
+def test_multi_character_count_units():
+    assert values("全年举办招商推介活动12场次,外出招商40批次,接待游客8万人次。") == \
+        {(12, "场次"), (40, "批次"), (8, "万人次")}
+
+
+def test_ten_thousands_of_people():
+    got = goals("到2025年,常住人口达到28万人,引进高校毕业生0.8万人。")
+    assert ("常住人口", 28, "万人", 2025) in got
+    assert (Decimal("0.8"), "万人") in {(v, u) for _, v, u, _ in got}
+
+
+def test_time_limit_in_working_days():
+    got = goals("项目审批时间压缩至3个工作日以内。")
+    assert got == [("项目审批时间", 3, "个工作日", 2021)]
+
+
+# ---------------------------------------------------------------- due years
+
+def test_report_and_plan_title_and_plan_section_heading():
+    title = "关于2020年工作总结和2021年工作安排的报告"
+    got = goals("一、2020年工作回顾", "全年完成固定资产投资八十亿元。",
+                "二、2021年工作安排", "全年完成固定资产投资九十亿元。", title=title)
+    assert got == [("固定资产投资", 90, "亿元", 2021)]
+
+
+def test_plan_section_heading_sets_the_year_when_the_title_has_none():
+    got = goals("一、2020年工作回顾", "全年完成固定资产投资80亿元。",
+                "二、2021年工作计划", "新增规上企业8家。", title="青川工业园区管委会工作报告")
+    assert ("新增规上企业", 8, "家", 2021) in got
+
+
+def test_annual_list_of_a_multi_year_action_is_due_in_its_year():
+    title = "青川区推进南湾新城建设三年行动(2022—2024年)责任清单"
+    got = goals("为推进各项任务,研究确定了2022年度责任清单。", "一、项目建设",
+                "1.2022年完成征收面积12万平方米。", "2.全年引进科技型企业30家。", title=title)
+    assert ("征收面积", 12, "万平方米", 2022) in got
+    assert ("引进科技型企业", 30, "家", 2022) in got
+
+
+def test_multi_year_plan_range_in_title_dates_undated_goals_at_its_end():
+    got = goals("一、发展基础", "2020年新城实现地区生产总值120亿元。",
+                "二、发展目标", "常住人口达到20万人。", title="南湾新城2021—2025年发展规划")
+    assert got == [("常住人口", 20, "万人", 2025)]
+
+
+# ---------------------------------------------------------------- prose
+
+def test_land_secured_for_a_purpose_is_a_goal():
+    assert values("保障新城建设用地300亩,供应工业用地800亩。") == {(300, "亩"), (800, "亩")}
+
+
+def test_listed_firms_counted_for_a_task():
+    assert values("推动青川食品、南湾电子等8家企业实施智能化改造。") == {(8, "家")}
+
+
+def test_shortfall_is_no_goal():
+    assert goals("三、需要协调解决的问题", "一是建设用地指标缺口约五百亩。") == []
