@@ -98,7 +98,7 @@ def co_leadership(graph: nx.MultiDiGraph) -> nx.Graph:
             if not shared.has_edge(a, b):
                 shared.add_edge(a, b, projects=[])
             shared[a][b]["projects"].append(project)
-    for a, b, data in shared.edges(data=True):
+    for _, _, data in shared.edges(data=True):
         data["projects"].sort()
         data["weight"] = len(data["projects"])
     for node in shared:

@@ -6,7 +6,6 @@ responsibility statements add, then abbreviation linking, then relations and tar
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from zonekg.loaders.document import SourceDocument
 from zonekg.loaders.extraction import amounts, context, lexicon, lists, names, responsibility, targets

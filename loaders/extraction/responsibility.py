@@ -216,7 +216,6 @@ def heading_name(text: str) -> str:
     """A numbered task's name: its heading up to the first 。/：, the first clause that does
     more than frame the task ("围绕A、B三个方向，引进…" → 引进…), without a count of built
     things; "" when the clause is an indicator ("新增规上企业25家")."""
-    c = _cfg()
     t = re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
     t = HEADING_NUMBER.sub("", t, count=1).strip()
     t = re.split(r"[。;；:：]", t)[0]

@@ -190,7 +190,7 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[match.end():end].strip(" \t\u3000|｜")
         fields.append((match.group(1), value))
-    for label, value in fields:
+    for _, value in fields:
         if len(value) > 60 or re.search(r"[。；！？]", value):
             return None
     return fields

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from zonekg.loaders.document import Paragraph, Table
+from zonekg.loaders.document import Paragraph
 from zonekg.loaders.readers import read_document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
