@@ -141,29 +141,148 @@ def extract(sents: list[Sentence], ctx: Context) -> list[Target]:
     """All goals (and, with ``actual=True``, past statistics) of the document."""
     out: list[Target] = []
     header: tuple[str, ...] | None = None
+    row: list[str] | None = None  # cells of the table row read last, open for continuations
+    row_s: Sentence | None = None
+    gap = 0  # lines of text since the last table row
+
+    def flush():
+        nonlocal row, row_s
+        if row is not None:
+            out.extend(_row_targets(header, tuple(row), row_s, ctx))
+        row, row_s = None, None
+
     for s in sents:
-        if s.cells is None:
-            header = None
         if s.index in ctx.chrome:
             continue
-        if s.cells is not None:
-            if s.header_row or not any(NUMBER_CELL.fullmatch(c) for c in s.cells if c):
-                header = s.cells  # a row of words heads the rows of numbers below it
-                if s.header_row:
-                    continue
-            elif header is not None and len(header) == len(s.cells):
-                got = _table_targets(header, s, ctx)
-                if got:
-                    out.extend(got)
-                    continue
-        elif s.header_row:
+        if s.cells is None:
+            piece = _continuation_line(s.text)
+            if row is not None and piece is not None:
+                row[_content_column(header, row)] += piece  # "  | 建成投产 |  |  |"
+                continue
+            flush()
+            gap += 1
+            if gap > 1 or not s.heading:
+                header = None  # a heading line between rows ("二、项目建设") keeps the header
+            if s.header_row:
+                continue
+            out.extend(_sentence_targets(s, ctx))
             continue
-        out.extend(_sentence_targets(s, ctx))
+        gap = 0
+        cells = list(s.cells)
+        if _is_header(cells):
+            flush()
+            header = s.cells
+            continue
+        if row is not None and _continues(cells, row):
+            _merge(row, cells)
+            continue
+        flush()
+        if len([c for c in cells if c]) == 1 and not re.search(r"\d", "".join(cells)):
+            continue  # a section row inside the table ("一、主要经济指标")
+        row, row_s = cells, s
+    flush()
     return out
 
 
 NUMBER_CELL = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:%|％)?")
+ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?")
 UNIT_IN = re.compile(r"[(（]([^)）]{1,6})[)）]")
+
+
+def _is_header(cells: list[str]) -> bool:
+    """"序号 | 重点工作 | 责任单位 | 完成时限", "指标 | 单位 | 2022年目标": short labels, no
+    numbers of their own, at least one word that heads a column."""
+    cfg = _cfg()[0]
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(len(c) > 14 or re.search(r"[,，。;；]", c) for c in filled):
+        return False
+    if any(NUMBER_CELL.fullmatch(c) or ROW_NUMBER.fullmatch(c) for c in filled):
+        return False
+    if _cfg()[2].finditer(" ".join(filled)):
+        return False
+    return any(w in c for c in filled for w in cfg["table_header_words"])
+
+
+def _continuation_line(text: str) -> str | None:
+    """"| 建成投产,二期完成主体工程 |  |  |": a cell running onto a line of its own."""
+    t = text.strip()
+    if not t.startswith("|"):
+        return None
+    parts = [p.strip() for p in t.split("|") if p.strip()]
+    return parts[0] if len(parts) == 1 else None
+
+
+def _continues(cells: list[str], row: list[str]) -> bool:
+    """A row without its own number under a numbered row (or with an empty first cell)
+    carries on the cells of the row above: "化工企业隐患整改" + "率100%"."""
+    first = cells[0]
+    if first and (ROW_NUMBER.fullmatch(first) or re.match(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]", first)):
+        return False
+    return not first or bool(ROW_NUMBER.fullmatch(row[0]))
+
+
+def _merge(row: list[str], cells: list[str]) -> None:
+    shift = 1 if cells[0] and len(cells) < len(row) else 0  # the empty number cell was dropped
+    for k, c in enumerate(cells):
+        if c and k + shift < len(row):
+            row[k + shift] += c
+
+
+def _column_role(h: str, cfg) -> str:
+    for role in ("skip", "time"):
+        if any(w in h for w in cfg["table_columns"][role]):
+            return role
+    return "text"
+
+
+def _content_column(header, row: list[str]) -> int:
+    """The column of running text: 重点工作/任务/内容 in the header, else the longest cell."""
+    cfg = _cfg()[0]
+    if header is not None and len(header) == len(row):
+        for k, h in enumerate(header):
+            if _column_role(h, cfg) == "text" and any(w in h for w in cfg["table_text_words"]):
+                return k
+    return max(range(len(row)), key=lambda k: (len(row[k]) if not ROW_NUMBER.fullmatch(row[k]) else -1))
+
+
+def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> list[Target]:
+    """Targets of one table row. A project table (项目名称 | 总投资 | 建设内容) states no goals;
+    an indicator table (指标 | 单位 | 2023年目标) is read by column; in other tables (序号 | 重点工作
+    | 责任单位 | 完成时限) each cell of running text is read as a sentence, so that row numbers,
+    names and deadlines do not leak into the metric, and a deadline cell gives the due year."""
+    cfg = _cfg()[0]
+    text = " | ".join(c for c in cells if c)
+    row = Sentence(text, s.block, s.index, s.para, cells=cells)
+    if header is not None and len(header) == len(cells):
+        if _is_project_table(header, cfg):
+            return []
+        if any(NUMBER_CELL.fullmatch(c) for c in cells if c):
+            got = _table_targets(header, row, ctx)
+            if got:
+                return got
+        roles = [_column_role(h, cfg) for h in header]
+    else:
+        roles = ["skip" if ROW_NUMBER.fullmatch(c) else "text" for c in cells]
+    due = None
+    for role, c in zip(roles, cells):
+        if role == "time" and YEAR.search(c):
+            due = int(YEAR.search(c).group(1))
+    out: list[Target] = []
+    texts = [c for role, c in zip(roles, cells) if role == "text" and c and not NUMBER_CELL.fullmatch(c)]
+    for c in texts:
+        for t in _sentence_targets(Sentence(c, s.block, s.index, s.para), ctx):
+            if due and ctx.plan_year and due >= ctx.plan_year and \
+                    sentence_year(c, ctx.plan_year) is None and t.year != due:
+                t.year = due  # "完成时限: 2023年12月底"
+            t.evidence = Evidence(text, s.block)
+            out.append(t)
+    return out
+
+
+def _is_project_table(header, cfg) -> bool:
+    """"序号 | 项目名称 | 总投资(亿元) | 建设内容": a list of projects and what they build."""
+    return any(w in h for h in header for w in cfg["project_table_name"]) and \
+        any(w in h for h in header for w in cfg["project_table_columns"])
 
 
 def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list[Target]:
@@ -172,7 +291,9 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
     actual figures (完成, 实际, an earlier year) statistics."""
     cfg, unit_kind, *_ = _cfg()
     cells = row.cells
-    metric = next((c for c in cells if c and not NUMBER_CELL.fullmatch(c)), "")
+    metric = next((c for h, c in zip(header, cells)
+                   if c and not NUMBER_CELL.fullmatch(c) and not ROW_NUMBER.fullmatch(c)
+                   and _column_role(h, cfg) == "text" and "单位" not in h), "")
     unit = ""
     for h, c in zip(header, cells):
         if "单位" in h and c:
@@ -193,6 +314,12 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
         actual = any(w in h for w in cfg["table_actual_words"])
         if years and plan and not goal and not actual:
             goal, actual = years[-1] >= plan, years[-1] < plan
+        if not goal and not actual and not any(
+                YEAR.search(x) or any(w in x for w in cfg["table_goal_words"] + cfg["table_actual_words"])
+                for x in header):
+            # no column says goal or actual: a plan's indicators are its goals
+            actual = row.index in ctx.past
+            goal = not actual
         if goal == actual:
             continue  # a column that is neither, or both: not read
         u = unit or ("%" if c.endswith(("%", "％")) else (UNIT_IN.search(h).group(1) if UNIT_IN.search(h) else ""))
@@ -203,10 +330,10 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
             continue
         kind = unit_kind[u]
         if u == "%":
-            kind = TargetKind.GROWTH_RATE if re.search(r"增长|增速|下降|降低", metric) else TargetKind.SHARE
-        year = years[-1] if years else (ctx.default_due or plan)
+            kind = TargetKind.GROWTH_RATE if re.search(r"增长|增速|下降|降低", metric + h) else TargetKind.SHARE
+        year = years[-1] if years else ctx.year_of.get(row.index, ctx.default_due or plan)
         out.append(Target(metric=metric, kind=kind, value=clean(value), unit=u, year=year,
-                          text=f"{metric} {c}{u}", evidence=Evidence(row.text, row.block),
+                          text=f"{metric} {c}" + ("" if c.endswith(("%", "％")) else u), evidence=Evidence(row.text, row.block),
                           actual=actual))
     return out
 

@@ -131,3 +131,67 @@ def test_listed_firms_counted_for_a_task():
 
 def test_shortfall_is_no_goal():
     assert goals("三、需要协调解决的问题", "一是建设用地指标缺口约五百亩。") == []
+
+
+# ---------------------------------------------------------------- tables
+
+TASK_HEADER = ("序号", "重点工作", "责任单位", "完成时限")
+
+
+def test_task_table_reads_the_task_cell_only():
+    ts = targets(Table((TASK_HEADER,
+                        ("12", "新增高新技术企业18家,研发投入比重达到3%", "区科技局", "2021年12月底"))))
+    got = {(t.metric, t.value, t.unit) for t in ts}
+    assert got == {("新增高新技术企业", 18, "家"), ("研发投入比重", 3, "%")}
+    assert all("|" in t.evidence.quote for t in ts)  # the evidence is the whole row
+
+
+def test_first_data_row_of_a_task_table_is_read():
+    got = values(Table((("1", "全年完成工业产值300亿元,增长7%", "区经发局", "2021年12月底"),
+                        ("2", "新增规上企业20家", "区经发局", "2021年12月底"))))
+    assert got == {(300, "亿元"), (7, "%"), (20, "家")}
+
+
+def test_two_quantities_in_one_task_cell():
+    got = values(Table((TASK_HEADER, ("3", "完成土地收储900亩,供应工业用地600亩", "区资规局", "2021年11月底"))))
+    assert got == {(900, "亩"), (600, "亩")}
+
+
+def test_task_cell_running_onto_the_next_row():
+    got = goals(Table((TASK_HEADER,
+                       ("1", "开展安全隐患专项整治,化工企业隐患整改", "区应急局", "2021年12月底"),
+                       ("", "率100%", "", ""),
+                       ("2", "新建5G基站200个,规上企业上云", "区工信局", "2021年12月底"),
+                       ("比例达到60%", "", ""))))
+    got = {(m, v, u) for m, v, u, _ in got}
+    assert ("化工企业隐患整改率", 100, "%") in got
+    assert ("规上企业上云比例", 60, "%") in got
+
+
+def test_heading_line_between_rows_keeps_the_table_header():
+    got = goals("| 序号 | 重点工作 | 责任单位 | 完成时限 |",
+                "一、经济指标",
+                "| 1 | 全年新增市场主体3000户 | 区市场监管局 | 2021年12月底 |",
+                "二、项目建设",
+                "| 2 | 建成标准厂房10万平方米 | 区建设局 | 2021年12月底 |")
+    assert {(m, v, u) for m, v, u, _ in got} == {("新增市场主体", 3000, "户"), ("建成标准厂房", 10, "万平方米")}
+
+
+def test_deadline_column_gives_the_due_year():
+    got = goals(Table((TASK_HEADER, ("1", "新建人才公寓800套", "区住建局", "2022年6月底"))))
+    assert got == [("新建人才公寓", 800, "套", 2022)]
+
+
+def test_project_table_states_no_goals():
+    assert goals(Table((("序号", "项目名称", "总投资(亿元)", "建设内容", "责任单位"),
+                        ("1", "南湾数据中心", "12", "新建机房楼2栋,改造厂房3万平方米", "区建设局"),
+                        ("2", "青川人才社区", "5", "建设人才公寓600套", "区住建局")))) == []
+
+
+def test_indicator_rows_under_a_header_line_without_goal_words():
+    ts = targets("| 指标 | 总量(亿元) | 增速 |",
+                 Table((("地区生产总值", "210", "6.5%"), ("工业投资", "60", "12%"))))
+    got = {(t.metric, t.value, t.unit, t.kind.value) for t in ts}
+    assert ("地区生产总值", 210, "亿元", "level") in got
+    assert ("地区生产总值", Decimal("6.5"), "%", "growth_rate") in got
+    assert ("工业投资", 60, "亿元", "level") in got
