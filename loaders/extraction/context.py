@@ -25,6 +25,7 @@ from zonekg.loaders.extraction.text import Sentence, norm
 CHROME = re.compile(r"索引号|发布单位|发布时间|发布日期|公开日期|更新时间|来源[:：]|时间[:：]|阅读次数|"
                     r"版权所有|网站|ICP|公网安备|设为首页|加入收藏|字体[:：]|累计次数|主站")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?![度代])")
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")  # in titles 2024年度 plans 2024 too
 DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 META_DATE = re.compile(r"((?:19|20)\d\d)[-/.年]")
 DUE = re.compile(r"(?<!截)(?:到|至|力争到|力争至)\s*((?:19|20)\d\d)\s*年?(?:底|末)?")
@@ -91,7 +92,7 @@ def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
 def heading_year(text: str) -> int | None:
     """The year a title plans for: "2018年工作要点" → 2018; "2017年工作总结和2018年工作要点"
     (a report of one year and the plan of the next) → 2018; a period's end is not read here."""
-    years = [int(y) for y in YEAR.findall(RANGE.sub("", text))]
+    years = [int(y) for y in TITLE_YEAR.findall(RANGE.sub("", text))]
     if not years:
         return None
     if len(years) > 1 and re.search(r"总结|回顾|完成情况|执行情况", text):

@@ -101,7 +101,7 @@ def _cfg():
     qty = QtyRe(re.compile(
         rf"(?P<pct>百分之)(?P<pnum>{NUM})(?P<pmod>以上|左右|以内)?"
         rf"|(?P<num>{NUM})(?:\s*(?P<range>[-—~到至])\s*(?P<num2>{NUM}))?"
-        rf"\s*(?P<unit>{unit_re})(?P<mod>以上|左右|以内|多)?"
+        rf"\s*(?:余|多)?(?P<unit>{unit_re})(?P<mod>以上|左右|以内|多)?"
     ))
     # "超10亿元、超百亿元的大项目": a list of amounts that ends on a noun qualifies that noun
     attr_list = re.compile(
@@ -214,11 +214,20 @@ def _continuation_line(text: str) -> str | None:
 
 def _continues(cells: list[str], row: list[str]) -> bool:
     """A row without its own number under a numbered row (or with an empty first cell)
-    carries on the cells of the row above: "化工企业隐患整改" + "率100%"."""
+    carries on the cells of the row above: "化工企业隐患整改" + "率100%". A row as full as
+    the one above, or with a number where the row above has a value, is a row of its own
+    (" | 工业增加值 | 亿元 | 80" under a category cell spanning rows)."""
     first = cells[0]
     if first and (ROW_NUMBER.fullmatch(first) or re.match(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]", first)):
         return False
-    return not first or bool(ROW_NUMBER.fullmatch(row[0]))
+    if first and not ROW_NUMBER.fullmatch(row[0]):
+        return False
+    filled = [c for c in cells if c]
+    if len(filled) >= max(2, len([c for c in row if c]) - 1):
+        return False
+    shift = 1 if first and len(cells) < len(row) else 0
+    return not any(c and NUMBER_CELL.fullmatch(c) and k + shift < len(row) and row[k + shift]
+                   for k, c in enumerate(cells))
 
 
 def _merge(row: list[str], cells: list[str]) -> None:
@@ -291,9 +300,11 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
     actual figures (完成, 实际, an earlier year) statistics."""
     cfg, unit_kind, *_ = _cfg()
     cells = row.cells
-    metric = next((c for h, c in zip(header, cells)
-                   if c and not NUMBER_CELL.fullmatch(c) and not ROW_NUMBER.fullmatch(c)
-                   and _column_role(h, cfg) == "text" and "单位" not in h), "")
+    words = [c for h, c in zip(header, cells)
+             if c and not NUMBER_CELL.fullmatch(c) and not ROW_NUMBER.fullmatch(c)
+             and _column_role(h, cfg) == "text" and "单位" not in h]
+    named = [c for h, c in zip(header, cells) if c in words and any(w in h for w in cfg["table_metric_words"])]
+    metric = (named or words or [""])[0]  # the 指标 column, not a category cell before it
     unit = ""
     for h, c in zip(header, cells):
         if "单位" in h and c:

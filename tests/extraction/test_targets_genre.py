@@ -195,3 +195,19 @@ def test_indicator_rows_under_a_header_line_without_goal_words():
     assert ("地区生产总值", 210, "亿元", "level") in got
     assert ("地区生产总值", Decimal("6.5"), "%", "growth_rate") in got
     assert ("工业投资", 60, "亿元", "level") in got
+
+
+def test_category_cell_spanning_rows_does_not_merge_indicator_rows():
+    ts = targets(Table((("类别", "指标", "单位", "2021年目标"),
+                        ("经济发展", "地区生产总值", "亿元", "210"),
+                        ("", "工业增加值", "亿元", "80"))))
+    assert {(t.metric, t.value) for t in ts} == {("地区生产总值", 210), ("工业增加值", 80)}
+
+
+def test_approximate_counts():
+    assert values("全年引进优质企业20余家,举办活动30多场。") == {(20, "家"), (30, "场")}
+
+
+def test_year_in_an_annual_title():
+    got = goals("全年新增规上企业8家。", title="关于南湾新城2021年度工作总结和2022年度工作计划的报告")
+    assert got == [("新增规上企业", 8, "家", 2022)]
