@@ -97,7 +97,13 @@ def heading_year(text: str) -> int | None:
         return None
     if len(years) > 1 and re.search(r"总结|回顾|完成情况|执行情况", text):
         return max(years)
+    if re.search(r"总结|回顾|完成情况|执行情况", text) and not re.search(r"半年|季度|\d+月", text) and \
+            not re.search("|".join(FORWARD_TITLE), text):
+        return years[0] + 1  # "2023年工作总结": a report on a year; what it plans is for the next
     return years[0]
+
+
+FORWARD_TITLE = ["计划", "要点", "安排", "打算", "思路", "目标", "任务"]  # a title that also plans
 
 
 def preamble(body: list[Sentence]) -> list[Sentence]:

@@ -96,6 +96,9 @@ def _cfg():
     for kind, units in cfg["units"].items():
         for u in units:
             unit_kind.setdefault(u, TargetKind(kind))
+    for u in cfg["units"]["count"]:
+        if not u.startswith(("万", "亿")):
+            unit_kind.setdefault("万" + u, TargetKind.COUNT)  # "1.5万个岗位", "3万户"
     units = sorted(unit_kind, key=len, reverse=True)
     unit_re = "|".join(re.escape(u) for u in units)
     qty = QtyRe(re.compile(

@@ -211,3 +211,13 @@ def test_approximate_counts():
 def test_year_in_an_annual_title():
     got = goals("全年新增规上企业8家。", title="关于南湾新城2021年度工作总结和2022年度工作计划的报告")
     assert got == [("新增规上企业", 8, "家", 2022)]
+
+
+def test_counts_of_ten_thousands():
+    assert values("全年新增就业岗位1.5万个,一点二万户完成改造。") >= {(Decimal("1.5"), "万个")}
+
+
+def test_summary_of_a_year_plans_for_the_next():
+    got = goals("一、主要成效", "2021年,全区实现营业收入80亿元。", "二、下一步工作", "新增市场主体2000户。",
+                title="南湾园区2021年工作总结")
+    assert got == [("新增市场主体", 2000, "户", 2022)]
