@@ -366,6 +366,10 @@ def _clause_years(clauses: list[tuple[int, str]], base: int | None, plan: int | 
     """One due year per clause: the sentence's year, unless the sentence names several
     ("计划到2018年,完成…,3年内完成…"): then each holds from its clause on."""
     stated = [sentence_year(c, plan) for _, c in clauses]
+    if any(y is not None for y in stated):
+        # "全年…增长10%,两年内建成…": 全年/年内 state the plan year for their clause
+        stated = [plan if y is None and re.search(r"全年|年内|今年|本年", c) else y
+                  for y, (_, c) in zip(stated, clauses)]
     if len([y for y in stated if y is not None]) < 2:
         return [base] * len(clauses)
     out, cur = [], next(y for y in stated if y is not None)
@@ -501,6 +505,8 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
         return False
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):
         return False  # "由去年的47.8%提升至50%": the starting value
+    if unit in cfg["duration_units"] and (re.match(r"内", after) or re.search(r"[在于]$", before)):
+        return False  # "在3个工作日内完成上报": a deadline of a procedure, not a goal
     if unit in cfg["distance_units"] and re.search(r"(?:距|距离|离)[^,，、]{0,20}$", before):
         return False  # "距机场35公里": where the place lies
     verb_kind, verb_end = _last_verb(before, verb_re, verbs)

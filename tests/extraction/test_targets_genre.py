@@ -221,3 +221,12 @@ def test_summary_of_a_year_plans_for_the_next():
     got = goals("一、主要成效", "2021年,全区实现营业收入80亿元。", "二、下一步工作", "新增市场主体2000户。",
                 title="南湾园区2021年工作总结")
     assert got == [("新增市场主体", 2000, "户", 2022)]
+
+
+def test_whole_year_clause_keeps_the_plan_year_beside_a_later_horizon():
+    got = goals("全年工业总产值增长百分之十,两年内建成标准厂房二十万平方米。")
+    assert ("工业总产值", 10, "%", 2021) in got and ("建成标准厂房", 20, "万平方米", 2023) in got
+
+
+def test_deadline_of_a_procedure_is_no_goal():
+    assert goals("各镇街须在三个工作日内完成上报。") == []
