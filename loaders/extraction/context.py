@@ -10,6 +10,11 @@ describes the past or the starting point (发展基础, 基本情况, 工作回�
 sentence in it a statistic until the next heading of the same or a higher level (总体要求,
 发展目标 …). Outside such sections a sentence anchored on the past ("2016年,…", "截至…",
 "建区以来,…") is a statistic, and so are the ；-continuations of it in the same paragraph.
+
+Years: the plan year is the year an annual list states ("2024年度责任清单" of a 2024—2026
+action), else the title's (the later one of "2022年工作总结和2023年工作安排"; the next one after
+a one-year summary), else the first year of a multi-year plan, whose undated goals are due at
+its end. A heading with a year and a word of planning ("二、2023年工作安排") dates its section.
 """
 from __future__ import annotations
 

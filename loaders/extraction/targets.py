@@ -18,8 +18,15 @@ inherited by following clauses that only say "达到350亿元"; one value after 
 rates is a goal for each rate. The year is the plan year unless the clause, or an earlier
 clause of the sentence, says "到2020年" or "3年内" (a five-year plan: the period's end).
 
-Indicator tables are read by column: a goal column (目标, 预期, a year from the plan year on)
-gives targets, a column of actual figures (完成, 实际, an earlier year) statistics.
+Numbers may be written in Chinese numerals (十五家, 八公里, 百分之十二 = 12%): only the number
+span is converted. A single digit counting the noun after it ("一个中心", "两个基本点", "一批")
+is a slogan unless a verb of creation precedes it.
+
+Tables: a header is a row of short labels. Project tables (项目名称 | 总投资 | 建设内容) state no
+goals. Indicator tables are read by column: a goal column (目标, 预期, a year from the plan year
+on) gives targets, a column of actual figures (完成, 实际, an earlier year) statistics. In task
+tables (序号 | 重点工作 | 责任单位 | 完成时限) each cell of running text is read as a sentence and
+the deadline column dates it; rows without their own number continue the row above.
 """
 from __future__ import annotations
 
