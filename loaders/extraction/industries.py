@@ -34,7 +34,9 @@ def find(sentence: Sentence) -> list[str]:
         items = [i.strip("“”\"' ") for i in e.items]
         count = e.count
         if not e.head:
-            cue = _leading_cue(e.clause, items[0])
+            # the cue may close the clause before: "四大主导产业：A、B", "三个未来产业（A、B、C）"
+            at = sentence.text.find(e.clause)
+            cue = _leading_cue(sentence.text[:at] + e.clause if at >= 0 else e.clause, items[0])
             if cue is not None:
                 kind, count = "industry", cue
             elif _after_focus_verb(e.clause, items[0]) and all(map(is_industry, items)) \
@@ -47,7 +49,7 @@ def find(sentence: Sentence) -> list[str]:
                 items = items[-count:]
             whole = count is not None and len(items) == count  # the count vouches for every item
             out.extend(i for i in items if 2 <= len(i) <= 12 and not i.endswith(org)
-                       and (whole or is_industry(i)))
+                       and (whole or is_industry(i)) and not _announces(i))
     out.extend(_pairs(sentence.text))
     listed = list(out)
     text = sentence.text
@@ -63,6 +65,7 @@ def find(sentence: Sentence) -> list[str]:
         while pos < len(clause):
             for w in sectors:
                 if clause.startswith(w, pos):
+                    w = _extended(clause, pos, w)
                     a, b = base + pos, base + pos + len(w)
                     # a sector word inside a listed industry ("建筑新材料") or inside a name
                     # ("X半导体", "现代服务业综合改革试验区") is no industry of its own
@@ -103,13 +106,28 @@ def _leading_cue(clause: str, first: str) -> int | None:
     """"三大主导产业即A、B、C", "两大新兴产业包括A和B": a count and an industry head announce
     the list that follows; the count it states."""
     i = clause.find(first)
-    m = re.search(rf"({COUNT_WORD})[\u4e00-\u9fff]{{0,4}}(?:{_cue_heads()})(?:即|包括|为|是|:|：)$",
+    m = re.search(rf"({COUNT_WORD})[\u4e00-\u9fff]{{0,4}}(?:{_cue_heads()})(?:即|包括|为|是|:|：|\(|（)$",
                   clause[:i])
     if not m:
         return None
     from zonekg.loaders.extraction.numerals import to_decimal
     n = to_decimal(re.match(r"[一二两三四五六七八九十]|\d+", m.group(1)).group())
     return int(n) if n else None
+
+
+def _extended(clause: str, pos: int, w: str) -> str:
+    """A sector word continued by its parts: "X汽车及零部件", "新能源电池材料" (a product of up
+    to four characters and a component noun before the item ends) is the longer sector."""
+    nouns = "|".join(map(re.escape, lexicon.load("industries")["component_nouns"]))
+    m = re.compile(rf"(?:(?:及|和|与)(?:{nouns})|[\u4e00-\u9fff]{{0,4}}?(?:{nouns}))"
+                   r"(?=产业|集群|等|、|和|及|$)").match(clause, pos + len(w))
+    return w + m.group() if m else w
+
+
+def _announces(item: str) -> bool:
+    """"新区坚持做强四大主导产业": a span holding a count cue is the sentence announcing the
+    list, never an item of it."""
+    return bool(re.search(rf"{COUNT_WORD}[\u4e00-\u9fff]{{0,4}}(?:{_cue_heads()})", item))
 
 
 def _pairs(text: str) -> list[str]:

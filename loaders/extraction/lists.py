@@ -210,6 +210,8 @@ def _split_conj(item: str) -> list[str]:
             ends_a = any(e == len(a) for _, e, h, _ in head_matches(a) if len(h) >= 2)
             if ends_b and not ends_a:
                 return [item]  # "海洋船舶及装备特色产业园": one name with a conjunction inside
+            if b in lexicon.load("industries")["component_nouns"]:
+                return [item]  # "X汽车及零部件": the parts of one sector
             if len(a) >= 2 and len(b) >= 2:
                 return [a, b]
     return [item]

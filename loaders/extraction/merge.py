@@ -24,6 +24,8 @@ ADMIN_FORMS = ("管委会", "管理委员会", "管委")
 # what a longer project name adds to a truncated mention: a section, a phase, a road class
 SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
+# "X(以下简称“Y”)", "X（简称Y" (a bracket left open by the page): Y is X's declared short form
+DECLARED = re.compile(r"^(.{2,}?)[(（](?:以下)?简称[:：]?[“\"]?([^()（）“”\"]{2,14}?)[”\"]?[)）]?$")
 HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
               "街道办事处": "街道"}
 
@@ -55,6 +57,11 @@ class Registry:
 
     def add(self, name: str, evidence: Evidence | None) -> Entity:
         name = name.strip()
+        declared = DECLARED.match(name)
+        if declared:
+            ent = self.add(declared.group(1), evidence)
+            self.declare(ent, declared.group(2))
+            return ent
         ent = self.by_form.get(name)
         if ent is None:
             ent = Entity(self.kind, name)

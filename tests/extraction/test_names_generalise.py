@@ -1,0 +1,55 @@
+"""Genre rules added for constructs that did not generalise (items after a count cue,
+firms with a regional prefix, 年产/phase projects, 翼 zones, agencies with 由/简称/分局/厅/委).
+Every name here is invented (imaginary places 云岭, 白石, 南峰, 青禾…)."""
+from __future__ import annotations
+
+from zonekg.loaders.extraction import industries
+from zonekg.loaders.extraction.merge import Registry
+from zonekg.loaders.extraction.model import Kind
+from zonekg.loaders.extraction.names import find as find_names
+from zonekg.loaders.extraction.text import Sentence
+
+
+def names(text, kind=None):
+    return [m.name for m in find_names(Sentence(text, 0, 0, 0)) if kind is None or m.kind is kind]
+
+
+def inds(text):
+    return industries.find(Sentence(text, 0, 0, 0))
+
+
+# ------------------------------------------------------------------ industries
+
+def test_count_cue_before_colon_vouches_for_full_items():
+    got = inds("新区坚持做强四大主导产业：新能源汽车及零部件、新能源电池材料、南洋特色水果加工、工业互联网。")
+    assert got == ["新能源汽车及零部件", "新能源电池材料", "南洋特色水果加工", "工业互联网"]
+
+
+def test_count_cue_before_bracket():
+    assert inds("培育三个未来产业（人形机器人、功能性食品、低空物流）。") == ["人形机器人", "功能性食品", "低空物流"]
+
+
+def test_count_cue_after_list():
+    assert inds("重点发展汽车零部件、装配式建筑和绿色食品三大产业。") == ["汽车零部件", "装配式建筑", "绿色食品"]
+
+
+def test_component_noun_after_conjunction_keeps_one_sector():
+    assert inds("重点发展智能装备、环保材料和整车及零部件三大产业。") == ["智能装备", "环保材料", "整车及零部件"]
+    got = inds("大力发展新能源汽车及零部件产业，培育新能源电池材料产业。")
+    assert "新能源汽车及零部件" in got and "新能源电池材料" in got
+    assert "新能源" not in got and "新能源汽车" not in got
+
+
+def test_announcing_clause_is_no_item():
+    got = inds("新区坚持做强四大主导产业、智能装备、环保材料和现代物流等产业。")
+    assert not any("四大" in i for i in got)
+
+
+# ------------------------------------------------------------------ agencies
+
+def test_declared_short_form_split_off_even_unbalanced():
+    reg = Registry(Kind.AGENCY)
+    ent = reg.add("营商环境优化办公室(以下简称营商办", None)
+    assert ent.name == "营商环境优化办公室" and ent.aliases == {"营商办"}
+    assert reg.add("营商环境优化办公室（以下简称“营商办”）", None) is ent
+    assert len(reg.entities) == 1
