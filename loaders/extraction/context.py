@@ -23,19 +23,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from zonekg.loaders.document import SourceDocument
+from zonekg.loaders.readers.chrome import is_chrome as page_chrome
+from zonekg.loaders.readers.chrome import parse_metadata
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
 
-CHROME = re.compile(r"索引号|发布单位|发布时间|发布日期|公开日期|更新时间|来源[:：]|时间[:：]|阅读次数|"
-                    r"版权所有|网站|ICP|公网安备|设为首页|加入收藏|字体[:：]|累计次数|主站")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?![度代])")
 TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")  # in titles 2024年度 plans 2024 too
 DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 META_DATE = re.compile(r"((?:19|20)\d\d)[-/.年]")
 DUE = re.compile(r"(?<!截)(?:到|至|力争到|力争至)\s*((?:19|20)\d\d)\s*年?(?:底|末)?")
 WITHIN = re.compile(r"([\d一二三四五六七八九十两]+)(?:[-—~至到][\d一二三四五六七八九十]+)?年(?:内|之内)")
-PUBLISHER = re.compile(r"(?:发布单位|发布机构|发文机关)\s*[:：]\s*(\S+)")
 
 
 @dataclass
@@ -52,7 +51,8 @@ class Context:
 
 
 def is_chrome(text: str) -> bool:
-    return bool(CHROME.search(text)) and len(text) < 160
+    """Page chrome or a metadata line the reader left in the text (the readers' own rules)."""
+    return page_chrome(text) or parse_metadata(text) is not None
 
 
 def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
@@ -183,9 +183,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
         if is_chrome(s.text):
             ctx.chrome.add(s.index)
             if not ctx.issuer:
-                m = PUBLISHER.search(s.text)
-                if m:
-                    ctx.issuer = m.group(1)
+                ctx.issuer = (parse_metadata(s.text) or {}).get("publisher")
             continue
         new_para = prev is None or prev.para != s.para
         level = heading_level(s, new_para)
