@@ -9,11 +9,12 @@ bounded look-behind, so the cost is linear in the text.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
-from zonekg.loaders.extraction import distinct, lexicon
+from zonekg.loaders.extraction import distinct, industries, lexicon
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.text import Sentence
 
@@ -46,6 +47,8 @@ ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发�
 # "发展定位：建设A、B和C": what follows a positioning label is a title, not an entity
 POSITIONING_LABEL = re.compile(r"(?:定位|目标定位|功能定位|发展目标|总体目标)\s*[:：]$")
 # "人才公寓1200套": a category noun with a count after it, not a named facility
+# what follows a firm's name when it invests: "X年产…", "X扩建项目", "X技改", "X二期"
+INVESTING = r"(?:年产|扩建|技改|改扩建|新建|项目|[一二三四五六七八九]期)"
 COUNT_AFTER = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:套|间|张|个|栋|座|所|处|家)")
 QUOTED_STEM = re.compile(r"“[^“”]{1,10}”[\u4e00-\u9fff]{0,3}$")
 # "X(以下简称“Y”)", "X(简称Y)": the document declares Y as X's short form.
@@ -248,7 +251,9 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     cfg = lexicon.load("names")
     tails = sorted(cfg["company_weak_tails"], key=len, reverse=True)
     foreign = tuple(cfg["foreign_prefixes"])
-    taken = [(m.start, m.end) for m in found if m.kind is not Kind.PROJECT]
+    # a firm may open a park's name ("X住工装配式建筑产业园": the firm's park is a project)
+    taken = [(m.start, m.end) for m in found if m.kind is not Kind.PROJECT
+             and not (m.kind is Kind.ZONE and m.head in cfg["firm_park_heads"])]
     out: list[Mention] = []
     for t in tails:
         for mt in re.finditer(re.escape(t), text):
@@ -275,6 +280,16 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             core = stem[len(next((f for f in foreign if stem.startswith(f)), "")):]
             common = [tk for tk, tg in distinct.tokens(core)
                       if len(tk) >= 2 and tg not in (None, "ns", "nr", "nrt", "nz", "nt", "j", "nrfg")]
+            if any(start + 2 + len(t2) <= p < s0 and text[p - len(t2):p] == t2
+                   for t2 in tails for p in range(start, s0)):
+                continue  # "X锂能正极材料项目": the firm ends at its own tail, a product follows
+            if is_foreign and len(core) >= 2 and not any(
+                    distinct.tag(tk) in ("a", "ad", "an", "b", "d", "f", "m", "n", "q", "r", "v", "vn")
+                    for tk in common):
+                common = []  # "台湾X精工": a regional prefix and a brand (not 韩国大型物流)
+            if common and re.match(INVESTING, text[e:]) and len(toks) >= 3 \
+                    and all(len(tk) == 1 for tk, _ in toks[:2]):
+                common = []  # "X禾牧场乳业扩建项目": a coined brand before a product word
             if common or not (distinct.is_distinctive(stem) or brand) \
                     or (len(toks) == 1 and toks[0][1] == "ns"):
                 # only proper or unknown words make a firm's name: "海洋健康食品", "陆路物流"
@@ -285,13 +300,22 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
                 left -= 1
             while right < len(text) and text[right] not in CLAUSE_END:
                 right += 1
-            if not is_foreign and not any(c in text[left:right] for c in cfg["company_context"]):
+            opens_park = any(m.kind is Kind.ZONE and m.start == start and m.end > e
+                             and m.head in cfg["firm_park_heads"] for m in found) \
+                and not industries.is_industry(t)  # (X智能传感器产业园: a sector park)
+            if not is_foreign and not opens_park \
+                    and not any(c in text[left:right] for c in cfg["company_context"]):
                 continue
             if any(m.kind is Kind.PROJECT and m.start <= start and e < m.end for m in found) \
                     and not re.match(r"[\d一二三四五六七八九十]|项目|扩建|技改|新建|年产|产线", text[e:]):
                 continue  # "X汽车梦工场": the stem of a facility's name, not a firm named
             if _event(text, start, e) or any(o.name == name for o in out):
                 continue
+            if any(m.kind is Kind.ZONE and m.start < e <= m.end and m.start != start for m in found):
+                continue  # inside a park's name, not at its start
+            for i, m in enumerate(found):
+                if m.kind is Kind.ZONE and m.start == start and m.end > e:
+                    found[i] = dataclasses.replace(m, kind=Kind.PROJECT)
             out.append(Mention(name, Kind.COMPANY, sentence, start, e, t))
             taken.append((start, e))
     return out

@@ -53,3 +53,25 @@ def test_declared_short_form_split_off_even_unbalanced():
     assert ent.name == "营商环境优化办公室" and ent.aliases == {"营商办"}
     assert reg.add("营商环境优化办公室（以下简称“营商办”）", None) is ent
     assert len(reg.entities) == 1
+
+
+# ------------------------------------------------------------------ companies
+
+def test_regional_prefix_and_sector_word_make_a_firm():
+    got = names("全年引进台湾鼎盛精工、马来西亚宏泰橡胶、韩国东海汽配等企业落户。", Kind.COMPANY)
+    assert sorted(got) == sorted(["台湾鼎盛精工", "马来西亚宏泰橡胶", "韩国东海汽配"])
+    assert names("签约意大利云帆航空货运项目。", Kind.COMPANY) == ["意大利云帆航空货运"]
+
+
+def test_brand_and_product_word_before_investment_words():
+    assert names("推动南铸轮毂年产300万只铝合金轮毂技改项目开工。", Kind.COMPANY) == ["南铸轮毂"]
+    assert names("推动川泽锂能正极材料项目一期开工。", Kind.COMPANY) == ["川泽锂能"]
+    assert names("青禾牧场乳业扩建项目加快建设。", Kind.COMPANY) == ["青禾牧场乳业"]
+
+
+def test_firm_opening_a_park_name_makes_the_park_its_project():
+    found = find_names(Sentence("宏筑住工装配式建筑产业园加快建设。", 0, 0, 0))
+    assert [(m.name, m.kind) for m in found] == [("宏筑住工装配式建筑产业园", Kind.PROJECT),
+                                                   ("宏筑住工", Kind.COMPANY)]
+    # a sector word after a place is a sector park, still a zone
+    assert names("推进云岭智能传感器产业园建设。", Kind.ZONE) == ["云岭智能传感器产业园"]
