@@ -149,11 +149,13 @@ def statements(text: str) -> _Said:
     labels = list(_label_re().finditer(text))
     has_lead_label = any(m.group(1) in c["lead_labels"] for m in labels)
     for m in labels:
-        names = agencies_of(m.group(2))
+        names, stated_lead, stated_part = _roles_in_value(m.group(2))
+        said.lead += stated_lead
+        said.part += stated_part
         if m.group(1) in c["lead_labels"]:
             said.lead += names
         elif m.group(1) in c["responsible_labels"]:
-            if has_lead_label:
+            if has_lead_label or stated_lead:
                 said.part += names
             else:
                 said.lead += names
@@ -189,6 +191,25 @@ def statements(text: str) -> _Said:
     said.lead = _unique(said.lead)
     said.part = [p for p in _unique(said.part) if p not in said.lead]
     return said
+
+
+def _roles_in_value(value: str) -> tuple[list[str], list[str], list[str]]:
+    """A label's value may state roles itself ("责任单位：商务局牵头，海关、财政局配合"): units of
+    a clause ending in a lead verb lead, those ending in a participant verb assist, the rest
+    take the label's role. Returns (by label, stated leads, stated participants)."""
+    c = _cfg()
+    lead_end = re.compile(rf"(?:{_alt(c['lead_verbs'])})$")
+    part_end = re.compile(rf"(?:{_alt(c['participant_verbs'])})$")
+    plain, lead, part = [], [], []
+    for clause in re.split(r"[，,；;]", value):
+        clause = clause.strip()
+        if lead_end.search(clause):
+            lead += agencies_of(lead_end.sub("", clause))
+        elif part_end.search(clause):
+            part += agencies_of(part_end.sub("", clause))
+        else:
+            plain += agencies_of(clause)
+    return plain, lead, part
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -164,3 +164,12 @@ def test_conjunctions_inside_unit_names_do_not_split_them():
         ("壮大绿色建材产业", "县自然资源和规划分局"),
         ("壮大绿色建材产业", "县财政局"),
     }
+
+
+def test_roles_stated_inside_a_label_value():
+    ex = extract(doc("4.推进综合保税区申建。（责任单位：商务局牵头，白桦海关、财政金融局配合）"))
+    assert pairs(ex) == {("推进综合保税区申建", "商务局")}
+    assert pairs(ex, Relation.PARTICIPATING_AGENCY) == {
+        ("推进综合保税区申建", "白桦海关"), ("推进综合保税区申建", "财政金融局"),
+    }
+    assert not {e.name for e in ex.of_kind(Kind.AGENCY)} & {"商务局牵头", "财政金融局配合"}
