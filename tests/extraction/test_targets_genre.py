@@ -230,3 +230,10 @@ def test_whole_year_clause_keeps_the_plan_year_beside_a_later_horizon():
 
 def test_deadline_of_a_procedure_is_no_goal():
     assert goals("各镇街须在三个工作日内完成上报。") == []
+
+
+def test_livestock_per_mille_and_time_limit_units():
+    found = values("全年屠宰加工肉羊60万只、肉牛3万头，存栏基础母牛达到3000头，森林火灾受害率控制在0.9‰以内，"
+                   "项目从拿地到开工平均时间压缩至30天，整体通关时间压缩至24小时。")
+    assert {(Decimal(60), "万只"), (Decimal(3), "万头"), (Decimal(3000), "头"), (Decimal("0.9"), "‰"),
+            (Decimal(30), "天"), (Decimal(24), "小时")} <= found
