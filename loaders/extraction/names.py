@@ -29,7 +29,8 @@ QUANTITY = re.compile(
 RIGHT_EXT = {
     Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
     Kind.ZONE: re.compile(r"[A-Z]区|\([^()]{1,6}\)(?!产业园)"),
-    Kind.PROJECT: re.compile(r"[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)|项目"
+    Kind.PROJECT: re.compile(r"(?:项目)?[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)"
+                             r"|(?:扩建|技改|改扩建|新建)项目|项目"
                              r"|(?<=号线)(?!建设)[\u4e00-\u9fff]{1,4}(?<![阶路地])段"),
 }
 
@@ -232,7 +233,49 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any((f.start, f.end) == (m.start, m.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
-    return final + firms
+    return final + firms + _output_projects(sentence, bends, final + firms, accepted, conj)
+
+
+OUTPUT = re.compile(r"年产(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?[\u4e00-\u9fff]{1,24}?"
+                    r"(?:扩建|技改|改扩建|新建)?项目(?:[一二三四五六七八九]期)?")
+PHASE = re.compile(r"(?<!第)(?:项目)?[一二三四五六七八九]期(?!间|末|初|工程|\d)")
+
+
+def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Mention],
+                     accepted: list[tuple[int, int, Kind]], conj: frozenset[str]) -> list[Mention]:
+    """Projects named by what they make or by their phase, without a facility head:
+    "X年产300万只Y技改项目" (the firm X opens it when named), "年产5000万片Y项目",
+    "X动力电池二期", "X正极材料项目一期"."""
+    text = sentence.text
+    out: list[Mention] = []
+    spans = [(m.start, m.end) for m in found if m.kind is Kind.PROJECT]
+    for m in OUTPUT.finditer(text):
+        if re.search(r"[，,；;。、：:|]", m.group()):
+            continue
+        start = m.start()
+        firm = next((f for f in found if f.kind is Kind.COMPANY and f.end == start), None)
+        if firm is not None:
+            start = firm.start
+        if any(a <= start < b or a < m.end() <= b for a, b in spans):
+            continue
+        out.append(Mention(text[start:m.end()], Kind.PROJECT, sentence, start, m.end(), "项目"))
+        spans.append((start, m.end()))
+    named = [(m.start, m.end) for m in found]
+    for m in PHASE.finditer(text):
+        ps, e = m.start(), m.end()
+        if any(a < e and ps < b for a, b in spans) or any(a < ps <= b for a, b in named):
+            continue  # (a phase after a name found by its head is that name's extension)
+        start = _start(text, ps, Kind.PROJECT, bends, accepted, conj)
+        if start is None:
+            continue
+        start = _trim_leading(text, start, ps, Kind.PROJECT)
+        stem = text[start:ps] if start is not None else ""
+        if len(stem) < 4 or not distinct.is_distinctive(stem) or is_generic_stem(stem) \
+                or re.search(r"[\d]", stem):
+            continue
+        out.append(Mention(text[start:e], Kind.PROJECT, sentence, start, e, m.group()))
+        spans.append((start, e))
+    return out
 
 
 def _event(text: str, start: int, e: int) -> bool:
@@ -443,13 +486,29 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
     if COUNTED.search(text[max(0, start - 6):start]) or COUNT_INSIDE.search(stem):
         return False  # "41个滨水公园", "8大民生工程": a count of a category
     if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem) \
+            and not WING.match(stem) and not _area_scoped(stem) \
             and not (kind is Kind.COMPANY and _platform(stem)):
         return False  # "研发中心", "平安园区", "道路工程", "企业集团"
+    if kind is Kind.PROJECT and distinct.is_category_head(head) and not coded \
+            and re.search(r"[和及与]", stem) and not distinct.is_distinctive(re.split(r"[和及与]", stem)[-1]):
+        return False  # "创客空间和科技孵化器": two kinds of facility, neither named
     if kind in (Kind.ZONE, Kind.PROJECT) and _aspiration(text, start, e):
         return False
     if kind is Kind.PROJECT and COUNT_AFTER.match(text[e:]) and not distinct.is_distinctive(stem):
         return False  # "人才公寓1200套"
     return True
+
+
+# "东翼X片区", "西翼Y片区": the wings of a 一核两翼 layout name their areas
+WING = re.compile(r"[东西南北]翼[\u4e00-\u9fff]{2,}")
+# "综保区X平台", "西区X厂房": a named area of the zone in front of a facility
+AREA_SCOPE = re.compile(r"([\u4e00-\u9fff]{1,3}区)[\u4e00-\u9fff]{2,}")
+
+
+def _area_scoped(stem: str) -> bool:
+    m = AREA_SCOPE.match(stem)
+    return bool(m) and not is_generic_stem(m.group(1)) \
+        and m.group(1) not in _gen()["names"] and m.group(1) not in ("城区", "市区", "社区", "景区", "辖区")
 
 
 def _platform(stem: str) -> bool:
@@ -575,6 +634,9 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     if kind is Kind.ZONE and k < len(tokens) and tokens[k] in g["zone_leading_scope"] \
             and s0 - (start + len(tokens[k])) >= 2:
         start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name
+    area = AREA_SCOPE.match(text, s0 - len(stem))
+    if kind is Kind.PROJECT and area and _area_scoped(area.group()) and start < area.end(1):
+        start = area.start()  # "综保区X平台": the area's name is no verb to trim
     if kind is Kind.PROJECT:
         # "X大学共建Y研究院": the partner and the verb go, Y研究院 is what is built
         for v in g["partner_build_verbs"]:

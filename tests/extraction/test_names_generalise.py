@@ -75,3 +75,40 @@ def test_firm_opening_a_park_name_makes_the_park_its_project():
                                                    ("宏筑住工", Kind.COMPANY)]
     # a sector word after a place is a sector park, still a zone
     assert names("推进云岭智能传感器产业园建设。", Kind.ZONE) == ["云岭智能传感器产业园"]
+
+
+# ------------------------------------------------------------------ projects
+
+def test_output_projects_are_whole_names_and_keep_their_firm():
+    got = names("推进南峰汽车集团年产20万辆新能源整车项目、年产8000万片柔性线路板项目建设。")
+    assert "南峰汽车集团年产20万辆新能源整车项目" in got and "年产8000万片柔性线路板项目" in got
+    assert "南峰汽车集团" in got  # the firm stands beside its project
+    assert names("推动南铸轮毂年产300万只铝合金轮毂技改项目开工。", Kind.PROJECT) == \
+        ["南铸轮毂年产300万只铝合金轮毂技改项目"]
+
+
+def test_phase_after_a_product_or_project():
+    assert names("推动川泽锂能正极材料项目一期开工。", Kind.PROJECT) == ["川泽锂能正极材料项目一期"]
+    assert names("加快恒远动力电池二期建设。", Kind.PROJECT) == ["恒远动力电池二期"]
+    assert names("做好一期工程收尾，第二期规划。", Kind.PROJECT) == []
+
+
+def test_facility_heads_of_the_genre():
+    assert names("建设南峰生物医药孵化器、锂电材料联合实验室。", Kind.PROJECT) == \
+        ["南峰生物医药孵化器", "锂电材料联合实验室"]
+    assert names("推进云岭制剂工厂扩建项目。", Kind.PROJECT) == ["云岭制剂工厂扩建项目"]
+    assert names("建设创客空间和科技孵化器。", Kind.PROJECT) == []  # kinds, not names
+
+
+def test_named_area_in_front_of_a_facility():
+    assert names("加快综保区智慧监管平台建设。", Kind.PROJECT) == ["综保区智慧监管平台"]
+    assert names("推进西区标准化厂房建设。", Kind.PROJECT) == ["西区标准化厂房"]
+    assert names("完善园区智慧监管平台。", Kind.PROJECT) == []
+
+
+# ------------------------------------------------------------------ zones
+
+def test_zone_heads_and_wings():
+    assert names("推进白石镇工业集中区基础设施建设。", Kind.ZONE) == ["白石镇工业集中区"]
+    assert names("一核为云岭科学城，东翼临港经济片区，西翼绿色智造片区。", Kind.ZONE) == \
+        ["云岭科学城", "东翼临港经济片区", "西翼绿色智造片区"]
