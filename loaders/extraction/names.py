@@ -194,6 +194,10 @@ def _find(sentence: Sentence) -> list[Mention]:
             if start is None:
                 continue
             start = min(start, protect)
+            if kind is Kind.AGENCY and head.endswith("领导小组") and start is not None:
+                g0 = _group_start(text, s0, bends)
+                if g0 < start and text[g0:start].endswith(tuple(lexicon.words("names", "zone_suffixes"))):
+                    start = g0  # the scope and zone opening the group's name stay
             start = _balance(text, start, s0, e)
             if start is None:
                 continue
@@ -406,8 +410,16 @@ def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
     while p > limit:
         if p in bends and (text[p - 1] in PUNCT or p - bends[p] == 1
                            or (p < s0 and not text.startswith("工作", p))):
-            return p
+            break
         p -= 1
+    # "县经济开发区建设发展领导小组": the scope and the zone the group is for open its name
+    zones = "|".join(sorted(map(re.escape, lexicon.words("names", "zone_suffixes")), key=len, reverse=True))
+    for q in (p, bends.get(p, p)):  # (the zone may precede the group's remit: X开发区+建设发展)
+        m = re.search(rf"(?:^|(?<=[{re.escape(''.join(PUNCT))}]))[\u4e00-\u9fff]{{0,10}}?(?:{zones})$",
+                      text[limit:q])
+        if m and p < s0 and not text[limit + m.start():q] in _gen()["names"] \
+                and m.group()[:1] in lexicon.words("names", "scope_prefixes"):
+            return limit + m.start()
     return p
 
 
@@ -698,6 +710,11 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False
     if kind is Kind.PROJECT and len(head) >= 2 and _fused(stem, head):
         return False  # "城区中小学": the head is the end of a common word (中小学)
+    if kind is Kind.AGENCY and head == "厅":
+        return any(w in stem[:4] for w in lexicon.words("names", "provincial_scopes")) \
+            and len(stem) >= 3  # 自治区商务厅, 省科技厅 — not 展厅, 餐厅
+    if kind is Kind.AGENCY and head == "委":
+        return stem.endswith(tuple(lexicon.words("names", "commission_stems")))  # 市发展改革委
     if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局") and len(stem) < 2:
         return False  # 快办, 查办: a verb, not an office
     if kind is Kind.AGENCY and distinct.tag(stem[-1] + head) in ("v", "vn"):

@@ -105,6 +105,7 @@ def agencies_of(cell: str) -> list[str]:
     for part in pieces:
         part = part.strip("。.()（）“”\"' ")
         part = re.sub(r"^(?:等|各)|等$|等(?:\d+个)?(?:部门|单位)$", "", part)
+        part = re.sub(r"^[^由]{0,8}?(?:工作|项目|任务|事项)由(?=..)", "", part)  # "此项工作由X"
         if len(part) >= 2 and not part.isdigit() and part not in generic:
             out.append(part)
     return out

@@ -112,3 +112,27 @@ def test_zone_heads_and_wings():
     assert names("推进白石镇工业集中区基础设施建设。", Kind.ZONE) == ["白石镇工业集中区"]
     assert names("一核为云岭科学城，东翼临港经济片区，西翼绿色智造片区。", Kind.ZONE) == \
         ["云岭科学城", "东翼临港经济片区", "西翼绿色智造片区"]
+
+
+# ------------------------------------------------------------------ agencies (heads, scopes)
+
+def test_provincial_departments_and_commissions():
+    assert names("积极争取自治区商务厅、省科技厅、市发展改革委支持。", Kind.AGENCY) == \
+        ["自治区商务厅", "省科技厅", "市发展改革委"]
+    assert names("建设展厅和餐厅，经党委研究", Kind.AGENCY) == []
+
+
+def test_branch_of_a_named_bureau_stays_whole():
+    assert names("市生态环境局白石县分局负责", Kind.AGENCY) == ["市生态环境局白石县分局"]
+
+
+def test_leading_group_opened_by_scope_and_zone():
+    assert names("发展和改革局、县经济开发区建设发展领导小组配合", Kind.AGENCY) == \
+        ["发展和改革局", "县经济开发区建设发展领导小组"]
+    assert not any(n.startswith("成立") for n in names("成立云岭新城规划实施领导小组，", Kind.AGENCY))
+
+
+def test_lead_unit_after_you():
+    from zonekg.loaders.extraction.responsibility import agencies_of
+    assert agencies_of("此项工作由经济发展局") == ["经济发展局"]
+    assert agencies_of("该项目由新区临港经济发展办公室") == ["新区临港经济发展办公室"]
