@@ -603,6 +603,17 @@ def _gen() -> dict:
     return lexicon.load("generic")
 
 
+def _single_pair(tokens: list[str], tags: dict, j: int, first: int) -> bool:
+    """Token j is one character of a two-character word jieba lacks (智+造, 康+养, or a
+    place name split as 松+岚): a neighbouring single character that is no function word."""
+    if len(tokens[j]) != 1:
+        return False
+    function_tags = ("f", "p", "d", "c", "m", "q")
+    before = j > first and len(tokens[j - 1]) == 1 and tags.get(tokens[j - 1]) not in function_tags
+    after = j + 1 < len(tokens) and len(tokens[j + 1]) == 1 and tags.get(tokens[j + 1]) not in function_tags
+    return before or after
+
+
 def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
@@ -640,9 +651,8 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
             pos += len(tokens[j])
             cut = ("v",) if j == len(tokens) - 1 else ("v", "ad", "d", "p")  # 复华高新园
             if tags.get(tokens[j]) in cut and tokens[j] not in internal \
-                    and not (len(tokens[j]) == 1 and j > k and len(tokens[j - 1]) == 1
-                             and tags.get(tokens[j - 1]) not in ("f", "p", "d", "c", "m", "q")):
-                start = pos  # (智+造, 康+养: two single characters make a word jieba lacks)
+                    and not _single_pair(tokens, tags, j, k):
+                start = pos
     if kind is Kind.ZONE and k < len(tokens) and tokens[k] in g["zone_leading_scope"] \
             and s0 - (start + len(tokens[k])) >= 2:
         start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name

@@ -136,3 +136,8 @@ def test_lead_unit_after_you():
     from zonekg.loaders.extraction.responsibility import agencies_of
     assert agencies_of("此项工作由经济发展局") == ["经济发展局"]
     assert agencies_of("该项目由新区临港经济发展办公室") == ["新区临港经济发展办公室"]
+
+
+def test_a_place_name_jieba_splits_into_a_verb_and_a_character_stays_whole():
+    found = [(m.name, m.kind) for m in find_names(Sentence("也是松岚高新技术产业开发区的关键之年", 0, 0, 0))]
+    assert found == [("松岚高新技术产业开发区", Kind.ZONE)]
