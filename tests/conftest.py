@@ -1,0 +1,65 @@
+"""Builders shared by every test folder: documents in the binary formats, written by the tests
+themselves from text we wrote (no binary fixtures in the repository)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None,
+             password: str | None = None) -> Path:
+    """A PDF with one text line per entry, drawn in the built-in CID font STSong-Light."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    if title:
+        c.setTitle(title)
+    for lines in pages:
+        c.setFont("STSong-Light", 11)
+        y = 800
+        for line in lines:
+            c.drawString(60, y, line)
+            y -= 16
+        c.showPage()
+    c.save()
+    if password:
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(str(path)))
+        writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
+        with open(path, "wb") as fh:
+            writer.write(fh)
+    return path
+
+
+def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    """A DOCX with the paragraphs in order and, after them, one table (first row: header)."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading(paragraphs[0], level=1)
+    for text in paragraphs[1:]:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def pdf_maker():
+    """The :func:`make_pdf` builder, as a fixture (test folders are not packages)."""
+    return make_pdf
+
+
+@pytest.fixture
+def docx_maker():
+    """The :func:`make_docx` builder, as a fixture."""
+    return make_docx
