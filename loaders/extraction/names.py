@@ -337,8 +337,13 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             if common and re.match(INVESTING, text[e:]) and len(toks) >= 3 \
                     and all(len(tk) == 1 for tk, _ in toks[:2]):
                 common = []  # "X禾牧场乳业扩建项目": a coined brand before a product word
-            if common or not (distinct.is_distinctive(stem) or brand) \
-                    or (len(toks) == 1 and toks[0][1] == "ns"):
+            branch = any(m.kind is Kind.PROJECT and m.start == start and e < m.end
+                         and m.name.endswith(tuple(cfg["firm_facility_heads"])) for m in found) \
+                and distinct.is_distinctive(stem) and not common  # X华南研发中心, X疫苗产业化基地
+            slot = len(stem) <= 4 and not is_generic_stem(stem) and not industries.is_industry(stem) \
+                and (_firm_slot(text, start, e) or branch)
+            if not slot and (common or not (distinct.is_distinctive(stem) or brand)
+                             or (len(toks) == 1 and toks[0][1] == "ns")):
                 # only proper or unknown words make a firm's name: "海洋健康食品", "陆路物流"
                 # are sector phrases
                 continue  # a place + a sector ("威海电子") is no firm
@@ -350,10 +355,10 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             opens_park = any(m.kind is Kind.ZONE and m.start == start and m.end > e
                              and m.head in cfg["firm_park_heads"] for m in found) \
                 and not industries.is_industry(t)  # (X智能传感器产业园: a sector park)
-            if not is_foreign and not opens_park \
+            if not is_foreign and not opens_park and not slot \
                     and not any(c in text[left:right] for c in cfg["company_context"]):
                 continue
-            if any(m.kind is Kind.PROJECT and m.start <= start and e < m.end for m in found) \
+            if not branch and any(m.kind is Kind.PROJECT and m.start <= start and e < m.end for m in found) \
                     and not re.match(r"[\d一二三四五六七八九十]|项目|扩建|技改|新建|年产|产线", text[e:]):
                 continue  # "X汽车梦工场": the stem of a facility's name, not a firm named
             if _event(text, start, e) or any(o.name == name for o in out):
@@ -388,8 +393,32 @@ def _firm_stem(stem: str) -> str:
             break
     k = 0
     while k < len(toks) - 1 and (toks[k][1] or "") in ("v", "p", "c", "d", "r", "u", "uj", "m", "f"):
+        if len(toks) - k == 2 and len(toks[k][0]) == 1 and len(toks[k + 1][0]) == 1:
+            break  # "蒙+源": two single characters are a coined brand, not a verb + a character
         k += 1
     return "".join(t for t, _ in toks[k:])
+
+
+def _firm_slot(text: str, start: int, e: int) -> bool:
+    """Positions only a firm fills, so a brand made of common words (雪原农机, 寒光碳素) is one:
+    the subject of a build verb after 支持/鼓励/推动 ("支持X扩建…生产线、Y建设智能工厂"), an item of
+    "以A、B为龙头", an item of "引进A、B等…项目", or the opener of "年产…项目"."""
+    cfg = lexicon.load("names")
+    left = start
+    while left > 0 and text[left - 1] not in CLAUSE_END:
+        left -= 1
+    before, after = text[left:start], text[e:e + 30]
+    lead = any(w in before for w in cfg["firm_subject_cues"])
+    if lead and re.match(r"(?:" + "|".join(cfg["firm_build_verbs"]) + ")", after):
+        return True
+    if after.startswith("年产") and re.search(r"(?:^|[\d.、]|建设|推动|推进|实施|引进)$", before):
+        return True  # "X年产…项目" in a table cell, a list item or after a leading verb
+    if re.match(r"[^，。；、]{0,12}?项目", after) and re.search(r"(?:建设|推动|推进|实施)$", before):
+        return True
+    if re.match(r"(?:[、和及与][^，。；]{2,12}?)*为(?:龙头|链主)", after):
+        return True
+    return bool(re.search(r"(?:引进|签约|落户)[^，。；]*$", before)
+                and re.match(r"(?:[、和及与][^，。；]{2,12}?)*等[^，。；]{0,8}项目", after))
 
 
 def _department_stem(text: str, s0: int) -> int:

@@ -141,3 +141,36 @@ def test_lead_unit_after_you():
 def test_a_place_name_jieba_splits_into_a_verb_and_a_character_stays_whole():
     found = [(m.name, m.kind) for m in find_names(Sentence("也是松岚高新技术产业开发区的关键之年", 0, 0, 0))]
     assert found == [("松岚高新技术产业开发区", Kind.ZONE)]
+
+
+# ------------------------------------------------------------------ firms in firm-only slots
+
+def test_firm_as_subject_of_build_verb_after_support():
+    got = names("支持霜岭重工扩建小型收割机生产线、冰溪农机建设数字化车间，推进试验场建设。", Kind.COMPANY)
+    assert "霜岭重工" in got and "冰溪农机" in got
+
+
+def test_firms_listed_before_leading_role():
+    got = names("以青禾石墨、暮光碳素为龙头，延伸负极材料产业链。", Kind.COMPANY)
+    assert got == ["青禾石墨", "暮光碳素"] or sorted(got) == sorted(["青禾石墨", "暮光碳素"])
+
+
+def test_firms_listed_before_deng_project_after_introduce():
+    got = names("其中引进云岭氟硅化工、白石电子化学品等产业链项目5个。", Kind.COMPANY)
+    assert sorted(got) == sorted(["云岭氟硅化工", "白石电子化学品"])  # 电子化学品 wins over 电子
+
+
+def test_firm_opening_output_project_in_cell_and_after_verb():
+    assert names("南峰铝业年产8万吨再生铝项目", Kind.COMPANY) == ["南峰铝业"]
+    assert "南峰铝业年产8万吨再生铝项目" in names("南峰铝业年产8万吨再生铝项目", Kind.PROJECT)
+    assert "禾源乳业" in names("2.建设禾源乳业年产6万吨酸奶项目，总投资3亿元。", Kind.COMPANY)
+
+
+def test_firm_before_branch_facility():
+    assert "鹭岚科技" in names("引进鹭岚科技西南研发中心。", Kind.COMPANY)
+
+
+def test_sector_words_in_slots_are_no_firms():
+    assert names("支持企业建设智能工厂。", Kind.COMPANY) == []
+    assert names("支持高端装备扩建生产线。", Kind.COMPANY) == []
+    assert names("引进新材料、电子信息等产业链项目5个。", Kind.COMPANY) == []
