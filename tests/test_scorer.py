@@ -29,10 +29,24 @@ MIN_F1 = {
 MIN_ACCURACY = {"investment_cny_accuracy": 0.95, "area_m2_accuracy": 0.95, "target_year_accuracy": 0.90}
 
 
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+FIXTURES = ROOT / "tests" / "fixtures"
 CORPORA = {
     "samples": (ROOT / "loaders" / "samples", EVAL / "gold"),
-    "heldout": (HELDOUT / "docs", HELDOUT / "gold"),
+    "heldout": (FIXTURES / "heldout" / "docs", FIXTURES / "heldout" / "gold"),
+    "heldout2": (FIXTURES / "heldout2" / "docs", FIXTURES / "heldout2" / "gold"),
+    "heldout3": (FIXTURES / "heldout3" / "docs", FIXTURES / "heldout3" / "gold"),
+}
+# The later held-out sets are not yet at issue 3's targets in every category: they guard
+# against regressions at floors a little under what the extraction reaches on them today.
+FLOORS = {
+    "heldout2": {"lead": 0.90, "agencies": 0.93, "zones": 0.95, "targets": 0.95, "projects": 0.92,
+                 "industries": 0.72, "companies": 0.93},
+    "heldout3": {"lead": 0.95, "agencies": 0.88, "zones": 0.85, "targets": 0.95, "projects": 0.84,
+                 "industries": 0.65, "companies": 0.92},
+}
+ACCURACY_FLOORS = {
+    "heldout2": {"investment_cny_accuracy": 0.70, "area_m2_accuracy": 0.80, "target_year_accuracy": 0.90},
+    "heldout3": {"investment_cny_accuracy": 0.72, "area_m2_accuracy": 0.72, "target_year_accuracy": 0.90},
 }
 
 
@@ -48,22 +62,25 @@ def figures(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
         "--gold", str(gold),
         "--cmd", f"{sys.executable} -m zonekg.api.cli",
         "--json", str(out),
-        *[f"--min-f1={cat}={value}" for cat, value in MIN_F1.items()],
+        *[f"--min-f1={cat}={value}" for cat, value in FLOORS.get(request.param, MIN_F1).items()],
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     print(done.stdout)
     assert out.exists(), done.stderr[-3000:]
-    return json.loads(out.read_text(encoding="utf-8")) | {"_exit": done.returncode, "_table": done.stdout}
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    return figures | {"_corpus": request.param, "_exit": done.returncode, "_table": done.stdout}
 
 
 @pytest.mark.parametrize("category", sorted(MIN_F1))
 def test_f1_meets_the_target(figures: dict, category: str) -> None:
-    assert figures[category]["f1"] >= MIN_F1[category], figures["_table"]
+    wanted = FLOORS.get(figures["_corpus"], MIN_F1)[category]
+    assert figures[category]["f1"] >= wanted, figures["_table"]
 
 
 @pytest.mark.parametrize("figure", sorted(MIN_ACCURACY))
 def test_amount_and_year_accuracy(figures: dict, figure: str) -> None:
-    assert figures[figure] is not None and figures[figure] >= MIN_ACCURACY[figure], figures["_table"]
+    wanted = ACCURACY_FLOORS.get(figures["_corpus"], MIN_ACCURACY)[figure]
+    assert figures[figure] is not None and figures[figure] >= wanted, figures["_table"]
 
 
 def test_scorer_exit_status_agrees(figures: dict) -> None:
