@@ -78,6 +78,10 @@ def assemble(document: SourceDocument) -> Extraction:
             if _known_kind(regs, name) in (None, Kind.INDUSTRY):
                 regs[Kind.INDUSTRY].add(name, ev)
 
+    for name in industries_mod.inside_longer([e.name for e in regs[Kind.INDUSTRY].entities],
+                                             [s.text for s in body]):
+        regs[Kind.INDUSTRY].discard(name)
+
     # 3. responsibility: tasks and table rows become projects led by agencies (or companies)
     assignments = responsibility.from_sentences(body) + responsibility.from_tables(body)
     first_leads = responsibility.first_unit_leads(body)

@@ -32,6 +32,8 @@ def find(sentence: Sentence) -> list[str]:
     for e in lists.find(sentence):
         kind = lists.head_kind(e.head)
         items = [i.strip("“”\"' ") for i in e.items]
+        if items:  # "在X科学城前瞻布局A、B": the first item starts after a place and a verb
+            items[0] = lists._trim_item(lists._after_names(items[0]), first=True)
         count = e.count
         if not e.head:
             # the cue may close the clause before: "四大主导产业：A、B", "三个未来产业（A、B、C）"
@@ -44,6 +46,8 @@ def find(sentence: Sentence) -> list[str]:
                 kind, count = "industry", len(items)  # "重点发展A、B和C": the verb sets the focus
         elif kind is None and count and _direction(e.head):
             kind = "industry"  # "围绕A、B和C三个(主攻)方向"
+        elif kind is None and e.head.startswith("为") and _direction(e.head[1:]):
+            kind = "industry"  # "以A、B和C为主攻方向": sector-like items only (no count vouches)
         if kind == "industry" or (kind is None and sum(i in sectors for i in items) * 2 >= len(items)):
             if count and len(items) > count:
                 items = items[-count:]
@@ -51,8 +55,11 @@ def find(sentence: Sentence) -> list[str]:
             out.extend(i for i in items if 2 <= len(i) <= 12 and not i.endswith(org)
                        and (whole or is_industry(i)) and not _announces(i))
     out.extend(_pairs(sentence.text))
+    out.extend(_headline(sentence.text))
     listed = list(out)
     text = sentence.text
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
+    tails = tuple(lexicon.load("industries")["name_tails"])
     from zonekg.loaders.extraction import names
     named = [(m.start, m.end) for m in names.find(sentence)]
     offset = 0
@@ -71,6 +78,8 @@ def find(sentence: Sentence) -> list[str]:
                     # ("X半导体", "现代服务业综合改革试验区") is no industry of its own
                     if not any(w != i and w in i for i in listed) \
                             and not any(s0 <= a and b <= e0 for s0, e0 in named) \
+                            and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
+                            and not clause.startswith(tails, pos + len(w)) \
                             and not clause.startswith(org, pos + len(w)):  # 科技服务机构
                         out.append(w)
                     pos += len(w) - 1
@@ -84,12 +93,56 @@ def find(sentence: Sentence) -> list[str]:
     return uniq
 
 
+def _headline(text: str) -> list[str]:
+    """A task heading that names its industry: "1.做大X产业。", "（二）培育X新兴产业",
+    "四是X产业。" — a focus verb (or 一是/二是…) opens the clause and 产业 closes it."""
+    verbs = "|".join(sorted(map(re.escape, lexicon.load("industries")["heading_verbs"]), key=len, reverse=True))
+    generic = tuple(lexicon.load("industries")["generic_modifiers"])
+    out = []
+    for clause in CLAUSE.split(text):
+        clause = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[.、．])\s*", "", clause)
+        m = re.fullmatch(rf"(?:{verbs}|[一二三四五六七八九十]是)([\u4e00-\u9fff]{{2,8}}?)"
+                         r"(?:新兴|主导|支柱|特色|未来)?产业", clause.strip())
+        org = tuple(lexicon.load("industries")["organisation_nouns"])
+        if m and m.group(1) not in generic and not m.group(1).endswith(generic) \
+                and not re.search("[和及与]", m.group(1)) and not any(o in m.group(1) for o in org):
+            out.append(m.group(1))
+    return out
+
+
+def inside_longer(found: list[str], texts: list[str]) -> set[str]:
+    """Industries of a document that occur only inside a longer one it also names: "装备制造"
+    when every focus mention reads "寒地装备制造" is part of that cluster, not its own item
+    (the per-sentence check of find(), at document scope)."""
+    focus = _cfg()[2]
+    out = set()
+    for x in found:
+        longer = [y for y in found if y != x and x in y]
+        if not longer:
+            continue
+        free = False
+        for text in texts:
+            for clause in CLAUSE.split(text):
+                if x not in clause or not any(v in clause for v in focus):
+                    continue
+                covered = set()
+                for y in longer:
+                    for m in re.finditer(re.escape(y), clause):
+                        covered.update(range(m.start(), m.end()))
+                if any(not set(range(m.start(), m.end())) <= covered
+                       for m in re.finditer(re.escape(x), clause)):
+                    free = True
+        if not free:
+            out.add(x)
+    return out
+
+
 def is_industry_exact(item: str) -> bool:
     """True for an item that is exactly a known sector name."""
     return item in _cfg()[0]
 
 
-COUNT_WORD = r"(?:[一二两三四五六七八九十]|\d+)\s*(?:大|个|项|类)"
+COUNT_WORD = r"(?:[一二两三四五六七八九十]|\d+)\s*(?:大|个|项|类|条)"
 
 
 @functools.cache
@@ -99,7 +152,9 @@ def _cue_heads() -> str:
 
 
 def _direction(head: str) -> bool:
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{0,4}}(?:{_cue_heads()})", head))
+    # the head may keep its count and the verb after it: "三条细分赛道延链补链"
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{0,4}}(?:{_cue_heads()})", head)
+                or re.match(rf"{COUNT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:{_cue_heads()})", head))
 
 
 def _leading_cue(clause: str, first: str) -> int | None:

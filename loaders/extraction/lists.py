@@ -17,7 +17,7 @@ from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？()（）]")
 COUNT = re.compile(r"[“\"]?([一二两三四五六七八九十\d]+)\s*(?:大|个|家|类|项|条|所)")
-TAIL = re.compile(r"等|[“\"]?[一二两三四五六七八九十\d]+\s*(?:大|个|家|类|项)|为(?:重点|主|龙头|主体|核心)")
+TAIL = re.compile(r"等|[“\"]?[一二两三四五六七八九十\d]+\s*(?:大|个|家|类|项|条)|为(?:重点|主|龙头|主体|核心)")
 
 
 @dataclass

@@ -1,0 +1,72 @@
+"""Industry rules for forms of the genre beyond the five samples, each on a short text written
+for the test (imaginary places and firms): task headings that name one industry, counted lists
+with 条/前瞻布局, "以A、B为主攻方向", sector words inside zone names or quoted slogans, and a
+shorter sector that only occurs inside a longer listed cluster."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from zonekg.loaders.document import Paragraph, SourceDocument
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.industries import find
+from zonekg.loaders.extraction.model import Kind
+from zonekg.loaders.extraction.text import Sentence
+
+
+def inds(text):
+    return find(Sentence(text, 0, 0, 0))
+
+
+def doc_inds(*paras, title="青枫经济开发区2025年工作要点"):
+    blocks = [Paragraph(title)] + [Paragraph(p) for p in paras]
+    return {e.name for e in extract(SourceDocument(Path("x.txt"), title, blocks)).of_kind(Kind.INDUSTRY)}
+
+
+def test_task_heading_names_one_industry():
+    assert inds("1.做大轨道车辆配件产业。") == ["轨道车辆配件"]
+    assert inds("（二）培育预制菜肴产业") == ["预制菜肴"]
+    assert inds("三是智能穿戴产业。") == ["智能穿戴"]
+    assert inds("培育低碳氢能新兴产业。") == ["低碳氢能"]
+
+
+def test_task_heading_with_generic_or_firm_words_is_no_industry():
+    assert inds("2.发展新兴产业。") == []
+    assert inds("培育特色优势产业。") == []
+    assert inds("培育百强骨干企业和支柱产业。") == []
+
+
+def test_future_industries_after_place_and_verb():
+    got = inds("在栖霞科学城前瞻布局量子传感、脑机接口、深海装备三个未来产业。")
+    assert got[:3] == ["量子传感", "脑机接口", "深海装备"]
+
+
+def test_count_with_tiao_and_track_head():
+    got = inds("围绕高纯硅烷、特种氟化物、电子级硫酸三条细分赛道延链补链。")
+    assert got == ["高纯硅烷", "特种氟化物", "电子级硫酸"]
+
+
+def test_main_direction_list_keeps_sector_like_items():
+    got = inds("以光电显示、海岛特色果蔬加工为主攻方向,推动项目投产。")
+    assert got == ["光电显示", "海岛特色果蔬加工"]
+
+
+def test_sector_word_inside_zone_name_is_no_industry():
+    assert "数字经济" not in inds("云杉数字经济港重点引进软件企业。")
+    assert "生物医药" not in inds("重点建设碧湖生物医药谷。")
+
+
+def test_quoted_slogan_enumeration_is_skipped():
+    assert inds("紧扣“新材料高端化、新能源规模化”主攻方向,推动园区发展。") == []
+
+
+def test_shorter_sector_only_inside_longer_cluster_is_dropped():
+    got = doc_inds("围绕高原装备制造、碳纤维新材料、中藏药三大主导产业,加快园区建设。",
+                   "1.做强高原装备制造产业。推动全年高原装备制造产值突破50亿元。")
+    assert {"高原装备制造", "碳纤维新材料", "中藏药"} <= got
+    assert "装备制造" not in got
+
+
+def test_shorter_sector_used_on_its_own_stays():
+    got = doc_inds("围绕高原装备制造、碳纤维新材料、中藏药三大主导产业,加快园区建设。",
+                   "全区重点发展装备制造。")
+    assert {"高原装备制造", "装备制造"} <= got
