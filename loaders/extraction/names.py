@@ -464,14 +464,7 @@ def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str)
     admin = any(core.endswith(w) for w in cfg["agency_center_stems"] + cfg["department_stems"])
     if admin and core != full:
         return True
-    left = start
-    while left > 0 and text[left - 1] not in "。;；":
-        left -= 1
-    right = e
-    while right < len(text) and text[right] not in "。;；":
-        right += 1
-    clause = text[left:right]
-    if admin and _duty_context(clause):
+    if admin and _duty_context(_clause(text, start, e)):
         return True
     if distinct.is_distinctive(core):
         return False
@@ -492,6 +485,7 @@ def _duty_context(clause: str) -> bool:
 
 
 def _clause(text: str, start: int, e: int) -> str:
+    """The clause (between 。 and ；) around text[start:e]."""
     left = start
     while left > 0 and text[left - 1] not in "。;；":
         left -= 1
