@@ -227,7 +227,8 @@ def _find(sentence: Sentence) -> list[Mention]:
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
     out = [m for m in out if not (m.kind is Kind.COMPANY and _event(text, m.start, m.end))]
-    firms = _weak_companies(sentence, bends, out)
+    firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
+    out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final = []
     for m in out:
@@ -238,6 +239,21 @@ def _find(sentence: Sentence) -> list[Mention]:
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
     return final + firms + _output_projects(sentence, bends, final + firms, accepted, conj)
+
+
+def _whole_firm(text: str, m: Mention) -> bool:
+    """A firm's name starts with no count ("7项…") and ends where a word ends: "化工" inside
+    "绿化工程" is no firm ending."""
+    if re.match(r"[\d０-９一二三四五六七八九十两]+[项个家条座处批]", m.name):
+        return False
+    jieba, _ = distinct.segmenter()
+    window_start = max(m.start, m.end - 4)
+    pos = window_start
+    for token in jieba.lcut(text[window_start:m.end + 4], HMM=False):
+        if pos < m.end < pos + len(token):
+            return False
+        pos += len(token)
+    return True
 
 
 OUTPUT = re.compile(r"年产(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?[\u4e00-\u9fff]{1,24}?"

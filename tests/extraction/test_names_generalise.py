@@ -174,3 +174,8 @@ def test_sector_words_in_slots_are_no_firms():
     assert names("支持企业建设智能工厂。", Kind.COMPANY) == []
     assert names("支持高端装备扩建生产线。", Kind.COMPANY) == []
     assert names("引进新材料、电子信息等产业链项目5个。", Kind.COMPANY) == []
+
+
+def test_a_firm_ending_inside_a_longer_word_is_no_firm():
+    found = [(m.name, m.kind) for m in find_names(Sentence("实施滨河公园、长宁路等7项绿化工程项目", 0, 0, 0))]
+    assert not [name for name, kind in found if kind is Kind.COMPANY]
