@@ -74,7 +74,8 @@
   } else {
     network.once("afterDrawing", ready);
   }
-  network.on("stabilized", () => { if (physics.checked) stopPhysics(); });
+  // Physics the page started stops once the layout settles; physics the user switches on
+  // stays on until they switch it off (they asked for a moving layout).
   physics.addEventListener("change", () => network.setOptions({ physics: { enabled: physics.checked } }));
 
   function centre(id) {
