@@ -56,6 +56,8 @@ def find(sentence: Sentence) -> list[str]:
                        and (whole or is_industry(i)) and not _announces(i))
     out.extend(_pairs(sentence.text))
     out.extend(_headline(sentence.text))
+    out.extend(_led(sentence.text))
+    out.extend(_positioned_bases(sentence.text))
     listed = list(out)
     text = sentence.text
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
@@ -208,3 +210,43 @@ def _after_focus_verb(clause: str, first: str) -> bool:
     """True when the list follows a focus verb directly ("重点发展A、B和C")."""
     before = clause[: clause.find(first)]
     return bool(before) and before.endswith(tuple(lexicon.load("industries")["list_focus_verbs"]))
+
+
+def _led(text: str) -> list[str]:
+    """An industry named as the leader of the plan's clusters: "形成以X为龙头的N个以上的产业集群"
+    (X is the lead industry, written as is) and "以X产业为引领" (a sector ending in 产业 sets the
+    direction; "以规划为引领" names none). Firms as 龙头 ("以A集团为龙头") are no industry."""
+    cfg = lexicon.load("industries")
+    generic = tuple(cfg["generic_modifiers"])
+    org = tuple(cfg["organisation_nouns"])
+    firms = tuple(lexicon.words("names", "company_markers"))
+    out = []
+    for clause in CLAUSE.split(text):
+        for m in re.finditer(r"以([\u4e00-\u9fff]{2,10}?)为龙头的[^，,；;。]{0,12}?(?:产业集群|产业体系)", clause):
+            x = m.group(1)
+            if "、" in x or x.endswith(org + firms) or x in generic or not is_industry(x):
+                continue
+            out.append(x)
+        for m in re.finditer(r"以([\u4e00-\u9fff]{2,10}?)产业为引领", clause):
+            x = m.group(1)
+            if x in generic or x.endswith(tuple(g for g in generic if len(g) > 1)) \
+                    or any(o in x for o in org):
+                continue  # ("创新" ends with 新 but is no generic 新产业)
+            out.append(x + "产业")
+    return out
+
+
+def _positioned_bases(text: str) -> list[str]:
+    """"按照A城“X产业基地”、B城“Y基地”的功能定位": a quoted base that a plan sets as a
+    district's positioning names the sector X产业 (not every 基地 is an industry: only
+    "X产业基地", quoted, in a sentence stating a 定位)."""
+    if "定位" not in text:
+        return []
+    generic = tuple(lexicon.load("industries")["generic_modifiers"])
+    out = []
+    for m in re.finditer(r"“([\u4e00-\u9fff]{2,8}?)产业基地”", text):
+        x = m.group(1)
+        if x in generic or x.endswith(tuple(g for g in generic if len(g) > 1)):
+            continue
+        out.append(x + "产业")
+    return out

@@ -238,7 +238,8 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any((f.start, f.end) == (m.start, m.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
-    return final + firms + _output_projects(sentence, bends, final + firms, accepted, conj)
+    extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms)
+    return final + firms + extra + _output_projects(sentence, bends, final + firms + extra, accepted, conj)
 
 
 def _whole_firm(text: str, m: Mention) -> bool:
@@ -776,3 +777,67 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
     if kind is Kind.COMPANY and len(stem) < 2:
         return False
     return True
+
+
+BRAND_USE = re.compile(r"(?:用好|推广|学习|借鉴)([\u4e00-\u9fff]{2,12}?)(?:“[^“”]{1,8}”)?"
+                       r"[\u4e00-\u9fff]{0,4}?(?:平台|经验|模式)")
+BRAND_TAGS = ("nz", "nt", "nrt")
+
+
+def _brand_prefixed(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """A firm named only as the owner of a platform or practice others are told to use or
+    copy: "用好X农村电商平台", "推广X“Y式”党建经验". The firm is the brand-shaped token right
+    after the verb: a word the dictionary tags as a proper name (nz/nt/nrt), or a run of
+    2–4 characters unknown to it as a word; a common word ("推广先进经验") names no firm."""
+    text = sentence.text
+    out: list[Mention] = []
+    for m in BRAND_USE.finditer(text):
+        stretch, s0 = m.group(1), m.start(1)
+        toks = distinct.tokens(stretch)
+        quoted = text[m.end(1):m.end(1) + 1] == "“"
+        name = None
+        if toks and len(toks[0][0]) >= 2 and toks[0][1] in BRAND_TAGS:
+            name = toks[0][0]
+            rest = stretch[len(name):]
+            if quoted and 1 <= len(rest) <= 2 and len(stretch) <= 6:
+                name = stretch  # the brand runs on to the quote: "博世"+"XY"“Z式”
+        else:
+            run = ""
+            for tk, _ in toks:
+                if len(tk) != 1:
+                    break
+                run += tk
+            if 2 <= len(run) <= 4 and (len(run) < len(stretch) or m.end() - m.end(1) > 2):
+                # a product word follows the run ("X农村电商平台", "X“Y式”经验")
+                name = run
+        if not name or is_generic_stem(name) or industries.is_industry(name) \
+                or not distinct.is_distinctive(name):
+            continue
+        if any(f.start <= s0 < f.end and not (f.kind is Kind.PROJECT and f.start == s0) for f in found):
+            continue  # (a platform's name the firm opens stands beside it: X农村电商平台)
+        out.append(Mention(name, Kind.COMPANY, sentence, s0, s0 + len(name), ""))
+    return out
+
+
+QUANTIFIED_WORKS = re.compile(
+    r"(?:推进|加快|启动|实施|完成|开工|建设|推动)"
+    r"((?:[\u4e00-\u9fff]{2,4}?)(?:\d+(?:\.\d+)?万?亩)(?:市政基础设施|片区开发)"
+    r"|[\u4e00-\u9fff]{1,4}?(?:岛|片区)综合开发)")
+
+
+def _quantified_works(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """Works named by a place and its size: "推进X11800亩市政基础设施", "加快X4900亩片区开发"
+    (the quantity stays inside the name), and "推进X岛综合开发" / "X片区综合开发"."""
+    text = sentence.text
+    out: list[Mention] = []
+    for m in QUANTIFIED_WORKS.finditer(text):
+        name = m.group(1)
+        place = re.match(r"[\u4e00-\u9fff]+?(?=\d|岛|片区)", name).group()
+        if is_generic_stem(place) or not distinct.is_distinctive(place) \
+                or re.match(r"[各全本该此新老一二三四五六七八九十]", place):
+            continue
+        s0 = m.start(1)
+        if any(f.start <= s0 and s0 + len(name) <= f.end and f.kind is Kind.PROJECT for f in found):
+            continue
+        out.append(Mention(name, Kind.PROJECT, sentence, s0, s0 + len(name), name[-4:]))
+    return out
