@@ -87,12 +87,7 @@ def find(sentence: Sentence) -> list[str]:
                     pos += len(w) - 1
                     break
             pos += 1
-    seen, uniq = set(), []
-    for i in out:
-        if i not in seen:
-            seen.add(i)
-            uniq.append(i)
-    return uniq
+    return list(dict.fromkeys(out))  # unique, in order of appearance
 
 
 def _headline(text: str) -> list[str]:

@@ -214,12 +214,7 @@ def _roles_in_value(value: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen, out = set(), []
-    for x in items:
-        if x not in seen:
-            seen.add(x)
-            out.append(x)
-    return out
+    return list(dict.fromkeys(items))  # unique, in order of appearance
 
 
 # ---------------------------------------------------------------- task names
