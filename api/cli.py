@@ -1,4 +1,4 @@
-"""The ``zonekg`` command line: ingest, serve, query, export, validate and demo.
+"""The ``zonekg`` command line: ingest, extract, serve, query, export, validate and demo.
 
 Every sub-command has ``--help`` with an example. Exit status is non-zero when anything the
 user asked for failed (a file that could not be ingested, a bad query).
@@ -41,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=0, metavar="N",
         help="worker processes for reading and extraction (default: one per core for 20+ files, else 1)",
     )
+
+    p = sub.add_parser("extract", help="print what documents yield, without a store", formatter_class=fmt,
+                       epilog="example: zonekg extract plan.txt --format table --trace")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="files or folders (recursive)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--trace", action="store_true",
+                   help="also print the reader's layout and what each extraction stage added")
 
     p = sub.add_parser("serve", help="serve the API, SPARQL endpoint and pages", formatter_class=fmt,
                        epilog="example: zonekg serve --store zonekg-store --port 8000")

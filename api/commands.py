@@ -49,6 +49,37 @@ def ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def extract(args: argparse.Namespace) -> int:
+    """Print each document's entities, leads and targets with their quotes; no store."""
+    import dataclasses
+    import json
+
+    from zonekg.loaders.document import UnreadableDocument
+    from zonekg.loaders.pipeline import iter_files
+    from zonekg.loaders.report import as_table, report
+
+    files = list(iter_files(args.paths))
+    if not files:
+        print("zonekg: no documents found under " + " ".join(map(str, args.paths)), file=sys.stderr)
+        return 1
+    failed = 0
+    reports = []
+    for path in files:
+        try:
+            rep = report(path, trace=args.trace)
+        except UnreadableDocument as exc:
+            print(f"FAILED   {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if args.format == "json":
+            reports.append(dataclasses.asdict(rep))
+        else:
+            print(as_table(rep))
+    if args.format == "json":
+        print(json.dumps(reports, ensure_ascii=False, indent=1))
+    return 1 if failed else 0
+
+
 def _settings(args: argparse.Namespace):
     from zonekg.api.settings import Settings
 

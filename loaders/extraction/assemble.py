@@ -15,7 +15,9 @@ from zonekg.loaders.extraction.model import Evidence, Extraction, Fact, Kind, Re
 from zonekg.loaders.extraction.text import Sentence, norm, sentences
 
 
-def assemble(document: SourceDocument) -> Extraction:
+def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None) -> Extraction:
+    """The document's Extraction; ``trace``, when given, receives per stage the entities it
+    added ("kind: name"), for ``zonekg extract --trace``."""
     sents = sentences(document)
     title = norm(document.title).strip()
     if not sents or title not in sents[0].text:
@@ -43,6 +45,8 @@ def assemble(document: SourceDocument) -> Extraction:
             if m.kind is Kind.PROJECT:
                 amounts.attach(ent, s, m.start, m.end, sents)
                 project_mentions.append((m, ent))
+
+    _trace(trace, "names", regs)
 
     # 2. lists: bare agency stems, companies, industries, project items
     for s in body:
@@ -82,6 +86,8 @@ def assemble(document: SourceDocument) -> Extraction:
                                              [s.text for s in body]):
         regs[Kind.INDUSTRY].discard(name)
 
+    _trace(trace, "lists", regs)
+
     # 3. responsibility: tasks and table rows become projects led by agencies (or companies)
     assignments = responsibility.from_sentences(body) + responsibility.from_tables(body)
     first_leads = responsibility.first_unit_leads(body)
@@ -113,6 +119,8 @@ def assemble(document: SourceDocument) -> Extraction:
                     else:
                         ag = regs[Kind.AGENCY].add(name, ev)
                     facts.append(Fact(proj.ref, role, ag.ref, ev))
+
+    _trace(trace, "responsibility", regs)
 
     # the issuer: the administration the page credits, else whoever published it
     issuer = _choose_issuer(
@@ -186,6 +194,15 @@ def assemble(document: SourceDocument) -> Extraction:
         for t in ex.targets:
             t.zone = t.zone or main_zone
     return ex
+
+
+def _trace(trace: dict[str, list[str]] | None, stage: str, regs: dict[Kind, Registry]) -> None:
+    """Record the entities that exist now and were not there after the earlier stages."""
+    if trace is None:
+        return
+    seen = {x for added in trace.values() for x in added}
+    trace[stage] = [f"{k.value}: {e.name}" for k in Kind for e in regs[k].entities
+                    if f"{k.value}: {e.name}" not in seen]
 
 
 def _is_administration(name: str, suffixes: list[str]) -> bool:

@@ -29,7 +29,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["ingest", "serve", "query", "export", "demo"])
+@pytest.mark.parametrize("command", ["ingest", "extract", "serve", "query", "export", "demo"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     done = zonekg(command, "--help")
     assert done.returncode == 0
@@ -121,3 +121,35 @@ def test_parallel_ingest_lands_the_same_graphs(store: Path, tmp_path: Path) -> N
     count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     serial = zonekg("query", "--store", str(store), "--format", "csv", count).stdout
     assert zonekg("query", "--store", str(parallel), "--format", "csv", count).stdout == serial
+
+
+def test_extract_prints_entities_leads_and_targets_with_quotes_without_a_store(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "青梧高新区2025年工作要点\n"
+        "全年地区生产总值增长8%。\n"
+        "1.建设青梧光电产业园。(牵头部门:经济发展局;参与部门:财政局)\n",
+        encoding="utf-8",
+    )
+    done = zonekg("extract", str(plan), "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    [doc] = json.loads(done.stdout)
+    assert doc["file"] == "plan.txt"
+    agencies = {a["name"]: a["quote"] for a in doc["entities"]["agency"]}
+    assert "牵头部门:经济发展局" in agencies["经济发展局"]
+    [lead] = [p for p in doc["leads"] if "青梧光电产业园" in p["project"]]
+    assert lead["lead"] == ["经济发展局"] and lead["participants"] == ["财政局"]
+    [target] = doc["targets"]
+    assert target["value"] == 8 and target["unit"] == "%" and "增长8%" in target["quote"]
+    assert not any(tmp_path.glob("zonekg-store*"))
+    table = zonekg("extract", str(plan), "--trace", cwd=tmp_path)
+    assert "T  " not in table.stdout and "P  1.建设青梧光电产业园" in table.stdout
+    assert "-- stage names:" in table.stdout and "青梧光电产业园 <- 经济发展局" in table.stdout.replace("建设青梧", "青梧")
+
+
+def test_extract_names_an_unreadable_file_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    good = tmp_path / "good.txt"
+    good.write_text("某某高新区2024年工作要点\n全年地区生产总值增长8%。\n", encoding="utf-8")
+    done = zonekg("extract", str(tmp_path / "broken.docx"), str(good))
+    assert done.returncode == 1 and "broken.docx" in done.stderr and "== good.txt" in done.stdout
