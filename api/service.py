@@ -2,6 +2,8 @@
 
 The service is the only writer of its store. After every write it takes a fresh snapshot and
 points the query workers at it, so readers always see whole documents and never block writes.
+Each publication bumps :attr:`Service.generation`, so caches of the read model can be keyed by
+it: a value computed at generation N stays true until the generation changes.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Service:
         shutil.rmtree(self._snapshots, ignore_errors=True)
         self._snapshots.mkdir(parents=True)
         self._write_lock = threading.Lock()
+        self._generation = 0
         self.executor = QueryExecutor(
             self._take_snapshot(),
             workers=settings.workers,
@@ -46,8 +49,15 @@ class Service:
         return target
 
     def after_write(self) -> None:
-        """Publish the store's current state to the query workers."""
+        """Publish the store's current state to the query workers, then bump the generation."""
         self.executor.set_snapshot(self._take_snapshot())
+        self._generation += 1
+
+    @property
+    def generation(self) -> int:
+        """How many writes have been published since start-up; grows by one after each write,
+        once readers see it (so a cache entry keyed by the old value is never served after)."""
+        return self._generation
 
     @property
     def write_lock(self) -> threading.Lock:
