@@ -10,9 +10,23 @@ import os
 import sys
 from pathlib import Path
 
-from zonekg.graph.store import StoreError
+from zonekg.graph.store import StoreError, StoreInUse
 
 DEFAULT_STORE = Path(os.environ.get("ZONEKG_STORE", "zonekg-store"))
+_ASK_THE_SERVICE = "stop it first, or ask the running service: its /sparql endpoint answers the same queries"
+IN_USE_HINTS = {
+    "ingest": "stop it first, or upload the files to the running service "
+              "(POST /api/documents with its write token)",
+    "serve": "it is probably served already: use that service, or stop it first",
+    "demo": "it is probably served already: use that service, or stop it first",
+    "query": _ASK_THE_SERVICE,
+    "export": "stop it first, or read the graph from the running service "
+              "(/rdf-graphs?graph=IRI, or a CONSTRUCT query on /sparql)",
+    "validate": "stop it first: validation reads every document graph from the store",
+    "viz": "stop it first, or open the running service's /graph page",
+}
+"""What to do instead when another process holds the store, by command: one store has one
+process at a time, and what the user wanted decides where they should go."""
 
 
 def _add_store(parser: argparse.ArgumentParser) -> None:
@@ -58,14 +72,18 @@ def _parser() -> argparse.ArgumentParser:
                        epilog="example: zonekg query 'SELECT ?p ?a WHERE { ?p zk:leadAgency ?a }'")
     p.add_argument("sparql", help="the query (prefixes zk:, rdfs:, skos:, … are predeclared)")
     _add_store(p)
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table, json (SPARQL results JSON) or csv (default: table)")
 
     p = sub.add_parser("export", help="write the graph to a file", formatter_class=fmt,
                        epilog="example: zonekg export --format trig -o zonekg.trig")
     _add_store(p)
     from zonekg.graph.export import FORMATS
 
-    p.add_argument("--format", choices=FORMATS, default="ttl")
+    p.add_argument(
+        "--format", choices=FORMATS, default="ttl", metavar="FORMAT",
+        help=f"one of {', '.join(FORMATS)} (default: ttl); nq, trig and jsonld keep one graph per document",
+    )
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
     p = sub.add_parser("validate", help="check every document graph against the SHACL shapes",
@@ -89,8 +107,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_serve_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default: 8000)")
     p.add_argument("--token-file", type=Path, help="file holding the write token (else $ZONEKG_TOKEN)")
     p.add_argument("--timeout", type=float, help="query time limit in seconds (default 10)")
     p.add_argument("--workers", type=int, help="query worker processes (default 2)")
@@ -102,7 +121,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return getattr(commands, args.command)(args)
-    except StoreError as exc:
+    except StoreInUse as exc:
+        print(f"zonekg: {exc}: {IN_USE_HINTS[args.command]}", file=sys.stderr)
+        return 2
+    except (StoreError, commands.PortInUse) as exc:
         print(f"zonekg: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

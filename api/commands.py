@@ -4,11 +4,10 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import socket
 import sys
 import unicodedata
 from pathlib import Path
-
-
 
 
 def sample_corpus() -> Path:
@@ -88,13 +87,53 @@ def _settings(args: argparse.Namespace):
     )
 
 
-def _serve(args: argparse.Namespace, banner: list[str]) -> int:
+PORTS_TRIED = 50
+"""How far past a busy port to look for a free one to suggest."""
+
+
+class PortInUse(Exception):
+    """The port to serve on is taken; the message suggests a free one."""
+
+
+def _bound(host: str, port: int) -> socket.socket | None:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    if os.name != "nt":
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        return None
+    return sock
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything is printed or started, so a port in use
+    is one clear line (with a free port to use instead) rather than a banner and a traceback."""
+    sock = _bound(host, port)
+    if sock is None:
+        free = next((p for p in range(port + 1, port + 1 + PORTS_TRIED) if _probe(host, p)), None)
+        hint = f": try --port {free}" if free else ""
+        raise PortInUse(f"port {port} is in use{hint}")
+    sock.listen(2048)
+    return sock
+
+
+def _probe(host: str, port: int) -> bool:
+    sock = _bound(host, port)
+    if sock is None:
+        return False
+    sock.close()
+    return True
+
+
+def _serve(args: argparse.Namespace, sock: socket.socket, banner: list[str]) -> int:
     import uvicorn
 
     from zonekg.api.app import create_app
 
     app = create_app(_settings(args))
-    base = f"http://{args.host}:{args.port}"
+    base = f"http://{args.host}:{sock.getsockname()[1]}"  # the real port, also for --port 0
     for line in banner + [
         f"  network page   {base}/graph",
         f"  REST API       {base}/api/projects",
@@ -103,12 +142,19 @@ def _serve(args: argparse.Namespace, banner: list[str]) -> int:
         "Press Ctrl+C to stop.",
     ]:
         print(line, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises the Ctrl+C it handled after a clean shutdown
+    finally:
+        sock.close()
+    print("Stopped.", flush=True)
     return 0
 
 
 def serve(args: argparse.Namespace) -> int:
-    return _serve(args, [f"Serving {args.store}:"])
+    return _serve(args, listen(args.host, args.port), [f"Serving {args.store}:"])
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -117,6 +163,7 @@ def demo(args: argparse.Namespace) -> int:
     from zonekg.loaders.pipeline import iter_files
     from zonekg.ontology.iris import document_iri
 
+    sock = listen(args.host, args.port)  # before the ingest: a busy port should not cost it
     corpus = sample_corpus()
     store = OxigraphStore(args.store)
     try:
@@ -133,7 +180,7 @@ def demo(args: argparse.Namespace) -> int:
             print(f"Reusing the store {args.store} (the samples are already in it).", flush=True)
     finally:
         store.close()
-    return _serve(args, ["zonekg demo is running:"])
+    return _serve(args, sock, ["zonekg demo is running:"])
 
 
 def query(args: argparse.Namespace) -> int:

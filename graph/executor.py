@@ -91,8 +91,16 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
 
 
 def _worker_main(conn: Connection) -> None:
-    """Worker loop: open snapshots as they change and answer one job at a time."""
+    """Worker loop: open snapshots as they change and answer one job at a time.
+
+    Ctrl+C in a terminal reaches the whole process group; the worker ignores it, so only the
+    service decides when to stop (it kills its workers) and no worker prints a traceback.
+    """
+    import signal
+
     import pyoxigraph as ox
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     opened: tuple[str, Any] | None = None
     while True:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from pyoxigraph import Quad
 
-from zonekg.graph.store import StoreError
+from zonekg.graph.store import StoreError, StoreInUse
 from zonekg.ontology import PREFIXES
 
 DATA_DIR = "oxigraph"
@@ -41,9 +41,8 @@ class OxigraphStore:
             self._store = ox.Store(str(data))
         except OSError as exc:
             if "lock" in str(exc).lower():
-                raise StoreError(
-                    f"the store {self.directory} is open in another process (a running "
-                    "`zonekg serve`?); stop it, or add documents through its API"
+                raise StoreInUse(
+                    f"the store {self.directory} is open in another process (a running `zonekg serve`?)"
                 ) from exc
             raise StoreError(f"cannot open the store {self.directory}: {exc}") from exc
         if self.documents() and not self._has_union():

@@ -19,6 +19,11 @@ class StoreError(Exception):
     """The store could not be opened or written; the message says why and what to do."""
 
 
+class StoreInUse(StoreError):
+    """Another process holds the store's lock. The message names the store only: what to do
+    instead depends on what the caller wanted (the CLI adds a hint fitted to each command)."""
+
+
 class GraphStore(Protocol):
     """A quad store holding one named graph per document."""
 

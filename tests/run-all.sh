@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for the test suite and run it: the README's second command.
-# Installs Debian's Chromium for the browser tests of the network pages when it is missing
-# (needs root, as on CI), makes .venv, installs zonekg with its test extra, runs pytest.
+# Installs what the browser tests of the network pages need when it is missing (needs root
+# and apt-get, as on CI): Debian's Chromium, and a CJK font so Chinese labels are drawn as
+# glyphs, not empty boxes. Then makes .venv, installs zonekg with its test extra, runs pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# fc-list comes with fontconfig (a dependency of chromium); no fc-list means no font either.
+if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family)" ]; }; then
+  missing+=(fonts-wqy-microhei)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "note: Debian's chromium is not installed; the browser tests will fail" >&2
+    echo "note: ${missing[*]} not installed (needs root and apt-get); the browser tests will fail" >&2
   fi
 fi
 python3 -m venv .venv

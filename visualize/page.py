@@ -40,6 +40,10 @@ AGENCY_SIZE = (12, 40)
 """Smallest and largest agency: agencies are sized by how much they coordinate."""
 RANKED = 5
 """Agencies listed beside the graph as those that coordinate most."""
+FONT_FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
+"""Labels on the canvas: the CJK fonts Debian (fonts-noto-cjk, fonts-wqy-microhei), Windows and
+macOS ship, then whatever the system maps sans-serif to. Without any CJK font installed the
+browser draws every character as an empty box."""
 
 
 @dataclass
@@ -141,10 +145,10 @@ def _legend(view: View, links: Links | None) -> list[dict]:
 def _options(physics: bool) -> dict:
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {"font": {"size": 14, "face": FONT_FACE, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"size": 11, "align": "middle", "color": "#52606d", "strokeWidth": 3},
+            "font": {"size": 11, "face": FONT_FACE, "align": "middle", "color": "#52606d", "strokeWidth": 3},
             "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#1f2933"},
             "smooth": False,
         },

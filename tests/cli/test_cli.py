@@ -4,10 +4,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
@@ -103,15 +109,75 @@ def test_export_graphml(store: Path, tmp_path: Path) -> None:
     assert isinstance(nx.read_graphml(out), nx.Graph)
 
 
-def test_store_in_use_is_reported(store: Path) -> None:
+def test_store_in_use_says_what_to_do_instead_for_each_command(store: Path, tmp_path: Path) -> None:
     from zonekg.graph.oxigraph_store import OxigraphStore
 
     holder = OxigraphStore(store)
     try:
         done = zonekg("query", "--store", str(store), "ASK {}")
         assert done.returncode == 2 and "another process" in done.stderr
+        assert "/sparql" in done.stderr and "add documents" not in done.stderr
+        done = zonekg("ingest", str(SEED_001), "--store", str(store))
+        assert done.returncode == 2 and "POST /api/documents" in done.stderr
+        done = zonekg("export", "--store", str(store), "-o", str(tmp_path / "out.ttl"))
+        assert done.returncode == 2 and "/rdf-graphs" in done.stderr
     finally:
         holder.close()
+
+
+def test_help_gives_each_option_a_description_and_default() -> None:
+    def help_of(command: str) -> str:
+        return " ".join(zonekg(command, "--help").stdout.split())
+
+    serve = help_of("serve")
+    assert "(default: 127.0.0.1" in serve and "(default: 8000)" in serve
+    assert "query worker processes (default 2)" in serve
+    export = help_of("export")
+    assert "(default: ttl)" in export and "trig" in export
+    assert "(default: table)" in help_of("query")
+
+
+def test_port_in_use_is_one_line_before_any_banner(store: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = zonekg("serve", "--store", str(store), "--port", str(port))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    line = done.stderr.strip()
+    assert re.fullmatch(rf"zonekg: port {port} is in use: try --port \d+", line), done.stderr
+    suggested = int(line.rsplit(" ", 1)[1])
+    with socket.socket() as check:
+        check.bind(("127.0.0.1", suggested))  # the suggestion is free
+
+
+def test_ctrl_c_stops_the_server_quietly(store: Path) -> None:
+    """Ctrl+C in a terminal signals the whole process group: the server and its query workers."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "zonekg.api.cli", "serve", "--store", str(store), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        banner = [server.stdout.readline() for _ in range(6)]
+        base = re.search(r"(http://127\.0\.0\.1:\d+)/graph", "".join(banner)).group(1)
+        deadline = time.monotonic() + 60
+        while True:  # the workers are up once a query has been answered
+            try:
+                if httpx.get(f"{base}/api/projects", params={"limit": 1}, timeout=30).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.2)
+        os.killpg(server.pid, signal.SIGINT)
+        out, err = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert server.returncode == 0, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert out.strip().endswith("Stopped.")
 
 
 def test_parallel_ingest_lands_the_same_graphs(store: Path, tmp_path: Path) -> None:

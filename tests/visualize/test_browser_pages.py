@@ -65,6 +65,32 @@ def test_whole_graph_draws_offline_and_physics_stops(tab: Tab, base_url: str) ->
     assert_stayed_inside(tab, base_url)
 
 
+GLYPHS = """() => {
+  const face = window.zonekg.network.body.nodes[window.zonekg.nodes.getIds()[0]].options.font.face;
+  const chars = [...new Set(window.zonekg.nodes.get().map((n) => n.label).join("").match(/\\p{Script=Han}/gu))];
+  const picture = (text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 32;
+    const g = canvas.getContext("2d");
+    g.font = "24px " + face;
+    g.fillText(text, 2, 26);
+    return canvas.toDataURL();
+  };
+  const blank = picture("");
+  const pictures = chars.slice(0, 60).map(picture);
+  return {chars: pictures.length, distinct: new Set(pictures).size, blank: pictures.filter((p) => p === blank).length};
+}"""
+
+
+def test_chinese_labels_are_drawn_as_glyphs_not_boxes(tab: Tab, base_url: str) -> None:
+    """Without a CJK font every character is the same empty box (tofu): each Han character of
+    the labels, drawn in the network's label font, must give its own picture."""
+    tab.open(f"{base_url}/graph")
+    drawn = tab.page.evaluate(GLYPHS)
+    assert drawn["chars"] >= 30 and drawn["blank"] == 0
+    assert drawn["distinct"] == drawn["chars"], "Chinese characters render as identical boxes: no CJK font"
+
+
 def test_legend_hides_and_shows_a_kind(tab: Tab, base_url: str) -> None:
     tab.open(f"{base_url}/graph")
     visible = "window.zonekg.network.body.nodeIndices.length"
