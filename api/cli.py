@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return getattr(commands, args.command)(args)
     except StoreInUse as exc:
-        print(f"zonekg: {exc}: {IN_USE_HINTS[args.command]}", file=sys.stderr)
+        print(f"zonekg: {exc}: {IN_USE_HINTS.get(args.command, 'stop it first')}", file=sys.stderr)
         return 2
     except (StoreError, commands.PortInUse) as exc:
         print(f"zonekg: {exc}", file=sys.stderr)
