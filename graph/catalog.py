@@ -292,12 +292,17 @@ class Catalog:
             return []
         values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris) + " }"
         items = {i: {"id": i, "name": None, "aliases": [], "sources": []} for i in iris}
-        for row in self.select(f"SELECT ?e ?label WHERE {{ {values} ?e rdfs:label ?label }}"):
-            items[plain(row["e"])]["name"] = plain(row["label"])
+        # Documents may spell one entity differently (区商务局 and 商务局 are one agency): the
+        # least label is its name, as in lists, and the others are aliases.
         for row in self.select(
-            f"SELECT ?e ?alias WHERE {{ {values} ?e skos:altLabel ?alias }} ORDER BY ?alias"
+            f"SELECT ?e ?name ?alias WHERE {{ {values} {{ ?e rdfs:label ?name BIND(false AS ?alias) }} "
+            "UNION { ?e skos:altLabel ?name BIND(true AS ?alias) } } ORDER BY ?e ?alias STR(?name)"
         ):
-            items[plain(row["e"])]["aliases"].append(plain(row["alias"]))
+            item, name = items[plain(row["e"])], plain(row["name"])
+            if item["name"] is None:
+                item["name"] = name
+            elif name != item["name"] and name not in item["aliases"]:
+                item["aliases"].append(name)
         # A target's evidence is the statement "zone hasTarget target": the target is its object.
         self._add_sources(items, values, "rdf:object" if collection == "targets" else "rdf:subject")
         if collection == "projects":

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad
 
 from zonekg.loaders.document import SourceDocument
+from zonekg.loaders.extraction import distinct, lexicon
 from zonekg.loaders.extraction.model import Entity, Evidence, Extraction, Kind, Ref, Relation, Target
 from zonekg.ontology import DCT, PROV, RDF, RDFS, SKOS, XSD, ZK
 from zonekg.ontology import iris
@@ -31,6 +32,41 @@ METADATA_PROPERTIES = {
     "source": f"{DCT}source",
     "site_owner": f"{DCT}rightsHolder",
 }
+
+
+MIN_DEPARTMENT = 3
+"""Fewest characters of a department left after its scope prefix (商务局, 经发局); shorter
+remains (区委 → 委) are no department."""
+LEVELS = "区县市镇旗"
+"""Last character of a place written in front of a department (某某区商务局, 某某县工信局)."""
+
+
+def split_scope(name: str, administrations: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """``(scope, department)`` when ``name`` writes a department after the administration
+    it belongs to, else None.
+
+    Plans name one department with or without its administration in front: 区商务局, 县工信局
+    (a one-character scope), 某某区商务局, 某某高新区经济发展局 (a place, or one of
+    ``administrations``: the names the document's own administration goes by). A one-character
+    scope that opens a word is no scope (市场监督管理局).
+    """
+    names = lexicon.load("names")
+    heads = tuple(s for s in names["agency_suffixes"] if s not in names["administration_suffixes"]
+                  and s not in ("镇", "街道"))
+
+    def department(rest: str) -> bool:
+        return len(rest) >= MIN_DEPARTMENT and rest.endswith(heads)
+
+    for scope in sorted((a for a in administrations if a), key=len, reverse=True):
+        if name.startswith(scope) and department(name[len(scope):]):
+            return scope, name[len(scope):]
+    words = distinct.segmenter()[1]
+    if name[:1] in lexicon.words("names", "scope_prefixes") and name[:2] not in words and department(name[1:]):
+        return name[:1], name[1:]
+    for i, ch in enumerate(name[1:], start=1):
+        if ch in LEVELS and department(name[i + 1:]):
+            return name[: i + 1], name[i + 1:]
+    return None
 
 
 def _zh(text: str) -> Literal:
@@ -55,6 +91,7 @@ class DocumentMapper:
         self.file = document.name
         self.doc = NamedNode(iris.document_iri(self.file))
         self._evidence_count = 0
+        self._department: dict[Ref, str | None] = {}
         self._iri_of: dict[Ref, NamedNode] = {}
         for entity in extraction.entities:
             self._iri_of[entity.ref] = NamedNode(self._mint(entity))
@@ -68,6 +105,14 @@ class DocumentMapper:
             return parents[0].name
         return self.extraction.issuer or self.extraction.main_zone or self.document.path.stem
 
+    def _scopes(self, administration: str) -> tuple[str, ...]:
+        """How a document writes its administration in front of a department: the
+        administration's name without its governing body (某某高新区 of 某某高新区管委会) and
+        the plan's main zone."""
+        suffixes = lexicon.words("names", "administration_suffixes")
+        place = next((administration[: -len(s)] for s in suffixes if administration.endswith(s)), administration)
+        return tuple(dict.fromkeys(p for p in (place, self.extraction.main_zone) if p and len(p) >= 2))
+
     def _mint(self, entity: Entity) -> str:
         match entity.kind:
             case Kind.ZONE:
@@ -77,7 +122,14 @@ class DocumentMapper:
             case Kind.INDUSTRY:
                 return iris.industry_iri(entity.name)
             case Kind.AGENCY:
-                return iris.agency_iri(self._administration(entity), entity.name)
+                administration = self._administration(entity)
+                own = self._scopes(administration)
+                scoped = split_scope(entity.name, own)
+                self._department[entity.ref] = scoped[1] if scoped else None
+                if scoped and entity.name != administration and (len(scoped[0]) == 1 or scoped[0] in own):
+                    # one agency within this administration, however the plan writes it
+                    return iris.agency_iri(administration, scoped[1])
+                return iris.agency_iri(administration, entity.name)
             case Kind.PROJECT:
                 zones = self.extraction.related(entity.ref, Relation.LOCATED_IN)
                 scope = zones[0].name if zones else self.extraction.main_zone or self.document.path.stem
@@ -138,7 +190,8 @@ class DocumentMapper:
         cls = NamedNode(f"{ZK}{CLASS_OF_KIND[entity.kind]}")
         yield self._quad(node, f"{RDF}type", cls)
         yield self._quad(node, f"{RDFS}label", _zh(entity.name))
-        for alias in sorted(entity.aliases - {entity.name}):
+        department = self._department.get(entity.ref)
+        for alias in sorted((entity.aliases | {department or entity.name}) - {entity.name}):
             yield self._quad(node, f"{SKOS}altLabel", _zh(alias))
         yield self._quad(self.doc, f"{ZK}mentions", node)
         if entity.investment_cny is not None:

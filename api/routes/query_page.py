@@ -30,6 +30,13 @@ EXAMPLES = (
   ?a rdfs:label ?牵头部门 .
 }
 ORDER BY ?牵头部门 ?项目"""),
+    Example("按名称查找部门牵头的项目（名称是 @zh 标签，用 STR 比较；全称、简称和带“区/县/市”的写法都能找到）",
+            """SELECT ?部门 ?项目 WHERE {
+  ?a a zk:Agency ; rdfs:label|skos:altLabel ?名称 ; rdfs:label ?部门 .
+  FILTER(STR(?名称) = "经发局")
+  ?p zk:leadAgency ?a ; rdfs:label ?项目 .
+}
+ORDER BY ?部门 ?项目"""),
     Example("各开发区（含园区）的项目", """SELECT ?开发区 ?项目 WHERE {
   ?z a zk:Zone ; rdfs:label ?开发区 .
   ?p a zk:Project ; zk:locatedIn/zk:partOf* ?z ; rdfs:label ?项目 .
