@@ -4,32 +4,36 @@ The service is read-only unless a token is configured (``ZONEKG_TOKEN`` or ``--t
 With no token configured a write is *forbidden* (403: no credential could help); with one
 configured, a missing or wrong ``Authorization: Bearer`` is *unauthorized* (401 with a
 ``WWW-Authenticate`` challenge). Tokens are compared in constant time.
+
+The check runs as a dependency of routes that declare no body parameter, so a write without
+the token is refused before its body is read (an upload is not spooled to disk first).
 """
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
 from zonekg.api.deps import get_service
 from zonekg.api.service import Service
+from zonekg.graph.errors import Unauthorized, WritesDisabled
 
-CHALLENGE = 'Bearer realm="zonekg"'
+ENABLE_WRITES = (
+    "this service is read-only: no write token is configured. To allow writes, restart it with "
+    "a token in the environment (ZONEKG_TOKEN=<token> zonekg serve …) or in a file "
+    "(zonekg serve --token-file FILE …), and send `Authorization: Bearer <token>`"
+)
 
 
 def require_token(request: Request, service: Annotated[Service, Depends(get_service)]) -> None:
     """A dependency for write endpoints: passes only with the configured bearer token."""
     expected = service.settings.token
     if not expected:
-        raise HTTPException(403, "this service is read-only: no write token is configured")
+        raise WritesDisabled(ENABLE_WRITES)
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise HTTPException(
-            401,
-            "writing needs the header `Authorization: Bearer <token>` with the service's token",
-            headers={"WWW-Authenticate": CHALLENGE},
-        )
+        raise Unauthorized("writing needs the header `Authorization: Bearer <token>` with the service's token")
 
 
 WriteAccess = Depends(require_token)

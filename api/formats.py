@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import HTTPException
+from zonekg.api.problems import NotAcceptable
+from zonekg.graph.errors import InvalidRequest
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str
             if fmt.name == format_param.lower() or format_param.lower() in fmt.accepted:
                 return fmt
         names = ", ".join(f.name for f in choices)
-        raise HTTPException(400, f"format {format_param!r} does not fit this result; use one of {names}")
+        raise InvalidRequest(f"format {format_param!r} does not fit this result; use one of {names}")
     if not accept or not accept.strip():
         return choices[0]
     for _, _, media_range in _accept_ranges(accept):
@@ -83,4 +84,4 @@ def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str
             if _matches(media_range, fmt):
                 return fmt
     offered = ", ".join(f.media_type for f in choices)
-    raise HTTPException(406, f"cannot answer in {accept!r}; this result is offered as {offered}")
+    raise NotAcceptable(f"cannot answer in {accept!r}; this result is offered as {offered}")

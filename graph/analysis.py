@@ -11,16 +11,22 @@ from itertools import combinations
 
 import networkx as nx
 
+from zonekg.graph.errors import EntityNotFound, NotFound
+
 COORDINATION_RELATIONS = ("leadAgency", "participatingAgency")
 """Project → agency relations: an agency coordinates through the projects it leads or joins."""
 
 
-class UnknownEntity(KeyError):
-    """An IRI that is not a node of the graph (the API answers 404)."""
+class UnknownEntity(EntityNotFound):
+    """An IRI that is not a node of the graph; ``iri`` names it."""
+
+    def __init__(self, iri: str) -> None:
+        super().__init__(f"no entity {iri} in the graph")
+        self.iri = iri
 
 
-class NoPath(Exception):
-    """The two entities are not connected (the API answers 404)."""
+class NoPath(NotFound):
+    """The two entities are not connected."""
 
 
 def _require(graph: nx.MultiDiGraph, *iris: str) -> None:

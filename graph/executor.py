@@ -15,18 +15,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from zonekg.graph.errors import QueryError, QueryTimeout
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
-
-
-class QueryError(Exception):
-    """The query is malformed or failed; ``str()`` is the engine's message."""
-
-
-class QueryTimeout(QueryError):
-    """The query ran past its time limit and was stopped."""
 
 
 @dataclass

@@ -12,10 +12,12 @@ from typing import Protocol
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Triple
 
+from zonekg.graph.errors import ZonekgError
+
 Term = NamedNode | BlankNode | Literal
 
 
-class StoreError(Exception):
+class StoreError(ZonekgError):
     """The store could not be opened or written; the message says why and what to do."""
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zonekg.graph.errors import ZonekgError
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -66,8 +68,12 @@ class SourceDocument:
         return "\n".join(lines)
 
 
-class UnreadableDocument(Exception):
-    """A file that no reader can turn into text (unknown format, corrupt, encrypted…)."""
+class UnreadableDocument(ZonekgError):
+    """A file that no reader can turn into text (unknown format, corrupt, encrypted…).
+
+    ``str()`` starts with the path (for the command line); ``reason`` alone is what a web
+    client sees, with the file's name, since the path is the server's business.
+    """
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")

@@ -9,12 +9,14 @@ from dataclasses import asdict
 from typing import Annotated
 
 import networkx as nx
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
 from zonekg.graph import analysis
+from zonekg.graph.analysis import UnknownEntity
 from zonekg.graph.catalog import resolve_iri
+from zonekg.graph.errors import InvalidParameter
 from zonekg.graph.network import build_network
 
 router = APIRouter(prefix="/api/analysis", tags=["Analysis"])
@@ -75,9 +77,9 @@ async def zones(service: ServiceDep, a: Entity | None = None, b: Entity | None =
     chosen = [_iri(v) for v in (a, b) if v is not None]
     for iri in chosen:
         if iri not in graph:
-            raise HTTPException(404, f"no entity {iri} in the graph")
+            raise UnknownEntity(iri)
         if graph.nodes[iri]["kind"] != "Zone":
-            raise HTTPException(422, f"{iri} is not a zone")
+            raise InvalidParameter(f"{iri} is not a zone")
     if len(chosen) == 2:
         pairs = [analysis.compare_zones(graph, *chosen)]
     else:
@@ -93,12 +95,7 @@ async def path(
 ) -> dict:
     """Relations are followed in either direction; each step says which way it is stated."""
     graph = await _graph(service)
-    try:
-        nodes, steps = analysis.shortest_path(graph, _iri(source), _iri(target))
-    except analysis.UnknownEntity as exc:
-        raise HTTPException(404, f"no entity {exc.args[0]} in the graph") from None
-    except analysis.NoPath as exc:
-        raise HTTPException(404, str(exc)) from None
+    nodes, steps = analysis.shortest_path(graph, _iri(source), _iri(target))
     return {
         "length": len(steps),
         "nodes": [_ref(graph, n) for n in nodes],

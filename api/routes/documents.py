@@ -12,7 +12,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -21,7 +21,7 @@ from zonekg.api.auth import WriteAccess
 from zonekg.api.deps import ServiceDep
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
-from zonekg.loaders.document import UnreadableDocument
+from zonekg.graph.errors import DocumentNotFound, InvalidParameter
 from zonekg.loaders.pipeline import DocumentSummary, ingest_file
 from zonekg.ontology.iris import document_iri
 
@@ -63,12 +63,9 @@ async def upload(
 ) -> JSONResponse:
     name = PureWindowsPath(file.filename or "").name  # drops any folder, / or \ alike
     if not name or name.startswith("."):
-        raise HTTPException(422, "the upload needs a file name (such as 工作要点.txt)")
+        raise InvalidParameter("the upload needs a file name (such as 工作要点.txt)")
     content = await file.read()
-    try:
-        summary = await run_in_threadpool(_ingest, service, name, content)
-    except UnreadableDocument as exc:
-        raise HTTPException(422, f"{name}: {exc.reason}") from None
+    summary = await run_in_threadpool(_ingest, service, name, content)
     body = {"file": summary.file, "id": summary.iri, "triples": summary.triples, "counts": summary.counts}
     return JSONResponse(body, status_code=201, headers={"Location": f"/api/documents/{quote(summary.file)}"})
 
@@ -86,7 +83,7 @@ async def list_documents(request: Request, service: ServiceDep, limit: Limit = 5
 async def get_document(service: ServiceDep, file: FileName) -> dict:
     document = await run_in_threadpool(service.catalog.document, file)
     if document is None:
-        raise HTTPException(404, f"no document {file}")
+        raise DocumentNotFound(f"no document {file}")
     return document
 
 
@@ -99,5 +96,5 @@ async def get_document(service: ServiceDep, file: FileName) -> dict:
 )
 async def delete_document(service: ServiceDep, file: FileName) -> Response:
     if not await run_in_threadpool(_remove, service, file):
-        raise HTTPException(404, f"no document {file}")
+        raise DocumentNotFound(f"no document {file}")
     return Response(status_code=204)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -17,6 +17,7 @@ from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import GRAPH, negotiate
 from zonekg.api.service import Service
 from zonekg.graph.catalog import resolve_iri
+from zonekg.graph.errors import InvalidRequest, NotFound
 from zonekg.graph.results import write_triples
 
 router = APIRouter(tags=["SPARQL"])
@@ -47,13 +48,13 @@ async def rdf_graph(
 ) -> Response:
     default = "default" in request.query_params
     if default == (graph is not None):
-        raise HTTPException(400, "give exactly one of `graph=<IRI>` and `default`")
+        raise InvalidRequest("give exactly one of `graph=<IRI>` and `default`")
     fmt = negotiate(GRAPH, request.headers.get("accept"), format)
     iri = None
     if graph is not None:
         iri = resolve_iri(graph)
         if iri is None or iri not in await run_in_threadpool(service.store.documents):
-            raise HTTPException(404, f"no graph {graph}")
+            raise NotFound(f"no graph {graph}")
     triples = await run_in_threadpool(_triples, service, iri)
     body = await run_in_threadpool(write_triples, triples, fmt.name)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})

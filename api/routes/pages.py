@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
-from zonekg.graph.analysis import UnknownEntity
 from zonekg.graph.catalog import resolve_iri
+from zonekg.graph.errors import InvalidParameter
 from zonekg.visualize.compose import graph_page, parse_kinds
 from zonekg.visualize.overview import MAX_DEPTH
 
@@ -33,11 +33,6 @@ async def graph(
     try:
         shown = parse_kinds(kinds)
     except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    try:
-        page = await run_in_threadpool(
-            graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown
-        )
-    except UnknownEntity:
-        raise HTTPException(404, f"no entity {focus} in the graph") from None
+        raise InvalidParameter(str(exc)) from None
+    page = await run_in_threadpool(graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown)
     return HTMLResponse(page)

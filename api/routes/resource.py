@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import GRAPH, Format, negotiate
 from zonekg.graph.catalog import resolve_iri
+from zonekg.graph.errors import EntityNotFound, InvalidRequest
 from zonekg.graph.results import write_graph
 
 router = APIRouter(prefix="/api", tags=["REST"])
@@ -37,10 +38,10 @@ async def resource(
     fmt = negotiate(CHOICES, request.headers.get("accept"), format)
     iri = resolve_iri(id)
     if iri is None:
-        raise HTTPException(400, f"`id` must be an IRI or the path after /id/ (zone/…); got {id!r}")
+        raise InvalidRequest(f"`id` must be an IRI or the path after /id/ (zone/…); got {id!r}")
     item = await run_in_threadpool(service.catalog.resource, iri)
     if item is None:
-        raise HTTPException(404, f"nothing is known about {iri}")
+        raise EntityNotFound(f"nothing is known about {iri}")
     if fmt is JSON:
         return JSONResponse(item)
     result = await run_in_threadpool(service.catalog.statements_about, iri)

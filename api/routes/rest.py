@@ -11,7 +11,7 @@ projects and targets); each item carries ``id``, ``name``, ``aliases`` and ``sou
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
@@ -19,6 +19,7 @@ from zonekg.api.ids import ID_DESCRIPTION, KIND_SEGMENT, entity_iri
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
 from zonekg.graph.catalog import FACETS, ListFilter
+from zonekg.graph.errors import AmbiguousName, EntityNotFound
 
 router = APIRouter(prefix="/api", tags=["REST"])
 
@@ -93,9 +94,9 @@ def _find(service: Service, collection: str, value: str) -> str:
     if len(named) == 1 and named[0]["id"]:
         return named[0]["id"]
     if named:
-        raise HTTPException(404, f"{value!r} names several {collection}; use an IRI: "
-                                 + ", ".join(str(r["id"]) for r in named))
-    raise HTTPException(404, f"no {KIND_SEGMENT[collection]} {iri}")
+        raise AmbiguousName(f"{value!r} names several {collection}; use an IRI: "
+                            + ", ".join(str(r["id"]) for r in named))
+    raise EntityNotFound(f"no {KIND_SEGMENT[collection]} {iri}")
 
 
 def _detail(collection: str, example: str) -> Callable[..., Any]:
@@ -109,7 +110,7 @@ def _detail(collection: str, example: str) -> Callable[..., Any]:
         else:
             item = await run_in_threadpool(service.catalog.entity, collection, iri)
         if item is None:
-            raise HTTPException(404, f"no {KIND_SEGMENT[collection]} {iri}")
+            raise EntityNotFound(f"no {KIND_SEGMENT[collection]} {iri}")
         return item
 
     return get_item

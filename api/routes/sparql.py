@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.auth import require_token
 from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import GRAPH, TABULAR, negotiate
+from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
-from zonekg.graph.executor import GraphResult, QueryError
+from zonekg.graph.errors import InvalidRequest, QueryError
+from zonekg.graph.executor import GraphResult
 from zonekg.graph.results import write
 from zonekg.ontology import PREFIXES
 
@@ -63,7 +65,7 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
     given = [p for p in DATASET_PARAMS if p in request.query_params]
     if request.method == "GET":
         if "update" in request.query_params:
-            raise HTTPException(400, "a SPARQL update must be sent with POST")
+            raise InvalidRequest("a SPARQL update must be sent with POST")
         return query, None, given
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == QUERY:
@@ -74,7 +76,7 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
         form = await request.form()
         given += [p for p in DATASET_PARAMS if p in form]
         return _field(form.get("query")), _field(form.get("update")), given
-    raise HTTPException(415, f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
+    raise UnsupportedMediaType(f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
 
 
 def _field(value: object) -> str | None:
@@ -114,13 +116,12 @@ async def sparql(
 ) -> Response:
     text, update, refused = await _operation(request, query)
     if refused:
-        raise HTTPException(
-            400,
+        raise InvalidRequest(
             f"{', '.join(refused)} is not supported: the dataset is fixed (default graph = union of "
             "all documents); name graphs in the query with FROM or GRAPH instead",
         )
     if text and update:
-        raise HTTPException(400, "send either a query or an update, not both")
+        raise InvalidRequest("send either a query or an update, not both")
     if update:
         require_token(request, service)
         await run_in_threadpool(_apply_update, service, update)
@@ -128,7 +129,7 @@ async def sparql(
     if text:
         return await _query(request, service, text, format, timeout)
     if request.method == "POST":
-        raise HTTPException(400, "give a SPARQL query (`query`) or update (`update`)")
+        raise InvalidRequest("give a SPARQL query (`query`) or update (`update`)")
     return await describe_service(request, service)
 
 

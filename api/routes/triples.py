@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
 from zonekg.api.paging import Limit, Offset, next_url
 from zonekg.graph.catalog import resolve_iri
+from zonekg.graph.errors import InvalidRequest
 from zonekg.graph.terms import Param
 
 router = APIRouter(prefix="/api", tags=["REST"])
@@ -21,7 +22,7 @@ def _iri(name: str, value: str | None) -> str | None:
         return None
     iri = resolve_iri(value)
     if iri is None:
-        raise HTTPException(400, f"`{name}` must be {IRI_FORMS.replace('`', '')}; got {value!r}")
+        raise InvalidRequest(f"`{name}` must be {IRI_FORMS.replace('`', '')}; got {value!r}")
     return iri
 
 
