@@ -149,6 +149,9 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
         # "X开发办/X管委会" issues the plan of zone X
         z = regs[Kind.ZONE].resolve(_administered_zone(issuer, lexicon.load("names")["administration_suffixes"]))
         main_zone = z.name if z else None
+    if main_zone:
+        for form in names.bare_zone_abbreviations(body):  # "今年经开区…": the plan's own zone
+            regs[Kind.ZONE].adopt_kind_abbreviation(regs[Kind.ZONE].resolve(main_zone), form)
     if issuer:
         ag = regs[Kind.AGENCY].resolve(issuer)
         issuer = ag.name if ag else issuer

@@ -115,6 +115,14 @@ class Registry:
             if e is ent:
                 del self.by_form[form]
 
+    def adopt_kind_abbreviation(self, main: Entity, form: str) -> None:
+        """A bare kind abbreviation ("经开区", "高新区") the plan of one zone uses for itself
+        becomes that zone's alias when the zone's name ends with the full kind
+        (某某经济技术开发区 ← 经开区)."""
+        if any(a == form and main.name.endswith(f) and len(main.name) > len(f)
+               for a, f, *_ in lexicon.tsv("abbreviations")):
+            self.declare(main, form)
+
     def resolve(self, name: str) -> Entity | None:
         return self.by_form.get(name.strip())
 
@@ -135,14 +143,19 @@ class Registry:
     def link_zone_variants(self) -> None:
         """Zones written three ways are one: "X产业园区" = "X产业园" (the 园区 form), "P+X"
         = "X" when P is a place name (青川X产业园), "A(B)C" = "BC" (a qualifier moved into a
-        bracket). The variant folds into the entity with the longest name."""
+        bracket), "X谷" = "X谷Y产业园" (a valley named by its park). The variant folds into the
+        entity with the longest name."""
         from zonekg.loaders.extraction import distinct
 
         def forms(e: Entity) -> set[str]:
             return {e.name} | e.aliases
 
+        valleys = tuple(lexicon.load("generic")["word_final_heads"])
+
         def same(a: set[str], b: set[str]) -> bool:
             for f in a:
+                if f.endswith(valleys) and any(g.startswith(f) and len(g) > len(f) for g in b):
+                    return True  # "X谷" and "X谷Y产业园": the valley is named by its park
                 if f.endswith("园区") and (f[:-1] in b or any(
                         len(f) >= 7 and g.endswith(f[:-1]) and distinct.is_distinctive(g[: -len(f) + 1])
                         for g in b)):

@@ -28,7 +28,8 @@ QUANTITY = re.compile(
 )
 RIGHT_EXT = {
     Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
-    Kind.ZONE: re.compile(r"[A-Z]区|\([^()]{1,6}\)(?!产业园)"),
+    # (not a town sharing the zone's administration: "X高新区(Y镇)管委会")
+    Kind.ZONE: re.compile(r"[A-Z]区|\((?![^()]*(?:镇|乡|街道)\))[^()]{1,6}\)(?!产业园)"),
     Kind.PROJECT: re.compile(r"(?:项目)?[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)"
                              r"|(?:扩建|技改|改扩建|新建)项目|项目"
                              r"|(?<=号线)(?!建设)[\u4e00-\u9fff]{1,4}(?<![阶路地])段"),
@@ -238,8 +239,30 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any((f.start, f.end) == (m.start, m.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
-    extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms)
+    extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
+        + _administered_zones(sentence, final)
     return final + firms + extra + _output_projects(sentence, bends, final + firms + extra, accepted, conj)
+
+
+def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """The zone an administration is named after: "X开发区管委会", "X度假区管理办",
+    "X高新区(Y镇)管委会" name the zone X too (a circular to the zones' committees lists the
+    zones of a city)."""
+    forms = lexicon.words("names", "zone_administration_forms")
+    zone_heads = tuple(lexicon.words("names", "zone_suffixes"))
+    generic_names = _tables()[6]
+    out: list[Mention] = []
+    for m in found:
+        if m.kind is not Kind.AGENCY or not m.name.endswith(forms):
+            continue
+        form = next(f for f in forms if m.name.endswith(f))
+        zone = re.sub(r"\([^()]*\)$", "", m.name[: -len(form)])
+        head = next((h for h in zone_heads if zone.endswith(h)), None)
+        if head is None or zone in generic_names or is_generic_stem(zone[: -len(head)]) \
+                or not _valid(Kind.ZONE, head, zone[: -len(head)]):
+            continue
+        out.append(Mention(zone, Kind.ZONE, sentence, m.start, m.start + len(zone), head))
+    return out
 
 
 def _whole_firm(text: str, m: Mention) -> bool:
@@ -551,6 +574,7 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
     return True
 
 
+DATE_IN_STEM = re.compile(r"\d{2,4}年(?:度)?")
 # "东翼X片区", "西翼Y片区": the wings of a 一核两翼 layout name their areas
 WING = re.compile(r"[东西南北]翼[\u4e00-\u9fff]{2,}")
 # "综保区X平台", "西区X厂房": a named area of the zone in front of a facility
@@ -658,6 +682,16 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
     g = _gen()
+    # "X港区4城镇": a row number run into the text; "建议2024年经开区": a date
+    cut = None
+    if kind is Kind.AGENCY:
+        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
+    elif kind is Kind.ZONE:
+        cut = max((m.end() for m in DATE_IN_STEM.finditer(text, start, s0)), default=None)
+    if cut is not None:
+        start = cut
+        while start < s0 and not "\u4e00" <= text[start] <= "\u9fff":
+            start += 1
     stem = text[start:s0]
     changed = True
     while changed:
@@ -693,6 +727,9 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
             if tags.get(tokens[j]) in cut and tokens[j] not in internal \
                     and not _single_pair(tokens, tags, j, k):
                 start = pos
+            elif kind is Kind.ZONE and j < len(tokens) - 1 and len(tokens[j]) >= 3 \
+                    and tokens[j].endswith("化"):
+                start = pos  # "产城一体化滨海新城", "国际化X新城": a quality, not the name
     if kind is Kind.ZONE and k < len(tokens) and tokens[k] in g["zone_leading_scope"] \
             and s0 - (start + len(tokens[k])) >= 2:
         start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name
@@ -726,7 +763,20 @@ def _false_head(text: str, s0: int, e: int, head: str) -> bool:
     if any(text[max(0, e - len(w)):e] == w for w in g["false_endings"]):
         return True
     follow = g["false_followers"].get(head)
-    return bool(follow and text[e:e + 1] in follow)
+    if follow and text[e:e + 1] in follow:
+        return True
+    if head.endswith("城") and text[e:e + 1] in g["city_word_followers"]:
+        return True  # "X生态城市", "X新城镇": 城市/城镇, no city-zone
+    if head in g["word_final_heads"] and "\u4e00" <= text[e:e + 1] <= "\u9fff":
+        # "X谷科技": a brand goes on; "类似X谷的机构": an example of a kind of firm
+        return text[e] == "的" or not _boundary_at(text, e)
+    return False
+
+
+def _boundary_at(text: str, i: int) -> bool:
+    """Whether a boundary word (verb, preposition … of data/boundaries.yaml) starts at i."""
+    _, _, bwords, bmax, _, _, _ = _tables()
+    return any(text[i:i + L] in bwords for L in range(1, bmax + 1))
 
 
 def _fused(stem: str, head: str) -> bool:
@@ -756,8 +806,10 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False
     if re.search(r"[一二三四五六七八九十两]+[大个城区园镇街]", stem + head) and kind is Kind.ZONE:
         return False  # "一城三园", "七大特色产业园": layouts and counts, not names
-    if kind is Kind.ZONE and len(stem) < 2:
-        return False
+    if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "level_words"))):
+        return False  # "晋位国家级经开区": a class of zones, not one
+    if kind is Kind.ZONE and len(stem) < (3 if head == "谷" else 2):
+        return False  # (a valley needs a name: 某某眼谷, not 硅谷 as a word)
     if kind is Kind.PROJECT and len(head) >= 2 and _fused(stem, head):
         return False  # "城区中小学": the head is the end of a common word (中小学)
     if kind is Kind.AGENCY and head == "厅":
@@ -841,3 +893,43 @@ def _quantified_works(sentence: Sentence, found: list[Mention]) -> list[Mention]
             continue
         out.append(Mention(name, Kind.PROJECT, sentence, s0, s0 + len(name), name[-4:]))
     return out
+
+
+def bare_zone_abbreviations(sentences: list[Sentence]) -> set[str]:
+    """Kind abbreviations of data/abbreviations.tsv ("经开区", "高新区") written on their own,
+    outside any zone name: "今年经开区工作的总体要求" speaks of the plan's own zone."""
+    forms = {row[0] for row in lexicon.tsv("abbreviations")
+             if row[1].endswith(tuple(lexicon.words("names", "zone_suffixes")))
+             and not row[1].endswith(row[0])}  # (开发区 is the kind word itself, not a short form)
+    out: set[str] = set()
+    for s in sentences:
+        for form in forms - out:
+            at = s.text.find(form)
+            if at < 0:
+                continue
+            spans = [(m.start, m.end) for m in find(s) if m.kind in (Kind.ZONE, Kind.AGENCY)]
+            while at >= 0:
+                if not any(a <= at and at + len(form) <= b for a, b in spans) \
+                        and not _names_before(s.text, at):
+                    out.add(form)
+                    break
+                at = s.text.find(form, at + 1)
+    return out
+
+
+def _names_before(text: str, at: int) -> bool:
+    """Whether the characters right before ``at`` are a place's name run into the form
+    ("某某经开区" found by no rule): a distinctive stem, not a scope word or a verb."""
+    before = text[max(0, at - 4):at]
+    run = ""
+    for ch in reversed(before):
+        if not "\u4e00" <= ch <= "\u9fff":
+            break
+        run = ch + run
+    if len(run) < 2:
+        return False
+    toks = distinct.tokens(run)
+    last = toks[-1]
+    return len(last[0]) >= 2 and last[1] in ("ns", "nr", "nz", "nt", None) \
+        and last[0] not in _gen()["generic_modifiers"]
+

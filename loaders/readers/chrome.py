@@ -83,6 +83,8 @@ _LABELS: dict[str, str | None] = {
 # Longest labels first so "发布时间" wins over "时间" and "信息来源" over "来源".
 _LABEL_ALT = "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
 _LABEL_RE = re.compile(rf"({_LABEL_ALT}){_SEP}")
+# "source: https://…", "原文链接：http://…": the address a saved page came from (kept as "url")
+_URL_LINE = re.compile(r"(?i)(?:source|url|原文链接|原文地址|网址|链接)\s*[:：]\s*(https?://\S+)$")
 # Priority when several date fields appear: publication first, then issue, then update.
 _DATE_PRIORITY = ["公开日期", "发布日期", "发布时间", "成文日期", "印发日期", "日期", "时间",
                   "更新时间", "更新日期"]
@@ -202,6 +204,9 @@ def parse_metadata(line: str) -> dict[str, str] | None:
     A metadata line starts with a known label and consists only of ``label:value`` fields with
     short values; a date label must carry a real date (``完成时间:年底前`` is body text).
     """
+    url = _URL_LINE.match(line.strip(" \t\u3000"))
+    if url:
+        return {"url": url.group(1)}
     fields = _fields(line)
     if fields is None:
         return None

@@ -47,6 +47,19 @@ def test_packed_metadata_line():
     assert parse_metadata(line) == {"index_number": "00123/2023-0456", "date": "2023-09-05"}
 
 
+def test_the_address_a_saved_page_came_from_is_metadata(write):
+    assert parse_metadata("source: https://www.example.gov.cn/art/2025/3/1/art_1.html") == {
+        "url": "https://www.example.gov.cn/art/2025/3/1/art_1.html"}
+    assert parse_metadata("原文链接：http://example.cn/a.htm") == {"url": "http://example.cn/a.htm"}
+    from zonekg.loaders.readers import read_document
+
+    doc = read_document(write("plan.txt", "source: https://example.gov.cn/x/1.html\n\n"
+                                          "澜州经济开发区2025年工作要点\n\n一、全年地区生产总值增长8%。\n"))
+    assert doc.title == "澜州经济开发区2025年工作要点"
+    assert doc.metadata["url"] == "https://example.gov.cn/x/1.html"
+    assert "source" not in doc.text()
+
+
 def test_publisher_and_public_fields():
     line = "公开方式:主动公开 公开时限:长期公开 公开范围:面向社会 发布单位:科创局"
     assert parse_metadata(line) == {"publisher": "科创局"}
