@@ -10,7 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from zonekg.graph.store import StoreError, StoreInUse
+from zonekg.graph.errors import ZonekgError
+from zonekg.graph.store import StoreInUse
 
 DEFAULT_STORE = Path(os.environ.get("ZONEKG_STORE", "zonekg-store"))
 _ASK_THE_SERVICE = "stop it first, or ask the running service: its /sparql endpoint answers the same queries"
@@ -113,6 +114,14 @@ def _add_serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--token-file", type=Path, help="file holding the write token (else $ZONEKG_TOKEN)")
     p.add_argument("--timeout", type=float, help="query time limit in seconds (default 10)")
     p.add_argument("--workers", type=int, help="query worker processes (default 2)")
+    p.add_argument("--allow-service", nargs="+", default=[], metavar="URL",
+                   help="SPARQL endpoints queries may call with SERVICE (and updates LOAD); default: none")
+    _add_max_chars(p)
+
+
+def _add_max_chars(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-chars", type=int, metavar="N",
+                   help="refuse a document longer than N characters (default 2,000,000; also $ZONEKG_MAX_CHARS)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreInUse as exc:
         print(f"zonekg: {exc}: {IN_USE_HINTS.get(args.command, 'stop it first')}", file=sys.stderr)
         return 2
-    except (StoreError, commands.PortInUse) as exc:
+    except (ZonekgError, commands.PortInUse) as exc:
         print(f"zonekg: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -83,7 +83,8 @@ def _settings(args: argparse.Namespace):
     from zonekg.api.settings import Settings
 
     return Settings.from_env(
-        args.store, token_file=args.token_file, query_timeout=args.timeout, workers=args.workers
+        args.store, token_file=args.token_file, query_timeout=args.timeout, workers=args.workers,
+        allowed_services=args.allow_service, max_chars=args.max_chars,
     )
 
 

@@ -1,11 +1,33 @@
-"""Service settings, from command-line flags or the environment (``ZONEKG_*``)."""
+"""Service settings, from command-line flags or the environment (``ZONEKG_*``).
+
+| setting | environment | flag | default |
+|---|---|---|---|
+| write token | ``ZONEKG_TOKEN`` | ``--token-file`` | none: read-only |
+| query time limit | ``ZONEKG_QUERY_TIMEOUT`` | ``--timeout`` | 10 s |
+| row cap | ``ZONEKG_MAX_ROWS`` | | 10,000 |
+| federated endpoints | ``ZONEKG_ALLOW_SERVICE`` (space-separated) | ``--allow-service URL`` | none |
+| upload size | ``ZONEKG_MAX_UPLOAD_MB`` | | 64 MB |
+| other request bodies | ``ZONEKG_MAX_BODY_MB`` | | 16 MB |
+| per-document limits | see :mod:`zonekg.loaders.limits` | ``--max-chars`` | |
+| slow headers | ``ZONEKG_HEADER_TIMEOUT`` | | 10 s to send a request's headers |
+| idle keep-alive | ``ZONEKG_KEEP_ALIVE`` | | 5 s |
+"""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from zonekg.graph.errors import ZonekgError
 from zonekg.graph.executor import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from zonekg.loaders.limits import DocumentLimits
+
+MB = 1024 * 1024
+
+
+class SettingsError(ZonekgError):
+    """A setting the service cannot start with; the message names it and says what is wrong."""
 
 
 @dataclass
@@ -18,6 +40,25 @@ class Settings:
     workers: int = 2
     token: str | None = None
     cors_origins: list[str] = field(default_factory=list)
+    allowed_services: frozenset[str] = frozenset()
+    """Endpoints a query may call with ``SERVICE`` (or an update ``LOAD``); empty: none."""
+    max_upload_bytes: int = 64 * MB
+    max_body_bytes: int = 16 * MB
+    document_limits: DocumentLimits = field(default_factory=DocumentLimits)
+    header_timeout: float = 10.0
+    keep_alive: float = 5.0
+
+    def __post_init__(self) -> None:
+        if self.token is not None and not self.token.isascii():
+            raise SettingsError(
+                "the write token must be ASCII: an HTTP header cannot carry other characters, so "
+                "no client could ever send it (choose letters, digits and punctuation)")
+        if self.token is not None and (not self.token.isprintable() or " " in self.token):
+            raise SettingsError("the write token must be printable characters without spaces")
+        for url in self.allowed_services:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise SettingsError(f"--allow-service {url!r}: give an http:// or https:// endpoint URL")
 
     @classmethod
     def from_env(cls, store: Path, token_file: Path | None = None, **overrides: object) -> Settings:
@@ -26,9 +67,24 @@ class Settings:
             token = token_file.read_text(encoding="utf-8").strip() or None
         origins = [o.strip() for o in os.environ.get("ZONEKG_CORS_ORIGINS", "").split(",") if o.strip()]
         values: dict[str, object] = {"token": token, "cors_origins": origins}
-        if "ZONEKG_QUERY_TIMEOUT" in os.environ:
-            values["query_timeout"] = float(os.environ["ZONEKG_QUERY_TIMEOUT"])
-        if "ZONEKG_MAX_ROWS" in os.environ:
-            values["max_rows"] = int(os.environ["ZONEKG_MAX_ROWS"])
+        numbers = {
+            "query_timeout": ("ZONEKG_QUERY_TIMEOUT", float),
+            "max_rows": ("ZONEKG_MAX_ROWS", int),
+            "max_upload_bytes": ("ZONEKG_MAX_UPLOAD_MB", _megabytes),
+            "max_body_bytes": ("ZONEKG_MAX_BODY_MB", _megabytes),
+            "header_timeout": ("ZONEKG_HEADER_TIMEOUT", float),
+            "keep_alive": ("ZONEKG_KEEP_ALIVE", float),
+        }
+        for name, (variable, parse) in numbers.items():
+            if variable in os.environ:
+                values[name] = parse(os.environ[variable])
+        allowed = os.environ.get("ZONEKG_ALLOW_SERVICE", "").split()
+        allowed += list(overrides.pop("allowed_services", None) or ())  # type: ignore[call-overload]
+        values["allowed_services"] = frozenset(allowed)
+        values["document_limits"] = DocumentLimits.from_env(max_chars=overrides.pop("max_chars", None))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(store=store, **values)  # type: ignore[arg-type]
+
+
+def _megabytes(text: str) -> int:
+    return int(float(text) * MB)

@@ -61,7 +61,9 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
             sparql, prefixes=PREFIXES, substitutions=subs or None
         )
     except SyntaxError as exc:
-        raise QueryError(str(exc)) from None
+        from zonekg.graph.sparql_text import explain_syntax_error
+
+        raise QueryError(explain_syntax_error(sparql, str(exc), PREFIXES)) from None
     if isinstance(result, ox.QueryBoolean):
         return AskResult(bool(result))
     if isinstance(result, ox.QuerySolutions):

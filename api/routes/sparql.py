@@ -19,9 +19,10 @@ from zonekg.api.formats import GRAPH, TABULAR, negotiate
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
-from zonekg.graph.errors import InvalidRequest, QueryError
+from zonekg.graph.errors import InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult
 from zonekg.graph.results import write
+from zonekg.graph.sparql_text import check_endpoints, explain_syntax_error
 from zonekg.ontology import PREFIXES
 
 router = APIRouter(tags=["SPARQL"])
@@ -30,6 +31,8 @@ QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
 FORM = "application/x-www-form-urlencoded"
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
+SYNTAX_ERRORS = ("syntax error", "unknown prefix")
+"""How :func:`~zonekg.graph.sparql_text.explain_syntax_error` starts its messages."""
 TRUNCATED = "X-Zonekg-Truncated"
 ROW_LIMIT = "X-Zonekg-Row-Limit"
 
@@ -51,8 +54,13 @@ seconds, never raised); past it the query is stopped and the answer is `503` wit
 `403` when the server has no token configured, `401` when the token is missing or wrong,
 `204` when applied.
 
-**Errors** are `application/problem+json`: `400` for a malformed query (the parser's message),
-`406` for an unavailable format, `415` for an unknown request body type.
+**Federation.** `SERVICE` (and, in updates, `LOAD`) is off unless the operator allows
+endpoints (`zonekg serve --allow-service URL`); a query that would call any other address is
+refused with `403` before it runs. `LOAD` never reads `file:`.
+
+**Errors** are `application/problem+json`: `400` for a malformed query (line, column and the
+text around the error; an unknown prefix is named), `403` for a refused endpoint, `406` for an
+unavailable format, `413` for a body over the size limit, `415` for an unknown request body type.
 
 GET with neither `query` nor `update` returns the service description (Turtle by default).
 
@@ -86,7 +94,14 @@ def _field(value: object) -> str | None:
 async def _query(
     request: Request, service: Service, query: str, fmt_name: str | None, timeout: float | None
 ) -> Response:
-    result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+    remote = check_endpoints(query, PREFIXES, service.settings.allowed_services)
+    try:
+        result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+    except QueryError as exc:
+        if remote and not isinstance(exc, QueryTimeout) and not str(exc).startswith(SYNTAX_ERRORS):
+            # the engine's text would tell an open port from a closed one
+            raise QueryError("a federated SERVICE call failed: the endpoint gave no SPARQL results") from None
+        raise
     graph = isinstance(result, GraphResult)
     fmt = negotiate(GRAPH if graph else TABULAR, request.headers.get("accept"), fmt_name)
     body = await run_in_threadpool(write, result, fmt.name)
@@ -98,11 +113,16 @@ async def _query(
 
 
 def _apply_update(service: Service, update: str) -> None:
+    remote = check_endpoints(update, PREFIXES, service.settings.allowed_services)
     with service.write_lock:
         try:
             service.store.update(update)
         except SyntaxError as exc:
-            raise QueryError(str(exc)) from None
+            raise QueryError(explain_syntax_error(update, str(exc), PREFIXES)) from None
+        except OSError:
+            if not remote:
+                raise
+            raise QueryError("LOAD or SERVICE failed: the endpoint gave no RDF") from None
         service.after_write()
 
 
