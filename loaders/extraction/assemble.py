@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from zonekg.loaders.document import SourceDocument
-from zonekg.loaders.extraction import amounts, context, lexicon, lists, names, responsibility, targets
+from zonekg.loaders.extraction import amounts, context, lexicon, lists, names, responsibility, targets, units
 from zonekg.loaders.extraction import industries as industries_mod
 from zonekg.loaders.extraction.merge import Registry
 from zonekg.loaders.extraction.model import Evidence, Extraction, Fact, Kind, Relation
@@ -95,6 +95,10 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
         ev = Evidence(a.sentence.text, a.sentence.block)
         if first_leads and a.unqualified and len(a.lead) > 1:
             a.lead, a.participants = a.lead[:1], a.lead[1:] + a.participants
+        if a.extra.get("units_only"):
+            for name in a.lead + a.participants:
+                _unit(regs, name, ev)
+            continue
         facility = _facility(regs[Kind.PROJECT], a.facility) if a.facility else None
         if facility is not None:
             facility.aliases.add(a.task)
@@ -113,12 +117,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
             for role, agencies in ((Relation.LEAD_AGENCY, a.lead),
                                    (Relation.PARTICIPATING_AGENCY, a.participants)):
                 for name in agencies:
-                    known = _known_kind(regs, name)
-                    if known is Kind.COMPANY or known is None and responsibility.is_company(name):
-                        ag = regs[Kind.COMPANY].add(name, ev)
-                    else:
-                        ag = regs[Kind.AGENCY].add(name, ev)
-                    facts.append(Fact(proj.ref, role, ag.ref, ev))
+                    facts.append(Fact(proj.ref, role, _unit(regs, name, ev).ref, ev))
 
     _trace(trace, "responsibility", regs)
 
@@ -197,6 +196,18 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
         for t in ex.targets:
             t.zone = t.zone or main_zone
     return ex
+
+
+def _unit(regs: dict[Kind, Registry], name: str, ev: Evidence):
+    """A responsible unit: a company when it is one (…公司, …集团), else an agency."""
+    known = _known_kind(regs, name)
+    if known is Kind.COMPANY or known is None and units.is_company(name):
+        return regs[Kind.COMPANY].add(name, ev)
+    agency = regs[Kind.AGENCY].add(name, ev)
+    place = units.government_place(name)
+    if place:
+        regs[Kind.AGENCY].declare(agency, place)  # "黄埔区、南沙区政府": 黄埔区 is its government
+    return agency
 
 
 def _trace(trace: dict[str, list[str]] | None, stage: str, regs: dict[Kind, Registry]) -> None:

@@ -18,7 +18,7 @@ from zonekg.loaders.extraction import distinct, industries, lexicon
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.text import Sentence
 
-PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•")
+PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
 MAX_NAME = {Kind.AGENCY: 40, Kind.ZONE: 22, Kind.PROJECT: 22, Kind.COMPANY: 16}
 # A number with a unit is a boundary: "36万平方米的X", "3万平方米X".
 QUANTITY = re.compile(

@@ -22,11 +22,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zonekg.loaders.extraction import amounts, lexicon
+from zonekg.loaders.extraction import amounts, columns, lexicon
+from zonekg.loaders.extraction.tasks import names_a_facility, projects_in_task
+from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
-SPLIT = re.compile(r"[、,，;；/\s]+")
-CONJUNCTION = re.compile(r"和|及|与")
 BOUNDARY = "，,；;：:。、"
 
 
@@ -64,6 +64,11 @@ def _label_re() -> re.Pattern:
 
 
 @functools.cache
+def _person_label_re() -> re.Pattern:
+    return re.compile(rf"^\s*[(（]?(?:{_alt(_cfg()['person_columns'])})\s*[:：]")
+
+
+@functools.cache
 def _lead_re() -> re.Pattern:
     c = _cfg()
     return re.compile(
@@ -85,49 +90,19 @@ def _prep_re() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[，,；;：:。]))\s*(?:{_alt(c['participant_preps'])})([^，,；;：:。()（）\s]{{2,60}}?)(?=[，,；;。]|$)")
 
 
-def _split_conjunctions(part: str, suffixes: tuple[str, ...]) -> list[str]:
-    """"财政局和国土分局" is two units, "工业和信息化局" or "人力资源和社会保障局" one: a
-    conjunction separates units only where the words before it already end like a unit."""
-    for m in CONJUNCTION.finditer(part):
-        left = part[: m.start()]
-        if len(left) >= 2 and left.endswith(suffixes):
-            return [left, *_split_conjunctions(part[m.end():], suffixes)]
-    return [part]
-
-
-def agencies_of(cell: str) -> list[str]:
-    """Split a list of units as written ("财政局、建设局和国土分局") into names; a bare type of
-    unit ("各镇、街道") names no one and is dropped."""
-    generic = set(_cfg()["generic_units"])
-    suffixes = tuple(_cfg()["unit_suffixes"])
-    out = []
-    pieces = [piece for part in SPLIT.split(cell) for piece in _split_conjunctions(part, suffixes)]
-    for part in pieces:
-        part = part.strip("。.()（）“”\"' ")
-        part = re.sub(r"^(?:等|各)|等$|等(?:\d+个)?(?:部门|单位)$", "", part)
-        part = re.sub(r"^[^由]{0,8}?(?:工作|项目|任务|事项)由(?=..)", "", part)  # "此项工作由X"
-        if len(part) >= 2 and not part.isdigit() and part not in generic:
-            out.append(part)
-    return out
-
-
 def _units(subject: str) -> list[str] | None:
     """The units of a clause subject, or None when it is not a list of unit names."""
     suffixes = tuple(_cfg()["unit_suffixes"])
     parts = [
         piece.strip()
         for part in re.split(r"[、,，]", subject)
-        for piece in _split_conjunctions(part.strip(), suffixes)
+        for piece in split_conjunctions(part.strip(), suffixes)
         if piece.strip()
     ]
     parts = [re.sub(r"^各", "", p) for p in parts]
     if not parts or not all(p.endswith(suffixes) and len(p) >= 2 for p in parts):
         return None
     return agencies_of("、".join(parts))
-
-
-def is_company(name: str) -> bool:
-    return name.endswith(tuple(_cfg()["company_suffixes"]))
 
 
 # ---------------------------------------------------------------- statements in one sentence
@@ -138,9 +113,10 @@ class _Said:
     part: list[str] = field(default_factory=list)
     unqualified: bool = False
     at_start: bool = False  # the sentence opens with the statement
+    people: bool = False  # it names the leading officials ("责任领导：王东")
 
     def __bool__(self) -> bool:
-        return bool(self.lead or self.part)
+        return bool(self.lead or self.part or self.people)
 
 
 def statements(text: str) -> _Said:
@@ -165,6 +141,8 @@ def statements(text: str) -> _Said:
             said.part += names
         if text[: m.start()].strip(" (（") == "":
             said.at_start = True
+    if _person_label_re().match(text):
+        said.people = said.at_start = True
     stripped = _label_re().sub(lambda m: "，" * len(m.group(0)), text)
     for m in _lead_re().finditer(stripped):
         subject = m.group(2)
@@ -218,6 +196,11 @@ def _unique(items: list[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------- task names
+
+def _without_labels(text: str) -> str:
+    """A task's text without its bracketed responsibility statement."""
+    return re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
+
 
 def task_name(text: str) -> str:
     """A task's name: its heading or first clause without numbering or the bracket."""
@@ -285,6 +268,8 @@ def named_in_task(cell: str, facilities_only: bool = False) -> list[str]:
         if not m:
             continue
         obj = m.group(1)
+        if re.match(r"以.+为", obj):
+            continue  # "以A、B为极点": a frame, not the object
         if "等" in obj and "、" in obj.split("等")[0]:
             items = [x.strip() for x in obj.split("等")[0].split("、")]
         else:
@@ -357,7 +342,8 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
                 cur.said.lead += [x for x in said.lead if x not in cur.said.lead]
                 cur.said.part += [x for x in said.part if x not in cur.said.part]
                 cur.said.unqualified = cur.said.unqualified or said.unqualified
-                cur.evidence = cur.evidence or s
+                if said.lead or said.part:
+                    cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
         # outside a numbered task: only labels and "由X牵头" count (as before)
         lead = list(said.lead) if _label_re().search(s.text) or "由" in s.text else []
@@ -382,8 +368,16 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         name = heading_name(t.head.text)
         if len(name) < 4:
             continue
+        # projects named in the task's own sentence take its leads; those of the sentences
+        # after a heading ("(三)提升创新能力。建设X平台…") are the task's works
+        named = projects_in_task(_without_labels(t.head.text))
+        facility = facility_of(name)
+        if named == [facility]:
+            named = []  # "建设X研究院": the heading's facility, known by its task name too
         a = Assignment(name, t.said.lead, [p for p in t.said.part if p not in t.said.lead],
-                       t.evidence or t.head, unqualified=t.said.unqualified, facility=facility_of(name))
+                       t.evidence or t.head, unqualified=t.said.unqualified,
+                       facility=None if named else facility, projects=named)
+        a.extra["task_text"] = _without_labels(t.head.text)
         rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
         money, area = amounts.leading(rest)
         for s in t.amount_sents:
@@ -392,8 +386,8 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         a.investment, a.area = money, area
         out.append(a)
         # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
-        # of their own, without the task's leads
-        for s in t.body:
+        # of their own, without the task's leads, unless the task named its projects
+        for s in t.body if not named else ():
             for item in named_in_task(s.text, facilities_only=True):
                 if item != name and item != a.facility:
                     out.append(Assignment(item, [], [], s, projects=[item]))
@@ -414,12 +408,14 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
                 header, prev = None, None
             continue
         cells = s.cells
-        found = _header(cells)
+        found = columns.header_roles(cells)
         if found:
             header, names, prev = found, cells, None
             continue
         if header is None:
             continue
+        if len(cells) != len(names):
+            cells = columns.align(header, len(names), cells)  # a ragged row of a flattened table
         if sum(1 for c in cells if c) == 1 and cells[0] and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", cells[0]):
             continue  # a section row ("二、项目建设") spanning the table
         get = lambda key: cells[header[key]] if key in header and header[key] < len(cells) else ""
@@ -437,6 +433,9 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
             continue
         leads = agencies_of(get("lead"))
         parts = agencies_of(get("part"))
+        marked = marked_leads(get("lead"))
+        if marked and marked[0]:
+            leads, parts = marked[0], marked[1] + parts
         if task and leads:
             prev = Assignment(task, leads, parts, s, unqualified="part" not in header)
             prev.extra["project_column"] = "project" in header
@@ -451,12 +450,17 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
         if a.extra.get("project_column"):
             a.task = a.task.strip(" “”\"")
             continue
-        a.projects = named_in_task(a.task)
+        a.extra["task_text"] = a.task
+        a.projects = named_in_task(a.task) or projects_in_task(a.task)
         if len(a.projects) == 1:
             money, area = amounts.in_cell(a.task)
             a.investment, a.area = a.investment or money, a.area or area
         a.task = _not_indicator(_unframe_first(task_name(a.task)))
-    return [a for a in out if len(a.task) >= 2 or a.projects]
+        # A row is a project through the projects it names, or as a task that works on a
+        # facility ("完善创业大厦配套设施"); a row that does neither (an indicator "生产总值增长
+        # 7.5%", a duty "发挥政府产业基金作用") still names its units.
+        a.extra["units_only"] = not a.projects and not (len(a.task) >= 2 and names_a_facility(a.task))
+    return out
 
 
 def _unframe_first(name: str) -> str:
@@ -466,33 +470,3 @@ def _unframe_first(name: str) -> str:
         if framed is not None:
             return framed
     return ""
-
-
-def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
-    c = _cfg()
-    cols: dict[str, int] = {}
-    for i, cell in enumerate(cells):
-        cell = cell.replace(" ", "")
-        bare = re.sub(r"[(（][^)）]*[)）]", "", cell)
-        if cell in ("序号", "编号", "序"):
-            cols["no"] = i
-        elif any(w == cell or cell.startswith(w) for w in c["person_columns"]):
-            cols["person"] = i
-        elif any(w in cell for w in c["deadline_columns"]):
-            cols["deadline"] = i
-        elif any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
-            cols["part"] = i
-        elif any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
-            cols["lead"] = i
-        elif any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
-            cols["invest"] = i
-        elif any(bare == w for w in c["area_columns"]):
-            cols["area"] = i
-        elif any(bare == w for w in c["content_columns"]):
-            cols["content"] = i
-        elif any(bare == w for w in c["project_columns"]):
-            cols["task"] = i
-            cols["project"] = i
-        elif any(w in cell for w in c["task_columns"]):
-            cols.setdefault("task", i)
-    return cols if "task" in cols and "lead" in cols else None

@@ -1,4 +1,5 @@
-"""Tables written as text: ``|``-separated rows and rows aligned with runs of wide spaces.
+"""Tables written as text: ``|``-separated rows, rows aligned with runs of wide spaces, and
+tables a web page or document site flattened to one cell per line.
 
 :func:`split_blocks` takes the lines of a text body and returns, in order, plain lines and
 :class:`Table` blocks.  A table is only recognised when several consecutive lines share the
@@ -211,6 +212,71 @@ def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     return Table(rows=tuple(tuple(r) for r in rows)), i
 
 
+# A line that is only table debris: the "|" a site leaves between flattened cells.
+_DEBRIS = re.compile(r"^[\s|｜?？]*$")
+# A row's own number on a line of its own: 3, 3., (一), 一、
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
+# A task cell that starts with its number ("2.一般公共预算收入增长6%"), or a section row ("一、主要指标")
+_NUMBERED_TEXT = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}[、.．])\s*\S")
+_HEADER_LINE_MAX = 10
+_CELL_LINE_MAX = 300
+
+
+def _header_word(line: str) -> bool:
+    text = line.replace(" ", "")
+    return len(text) <= _HEADER_LINE_MAX and any(w in text for w in HEADER_WORDS)
+
+
+def _cell_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    return [(k, lines[k].strip(" \t\u3000\xa0")) for k in range(start, end) if not _DEBRIS.match(lines[k])]
+
+
+def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table flattened to one cell per line (cells parted by blank lines or "|" debris).
+
+    The header is a run of short lines holding column words (序号, 重点工作, 责任领导,
+    责任单位 …) and short words between them ("区本级"). Rows start
+    at a line holding only a row number ("3", "(一)") or at a numbered task ("2.一般公共预算
+    收入增长6%") once the row above has its text. Rows stay ragged: an empty cell leaves no
+    line, so extraction places each cell in its column by what it holds (a number, a task,
+    people, units, a deadline).
+    """
+    cells = _cell_lines(lines, start, min(len(lines), start + 60))
+    header: list[str] = []
+    i = start
+    for k, text in cells:
+        if _ROW_NUMBER.match(text) or _NUMBERED_TEXT.match(text):
+            break
+        if _header_word(text) or (header and len(text) <= 4):
+            header.append(text.replace(" ", ""))  # a short word between column words: "区本级"
+        else:
+            break
+        i = k + 1
+    words = sum(1 for h in header if any(w in h for w in HEADER_WORDS))
+    if words < 3 or not any(re.search(r"单位|部门", h) for h in header):
+        return None
+    rows: list[list[str]] = [header]
+    row: list[str] | None = None
+    end = i
+    for k, text in _cell_lines(lines, i, len(lines)):
+        if len(text) > _CELL_LINE_MAX:
+            break
+        starts = _ROW_NUMBER.match(text) or (
+            _NUMBERED_TEXT.match(text) and (row is None or _NUMBERED_TEXT.match(row[0])
+                                            or any(len(c) >= 8 or "。" in c for c in row[1:])))
+        if row is None or starts:
+            row = [text]
+            rows.append(row)
+        else:
+            row.append(text)
+        end = k + 1
+    if len(rows) < 2:
+        return None
+    while end < len(lines) and lines[end].strip() and _DEBRIS.match(lines[end]):
+        end += 1  # the "|" left after the last cell
+    return Table(rows=tuple(tuple(r) for r in rows)), end
+
+
 def split_blocks(lines: list[str]) -> list[str | Table]:
     """Split body lines into plain lines and tables, keeping their order."""
     out: list[str | Table] = []
@@ -218,9 +284,11 @@ def split_blocks(lines: list[str]) -> list[str | Table]:
     while i < len(lines):
         line = lines[i]
         found = None
-        if _PIPE.search(line):
+        if _header_word(line.strip(" \t\u3000\xa0")):
+            found = _line_table(lines, i)
+        if found is None and _PIPE.search(line):
             found = _pipe_table(lines, i)
-        elif _GAP.search(line.strip(" \t\u3000\xa0")):
+        elif found is None and _GAP.search(line.strip(" \t\u3000\xa0")):
             found = _space_table(lines, i)
         if found is not None:
             table, i = found

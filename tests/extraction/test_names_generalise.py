@@ -133,7 +133,7 @@ def test_leading_group_opened_by_scope_and_zone():
 
 
 def test_lead_unit_after_you():
-    from zonekg.loaders.extraction.responsibility import agencies_of
+    from zonekg.loaders.extraction.units import agencies_of
     assert agencies_of("此项工作由经济发展局") == ["经济发展局"]
     assert agencies_of("该项目由新区临港经济发展办公室") == ["新区临港经济发展办公室"]
 

@@ -1,0 +1,137 @@
+"""Column roles of a responsibility or project table, and rows placed into them by what each
+cell holds.
+
+A table a site flattened to one cell per line (:func:`zonekg.loaders.readers.tables`) keeps
+no trace of empty cells, so its rows are ragged: "1 | 地区生产总值增长6.5%。 | 区发改局" under
+"序号 | 重点工作 | 区本级 | 任务数 | 责任单位". Each cell has a type (a row number, a task
+text, people, units, a deadline, an amount), each column accepts some types, and the cells
+are placed left to right into the next column that accepts them. Header words are in
+``data/responsibility.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from zonekg.loaders.extraction import lexicon, people
+from zonekg.loaders.extraction.units import LEAD_MARK, agencies_of
+
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
+# A task cell that carries the row's number: "2.一般公共预算收入增长6%"
+NUMBERED_TASK = re.compile(r"^(\d{1,3})[.、．](?!\d)\s*(\S.*)$")
+DEADLINE = re.compile(r"^(?:\d{4}年(?:底|末|内)?)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|年末|全年|长期|持续推进"
+                      r"|按.{1,6}推进)?(?:前|以前|完成)?$")
+AMOUNT = re.compile(r"^[\d.,/%％个项家亿万元平方米亩条座公里\s以上左右]+$")
+
+# Which cell types a column of each role takes.
+ACCEPTS = {
+    "no": {"number"},
+    "task": {"text"},
+    "project": {"text"},
+    "content": {"text", "amount"},
+    "person": {"people"},
+    "lead": {"units"},
+    "part": {"units"},
+    "deadline": {"deadline"},
+    "invest": {"amount"},
+    "area": {"amount"},
+    None: {"amount", "label"},
+}
+
+
+@functools.cache
+def _cfg() -> dict:
+    return lexicon.load("responsibility")
+
+
+def header_roles(cells: tuple[str, ...]) -> dict[str, int] | None:
+    """Role → column of a header row (``no``, ``task``, ``project``, ``person``, ``lead``,
+    ``part``, ``deadline``, ``invest``, ``area``, ``content``), or None when the row is not the
+    header of a responsibility or project table (it needs a task and a unit column)."""
+    c = _cfg()
+    cols: dict[str, int] = {}
+    bare_project: int | None = None
+    for i, cell in enumerate(cells):
+        cell = cell.replace(" ", "")
+        bare = re.sub(r"[(（][^)）]*[)）]", "", cell)
+        if cell in ("序号", "编号", "序"):
+            cols["no"] = i
+        elif any(w == cell or cell.startswith(w) for w in c["person_columns"]):
+            cols["person"] = i
+        elif any(w in cell for w in c["deadline_columns"]):
+            cols["deadline"] = i
+        elif any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
+            cols["part"] = i
+        elif any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
+            cols["lead"] = i
+        elif any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
+            cols["invest"] = i
+        elif any(bare == w for w in c["area_columns"]):
+            cols["area"] = i
+        elif any(bare == w for w in c["content_columns"]):
+            cols["content"] = i
+        elif bare == "项目":
+            bare_project = i  # a project column, or the group a task column's rows fall under
+        elif any(bare == w for w in c["project_columns"]):
+            cols["task"] = i
+            cols["project"] = i
+        elif any(w in cell for w in c["task_columns"]):
+            cols.setdefault("task", i)
+    if bare_project is not None and "task" not in cols:
+        cols["task"] = cols["project"] = bare_project
+    return cols if "task" in cols and "lead" in cols else None
+
+
+def cell_type(cell: str) -> str:
+    """number, people, units, deadline, amount, label (a short word) or text."""
+    text = cell.strip()
+    if ROW_NUMBER.match(text):
+        return "number"
+    if people.people_in(text):
+        return "people"
+    if text and DEADLINE.match(text.replace(" ", "")):
+        return "deadline"
+    if AMOUNT.match(text) and re.search(r"\d", text):
+        return "amount"
+    if _units(text):
+        return "units"
+    if len(text) <= 10 and "。" not in text and not re.search(r"[,，;；]", text):
+        return "label"
+    return "text"
+
+
+def _units(text: str) -> bool:
+    suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
+    found = agencies_of(text)
+    named = [u for u in found if LEAD_MARK.sub("", u).endswith(suffixes)]
+    return bool(found) and len(named) * 2 >= len(found) and len(text) <= 200 and "。" not in text
+
+
+def align(roles: dict[str, int], width: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The cells of a ragged row placed in the columns of a ``width``-column header."""
+    role_of: dict[int, str | None] = {i: None for i in range(width)}
+    for role, i in roles.items():
+        if role_of.get(i) is None:
+            role_of[i] = role
+    out = [""] * width
+    pos = 0
+    for cell in cells:
+        if not cell.strip():
+            continue  # an empty cell says nothing about where the next one goes
+        kind = cell_type(cell)
+        numbered = NUMBERED_TASK.match(cell)
+        if numbered and kind in ("text", "label") and "no" in roles and not out[roles["no"]]:
+            out[roles["no"]] = numbered.group(1)  # the row's number written in its task
+        if kind == "label" and "task" in roles and pos <= roles["task"] and \
+                not any(role_of[j] is None for j in range(pos, roles["task"])):
+            kind = "text"  # a short task ("招商引资")
+        target = next((j for j in range(pos, width) if kind in ACCEPTS[role_of[j]]), None)
+        if target is None and kind == "label":
+            target = next((j for j in range(pos, width) if "text" in ACCEPTS[role_of[j]]), None)
+        if target is None:
+            if kind in ("text", "label") and "task" in roles and out[roles["task"]]:
+                out[roles["task"]] += cell  # the task cell ran on
+            continue
+        out[target] = f"{out[target]}、{cell}" if out[target] and kind == "people" else out[target] + cell
+        pos = target if kind == "people" else target + 1
+    return tuple(out)

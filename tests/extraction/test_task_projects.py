@@ -1,0 +1,83 @@
+"""Projects a task names take the task's leads and participants; tables flattened to one cell
+per line are read by what each cell holds; label words and people are never units.
+Every text is invented for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.columns import align, cell_type, header_roles
+from zonekg.loaders.extraction.model import Kind, Relation
+from zonekg.loaders.extraction.tasks import projects_in_task
+from zonekg.loaders.extraction.units import agencies_of, marked_leads
+from zonekg.loaders.readers import read_document
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+
+
+def pairs(ex, relation=Relation.LEAD_AGENCY):
+    return {(f.subject.name, f.object.name) for f in ex.facts if f.relation is relation}
+
+
+@pytest.mark.parametrize("task, projects", [
+    ("深入推进南庄氢能港、西樵数智港等特色园区建设,加快打造新能源装备新高地", ["南庄氢能港", "西樵数智港"]),
+    ("推进物流枢纽中心、会展中心和省陶瓷科技创新服务中心建设。", ["物流枢纽中心", "会展中心", "省陶瓷科技创新服务中心"]),
+    ("全面实施“石湾工匠”培育工程,为技术工人搭建成长平台。", ["“石湾工匠”培育工程"]),
+    ("全力做好海棠湾国家重点实验室筹建保障服务工作。", ["海棠湾国家重点实验室"]),
+    ("加快建设以北湖科学城、东岸智造城为两翼,贯通全市域创新节点的青梧科创走廊大通道。", ["青梧科创走廊大通道"]),
+    ("高质量推进青梧传感器产业园建设,推进“芯联”中试中心落地,引进领军企业20家", ["青梧传感器产业园", "“芯联”中试中心"]),
+    ("加快推进全区生物医药集聚区内一批重点项目建设", []),  # a count of projects names none
+    ("着力推进重大建设项目300个以上,实现固定资产投资400亿元", []),
+    ("加强经济运行分析,确保完成主要指标", []),
+])
+def test_projects_a_task_names(task, projects):
+    assert projects_in_task(task) == projects
+
+
+def test_each_named_project_takes_the_task_leads_and_participants():
+    ex = extract(read_document(FIX / "task_projects.txt"))
+    lead, part = pairs(ex), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    for centre in ("物流枢纽中心", "会展中心", "检测中心", "省陶瓷科技创新服务中心"):
+        assert {(centre, "区商务局"), (centre, "石湾开发区")} <= lead  # 责任领导 line comes first
+        assert (centre, "南庄镇") in part
+    assert ("“石湾工匠”培育工程", "区人社局") in lead
+    assert {("南庄氢能港", "区经信局"), ("西樵数智港", "区经信局")} <= lead
+    projects = {p.name for p in ex.of_kind(Kind.PROJECT)}
+    assert not any(p.startswith("推进") or "责任领导" in p for p in projects)
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert not {"陈志远", "刘海波", "周建华", "吴晓东", "各镇街"} & agencies
+
+
+def test_a_flattened_table_is_read_by_cell_types():
+    ex = extract(read_document(FIX / "linecell_table.txt"))
+    lead, part = pairs(ex), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert ("青梧科创走廊大通道", "市科技局") in lead
+    assert {("青梧科创走廊大通道", "北湖区政府"), ("青梧科创走廊大通道", "东岸区政府")} <= part
+    # "市科技局*、市财政局": the marked unit leads, the other assists
+    assert ("海棠湾国家重点实验室", "市科技局") in lead and ("海棠湾国家重点实验室", "市财政局") in part
+    agencies = {a.name: a for a in ex.of_kind(Kind.AGENCY)}
+    # an indicator row or a duty is no project, but its units are named
+    assert {"市金融局", "市发展改革委"} <= set(agencies)
+    assert "北湖区" in agencies["北湖区政府"].aliases
+    assert not {"孙立", "欧阳明", "★市财政局", "各区政府"} & set(agencies)
+    assert {p.name for p in ex.of_kind(Kind.PROJECT)} == {"青梧科创走廊大通道", "海棠湾国家重点实验室"}
+
+
+def test_cell_types_and_ragged_rows():
+    assert [cell_type(c) for c in ("3", "孙 立", "市科技局、市财政局", "2024年底", "9亿元", "招商引资",
+                                   "发挥政府引导基金作用,力争基金规模超30亿元。")] == \
+        ["number", "people", "units", "deadline", "amount", "label", "text"]
+    header = ("序号", "重点工作", "区本级", "任务数", "责任领导", "责任单位", "完成时限")
+    roles = header_roles(header)
+    row = align(roles, len(header), ("5", "设立产业子基金,力争规模超10亿元。", "9亿元", "钱宇", "区财政局", "年底前"))
+    assert row == ("5", "设立产业子基金,力争规模超10亿元。", "9亿元", "", "钱宇", "区财政局", "年底前")
+
+
+def test_unit_lists_marks_labels_and_shared_heads():
+    assert marked_leads("区财政局*、区发改局、区科技局") == (["区财政局"], ["区发改局", "区科技局"])
+    assert marked_leads("区财政局、区发改局") is None
+    assert agencies_of("各县(市、区)政府,临港集聚区管委会等") == ["临港集聚区管委会"]
+    assert agencies_of("荔湾区、黄埔区政府") == ["荔湾区政府", "黄埔区政府"]
+    assert agencies_of("相关镇街区,有关部门") == ["相关镇街区"]

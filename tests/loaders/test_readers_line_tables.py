@@ -1,0 +1,38 @@
+"""Tables a web page or document site flattened to one cell per line (blank lines or "|"
+debris between cells, empty cells leaving no line). Texts are invented."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from zonekg.loaders.document import Table
+from zonekg.loaders.readers import read_document
+from zonekg.loaders.readers.tables import split_blocks
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+
+
+def test_one_cell_per_line_table_keeps_its_rows():
+    doc = read_document(FIX / "linecell_table.txt")
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    header, section, *rows = table.rows
+    assert header == ("序号", "重点工作", "市政府", "分管领导", "牵头单位", "配合单位", "备注")
+    assert section == ("一、主要预期指标",)
+    assert [r[0] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[2] == ("3", "全力做好海棠湾国家重点实验室筹建保障服务工作。", "欧阳明",
+                       "市科技局*、市财政局", "市政府办公厅、市发展改革委,南山区政府")
+    assert rows[3][-1] == "★市财政局、市金融局"  # "|" debris lines are no cells
+
+
+def test_rows_numbered_in_their_task_cell_and_a_grouping_column():
+    lines = ["序号", "|", "项目", "|", "重点工作目标任务", "|", "牵头领导", "|", "责任单位", "|",
+             "1", "|", "主要预期目标", "|", "1.地区生产总值增长5%以上。", "|", "钱 宇", "|",
+             "★区发改委、统计局", "|", "2.一般公共预算收入增长6%以上。", "|", "★区财政局、税务局", "|"]
+    [table] = split_blocks(lines)
+    assert table.rows[0] == ("序号", "项目", "重点工作目标任务", "牵头领导", "责任单位")
+    assert table.rows[1] == ("1", "主要预期目标", "1.地区生产总值增长5%以上。", "钱 宇", "★区发改委、统计局")
+    assert table.rows[2] == ("2.一般公共预算收入增长6%以上。", "★区财政局、税务局")
+
+
+def test_header_words_in_running_text_are_no_table():
+    lines = ["各责任单位要细化任务。", "", "序号", "", "一、总体要求", "", "坚持稳中求进。"]
+    assert not any(isinstance(b, Table) for b in split_blocks(lines))
