@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from zonekg.loaders.extraction import lexicon, lists
+from zonekg.loaders.extraction import distinct, lexicon, lists
 from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？]")
@@ -41,13 +41,17 @@ def find(sentence: Sentence) -> list[str]:
             cue = _leading_cue(sentence.text[:at] + e.clause if at >= 0 else e.clause, items[0])
             if cue is not None:
                 kind, count = "industry", cue
-            elif _after_focus_verb(e.clause, items[0]) and all(map(is_industry, items)) \
-                    and len(items) >= 3:
-                kind, count = "industry", len(items)  # "重点发展A、B和C": the verb sets the focus
+            elif _after_focus_verb(e.clause, items[0]) and len(items) >= 3 \
+                    and all(map(is_industry, items[:-1] + [_closing_cut(items[-1])])):
+                # "重点发展A、B和C", "加快打造A、B及C新高地": the verb sets the focus
+                items[-1] = _closing_cut(items[-1])
+                kind, count = "industry", len(items)
         elif kind is None and count and _direction(e.head):
             kind = "industry"  # "围绕A、B和C三个(主攻)方向"
         elif kind is None and e.head.startswith("为") and _direction(e.head[1:]):
             kind = "industry"  # "以A、B和C为主攻方向": sector-like items only (no count vouches)
+        elif kind is None and _field(e.head, e.clause, items[0]):
+            kind, count = "industry", None  # "A、B等重点领域": its sector-like items
         if kind == "industry" or (kind is None and sum(i in sectors for i in items) * 2 >= len(items)):
             if count and len(items) > count:
                 items = items[-count:]
@@ -55,6 +59,7 @@ def find(sentence: Sentence) -> list[str]:
             out.extend(i for i in items if 2 <= len(i) <= 12 and not i.endswith(org)
                        and (whole or is_industry(i)) and not _announces(i))
     out.extend(_pairs(sentence.text))
+    out.extend(_measured(sentence.text))
     out.extend(_headline(sentence.text))
     out.extend(_led(sentence.text))
     out.extend(_positioned_bases(sentence.text))
@@ -62,6 +67,7 @@ def find(sentence: Sentence) -> list[str]:
     text = sentence.text
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
     tails = tuple(lexicon.load("industries")["name_tails"])
+    followers = tuple(lexicon.load("industries")["sector_followers"])  # 新能源技术: a technology
     from zonekg.loaders.extraction import names
     named = [(m.start, m.end) for m in names.find(sentence)]
     offset = 0
@@ -82,6 +88,7 @@ def find(sentence: Sentence) -> list[str]:
                             and not any(s0 <= a and b <= e0 for s0, e0 in named) \
                             and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
                             and not clause.startswith(tails, pos + len(w)) \
+                            and not clause.startswith(followers, pos + len(w)) \
                             and not clause.startswith(org, pos + len(w)):  # 科技服务机构
                         out.append(w)
                     pos += len(w) - 1
@@ -245,3 +252,83 @@ def _positioned_bases(text: str) -> list[str]:
             continue
         out.append(x + "产业")
     return out
+
+
+def _closing_cut(item: str) -> str:
+    """"汽车智能化新高地" → "汽车智能化": the noun closing a list of sectors is no part of its
+    last item."""
+    for noun in sorted(lexicon.load("industries")["list_closing_nouns"], key=len, reverse=True):
+        if item.endswith(noun) and len(item) - len(noun) >= 2:
+            return item[: -len(noun)]
+    return item
+
+
+def _field(head: str, clause: str, first: str) -> bool:
+    """"A、B、C等重点领域(专项子基金)", "聚焦A、B等领域": a list of fields whose sector-like
+    items are industries; a bare 领域 only after a focus verb (not "教育、医疗等领域")."""
+    cfg = lexicon.load("industries")
+    if any(head.startswith(h) for h in cfg["field_heads"]):
+        return True
+    before = clause[: clause.find(first)]
+    return head.startswith(cfg["bare_field_head"]) and any(v in before for v in cfg["focus_verbs"])
+
+
+@functools.cache
+def _measured_patterns() -> tuple[re.Pattern, ...]:
+    cfg = lexicon.load("industries")
+
+    def alt(key: str) -> str:
+        return "|".join(sorted(map(re.escape, cfg[key]), key=len, reverse=True))
+
+    x = r"([^、,，;；:：。()（）]{2,16}?)"
+    return (
+        # "X产业实现总产出N亿元", "推动X产业加速壮大"
+        re.compile(rf"{x}产业(?:实现|完成|达到|的)?(?:{alt('output_words')}|{alt('growth_words')})"),
+        # "实现X经济经济规模总量达到…"
+        re.compile(r"([^、,，;；:：。()（）]{2,16}?经济)经济规模"),
+        # "促进X发展行动方案"
+        re.compile(rf"(?:促进|推动|加快|支持){x}(?:产业)?(?:高质量)?发展(?:{alt('programme_words')})"),
+    )
+
+
+def _measured(text: str) -> list[str]:
+    """Sectors the plan measures or grows by name: "X产业实现总产出N亿元", "推动X产业加速
+    壮大", "X经济规模达到…", "促进X发展行动方案". "A及B产业" names two sectors."""
+    cfg = lexicon.load("industries")
+    generic = tuple(cfg["generic_modifiers"])
+    org = tuple(cfg["organisation_nouns"])
+    out = []
+    for pattern in _measured_patterns():
+        for m in pattern.finditer(text):
+            subject = _after_verbs(m.group(1))
+            for part in re.split(r"[及和与]", subject):
+                part = _balanced(part)
+                if 2 <= len(part) <= 12 and is_industry(part) and part not in generic \
+                        and part not in cfg["non_sector_economies"] and not any(o in part for o in org):
+                    out.append(part)
+    return out
+
+
+def _after_verbs(phrase: str) -> str:
+    """The phrase after its leading verbs, adverbs and scope words ("推动健康医疗" → 健康医疗,
+    "实现在线新经济" → 在线新经济), by dictionary tags (a preposition-like 在 of 在线 stays)."""
+    phrase = re.sub(r"^[\s\d.、．()（）]+", "", phrase)  # a numbering mark: "7.实现X"
+    toks = distinct.tokens(phrase)
+    k = 0
+    while k < len(toks) - 1 and (toks[k][1] in ("v", "vd", "d", "ad", "p", "c")
+                                 or toks[k][0] in lexicon.load("generic")["leading_strip"]):
+        k += 1
+    return "".join(t for t, _ in toks[k:])
+
+
+def _balanced(part: str) -> str:
+    """Quotes at the edges of a part go only in pairs: "汽车“新四化”" keeps its quote."""
+    part = part.strip()
+    while part[:1] in "“\"" and part.count("“") > part.count("”"):
+        part = part[1:]
+    while part[-1:] in "”\"" and part.count("”") > part.count("“"):
+        part = part[:-1]
+    if part[:1] == "“" and part[-1:] == "”" and part.count("“") == 1:
+        part = part[1:-1]
+    return part
+
