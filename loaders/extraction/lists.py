@@ -246,3 +246,53 @@ def named_item(e: Enumeration, item: str) -> bool:
     up categories ("三大类企业", "四大领域") and not a verb-phrase slogan ("基础设施跟进")."""
     from zonekg.loaders.extraction import distinct
     return not e.categories and not distinct.is_slogan_item(item)
+
+
+@dataclass(frozen=True)
+class BrandItem:
+    """A firm named by its brand in a project list, and the project when the item says more
+    than the brand ("X10GWh储能电池": firm X, project X10GWh储能电池)."""
+
+    firm: str
+    project: str | None
+
+
+@functools.cache
+def _capacity() -> re.Pattern:
+    units = "|".join(sorted(map(re.escape, lexicon.load("lists")["capacity_units"]), key=len, reverse=True))
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)\s*\d+(?:\.\d+)?\s*(?:{units})[\u4e00-\u9fff]{{1,8}}$")
+
+
+def brand_item(e: Enumeration, item: str) -> BrandItem | None:
+    """"推动A、B等签约项目", "推进X10GWh储能电池、Y、Z等项目": an item that is a brand (a proper
+    word, or characters jieba joins into no word) names a firm; one with a capacity and a
+    product after the brand is also that firm's project. Kinds of project ("文旅、科创等项目"),
+    sectors and common words name no firm."""
+    if e.categories:
+        return None
+    m = _capacity().match(item)
+    brand, project = (m.group(1), item) if m else (item, None)
+    if not 2 <= len(brand) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", brand) \
+            or re.search(r"[一二两三四五六七八九十百千万]", brand):
+        return None  # (“两无三化”: a numbered slogan, not a brand)
+    investors = e.head.startswith(tuple(lexicon.load("lists")["investor_project_heads"]))
+    return BrandItem(brand, project) if _brand_like(brand, investors) else None
+
+
+def _brand_like(word: str, investors: bool = False) -> bool:
+    """A proper word, characters jieba joins into no word, or (in a list of investors'
+    projects) any word that is no kind of project, sector or generic word."""
+    from zonekg.loaders.extraction import distinct, industries
+    from zonekg.loaders.extraction.names import is_generic_stem
+
+    if word in lexicon.load("lists")["category_abbreviations"] or is_generic_stem(word) \
+            or industries.is_industry(word):
+        return False
+    toks = distinct.tokens(word)
+    if investors:
+        return True
+    if len(toks) == 1:
+        return toks[0][1] in ("nz", "nt", "nr", "nrt", "nrfg") or toks[0][1] is None
+    singles = [tk for tk, _ in toks if len(tk) == 1]
+    return len(singles) >= 2 or any(tg in ("nz", "nt", "nrt") for _, tg in toks)
+

@@ -345,8 +345,8 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     for t in tails:
         for mt in re.finditer(re.escape(t), text):
             s0, e = mt.start(), mt.end()
-            if re.match(r"[\u4e00-\u9fff]{0,2}(?:产业|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)",
-                        text[e:e + 4]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:项目|等)", text[e:e + 4]):
+            if re.match(r"[\u4e00-\u9fff]{0,2}(?:产业(?!化)|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)",
+                        text[e:e + 5]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:项目|等)", text[e:e + 4]):
                 continue  # a sector phrase: X新能源产业, X电子信息, X生物医药
             if len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t):
                 continue  # the tail is the start of a longer word (电子+化学品)
@@ -451,7 +451,7 @@ def _firm_slot(text: str, start: int, e: int) -> bool:
     lead = any(w in before for w in cfg["firm_subject_cues"])
     if lead and re.match(r"(?:" + "|".join(cfg["firm_build_verbs"]) + ")", after):
         return True
-    if after.startswith("年产") and re.search(r"(?:^|[\d.、]|建设|推动|推进|实施|引进)$", before):
+    if after.startswith("年产") and re.search(r"(?:^|[\d.、]|建设|推动|推进|实施|引进|支持|鼓励)[\s|]*$", before):
         return True  # "X年产…项目" in a table cell, a list item or after a leading verb
     if re.match(r"[^，。；、]{0,12}?项目", after) and re.search(r"(?:建设|推动|推进|实施)$", before):
         return True
