@@ -575,6 +575,10 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
 
 
 DATE_IN_STEM = re.compile(r"\d{2,4}年(?:度)?")
+# A news report's dateline and byline run into its first sentence: "本报讯", "某某日报讯",
+# "新华社讯", then "(记者X 通讯员Y)"; they end the text before a name.
+DATELINE = re.compile(r"(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|商报|新闻网|报|社|台|网))讯")
+BYLINE_ROLE = re.compile(r"\s*[(（]?\s*(?:见习记者|记者|通讯员|实习生)\s*")
 # "东翼X片区", "西翼Y片区": the wings of a 一核两翼 layout name their areas
 WING = re.compile(r"[东西南北]翼[\u4e00-\u9fff]{2,}")
 # "综保区X平台", "西区X厂房": a named area of the zone in front of a facility
@@ -682,6 +686,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
     g = _gen()
+    start = _after_byline(text, start, s0)
     # "X港区4城镇": a row number run into the text; "建议2024年经开区": a date
     cut = None
     if kind is Kind.AGENCY:
@@ -932,4 +937,32 @@ def _names_before(text: str, at: int) -> bool:
     last = toks[-1]
     return len(last[0]) >= 2 and last[1] in ("ns", "nr", "nz", "nt", None) \
         and last[0] not in _gen()["generic_modifiers"]
+
+
+def _after_byline(text: str, start: int, s0: int) -> int:
+    """Where a name may start once a report's dateline and byline before it are skipped:
+    "本报讯记者王明澜州经开区…" → the zone starts at 澜州."""
+    from zonekg.loaders.extraction import people
+
+    end = start
+    for m in DATELINE.finditer(text, start, s0):
+        end = m.end()
+    pos = end if end > start else start
+    while True:
+        role = BYLINE_ROLE.match(text, pos, s0)
+        if not role or role.end() == pos:
+            break
+        rest = text[role.end():s0]
+        sizes = [n for n in (3, 2) if people.is_person(rest[:n])]
+        # the name ends where punctuation or the next role starts, else where enough is left
+        # for the name after it ("记者王明澜州经开区": 王明, since 州 alone names nothing)
+        size = next((n for n in sizes if rest[n:n + 1] in " )）" or BYLINE_ROLE.match(rest, n)), None) \
+            or next((n for n in sizes if len(rest) - n >= 2), None)
+        if size is None:
+            break
+        pos = role.end() + size
+        while pos < s0 and text[pos] in " )）":
+            pos += 1
+        end = pos
+    return max(start, end)
 

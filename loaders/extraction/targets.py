@@ -459,10 +459,19 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
         if not DUE.search(clause):
             return True, True
     if any(w in clause for w in cfg["past_markers"]):
-        # a section of goals commits all it says ("能耗累计下降15%" under 发展目标)
-        committed = goal_section or any(w in before + clause for w in cfg["commitment_words"])
+        # a section of goals commits all it says ("能耗累计下降15%" under 发展目标); so does a
+        # clause dated in the plan's own year or later ("2019年工业总产值同比增长12%" of a
+        # 2019 plan)
+        committed = goal_section or any(w in before + clause for w in cfg["commitment_words"]) \
+            or _dated_from_plan_year(before + clause, plan)
         return not committed, False
     return False, False
+
+
+ORDINAL_BEFORE = re.compile(r"第\s*$|第\s*\d+\s*届\s*$")
+def _dated_from_plan_year(text: str, plan: int | None) -> bool:
+    """Whether the text names the plan year or a later one as its own time ("2019年,…")."""
+    return bool(plan) and any(int(y) >= plan for y in YEAR.findall(text))
 
 
 SINGLE_CN = re.compile(r"[一二两三四五六七八九](?:个|项|批|条|大|张|化|网|园|区|新|带|路|心)")
@@ -510,6 +519,8 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
         return False  # "一个中心", "两个基本点", "一批项目": slogans, not goals
     if re.match(r"[年月日号期级倍强]", after) or YEAR.match(clause[m.start():]):
         return False
+    if ORDINAL_BEFORE.search(before):
+        return False  # "第38次常务会议", "第15届134次": an ordinal, not a number of things
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):
         return False  # "由去年的47.8%提升至50%": the starting value
     if unit in cfg["duration_units"] and (re.match(r"内", after) or re.search(r"[在于]$", before)):

@@ -84,3 +84,10 @@ def test_a_city_abbreviation_merges_with_the_full_name():
 def test_a_level_or_a_date_before_an_abbreviation_names_no_zone():
     assert found("晋位国家级经开区综合考评第一方阵", Kind.ZONE) == []
     assert found("建议2025年经开区主要预期目标为", Kind.ZONE) == []
+
+
+def test_a_reports_dateline_and_byline_are_not_part_of_a_name():
+    assert found("本报讯记者王明澜州经开区日前召开工作会议", Kind.ZONE) == ["澜州经开区"]
+    assert found("澜州日报讯记者张伟通讯员李华青埠产业园今年将新开工项目20个", Kind.ZONE) == ["青埠产业园"]
+    assert found("新华社讯青梧科技城加快建设", Kind.ZONE) == ["青梧科技城"]
+    assert found("本报讯(记者王明华 通讯员李华)澜州高新区管委会印发要点", Kind.AGENCY) == ["澜州高新区管委会"]
