@@ -133,6 +133,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
         regs[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
 
     # 4. merge spellings
+    _scoped_governments(regs[Kind.AGENCY])
     zone_names = [e.name for e in regs[Kind.ZONE].entities]
     for k in Kind:
         regs[k].link_abbreviations(zone_names)
@@ -209,6 +210,19 @@ def _unit(regs: dict[Kind, Registry], name: str, ev: Evidence):
     if place:
         regs[Kind.AGENCY].declare(agency, place)  # "黄埔区、南沙区政府": 黄埔区 is its government
     return agency
+
+
+def _scoped_governments(agencies: Registry) -> None:
+    """"市政府" in the plan of 台州市人民政府 is that government: a government named by its
+    level alone is the one full-named government of that level in the document."""
+    for ent in list(agencies.entities):
+        m = re.fullmatch(r"([省市区县])政府", ent.name)
+        if not m:
+            continue
+        full = [e for e in agencies.entities if e is not ent
+                and re.fullmatch(rf"[\u4e00-\u9fff]+{m.group(1)}(?:人民)?政府", e.name)]
+        if len(full) == 1:
+            agencies.declare(full[0], ent.name)
 
 
 def _trace(trace: dict[str, list[str]] | None, stage: str, regs: dict[Kind, Registry]) -> None:

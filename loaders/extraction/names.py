@@ -39,6 +39,8 @@ RIGHT_EXT = {
 # "41个滨水公园", "8大民生工程", "14条城区道路改造工程": a count in front makes a category.
 COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种|只)$")
 COUNT_INSIDE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种)")
+# After an office's short name, a document number: "宝府办〔2008〕18号", "永政办发[2008]31号"
+DOC_NUMBER = re.compile(r"发?[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]")
 SELF_BODIES = ("工委", "管委", "党工委", "管委会")
 CLAUSE_END = "，,；;。!?！？:："
 # "成为A、B和C": honours and titles the zone has become or aims to become, not entities;
@@ -209,6 +211,11 @@ def _find(sentence: Sentence) -> list[Mention]:
             kind = Kind.AGENCY  # 区招商中心, 土地储备中心: a government unit, not a facility
         if kind is Kind.AGENCY and stem[:1] == "经" and stem[1:] in ("",) + SELF_BODIES:
             start, stem, name = start + 1, stem[1:], name[1:]  # "经管委会研究": 经 = "after"
+        if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 2 \
+                and stem[0] in "经由在对向与和及把将被为从据按报请" and stem[1] in "省市区县":
+            start, stem, name = start + 1, stem[1:], name[1:]  # "经区政府研究": 经 = "after"
+        if kind is Kind.AGENCY and (DOC_NUMBER.match(text, e) or name.startswith("各")):
+            continue  # 宝府办〔2008〕18号: a document number's code; 各委办局, 各街镇: a label
         if kind is Kind.AGENCY and text[start - 1:start] in "“\"" and start > 0 \
                 and text[e:e + 1] in "”\"":
             continue  # “一网通办”, “园区事园区办”: a quoted slogan, not an office
@@ -802,6 +809,14 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
     if kind is Kind.AGENCY and head in SELF_BODIES and stem in ("", "区", "市", "县"):
         return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
+    if kind is Kind.AGENCY and head in ("政府", "人民政府"):
+        # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
+        # and a date glued in front (2月18日区政府) is no part of the name
+        return re.fullmatch(r"[\u4e00-\u9fff]{0,8}[省市区县镇乡旗]", stem) is not None and stem[0] not in "各年月日号"
+    if kind is Kind.AGENCY and re.fullmatch(r"[省市区县]政府", stem) and head in ("督查室", "办公室"):
+        return True  # 市政府督查室: the government's own office
+    if kind is Kind.AGENCY and head == "办公厅":
+        return stem.endswith(("政府", "人民政府", "党委", "委")) and stem[0] != "各"
     if not stem:
         # a long zone head is a name by itself (综合保税区B区 after the right extension)
         return kind is Kind.ZONE and len(head) >= 4

@@ -220,6 +220,9 @@ def heading_name(text: str) -> str:
     t = HEADING_NUMBER.sub("", t, count=1).strip()
     t = re.split(r"[。;；:：]", t)[0]
     clauses = [x for x in re.split(r"[,，]", t) if x.strip()]
+    if len(clauses) == 2 and len(t) <= 18 and not re.search(r"\d", t) \
+            and all(_unframe(c) == c for c in clauses):
+        return t.strip(" 。,，")  # "加强经济运行分析,确保完成主要指标": a two-part heading is one task
     name = ""
     for clause in clauses:
         framed = _unframe(clause)

@@ -1,0 +1,51 @@
+"""Agency names in real layouts: governments, their offices, label words that are never
+agencies, document numbers and bylines. Every text is invented for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from zonekg.loaders.document import Paragraph, SourceDocument
+from zonekg.loaders.extraction import extract, names
+from zonekg.loaders.extraction.model import Kind, Relation
+from zonekg.loaders.extraction.responsibility import heading_name
+from zonekg.loaders.extraction.text import Sentence
+
+
+def found(text):
+    return [(m.name, m.kind) for m in names.find(Sentence(text, 0, 0, 0))]
+
+
+def agencies(*paras, title="青梧市人民政府关于印发2024年重点工作责任分工的通知"):
+    doc = SourceDocument(Path("t.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras])
+    return {a.name: a for a in extract(doc).of_kind(Kind.AGENCY)}
+
+
+def test_governments_and_their_offices_are_agencies():
+    assert found("来源: 青梧市人民政府办公厅") == [("青梧市人民政府办公厅", Kind.AGENCY)]
+    assert found("经区政府第12次常务会议研究同意") == [("区政府", Kind.AGENCY)]
+    assert found("县政府督查室要加强督促检查") == [("县政府督查室", Kind.AGENCY)]
+    assert found("是省委、省政府的重大决策") == [("省政府", Kind.AGENCY)]
+    # the word alone, a date glued in front or a label is no government
+    assert found("企业与政府之间良性互动,推动政府投资项目") == []
+    assert found("经2024年2月18日区政府研究") == []
+
+
+def test_labels_and_document_numbers_are_not_agencies():
+    assert found("各委办局、各街镇要细化分解任务") == []
+    assert found("石府办〔2024〕18号") == []
+    assert found("青政办发[2024]31号") == []
+
+
+def test_a_government_named_by_its_level_is_the_full_named_one():
+    got = agencies("青梧市人民政府", "市政府督查室要加强对重点项目的督促检查。", "经市政府第21次常务会议研究同意。")
+    assert "市政府" in got["青梧市人民政府"].aliases and "市政府督查室" in got
+
+
+def test_a_department_with_a_conjunction_in_its_name_stays_whole():
+    assert ("市海洋与渔业局", Kind.AGENCY) in found("市发改委、市海洋与渔业局配合")
+
+
+def test_a_short_two_part_heading_is_one_task():
+    assert heading_name("1、加强经济运行分析,确保完成主要指标。(牵头单位:发改委、统计局)") == \
+        "加强经济运行分析,确保完成主要指标"
+    assert heading_name("3.围绕新材料、新能源两大方向,开展产业链招商。") == "开展产业链招商"
