@@ -63,7 +63,10 @@ def header_roles(cells: tuple[str, ...]) -> dict[str, int] | None:
         elif any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
             cols["part"] = i
         elif any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
-            cols["lead"] = i
+            if "lead" in cols and "part" not in cols:
+                cols["part"] = i  # 第一责任单位 | 主要责任单位: the first column leads
+            else:
+                cols["lead"] = i
         elif any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
             cols["invest"] = i
         elif any(bare == w for w in c["area_columns"]):
@@ -104,7 +107,42 @@ def _units(text: str) -> bool:
     suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
     found = agencies_of(text)
     named = [u for u in found if LEAD_MARK.sub("", u).endswith(suffixes)]
-    return bool(found) and len(named) * 2 >= len(found) and len(text) <= 200 and "。" not in text
+    return bool(found) and len(named) * 3 >= len(found) * 2 and all(len(u) <= 16 for u in found) \
+        and "。" not in text
+
+
+# Where a glued unit ends and the next begins: a scope opens it (市发展改革委|市经贸委|各县…)
+_SCOPE_START = "市区县省各"
+
+
+def split_units_tail(cell: str) -> list[str]:
+    """A task with its units glued after it ("…增长12%。市财政局各县(市、区)政府、嘉兴港区")
+    → [task, first unit, the other units]; any other cell → [cell]."""
+    if len(cell) < 8 or cell_type(cell) != "text":
+        return [cell]
+    for p in range(2, len(cell) - 1):
+        if not (cell[p - 1] in "。；;" or cell[p] in _SCOPE_START and cell[p - 1] not in _SCOPE_START):
+            continue
+        units = _glued_units(cell[p:])
+        if units and (cell[p - 1] in "。；;" or len(units) >= 2):  # one name alone may be the task's
+            return [cell[:p], units[0], "、".join(units[1:])] if len(units) > 1 else [cell[:p], units[0]]
+    return [cell]
+
+
+def _glued_units(tail: str) -> list[str] | None:
+    """Every unit of a tail made of unit names only, glued or separated; None otherwise."""
+    suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
+    out: list[str] = []
+    for piece in re.split(r"[、,，;；]+(?![^()（）]*[)）])", tail.strip("。 ")):
+        start = 0
+        for k in range(1, len(piece)):
+            if piece[k] in _SCOPE_START and piece[:k].endswith(suffixes) and piece[start:k].endswith(suffixes) \
+                    and "(" not in piece[start:k].replace(")", "") and k - start >= 3:
+                out.append(piece[start:k])
+                start = k
+        out.append(piece[start:])
+    ok = all(2 <= len(u) <= 16 and (re.sub(r"等$", "", u).endswith(suffixes) or u.startswith("各")) for u in out)
+    return out if out and ok else None
 
 
 def align(roles: dict[str, int], width: int, cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -115,7 +153,7 @@ def align(roles: dict[str, int], width: int, cells: tuple[str, ...]) -> tuple[st
             role_of[i] = role
     out = [""] * width
     pos = 0
-    for cell in cells:
+    for cell in [piece for cell in cells for piece in split_units_tail(cell)]:
         if not cell.strip():
             continue  # an empty cell says nothing about where the next one goes
         kind = cell_type(cell)

@@ -197,6 +197,8 @@ def _find(sentence: Sentence) -> list[Mention]:
             if start is None:
                 continue
             start = min(start, protect)
+            if kind is Kind.AGENCY:
+                start = _after_glued_unit(text, start, s0)
             if kind is Kind.AGENCY and head.endswith("领导小组") and start is not None:
                 g0 = _group_start(text, s0, bends)
                 if g0 < start and text[g0:start].endswith(tuple(lexicon.words("names", "zone_suffixes"))):
@@ -803,6 +805,23 @@ def _fused(stem: str, head: str) -> bool:
                 and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in _tables()[0]
         pos += len(tok)
     return False
+
+
+def _after_glued_unit(text: str, start: int, head_start: int) -> int:
+    """Units a table dump glued together ("市经贸委市规划建设局", "…技术市科技局"): a name
+    starts after the last unit that ends right before a scope word (市/区/县/省)."""
+    units = ("局", "委", "办", "室", "中心", "组", "政府", "公司")
+    for i in range(head_start - 1, start + 1, -1):
+        if text[i] in "市区县省" and text[start:i].endswith(units) and i - start >= 3:
+            return i
+    # a task's words run into the unit: "…先进生产技术市科技局" (技术 is no place: 嘉兴市 is)
+    from zonekg.loaders.extraction.people import word_tag
+
+    for i in range(start + 2, head_start):
+        if text[i] in "市县" and i - start >= 4 and word_tag(text[i - 2:i]) not in (None, "ns", "nr", "nrt", "nt", "nz") \
+                and word_tag(text[i - 1:i + 1]) is None:
+            return i
+    return start
 
 
 def _valid(kind: Kind, head: str, stem: str) -> bool:

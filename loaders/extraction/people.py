@@ -122,3 +122,9 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
 
     jieba.initialize()
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word, None when it is no word."""
+    freq, tags = _dictionary()
+    return tags.get(word) if freq.get(word) else None

@@ -367,6 +367,9 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     for t in tasks:
         if not t.said.lead:
+            # a task that states no responsibility (or whose page stops first) still names
+            # its projects: "全面启动X科技园建设"
+            out += [Assignment(p, [], [], t.head, projects=[p]) for p in projects_in_task(_without_labels(t.head.text))]
             continue
         name = heading_name(t.head.text)
         if len(name) < 4:

@@ -277,6 +277,73 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     return Table(rows=tuple(tuple(r) for r in rows)), end
 
 
+# A glued header: three or more column words with nothing between them
+_GLUED_HEADER = re.compile("(?:" + "|".join(sorted(HEADER_WORDS, key=len, reverse=True)) + ")")
+# Measure words after a number that make it an amount, not a row number ("6万元", "3个")
+_MEASURE = "年月日号个家项亿万元%％倍条座期批次名人户亩米层天小时度"
+_SECTION_GLUED = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff])")
+
+
+def _glued_header(line: str) -> tuple[int, int, list[str]] | None:
+    """(start, end, cells) of a header whose column words are glued together
+    ("序号主要工作任务第一责任单位主要责任单位"): each cell runs from the end of the column
+    word before it to the end of its own word, so "主要", "第一" stay with their column."""
+    hits = list(_GLUED_HEADER.finditer(line))
+    for k in range(len(hits)):
+        run = [hits[k]]
+        for h in hits[k + 1:]:
+            if h.start() - run[-1].end() > 3:
+                break
+            run.append(h)
+        if len(run) >= 3 and any(re.search(r"单位|部门", h.group()) for h in run):
+            cells, prev = [], run[0].start()
+            for h in run:
+                cells.append(line[prev:h.end()])
+                prev = h.end()
+            return run[0].start(), run[-1].end(), cells
+    return None
+
+
+def _next_row_number(text: str, number: int, start: int) -> int | None:
+    """Where row ``number`` begins in glued text: the number alone (not part of a longer
+    number, an amount "6万元" or a page mark "—2—"), followed by the row's text."""
+    for m in re.finditer(rf"(?<![\d.—\-]){number}(?![\d.—\-])", text[start:]):
+        at = start + m.start()
+        after = text[at + len(str(number)):at + len(str(number)) + 1]
+        if after and after not in _MEASURE and re.match(r"[\u4e00-\u9fff“(（]", after):
+            return at
+    return None
+
+
+def _glued_table(line: str) -> tuple[str, Table] | None:
+    """A Word table a document site dumped with no separators at all: a glued header, then
+    rows found by their running numbers 1, 2, 3 … (section titles 一、二、 in between).
+    Returns the text before the table and the table with ragged one-text-cell rows; the
+    extraction splits each row's task from the units glued after it."""
+    found = _glued_header(line)
+    if found is None:
+        return None
+    start, end, header = found
+    body = line[end:]
+    cuts: list[int] = []
+    number, pos = 1, 0
+    while (at := _next_row_number(body, number, pos)) is not None:
+        cuts.append(at)
+        number, pos = number + 1, at + 1
+    if len(cuts) < 2:
+        return None
+    cuts += [m.start() for m in _SECTION_GLUED.finditer(body)]
+    cuts = sorted(set(cuts))
+    rows: list[tuple[str, ...]] = [tuple(header)]
+    if body[:cuts[0]].strip():
+        rows.append((body[:cuts[0]].strip(),))
+    for a, b in zip(cuts, cuts[1:] + [len(body)]):
+        piece = re.sub(r"—\d+—", "", body[a:b]).strip()
+        number_cell = re.match(r"^\d+(?=\D)", piece)
+        rows.append((number_cell.group(), piece[number_cell.end():].strip()) if number_cell else (piece,))
+    return line[:start].strip(), Table(rows=tuple(rows))
+
+
 def split_blocks(lines: list[str]) -> list[str | Table]:
     """Split body lines into plain lines and tables, keeping their order."""
     out: list[str | Table] = []
@@ -286,6 +353,13 @@ def split_blocks(lines: list[str]) -> list[str | Table]:
         found = None
         if _header_word(line.strip(" \t\u3000\xa0")):
             found = _line_table(lines, i)
+        if found is None and len(line) > 200 and not _PIPE.search(line):
+            glued = _glued_table(line)
+            if glued is not None:
+                before, table = glued
+                out += [before, table] if before else [table]
+                i += 1
+                continue
         if found is None and _PIPE.search(line):
             found = _pipe_table(lines, i)
         elif found is None and _GAP.search(line.strip(" \t\u3000\xa0")):

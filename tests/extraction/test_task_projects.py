@@ -81,3 +81,20 @@ def test_unit_lists_marks_labels_and_shared_heads():
     assert agencies_of("各县(市、区)政府,临港集聚区管委会等") == ["临港集聚区管委会"]
     assert agencies_of("荔湾区、黄埔区政府") == ["荔湾区政府", "黄埔区政府"]
     assert agencies_of("相关镇街区,有关部门") == ["相关镇街区"]
+
+
+def test_units_glued_after_a_task_are_split_off_the_first_one_leading():
+    from zonekg.loaders.extraction.columns import split_units_tail
+
+    assert split_units_tail("单位生产总值能耗下降14%。市发展改革委市工信委市生态环境局、市统计局") == \
+        ["单位生产总值能耗下降14%。", "市发展改革委", "市工信委、市生态环境局、市统计局"]
+    assert split_units_tail("重点发展激光装备等先进制造技术市科技局市发展改革委、市工信委") == \
+        ["重点发展激光装备等先进制造技术", "市科技局", "市发展改革委、市工信委"]
+    assert split_units_tail("加快建设大湾区国家技术创新中心。") == ["加快建设大湾区国家技术创新中心。"]
+    ex = extract(read_document(FIX / "glued_table.txt"))
+    lead, part = pairs(ex), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert ("青梧光电产业园", "市科技局") in lead and ("青梧光电产业园", "市工信委") in part
+    assert ("滨江国际会展中心", "市商务局") in lead and ("滨江国际会展中心", "市住建局") in part
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"市发展改革委", "市工信委", "市生态环境局", "市统计局", "市财政局", "市税务局"} <= agencies
+    assert not any(len(a) > 8 for a in agencies)  # no "…制造技术市科技局" or "市工信委市生态环境局"

@@ -36,3 +36,14 @@ def test_rows_numbered_in_their_task_cell_and_a_grouping_column():
 def test_header_words_in_running_text_are_no_table():
     lines = ["各责任单位要细化任务。", "", "序号", "", "一、总体要求", "", "坚持稳中求进。"]
     assert not any(isinstance(b, Table) for b in split_blocks(lines))
+
+
+def test_a_table_dumped_without_separators_is_cut_at_its_row_numbers():
+    doc = read_document(FIX / "glued_table.txt")
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.rows[0] == ("序号", "主要工作任务", "第一责任单位", "主要责任单位")
+    assert table.rows[1] == ("一、主要发展指标",)
+    numbered = [r for r in table.rows if len(r) == 2]
+    assert [r[0] for r in numbered] == ["1", "2", "3", "4", "5"]  # not 7%, 12万元 or the page mark —2—
+    assert numbered[1][1] == "一般公共预算收入年均增长6%。市财政局各县(市、区)政府、市税务局"
+    assert ("二、产业优化升级",) in table.rows
