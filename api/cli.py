@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=0, metavar="N",
         help="worker processes for reading and extraction (default: one per core for 20+ files, else 1)",
     )
+    _add_max_chars(p)
 
     p = sub.add_parser("extract", help="print what documents yield, without a store", formatter_class=fmt,
                        epilog="example: zonekg extract plan.txt --format table --trace")

@@ -21,9 +21,11 @@ def ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.loaders.limits import DocumentLimits
     from zonekg.loaders.pipeline import ingest as run_ingest
     from zonekg.loaders.pipeline import iter_files
 
+    limits = DocumentLimits.from_env(max_chars=args.max_chars)
     files = list(iter_files(args.paths))
     if not files:
         print("zonekg: no documents found under " + " ".join(map(str, args.paths)), file=sys.stderr)
@@ -36,12 +38,14 @@ def ingest(args: argparse.Namespace) -> int:
                 bar.update(1)
 
             jobs = args.jobs or (os.cpu_count() or 1 if len(files) >= 20 else 1)
-            report = run_ingest(files, store, jobs=jobs, on_file=progress)
+            report = run_ingest(files, store, jobs=jobs, limits=limits, on_file=progress)
     finally:
         store.close()
     for summary in report.ingested:
         counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.counts.items()))
         print(f"ingested {summary.file}: {summary.triples} triples ({counts})")
+        for warning in summary.warnings:
+            print(f"warning  {summary.file}: {warning}", file=sys.stderr)
     for path, reason in report.failed:
         print(f"FAILED   {path}: {reason}", file=sys.stderr)
     print(f"{len(report.ingested)} ingested, {len(report.failed)} failed, store {args.store}")
@@ -132,8 +136,10 @@ def _serve(args: argparse.Namespace, sock: socket.socket, banner: list[str]) -> 
     import uvicorn
 
     from zonekg.api.app import create_app
+    from zonekg.api.server import server_config
 
-    app = create_app(_settings(args))
+    settings = _settings(args)
+    app = create_app(settings)
     base = f"http://{args.host}:{sock.getsockname()[1]}"  # the real port, also for --port 0
     for line in banner + [
         f"  network page   {base}/graph",
@@ -143,7 +149,7 @@ def _serve(args: argparse.Namespace, sock: socket.socket, banner: list[str]) -> 
         "Press Ctrl+C to stop.",
     ]:
         print(line, flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(server_config(app, settings))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

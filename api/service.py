@@ -16,6 +16,7 @@ from zonekg.api.settings import Settings
 from zonekg.graph.catalog import READ_MODEL_MAX_ROWS, Catalog
 from zonekg.graph.executor import QueryExecutor
 from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.loaders.sandbox import ExtractionPool
 
 SNAPSHOTS_DIR = "snapshots"
 KEEP_SNAPSHOTS = 3
@@ -37,6 +38,8 @@ class Service:
             timeout=settings.query_timeout,
             max_rows=settings.max_rows,
         )
+        self.extraction = ExtractionPool(settings.document_limits)
+        """Reads uploads in a child process under the document limits."""
         self.catalog = Catalog(
             lambda sparql, params=None: self.executor.run(sparql, params, max_rows=READ_MODEL_MAX_ROWS)
         )
@@ -65,6 +68,7 @@ class Service:
         return self._write_lock
 
     def close(self) -> None:
+        self.extraction.close()
         self.executor.close()
         self.store.close()
         shutil.rmtree(self._snapshots, ignore_errors=True)

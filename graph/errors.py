@@ -92,5 +92,14 @@ class TooLarge(ZonekgError):
         self, what: str, size: int, limit: int, unit: str, setting: str, *, more_than: bool = False
     ) -> None:
         self.what, self.size, self.limit, self.unit, self.setting = what, size, limit, unit, setting
+        self.more_than = more_than
         amount = f"more than {limit:,}" if more_than else f"{size:,}"
         super().__init__(f"{what} too large: {amount} {unit}, limit {limit:,} (raise it with {setting})")
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _too_large, (self.what, self.size, self.limit, self.unit, self.setting, self.more_than)
+
+
+def _too_large(what: str, size: int, limit: int, unit: str, setting: str, more_than: bool) -> TooLarge:
+    """Rebuilds a :class:`TooLarge` sent from a child process (pickle passes no keywords)."""
+    return TooLarge(what, size, limit, unit, setting, more_than=more_than)

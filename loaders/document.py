@@ -51,6 +51,8 @@ class SourceDocument:
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    """What the reader had to repair and the user should know (a cut last character …)."""
 
     @property
     def name(self) -> str:
@@ -79,3 +81,11 @@ class UnreadableDocument(ZonekgError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[Path, str]]:
+        return type(self), (self.path, self.reason)  # crosses process boundaries whole
+
+
+def reason_of(error: Exception) -> str:
+    """Why a document failed, for a report line that already names the file."""
+    return error.reason if isinstance(error, UnreadableDocument) else str(error)

@@ -13,6 +13,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
+from zonekg.graph.errors import TooLarge
+
+MB = 1024 * 1024
+
 SETTING_NAMES = {
     "max_chars": "ZONEKG_MAX_CHARS or --max-chars",
     "max_unpacked_mb": "ZONEKG_MAX_UNPACKED_MB",
@@ -49,5 +53,22 @@ class DocumentLimits:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
-    def setting(self, name: str) -> str:
-        return SETTING_NAMES[name]
+    def check_chars(self, count: int) -> None:
+        """Refuse a document of ``count`` characters when over the limit."""
+        if count > self.max_chars:
+            raise TooLarge("document", count, self.max_chars, "characters", SETTING_NAMES["max_chars"])
+
+    def check_unpacked(self, size: int) -> None:
+        """Refuse a package whose parts unpack to ``size`` bytes when over the limit."""
+        if size > self.max_unpacked_mb * MB:
+            raise TooLarge("unpacked document", size // MB, self.max_unpacked_mb, "MB",
+                           SETTING_NAMES["max_unpacked_mb"])
+
+    def check_nesting(self, depth: int) -> None:
+        """Refuse markup nested ``depth`` elements deep when over the limit."""
+        if depth > self.max_nesting:
+            raise TooLarge("document", depth, self.max_nesting, "levels of nested elements",
+                           SETTING_NAMES["max_nesting"])
+
+
+DEFAULT_LIMITS = DocumentLimits()

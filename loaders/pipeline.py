@@ -6,20 +6,21 @@ left half-written.
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from zonekg.graph.errors import DocumentCollision, ZonekgError
 from zonekg.graph.store import GraphStore
-from zonekg.loaders.document import SourceDocument, UnreadableDocument
+from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_of
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Extraction, Kind
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.mapping import to_quads
 from zonekg.loaders.readers import SUPPORTED_SUFFIXES, read_document
+from zonekg.loaders.sandbox import ExtractionPool
 from zonekg.ontology.iris import document_iri
 
 
@@ -40,6 +41,7 @@ class DocumentSummary:
     iri: str
     triples: int
     counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +79,7 @@ def summarize(document: SourceDocument, extraction: Extraction, triples: int) ->
         counts[COLLECTION_OF_KIND[entity.kind]] += 1
     counts["targets"] = sum(1 for t in extraction.targets if not t.actual)
     counts["lead_pairs"] = sum(1 for f in extraction.facts if f.relation.value == "leadAgency")
-    return DocumentSummary(document.name, document_iri(document.name), triples, counts)
+    return DocumentSummary(document.name, document_iri(document.name), triples, counts, document.warnings)
 
 
 @dataclass
@@ -88,22 +90,41 @@ class PreparedDocument:
     nquads: bytes
 
 
-def prepare(path: Path) -> PreparedDocument:
+def prepare(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> PreparedDocument:
     """Read, extract and map one file without touching a store (so it can run in a worker).
 
-    Raises UnreadableDocument for bad input.
+    Raises UnreadableDocument for bad input and TooLarge past one of ``limits`` (those that
+    can be checked as it reads; :mod:`zonekg.loaders.sandbox` adds time and memory).
     """
     if not path.exists():
         raise UnreadableDocument(path, "no such file")
-    document = read_document(path)
+    document = read_document(path, limits)
     extraction = extract(document)
     quads = to_quads(document, extraction)
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     return PreparedDocument(summarize(document, extraction, len(quads)), body)
 
 
+def stored_file_name(store: GraphStore, document_iri: str) -> str | None:
+    """The file name of the document stored under ``document_iri``, or None if there is none."""
+    rows = store.query("SELECT ?g ?file WHERE { GRAPH ?g { ?g zk:fileName ?file } }",
+                       substitutions={"g": ox.NamedNode(document_iri)})
+    return next((row["file"].value for row in rows), None)  # type: ignore[union-attr]
+
+
 def land(prepared: PreparedDocument, store: GraphStore) -> None:
-    """Replace the document's graph in the store, in one transaction."""
+    """Replace the document's graph in the store, in one transaction.
+
+    Different file names can map to one document IRI (``collide.txt``, ``col lide.txt`` and
+    ``ｃｏｌｌｉｄｅ.txt`` fold to the same one); a file never silently replaces another
+    file's document: that raises :class:`~zonekg.graph.errors.DocumentCollision`.
+    """
+    iri, name = prepared.summary.iri, prepared.summary.file
+    existing = stored_file_name(store, iri)
+    if existing is not None and existing != name:
+        raise DocumentCollision(
+            f"{name} would be stored as the same document as {existing} (the names differ only in "
+            f"spaces or in full-width forms); rename it, or delete {existing} first")
     store.replace_document(prepared.summary.iri, ox.parse(prepared.nquads, format=ox.RdfFormat.N_QUADS))
 
 
@@ -114,24 +135,28 @@ def ingest_file(path: Path, store: GraphStore) -> DocumentSummary:
     return prepared.summary
 
 
-def _prepare_or_reason(path: Path) -> tuple[PreparedDocument | None, str | None]:
-    """:func:`prepare`, with failures turned into a reason (picklable, for worker processes)."""
+Outcome = tuple[Path, PreparedDocument | None, str | None]
+"""A file and what became of it: its prepared document, or the reason it has none."""
+
+
+def prepare_or_reason(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> Outcome:
+    """:func:`prepare`, with failures turned into a reason (a bad file must not stop a batch)."""
     try:
-        return prepare(path), None
-    except UnreadableDocument as exc:
-        return None, exc.reason
+        return path, prepare(path, limits), None
+    except ZonekgError as exc:
+        return path, None, reason_of(exc)
     except Exception as exc:  # a bug on one document must not lose the others
-        return None, f"internal error ({type(exc).__name__}: {exc})"
+        return path, None, f"internal error ({type(exc).__name__}: {exc})"
 
 
-def _prepared(files: list[Path], jobs: int) -> Iterator[tuple[PreparedDocument | None, str | None]]:
-    """Prepared documents in file order, from ``jobs`` worker processes when more than one."""
-    if jobs <= 1 or len(files) <= 1:
-        yield from map(_prepare_or_reason, files)
+def outcomes(files: list[Path], jobs: int = 1, limits: DocumentLimits | None = None) -> Iterator[Outcome]:
+    """Each file's outcome, as they finish: in this process, or, with ``limits`` or more than
+    one job, in ``jobs`` child processes that are killed past the time and memory limits."""
+    if limits is None and jobs <= 1:
+        yield from map(prepare_or_reason, files)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_prepare_or_reason, files)
+    with ExtractionPool(limits or DEFAULT_LIMITS, jobs) as pool:
+        yield from pool.outcomes(files)
 
 
 def ingest(
@@ -139,25 +164,29 @@ def ingest(
     store: GraphStore,
     *,
     jobs: int = 1,
+    limits: DocumentLimits | None = None,
     on_file: Callable[[Path, DocumentSummary | None, str | None], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; ``on_file`` is told of each outcome (for progress).
 
-    With ``jobs`` > 1, reading and extraction run in that many worker processes while this
-    process writes each finished document to the store (the store has one writer).
+    With ``jobs`` > 1 or ``limits`` (``zonekg ingest`` gives them), reading and extraction run
+    in child processes under those limits while this process, the store's one writer, lands
+    each finished document. The report lists documents in file order.
     """
-    report = IngestReport()
     files = list(iter_files(paths))
-    for path, (prepared, reason) in zip(files, _prepared(files, jobs), strict=True):
+    landed: dict[Path, DocumentSummary] = {}
+    failed: dict[Path, str] = {}
+    for path, prepared, reason in outcomes(files, jobs, limits):
         if prepared is not None:
             try:
                 land(prepared, store)
+                landed[path] = prepared.summary
+            except DocumentCollision as exc:
+                reason = str(exc)
             except Exception as exc:  # the store refused this document; keep going
-                prepared, reason = None, f"could not be stored ({type(exc).__name__}: {exc})"
-        if prepared is None:
-            report.failed.append((path, reason or "unknown error"))
-        else:
-            report.ingested.append(prepared.summary)
+                reason = f"could not be stored ({type(exc).__name__}: {exc})"
+        if path not in landed:
+            failed[path] = reason or "unknown error"
         if on_file:
-            on_file(path, prepared.summary if prepared else None, reason)
-    return report
+            on_file(path, landed.get(path), reason)
+    return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])

@@ -1,47 +1,90 @@
 """``/api/documents``: what was ingested, with the facts each document states; adding a
 document by upload and removing one (both need the write token).
 
-An upload is read, extracted and mapped completely before the store is touched (that is how
-:func:`~zonekg.loaders.pipeline.ingest_file` works), so an unreadable file changes nothing.
-Uploading a file of a name already present replaces that document.
+An upload is checked in this order, each step before the costlier next one: the token (before
+any of the body is read), the declared body size (:mod:`zonekg.api.body_limit`), the file's
+name, then reading, extraction and mapping in a child process under the document limits
+(:mod:`zonekg.loaders.sandbox`), outside the write lock. Only the finished document's quads
+are written, under the lock, in one transaction: an unreadable or oversized file changes
+nothing and holds up no other write. Uploading a file of a name already present replaces
+that document; a different name that maps to the same document is refused (409).
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
+import unicodedata
 from pathlib import Path, PureWindowsPath
-from typing import Annotated
+from typing import IO, Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from zonekg.api.auth import WriteAccess
 from zonekg.api.deps import ServiceDep
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
 from zonekg.graph.errors import DocumentNotFound, InvalidParameter
-from zonekg.loaders.pipeline import DocumentSummary, ingest_file
+from zonekg.loaders.pipeline import DocumentSummary, land, stored_file_name
 from zonekg.ontology.iris import document_iri
 
 router = APIRouter(prefix="/api/documents", tags=["Documents"])
 
 FileName = Annotated[str, PathParam(description="The document's file name", examples=["高新区2024年工作要点.txt"])]
+MAX_NAME_BYTES = 255
+"""A file name's limit on every common file system, in UTF-8 bytes."""
+
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"multipart/form-data": {"schema": {
+            "type": "object",
+            "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary",
+                                    "description": "The document, e.g. 高新区2024年工作要点.docx"}},
+        }}},
+    }
+}
+"""The upload's body in the OpenAPI description (the route reads it itself, after the token)."""
 
 
-def _ingest(service: Service, name: str, content: bytes) -> DocumentSummary:
+def file_name(given: str | None) -> str:
+    """The document name an upload's file name gives: its last path component, checked.
+
+    Refused (422): no name, a hidden name, control characters (NUL included), and a name over
+    255 bytes, the longest any file system keeps.
+    """
+    name = PureWindowsPath(given or "").name  # drops any folder, / or \ alike
+    if not name.strip() or name.startswith("."):
+        raise InvalidParameter("the upload needs a file name (such as 工作要点.txt)")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
+        raise InvalidParameter("the file name contains control characters; rename the file")
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        raise InvalidParameter(f"the file name is too long: {size} bytes in UTF-8, limit {MAX_NAME_BYTES}")
+    return name
+
+
+def _ingest(service: Service, name: str, content: IO[bytes]) -> DocumentSummary:
     with tempfile.TemporaryDirectory(prefix="zonekg-upload-") as folder:
         path = Path(folder) / name
-        path.write_bytes(content)
-        with service.write_lock:
-            summary = ingest_file(path, service.store)
-            service.after_write()
-    return summary
+        with path.open("wb") as out:
+            shutil.copyfileobj(content, out)
+        prepared = service.extraction.prepare(path)
+    with service.write_lock:
+        land(prepared, service.store)
+        service.after_write()
+    return prepared.summary
 
 
 def _remove(service: Service, name: str) -> bool:
     with service.write_lock:
+        if stored_file_name(service.store, document_iri(name)) != name:
+            return False  # none, or another file's document under the same IRI
         removed = service.store.remove_document(document_iri(name))
         if removed:
             service.after_write()
@@ -52,21 +95,26 @@ def _remove(service: Service, name: str) -> bool:
     "",
     status_code=201,
     dependencies=[WriteAccess],
+    openapi_extra=UPLOAD_BODY,
     summary="Add (or replace) a document by upload",
     description="Multipart upload of one file (field `file`) of any supported type. Answers 201 "
-    "with what landed (counts per kind); 422 with the reason when the file cannot be read, and "
-    "then the store is unchanged. Needs `Authorization: Bearer <token>`.",
+    "with what landed (counts per kind); 422 with the reason when the file cannot be read or its "
+    "name cannot be used, 413 when it is over a limit (upload size, characters, nesting, unpacked "
+    "size, time or memory to read it), 409 when another file's document has the same IRI; the "
+    "store is then unchanged. Needs `Authorization: Bearer <token>`, checked before the body is read.",
 )
-async def upload(
-    service: ServiceDep,
-    file: Annotated[UploadFile, File(description="The document, e.g. 高新区2024年工作要点.docx")],
-) -> JSONResponse:
-    name = PureWindowsPath(file.filename or "").name  # drops any folder, / or \ alike
-    if not name or name.startswith("."):
-        raise InvalidParameter("the upload needs a file name (such as 工作要点.txt)")
-    content = await file.read()
-    summary = await run_in_threadpool(_ingest, service, name, content)
-    body = {"file": summary.file, "id": summary.iri, "triples": summary.triples, "counts": summary.counts}
+async def upload(request: Request, service: ServiceDep) -> JSONResponse:
+    form = await request.form(max_files=1, max_fields=8)
+    try:
+        sent = form.get("file")
+        if not isinstance(sent, UploadFile):
+            raise InvalidParameter("send the document as the multipart/form-data field `file`")
+        name = file_name(sent.filename)
+        summary = await run_in_threadpool(_ingest, service, name, sent.file)
+    finally:
+        await form.close()
+    body = {"file": summary.file, "id": summary.iri, "triples": summary.triples, "counts": summary.counts,
+            "warnings": summary.warnings}
     return JSONResponse(body, status_code=201, headers={"Location": f"/api/documents/{quote(summary.file)}"})
 
 

@@ -91,9 +91,10 @@ def _field(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-async def _query(
+async def answer(
     request: Request, service: Service, query: str, fmt_name: str | None, timeout: float | None
 ) -> Response:
+    """A read query's answer under the user limits (time, rows, endpoints), as negotiated."""
     remote = check_endpoints(query, PREFIXES, service.settings.allowed_services)
     try:
         result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
@@ -147,7 +148,7 @@ async def sparql(
         await run_in_threadpool(_apply_update, service, update)
         return Response(status_code=204)
     if text:
-        return await _query(request, service, text, format, timeout)
+        return await answer(request, service, text, format, timeout)
     if request.method == "POST":
         raise InvalidRequest("give a SPARQL query (`query`) or update (`update`)")
     return await describe_service(request, service)

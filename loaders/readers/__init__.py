@@ -13,12 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from zonekg.graph.errors import TooLarge
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
 
 
-def _reader(suffix: str) -> Callable[[Path], SourceDocument]:
+Reader = Callable[[Path, DocumentLimits], SourceDocument]
+
+
+def _reader(suffix: str) -> Reader:
     if suffix == ".txt":
         from zonekg.loaders.readers.text import read_text
         return read_text
@@ -35,8 +40,10 @@ def _reader(suffix: str) -> Callable[[Path], SourceDocument]:
     return read_pdf
 
 
-def read_document(path: Path) -> SourceDocument:
-    """Read ``path`` into a :class:`SourceDocument` or raise :class:`UnreadableDocument`."""
+def read_document(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    """Read ``path`` into a :class:`SourceDocument`; raise :class:`UnreadableDocument`, or
+    :class:`~zonekg.graph.errors.TooLarge` past one of ``limits`` (checked before the costly
+    steps: nesting before parsing, unpacked size before unpacking, characters before cleaning)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -48,8 +55,8 @@ def read_document(path: Path) -> SourceDocument:
     try:
         if path.stat().st_size == 0:
             raise UnreadableDocument(path, "file is empty")
-        return _reader(suffix)(path)
-    except UnreadableDocument:
+        return _reader(suffix)(path, limits)
+    except (UnreadableDocument, TooLarge):
         raise
     except RecursionError as exc:
         raise UnreadableDocument(path, "document structure is too deeply nested") from exc
@@ -58,4 +65,4 @@ def read_document(path: Path) -> SourceDocument:
             path, f"could not read {suffix} file ({type(exc).__name__}: {exc})") from exc
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "UnreadableDocument", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "Reader", "UnreadableDocument", "read_document"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table, UnreadableDocument
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.chrome import (
     clean_line,
     is_chrome,
@@ -136,10 +137,18 @@ def date_from_body(blocks: list[Paragraph | Table]) -> str | None:
     return None
 
 
+def _length(item: Item) -> int:
+    return len(item) if isinstance(item, str) else sum(len(cell) for row in item.rows for cell in row)
+
+
 def build(path: Path, items: Iterable[Item], *, encoding: str | None = None,
           metadata: dict[str, str] | None = None, title: str | None = None,
-          find_tables: bool = True, join: bool | int = True) -> SourceDocument:
-    """Run the whole pipeline and wrap the result; empty bodies are unreadable."""
+          find_tables: bool = True, join: bool | int = True, warnings: Iterable[str] = (),
+          limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    """Run the whole pipeline and wrap the result; empty bodies are unreadable, and a body
+    over the character limit is refused before any of the work."""
+    items = list(items)
+    limits.check_chars(sum(map(_length, items)))
     metadata = dict(metadata or {})
     cleaned = strip_chrome(items, metadata)
     blocks = to_blocks(cleaned, find_tables=find_tables, join=join)
@@ -151,4 +160,4 @@ def build(path: Path, items: Iterable[Item], *, encoding: str | None = None,
             metadata["date"] = date
     final_title = clean_title(title) if title and title.strip() else choose_title(blocks, path.stem)
     return SourceDocument(path=path, title=final_title, blocks=blocks, metadata=metadata,
-                          encoding=encoding)
+                          encoding=encoding, warnings=list(warnings))

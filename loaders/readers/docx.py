@@ -11,10 +11,11 @@ import zipfile
 from pathlib import Path
 
 from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build
 
 
-def _open(path: Path):
+def _open(path: Path, limits: DocumentLimits):
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -29,9 +30,13 @@ def _open(path: Path):
         raise UnreadableDocument(path, "not a valid Word .docx file: not a ZIP package (corrupt, truncated or another format)")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnreadableDocument(path, f"corrupt Word .docx file ({exc})") from exc
+    # A part never unpacks past its declared size (zipfile stops there and checks the CRC), so
+    # the declared sizes bound what opening the package costs: a zip bomb is refused unopened.
+    limits.check_unpacked(sum(part.file_size for part in parts))
+    names = {part.filename for part in parts}
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise UnreadableDocument(path, "not a valid Word .docx file: a ZIP archive without "
                                  "word/document.xml")
@@ -72,8 +77,8 @@ def _is_heading(paragraph) -> bool:
     return name == "Title" or name.startswith("Heading") or name in ("标题", "标题 1")
 
 
-def read_docx(path: Path) -> SourceDocument:
-    document = _open(path)
+def read_docx(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    document = _open(path, limits)
     items: list[Item] = []
     title = None
     try:
@@ -93,4 +98,4 @@ def read_docx(path: Path) -> SourceDocument:
     except Exception as exc:  # damaged XML parts surface lazily
         raise UnreadableDocument(path, f"corrupt Word .docx file ({type(exc).__name__}: "
                                  f"{exc})") from exc
-    return build(path, items, encoding=None, title=title or core_title or None, join=False)
+    return build(path, items, encoding=None, title=title or core_title or None, join=False, limits=limits)

@@ -15,12 +15,24 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
 
 class NotText(ValueError):
     """The bytes are not text in any encoding we accept; ``str(exc)`` says why."""
+
+
+class Decoded(NamedTuple):
+    """Decoded text, the codec that read it, and what the reader should be told."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+CUT_CHARACTER = "the text ends in the middle of a character (a cut file?): its last character was replaced by �"
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -111,11 +123,22 @@ def _check_plausible(text: str) -> None:
         raise NotText("text is garbled: too many undecodable characters")
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``data``; returns ``(text, encoding_name)`` or raises :class:`NotText`.
+def _cut_utf8(data: bytes) -> str | None:
+    """UTF-8 text whose only flaw is a last character cut short, with that character replaced."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return data[:exc.start].decode("utf-8") + "\ufffd"
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data``; returns the text and codec (and warnings) or raises :class:`NotText`.
 
     ``declared`` is a charset the container claims (e.g. HTML ``<meta charset>``): used when the
-    bytes decode strictly with it, ignored otherwise.
+    bytes decode strictly with it, ignored otherwise. UTF-8 cut off inside its last character
+    (a truncated download) is read with that character replaced, and a warning says so.
     """
     if not data or not data.strip():
         raise NotText("file is empty")
@@ -125,7 +148,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if text is None:
                 raise NotText(f"byte-order mark says {encoding} but the bytes do not decode")
             _check_plausible(text)
-            return text, encoding
+            return Decoded(text, encoding)
     if b"\x00" in data:
         # NUL bytes without a BOM: UTF-16 without BOM is not supported; anything else is binary.
         raise NotText("binary data: contains NUL bytes, not text")
@@ -133,14 +156,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = _strict(data, "utf-8")
     if text is not None:
         _check_plausible(text)
-        return text, "utf-8"
+        return Decoded(text, "utf-8")
+    text = _cut_utf8(data)
+    if text is not None:
+        _check_plausible(text)
+        return Decoded(text, "utf-8", (CUT_CHARACTER,))
 
     declared_codec = normalize_encoding_name(declared)
     if declared_codec and declared_codec != "utf-8":
         text = _strict(data, declared_codec)
         if text is not None and not _CONTROL.search(text):
             _check_plausible(text)
-            return text, declared_codec
+            return Decoded(text, declared_codec)
 
     candidates: dict[str, str] = {}
     best = from_bytes(data).best()
@@ -175,7 +202,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     _check_plausible(text)
     if detected in ("cp950", "big5hkscs") and "big5" in candidates and candidates["big5"] == text:
         detected = "big5"
-    return text, detected
+    return Decoded(text, detected)
 
 
 _META_CHARSET = re.compile(

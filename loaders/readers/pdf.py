@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import build
 
 _PAGE_NUMBER = re.compile(
@@ -80,7 +81,7 @@ def _strip_furniture(pages: list[list[str]]) -> list[str]:
     return out
 
 
-def read_pdf(path: Path) -> SourceDocument:
+def read_pdf(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
     reader = _open(path)
     pages = _page_lines(reader, path)
     lines = _strip_furniture(pages)
@@ -96,4 +97,4 @@ def read_pdf(path: Path) -> SourceDocument:
     # A PDF title property is often a file name or template name; use it only if it is Chinese.
     if title and not any("\u4e00" <= c <= "\u9fff" for c in title):
         title = None
-    return build(path, lines, encoding=None, title=title or None, join=True)
+    return build(path, lines, encoding=None, title=title or None, join=True, limits=limits)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
 from zonekg.loaders.readers.assemble import build
-from zonekg.loaders.readers.encoding import NotText, decode_bytes
+from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
+from zonekg.loaders.readers.encoding import Decoded, NotText, decode_bytes
 
 
 def read_bytes(path: Path) -> bytes:
@@ -16,16 +17,16 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableDocument(path, f"cannot open file: {exc.strerror or exc}") from exc
 
 
-def decode_file(path: Path, declared: str | None = None) -> tuple[str, str]:
+def decode_file(path: Path, declared: str | None = None) -> Decoded:
     try:
         return decode_bytes(read_bytes(path), declared)
     except NotText as exc:
         raise UnreadableDocument(path, str(exc)) from exc
 
 
-def read_text(path: Path) -> SourceDocument:
-    text, encoding = decode_file(path)
-    return build(path, text.splitlines(), encoding=encoding)
+def read_text(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    text, encoding, warnings = decode_file(path)
+    return build(path, text.splitlines(), encoding=encoding, warnings=warnings, limits=limits)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -64,8 +65,9 @@ def markdown_lines(text: str) -> tuple[list[str], str | None]:
     return lines, h1
 
 
-def read_markdown(path: Path) -> SourceDocument:
-    text, encoding = decode_file(path)
+def read_markdown(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    text, encoding, warnings = decode_file(path)
+    limits.check_chars(len(text))
     lines, h1 = markdown_lines(text)
     # Markdown soft-wraps paragraphs: any unfinished line continues on the next one.
-    return build(path, lines, encoding=encoding, title=h1, join=1)
+    return build(path, lines, encoding=encoding, title=h1, join=1, warnings=warnings, limits=limits)

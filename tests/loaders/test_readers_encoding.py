@@ -53,7 +53,7 @@ def test_big5_is_detected(write):
 
 def test_short_gbk_is_not_mistaken_for_big5():
     # charset-normalizer alone calls these 8 characters Big5; the common-character check fixes it.
-    text, codec = decode_bytes("南湖产业园重点工作".encode("gbk"))
+    text, codec, _ = decode_bytes("南湖产业园重点工作".encode("gbk"))
     assert (text, codec) == ("南湖产业园重点工作", "gb18030")
 
 

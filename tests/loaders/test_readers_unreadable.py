@@ -134,7 +134,7 @@ def test_html_without_markup(write):
 def test_reader_bug_is_still_unreadable(write, monkeypatch):
     import zonekg.loaders.readers.text as text_module
 
-    def boom(path):
+    def boom(path, limits):
         raise RuntimeError("surprise")
 
     monkeypatch.setattr(text_module, "read_text", boom)

@@ -1,0 +1,142 @@
+"""Per-document limits: characters, DOCX unpacked size and HTML nesting checked by the readers
+before the costly step; time and memory enforced by killing the child process; a batch goes on."""
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from zonekg.graph.errors import TooLarge
+from zonekg.loaders.limits import DocumentLimits
+from zonekg.loaders.pipeline import prepare
+from zonekg.loaders.readers import read_document
+from zonekg.loaders.readers.html import nesting_depth
+from zonekg.loaders.sandbox import ExtractionPool
+
+SENTENCE = "经济发展局牵头推进智能制造产业园建设。\n"
+
+
+def test_text_over_the_character_limit_names_size_limit_and_setting(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(SENTENCE * 100, encoding="utf-8")
+    with pytest.raises(TooLarge) as refused:
+        read_document(path, DocumentLimits(max_chars=1000))
+    assert str(refused.value) == (
+        "document too large: 1,900 characters, limit 1,000 (raise it with ZONEKG_MAX_CHARS or --max-chars)")
+    assert read_document(path, DocumentLimits(max_chars=2000)).title
+
+
+def test_docx_whose_parts_unpack_past_the_limit_is_refused_unopened(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document>" + "A" * (3 * 1024 * 1024) + "</w:document>")
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size < 64 * 1024  # it compresses to almost nothing
+    with pytest.raises(TooLarge, match="unpacked document too large: 3 MB, limit 1"):
+        read_document(path, DocumentLimits(max_unpacked_mb=1))
+
+
+def test_deep_html_is_refused_before_parsing_and_sloppy_pages_are_not_deep(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 2000 + "文字" + "</div>" * 2000 + "</body></html>", encoding="utf-8")
+    with pytest.raises(TooLarge, match="2,000 levels of nested elements, limit 512"):
+        read_document(path)
+    sloppy = "<html><body>" + "".join(f"<p>第{i}条<li>事项<br><img src=x>" for i in range(2000)) + "</body></html>"
+    assert nesting_depth(sloppy) <= 2
+    assert nesting_depth("<div><script>if (a<b) { '<div><div>' }</script><!-- <div> --></div>") == 1
+
+
+def test_nesting_depth_costs_linear_time() -> None:
+    def seconds(n: int) -> float:
+        markup = "<div>" * n + "</div>" * n
+        started = time.perf_counter()
+        assert nesting_depth(markup) == n
+        return time.perf_counter() - started
+
+    small, large = seconds(20_000), seconds(80_000)
+    assert large < 12 * small  # 4x the input; quadratic would be 16x
+
+
+def test_text_cut_inside_a_character_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes((SENTENCE * 3).encode("utf-8")[:-2])
+    document = read_document(path)
+    assert document.text().endswith("\ufffd")
+    assert document.warnings and "middle of a character" in document.warnings[0]
+    assert prepare(path).summary.warnings == document.warnings
+
+
+def test_pool_kills_a_child_past_the_time_limit_and_goes_on(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SENTENCE * 20_000, encoding="utf-8")  # several seconds of extraction
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    with ExtractionPool(DocumentLimits(max_seconds=1.0)) as pool:
+        pool.prepare(good)  # the child is warm: the next document's clock measures only its own work
+        started = time.monotonic()
+        with pytest.raises(TooLarge, match="more than 1 seconds to read and extract"):
+            pool.prepare(slow)
+        assert time.monotonic() - started < 5
+        assert pool.prepare(good).summary.file == "good.txt"
+
+
+def test_pool_kills_a_child_past_the_memory_limit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(SENTENCE * 5_000, encoding="utf-8")  # a second or more: the parent looks meanwhile
+    with ExtractionPool(DocumentLimits(max_memory_mb=20)) as pool:  # below any Python's own size
+        with pytest.raises(TooLarge, match="more than 20 MB of memory to read and extract"):
+            pool.prepare(path)
+
+
+def test_a_batch_reports_each_failure_and_keeps_the_rest(tmp_path: Path) -> None:
+    files = {"a.txt": SENTENCE, "long.txt": SENTENCE * 100, "b.exe": "MZ", "c.txt": SENTENCE}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with ExtractionPool(DocumentLimits(max_chars=1000), workers=2) as pool:
+        outcomes = {path.name: (prepared, reason) for path, prepared, reason in pool.outcomes(tmp_path / n for n in files)}
+    assert outcomes["a.txt"][0] is not None and outcomes["c.txt"][0] is not None
+    assert "1,900 characters" in str(outcomes["long.txt"][1])
+    assert "unsupported file type" in str(outcomes["b.exe"][1])
+
+
+def test_children_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from zonekg.loaders.limits import DocumentLimits\n"
+        "from zonekg.loaders.sandbox import ExtractionPool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ExtractionPool(DocumentLimits())\n"
+        f"    pool.prepare(Path({str(tmp_path / 'a.txt')!r}))\n"
+        "    print(next(iter(pool._all)).process.pid, flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())  # type: ignore[union-attr]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.2)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        os.kill(pid, 0)
+        return True
