@@ -12,10 +12,13 @@ from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
 from zonekg.api.body_limit import BodyLimit
+from zonekg.api.cache import PerGeneration
 from zonekg.api.routes import analysis, docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
+from zonekg.graph.analysis import NetworkModel, rank_agencies
+from zonekg.graph.network import build_network
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -41,7 +44,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.service = Service(settings)
+        service = app.state.service = Service(settings)
+        network = app.state.network = PerGeneration(lambda _: NetworkModel.of(build_network(service.catalog)))
+        app.state.agency_ranks = PerGeneration(lambda generation: rank_agencies(network.get(generation).graph))
         try:
             yield
         finally:

@@ -2,9 +2,9 @@
 
 RDF is the record; networkx is where centrality, shortest paths and layouts are one call
 away. The view is built from the union of all documents with one SPARQL query for nodes and
-one for edges. :func:`describe_nodes` adds what a page shows about each node (aliases,
-amounts, the quote and document it came from) in a handful of grouped queries, so a page
-costs the same few queries however many nodes it has.
+one for edges. :func:`describe_nodes` adds what a page shows about the nodes it draws
+(aliases, amounts, the quote and document it came from) in a handful of grouped queries bound
+to those nodes, so a page costs the same few queries however large the store is.
 """
 from __future__ import annotations
 
@@ -67,40 +67,51 @@ class NodeDetails:
     document: str | None = None
 
 
-def describe_nodes(catalog: Catalog) -> dict[str, NodeDetails]:
-    """Details of every entity that has any, keyed by IRI (amounts as their lexical form)."""
-    details: dict[str, NodeDetails] = {}
+DESCRIBE_CHUNK = 500
+"""Entities described per round of queries (a ``VALUES`` list of IRIs read from the store)."""
 
+
+def describe_nodes(catalog: Catalog, iris: list[str]) -> dict[str, NodeDetails]:
+    """Details of the entities ``iris`` that have any, keyed by IRI (amounts as their lexical
+    form). Four grouped queries per :data:`DESCRIBE_CHUNK` entities, each bound to their IRIs,
+    so describing what a page draws costs the same however large the store is."""
+    details: dict[str, NodeDetails] = {}
+    for start in range(0, len(iris), DESCRIBE_CHUNK):
+        values = "VALUES ?e { " + " ".join(f"<{iri}>" for iri in iris[start:start + DESCRIBE_CHUNK]) + " }"
+        _describe(catalog, values, details)
+    return details
+
+
+def _describe(catalog: Catalog, values: str, details: dict[str, NodeDetails]) -> None:
     def of(row: dict) -> NodeDetails:
         return details.setdefault(plain(row["e"]), NodeDetails())
 
     for row in catalog.select(
-        """SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator="\\n") AS ?aliases)
-            WHERE { ?e skos:altLabel ?a } GROUP BY ?e"""
+        f"""SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator="\\n") AS ?aliases)
+            WHERE {{ {values} ?e skos:altLabel ?a }} GROUP BY ?e"""
     ):
         of(row).aliases = sorted(plain(row["aliases"]).split(_SEPARATOR))
     for row in catalog.select(
-        """SELECT ?e (SAMPLE(?i) AS ?inv) (SAMPLE(?a) AS ?area) WHERE {
-             ?e a zk:Project . OPTIONAL { ?e zk:totalInvestment ?i } OPTIONAL { ?e zk:floorArea ?a }
-             FILTER(BOUND(?i) || BOUND(?a)) } GROUP BY ?e"""
+        f"""SELECT ?e (SAMPLE(?i) AS ?inv) (SAMPLE(?a) AS ?area) WHERE {{ {values}
+             ?e a zk:Project . OPTIONAL {{ ?e zk:totalInvestment ?i }} OPTIONAL {{ ?e zk:floorArea ?a }}
+             FILTER(BOUND(?i) || BOUND(?a)) }} GROUP BY ?e"""
     ):
         item = of(row)
         item.investment_cny, item.area_m2 = plain(row["inv"]), plain(row["area"])
     for row in catalog.select(
-        """SELECT ?e (SAMPLE(?v) AS ?value) (SAMPLE(?u) AS ?unit) (SAMPLE(?y) AS ?year) WHERE {
-             ?e a zk:Target ; zk:value ?v ; zk:unit ?u . OPTIONAL { ?e zk:targetYear ?y } } GROUP BY ?e"""
+        f"""SELECT ?e (SAMPLE(?v) AS ?value) (SAMPLE(?u) AS ?unit) (SAMPLE(?y) AS ?year) WHERE {{ {values}
+             ?e a zk:Target ; zk:value ?v ; zk:unit ?u . OPTIONAL {{ ?e zk:targetYear ?y }} }} GROUP BY ?e"""
     ):
         item = of(row)
         item.value, item.unit, item.year = plain(row["value"]), plain(row["unit"]), plain(row["year"])
     # An entity's own quote is the evidence of its rdf:type; a target's is that of the link
     # that set it. MIN over "file\nquote" picks one document and its quote together.
     for row in catalog.select(
-        """SELECT ?e (MIN(?src) AS ?source) WHERE {
-             GRAPH ?g { ?ev a zk:Evidence ; zk:quote ?q .
-               { ?ev rdf:subject ?e ; rdf:predicate rdf:type }
-               UNION { ?ev rdf:object ?e ; rdf:predicate zk:hasTarget } }
-             ?g zk:fileName ?f . BIND(CONCAT(STR(?f), "\\n", STR(?q)) AS ?src) } GROUP BY ?e"""
+        f"""SELECT ?e (MIN(?src) AS ?source) WHERE {{ {values}
+             GRAPH ?g {{ ?ev a zk:Evidence ; zk:quote ?q .
+               {{ ?ev rdf:subject ?e ; rdf:predicate rdf:type }}
+               UNION {{ ?ev rdf:object ?e ; rdf:predicate zk:hasTarget }} }}
+             ?g zk:fileName ?f . BIND(CONCAT(STR(?f), "\\n", STR(?q)) AS ?src) }} GROUP BY ?e"""
     ):
         item = of(row)
         item.document, item.quote = plain(row["source"]).split(_SEPARATOR, 1)
-    return details

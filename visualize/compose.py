@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from zonekg.graph.analysis import rank_agencies
+from zonekg.graph.analysis import NetworkModel
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import build_network, describe_nodes
-from zonekg.visualize.overview import MAX_DEPTH, View, co_leadership_view, neighbourhood, whole
+from zonekg.visualize.overview import MAX_DEPTH, View, co_leadership_view, neighbourhood, overview, whole
 from zonekg.visualize.page import Links, render
 from zonekg.visualize.style import KINDS
 
@@ -51,8 +51,24 @@ def links(view: View) -> Links:
     return result
 
 
+def choose_view(
+    model: NetworkModel, *, focus: str | None = None, depth: int = 2, view: str | None = None,
+    kinds: set[str] | None = None,
+) -> View:
+    """The view a request asks for; raises :class:`~zonekg.graph.analysis.UnknownEntity` for
+    a ``focus`` that is not in the graph."""
+    if view == "co-leadership":
+        return co_leadership_view(model.graph)
+    if focus is not None:
+        return neighbourhood(model.graph, focus, depth)
+    if kinds is not None:
+        return whole(model.graph, kinds)
+    return overview(model.graph, model.ranks)
+
+
 def graph_page(
     catalog: Catalog,
+    model: NetworkModel | None = None,
     *,
     focus: str | None = None,
     depth: int = 2,
@@ -60,14 +76,10 @@ def graph_page(
     kinds: set[str] | None = None,
     linked: bool = True,
 ) -> str:
-    """The page for one view; raises :class:`~zonekg.graph.analysis.UnknownEntity` for a
-    ``focus`` that is not in the graph."""
-    graph = build_network(catalog)
-    if view == "co-leadership":
-        chosen = co_leadership_view(graph)
-    elif focus is not None:
-        chosen = neighbourhood(graph, focus, depth)
-    else:
-        chosen = whole(graph, kinds)
-    ranks = {r.id: r for r in rank_agencies(graph)}
-    return render(chosen, describe_nodes(catalog), ranks, links(chosen) if linked else None)
+    """The page for one view. ``model`` is the network of the catalog's graph (the service
+    keeps one per store generation; built here when not given). Details are read for the
+    drawn entities only, so a page costs what it draws."""
+    model = model or NetworkModel.of(build_network(catalog))
+    chosen = choose_view(model, focus=focus, depth=depth, view=view, kinds=kinds)
+    details = describe_nodes(catalog, list(chosen.graph))
+    return render(chosen, details, model.rank_of, links(chosen) if linked else None)

@@ -1,24 +1,51 @@
-"""Which part of the graph a page shows: all of it, an overview, a neighbourhood, or the
+"""Which part of the graph a page shows: an overview, all of it, a neighbourhood, or the
 co-leadership network.
 
-A page past a few hundred nodes is a hairball nobody reads, so a large graph opens on its
-structure (zones, agencies and projects) and the page says so; the other kinds are one
-click away, and every node opens its own neighbourhood with everything around it.
+A page is for reading, so each view draws what answers its question and says what it left
+out. The overview shows the zones' structure (zones and their parks) and the agencies that
+coordinate most, joined by the projects they lead there; entities linked to nothing are left
+out with a count. A focus view follows the links that matter for the focus's kind first (an
+agency: its projects, then their zones and co-leads) and reaches structural links (an
+agency's parent committee) without going on through them, so a department's page is not
+drowned in its sibling departments. Both are bounded by :data:`MAX_DRAWN`, whatever the size
+of the store: the work of a page grows with what it draws.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from zonekg.graph.analysis import UnknownEntity, co_leadership
+from zonekg.graph.analysis import AgencyRank, UnknownEntity, co_leadership
 from zonekg.visualize.style import kind_style
 
-OVERVIEW_LIMIT = 400
-"""Above this many entities the whole-graph page shows the overview kinds only."""
-OVERVIEW_KINDS = ("Zone", "Agency", "Project")
 MAX_DEPTH = 4
+WHOLE_LIMIT = 150
+"""Up to this many entities the default page draws the whole graph: it is readable as it is."""
+MAX_DRAWN = 250
+"""Most entities a view draws: beyond a few hundred a network page is a hairball."""
+BUSIEST_AGENCIES = 20
+"""Agencies the overview shows: those that lead or join most projects."""
+OVERVIEW_ZONES = 12
+"""Top-level zones the overview shows with their parks, those with most projects first."""
+PROJECTS_PER_AGENCY = 3
+"""Projects drawn per shown agency in the overview, linking it to the zones it works in."""
+STRUCTURAL = frozenset({"partOf"})
+"""Relations that say where something sits rather than what it does. A focus view shows the
+whole a part belongs to but does not go on from it (a department's committee, not all the
+committee's other departments); going down (a zone's parks) is followed like any relation."""
+FOLLOW_FIRST: dict[str, tuple[str, ...]] = {
+    "Agency": ("leadAgency", "participatingAgency", "locatedIn", "industry", "involvesCompany"),
+    "Zone": ("partOf", "locatedIn", "focusIndustry", "hasTarget", "leadAgency", "participatingAgency"),
+    "Project": ("leadAgency", "participatingAgency", "locatedIn", "involvesCompany", "industry"),
+    "Company": ("involvesCompany", "locatedIn", "leadAgency", "industry"),
+    "Industry": ("focusIndustry", "industry", "locatedIn", "leadAgency"),
+    "Target": ("hasTarget", "partOf"),
+}
+"""For a focus of each kind, the relations its view follows, most telling first; others come
+after them, if room is left."""
 
 
 @dataclass
@@ -35,34 +62,137 @@ class View:
     """Kinds left out of the view, with how many entities of each the graph has."""
     focus: str | None = None
     depth: int | None = None
+    key: set[str] = field(default_factory=set)
+    """Entities whose labels the page keeps readable at any zoom (the overview's zones and
+    agencies, a focus and its first ring)."""
 
 
 def _kinds(graph: nx.MultiDiGraph) -> Counter[str]:
     return Counter(kind for _, kind in graph.nodes(data="kind"))
 
 
-def whole(graph: nx.MultiDiGraph, kinds: set[str] | None = None) -> View:
-    """The graph, limited to ``kinds`` if given, or to the overview kinds if it is large."""
-    if kinds is None and len(graph) > OVERVIEW_LIMIT:
-        kinds = set(OVERVIEW_KINDS)
-    hidden = {k: n for k, n in _kinds(graph).items() if kinds is not None and k not in kinds}
+def _relation_neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[tuple[str, str, bool]]:
+    """(relation, neighbour, upward) for every edge of ``node``, in either direction;
+    ``upward`` when the edge goes from a part to its whole (``node`` partOf neighbour)."""
+    for _, other, relation in graph.out_edges(node, data="relation"):
+        yield relation, other, relation in STRUCTURAL
+    for other, _, relation in graph.in_edges(node, data="relation"):
+        yield relation, other, False
+
+
+def _parks(graph: nx.MultiDiGraph, zone: str) -> set[str]:
+    """The zones that are part of ``zone``, at any depth."""
+    found: set[str] = set()
+    stack = [zone]
+    while stack:
+        for part, _, relation in graph.in_edges(stack.pop(), data="relation"):
+            if relation in STRUCTURAL and graph.nodes[part].get("kind") == "Zone" and part not in found:
+                found.add(part)
+                stack.append(part)
+    return found
+
+
+def whole(graph: nx.MultiDiGraph, kinds: set[str]) -> View:
+    """Every entity of ``kinds``, as asked for with ``?kinds=`` (no budget: the reader chose)."""
+    hidden = {k: n for k, n in _kinds(graph).items() if k not in kinds}
     if not hidden:
         return View(graph, "zonekg 全图", len(graph))
     shown = graph.subgraph(n for n, k in graph.nodes(data="kind") if k in kinds)
     left_out = "、".join(f"{kind_style(k).name} {n}" for k, n in sorted(hidden.items()))
-    note = f"概览：显示全图 {len(graph)} 个实体中的 {len(shown)} 个（未显示：{left_out}）"
-    return View(nx.MultiDiGraph(shown), "zonekg 全图概览", len(graph), note, hidden)
+    note = f"显示全图 {len(graph)} 个实体中的 {len(shown)} 个（未显示：{left_out}）"
+    return View(nx.MultiDiGraph(shown), "zonekg 全图", len(graph), note, hidden)
+
+
+def _top_zones(graph: nx.MultiDiGraph) -> list[str]:
+    """Top-level zones (part of no other zone), those with most projects and parks first."""
+    weight: Counter[str] = Counter()
+    parent_of: dict[str, str] = {}
+    for s, o, relation in graph.edges(data="relation"):
+        if relation == "partOf" and graph.nodes[s].get("kind") == "Zone" and graph.nodes[o].get("kind") == "Zone":
+            parent_of[s] = o
+    for s, o, relation in graph.edges(data="relation"):
+        if relation in ("locatedIn", "partOf") and graph.nodes[o].get("kind") == "Zone":
+            top, seen = o, {o}
+            while top in parent_of and parent_of[top] not in seen:
+                top = parent_of[top]
+                seen.add(top)
+            weight[top] += 1
+    zones = [n for n, k in graph.nodes(data="kind") if k == "Zone" and n not in parent_of and weight[n]]
+    return sorted(zones, key=lambda z: (-weight[z], graph.nodes[z]["label"], z))[:OVERVIEW_ZONES]
+
+
+def overview(graph: nx.MultiDiGraph, ranks: list[AgencyRank]) -> View:
+    """The zones' structure and the busiest agencies, joined by the projects they lead there;
+    a graph of up to :data:`WHOLE_LIMIT` entities whole."""
+    if len(graph) <= WHOLE_LIMIT:
+        return whole(graph, set(_kinds(graph)))
+    zones = _top_zones(graph)
+    shown: set[str] = set(zones)
+    for zone in zones:
+        shown.update(_parks(graph, zone))
+    agencies = [r.id for r in ranks if r.degree][:BUSIEST_AGENCIES]
+    key = shown | set(agencies)
+    shown.update(agencies)
+    for agency in agencies:
+        projects = sorted(
+            (p for relation, p, _ in _relation_neighbours(graph, agency)
+             if relation in ("leadAgency", "participatingAgency")),
+            # A project in a shown zone, and with other shown agencies, tells most.
+            key=lambda p: (-sum(n in key for n in nx.all_neighbors(graph, p)), graph.nodes[p]["label"], p),
+        )
+        shown.update(projects[:PROJECTS_PER_AGENCY])
+        if len(shown) >= MAX_DRAWN:
+            break
+    view = nx.MultiDiGraph(graph.subgraph(shown))
+    view.remove_nodes_from([n for n in list(view) if view.degree(n) == 0 and n not in key])
+    isolated = sum(1 for n in graph if graph.degree(n) == 0)
+    counts = _kinds(graph)
+    note = (
+        f"概览：{len(zones)} 个开发区及其园区、协调项目最多的 {len(agencies)} 个部门和它们牵头或参与的项目，"
+        f"共 {len(view)} 个实体（全图 {len(graph)} 个"
+        + (f"，其中 {isolated} 个与其他实体没有关系" if isolated else "")
+        + "）。点击任一实体查看它的关系。"
+    )
+    hidden = {k: n for k, n in counts.items() if k not in _kinds(view)}
+    return View(view, "zonekg 全图概览", len(graph), note, hidden, key=key & set(view))
 
 
 def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
-    """``focus`` and everything within ``depth`` relations of it, in either direction."""
+    """``focus`` and what is within ``depth`` relations of it, following the relations that
+    matter for its kind first (:data:`FOLLOW_FIRST`), never through a structural relation, and
+    at most :data:`MAX_DRAWN` entities."""
     if focus not in graph:
         raise UnknownEntity(focus)
     depth = max(1, min(depth, MAX_DEPTH))
-    shown = nx.ego_graph(graph, focus, radius=depth, undirected=True)
+    order = FOLLOW_FIRST.get(graph.nodes[focus].get("kind", ""), ())
+    rank = {relation: i for i, relation in enumerate(order)}
+    reached = {focus: 0}
+    frontier = [focus]
+    full = False
+    for level in range(1, depth + 1):
+        steps = sorted(
+            (upward, rank.get(relation, len(order)), graph.nodes[other]["label"], other)
+            for node in frontier
+            for relation, other, upward in _relation_neighbours(graph, node)
+            if other not in reached
+        )
+        frontier = []
+        for upward, _, _, other in steps:
+            if other in reached:
+                continue
+            if len(reached) >= MAX_DRAWN:
+                full = True
+                break
+            reached[other] = level
+            if not upward:
+                frontier.append(other)
+    shown = nx.MultiDiGraph(graph.subgraph(reached))
     label = graph.nodes[focus]["label"]
     note = f"显示「{label}」{depth} 层关系以内的 {len(shown)} 个实体（全图共 {len(graph)} 个）"
-    return View(nx.MultiDiGraph(shown), f"{label} 的关系网络", len(graph), note, focus=focus, depth=depth)
+    if full:
+        note += f"；最多显示 {MAX_DRAWN} 个，最相关的关系优先"
+    key = {n for n, level in reached.items() if level <= 1}
+    return View(shown, f"{label} 的关系网络", len(graph), note, focus=focus, depth=depth, key=key)
 
 
 def co_leadership_view(graph: nx.MultiDiGraph) -> View:
@@ -73,5 +203,5 @@ def co_leadership_view(graph: nx.MultiDiGraph) -> View:
     for a, b, data in shared.edges(data=True):
         view.add_edge(a, b, relation="sharedProjects", weight=data["weight"], projects=data["projects"])
     agencies = _kinds(graph)["Agency"]
-    note = f"{len(view)} 个部门与其他部门共同牵头或参与项目（全图共 {agencies} 个部门）；连线上的数字是共同项目数"
-    return View(view, "部门共同参与项目网络", agencies, note)
+    note = f"{len(view)} 个部门与其他部门共同牵头或参与项目（全图共 {agencies} 个部门）；连线粗细是共同项目数"
+    return View(view, "部门共同参与项目网络", agencies, note, key=set(view))

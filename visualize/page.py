@@ -37,7 +37,13 @@ VIS_NETWORK = "templates/lib/vis-9.1.2"
 """Where pyvis keeps the vis-network build it embeds in in-line mode."""
 NODE_SIZE = 16
 AGENCY_SIZE = (12, 40)
-"""Smallest and largest agency: agencies are sized by how much they coordinate."""
+"""Smallest and largest agency: agencies are sized by the projects they lead or join."""
+EDGE_LABELS = 40
+"""Up to this many edges every edge is labelled; beyond, labels pile up at hubs and only the
+edge under the pointer shows its label."""
+KEY_FONT = {"size": 22}
+"""Labels of a view's key entities (the overview's zones and agencies, a focus and its first
+ring): large enough to stay drawn when the whole view is fitted to the screen."""
 RANKED = 5
 """Agencies listed beside the graph as those that coordinate most."""
 FONT_FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -81,15 +87,13 @@ def _agency_size(rank: AgencyRank | None, top: AgencyRank | None) -> float:
     if rank is None or top is None:
         return NODE_SIZE
     low, high = AGENCY_SIZE
-    degree = rank.degree / top.degree if top.degree else 0.0
-    most_between = max(top.betweenness, 1e-9)
-    share = 0.7 * degree + 0.3 * min(rank.betweenness / most_between, 1.0)
+    share = rank.degree / top.degree if top.degree else 0.0
     return round(low + (high - low) * math.sqrt(share), 1)
 
 
 def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyRank]) -> list[dict]:
     where = positions(view.graph)
-    top = max(ranks.values(), key=lambda r: (r.degree, r.betweenness), default=None)
+    top = max(ranks.values(), key=lambda r: r.degree, default=None)
     nodes = []
     for node, data in view.graph.nodes(data=True):
         kind, label = data.get("kind", ""), str(data.get("label", node))
@@ -104,6 +108,7 @@ def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyR
             "color": style.color,
             "size": _agency_size(rank, top) if kind == "Agency" else NODE_SIZE,
             "borderWidth": 4 if node == view.focus else 1,
+            "font": KEY_FONT if node in view.key else None,
             "x": x,
             "y": y,
             "names": [label, *(info.aliases if info else [])],
@@ -113,15 +118,20 @@ def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyR
 
 
 def _edges(view: View) -> list[dict]:
+    """Each edge with its label as ``text``; the label is drawn only when there are few edges
+    (:data:`EDGE_LABELS`), otherwise the page shows it while the pointer is on the edge."""
     edges = []
     for s, o, data in view.graph.edges(data=True):
         relation = data.get("relation", "")
-        edge = {"from": s, "to": o, "relation": relation, "label": relation_label(relation)}
+        edge = {"from": s, "to": o, "relation": relation, "text": relation_label(relation)}
         if "weight" in data:
-            # The co-leadership view: undirected, labelled and thickened by shared projects.
-            edge.update(label=f"{edge['label']} {data['weight']}", width=1 + 1.5 * data["weight"],
+            # The co-leadership view: undirected, thickened by shared projects.
+            edge.update(text=f"{edge['text']} {data['weight']}", width=1 + 1.5 * data["weight"],
                         arrows={"to": {"enabled": False}})
         edges.append(edge)
+    if len(edges) <= EDGE_LABELS:
+        for edge in edges:
+            edge["label"] = edge["text"]
     return edges
 
 

@@ -46,9 +46,8 @@ def lines(kind: str, label: str, details: NodeDetails | None, rank: AgencyRank |
         year = f"（{details.year}年）" if details.year else ""
         result.append(("目标值", f"{details.value} {details.unit or ''}".rstrip() + year))
     if rank is not None:
-        result.append(
-            ("协调", f"牵头 {rank.lead} 个项目，参与 {rank.participate} 个；中介中心度 {rank.betweenness:.3f}")
-        )
+        between = "" if rank.betweenness is None else f"；中介中心度 {rank.betweenness:.3f}"
+        result.append(("协调", f"牵头 {rank.lead} 个项目，参与 {rank.participate} 个{between}"))
     if details is not None and details.quote:
         quote = details.quote if len(details.quote) <= QUOTE_CHARS else details.quote[:QUOTE_CHARS] + "…"
         result.append(("原文", f"“{quote}”"))

@@ -1,6 +1,7 @@
 """``/api/analysis/…``: the network analysis behind the pages, as JSON.
 
-Each call reads the current graph (the same networkx view the pages draw) and analyses it;
+Each call analyses the current graph (the same networkx view the pages draw, built once per
+store generation);
 entities are given as full IRIs or as the path after ``/id/`` (``zone/苏州工业园区``).
 """
 from __future__ import annotations
@@ -10,22 +11,18 @@ from typing import Annotated
 
 import networkx as nx
 from fastapi import APIRouter, Query
-from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.deps import ServiceDep
+from zonekg.api.deps import AgencyRanksDep, NetworkDep
 from zonekg.graph import analysis
 from zonekg.graph.analysis import UnknownEntity
 from zonekg.graph.catalog import resolve_iri
 from zonekg.graph.errors import InvalidParameter
-from zonekg.graph.network import build_network
 
 router = APIRouter(prefix="/api/analysis", tags=["Analysis"])
 
 Entity = Annotated[str, Query(description="A full IRI or the path after /id/", examples=["zone/苏州工业园区"])]
 
 
-async def _graph(service: ServiceDep) -> nx.MultiDiGraph:
-    return await run_in_threadpool(build_network, service.catalog)
 
 
 def _iri(value: str) -> str:
@@ -37,11 +34,11 @@ def _ref(graph: nx.MultiDiGraph, iri: str) -> dict:
 
 
 @router.get("/agencies", summary="Agencies ranked by how much they coordinate")
-async def agencies(
-    service: ServiceDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50
+def agencies(
+    ranks: AgencyRanksDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50
 ) -> dict:
-    """Degree (projects led + joined) and betweenness over the lead/participate network."""
-    ranks = analysis.rank_agencies(await _graph(service))
+    """Degree (projects led + joined) and betweenness over the lead/participate network
+    (estimated from sampled nodes on large networks: see ``graph.analysis.betweenness``)."""
     items = [
         {**asdict(r), "degree": r.degree, "rank": i} for i, r in enumerate(ranks[:limit], start=1)
     ]
@@ -49,8 +46,8 @@ async def agencies(
 
 
 @router.get("/co-leadership", summary="Agencies linked by the projects they share")
-async def co_leadership(service: ServiceDep) -> dict:
-    graph = await _graph(service)
+def co_leadership(network: NetworkDep) -> dict:
+    graph = network.graph
     shared = analysis.co_leadership(graph)
     edges = [
         {"a": _ref(graph, a), "b": _ref(graph, b), "weight": d["weight"],
@@ -70,10 +67,10 @@ def _comparison(graph: nx.MultiDiGraph, c: analysis.ZoneComparison) -> dict:
 
 
 @router.get("/zones", summary="Zones compared: shared industries and target metrics")
-async def zones(service: ServiceDep, a: Entity | None = None, b: Entity | None = None) -> dict:
+def zones(network: NetworkDep, a: Entity | None = None, b: Entity | None = None) -> dict:
     """Both ``a`` and ``b``: that pair. Only ``a``: it against every other zone. Neither:
     every pair that shares anything, most similar first."""
-    graph = await _graph(service)
+    graph = network.graph
     chosen = [_iri(v) for v in (a, b) if v is not None]
     for iri in chosen:
         if iri not in graph:
@@ -88,13 +85,13 @@ async def zones(service: ServiceDep, a: Entity | None = None, b: Entity | None =
 
 
 @router.get("/path", summary="The shortest path between two entities")
-async def path(
-    service: ServiceDep,
+def path(
+    network: NetworkDep,
     source: Annotated[str, Query(alias="from", description="A full IRI or the path after /id/")],
     target: Annotated[str, Query(alias="to", description="A full IRI or the path after /id/")],
 ) -> dict:
     """Relations are followed in either direction; each step says which way it is stated."""
-    graph = await _graph(service)
+    graph = network.graph
     nodes, steps = analysis.shortest_path(graph, _iri(source), _iri(target))
     return {
         "length": len(steps),

@@ -9,10 +9,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph_page import synthetic_graph
+from graph_page import SHARES, synthetic_graph
 from world import BREAKOUT_ALIAS, IMG_NAME, SCRIPT_NAME, agency, build_store, zone
 from zonekg.api.cli import main
-from zonekg.graph.analysis import UnknownEntity
+from zonekg.graph.analysis import NetworkModel, UnknownEntity
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
 from zonekg.graph.oxigraph_store import OxigraphStore
@@ -20,8 +20,10 @@ from zonekg.ontology import iris
 from zonekg.visualize import tooltip
 from zonekg.visualize.compose import graph_page, links, parse_kinds
 from zonekg.visualize.layout import positions
-from zonekg.visualize.overview import OVERVIEW_KINDS, co_leadership_view, neighbourhood, whole
-from zonekg.visualize.page import VIS_NETWORK, script_json
+from zonekg.visualize.overview import (
+    BUSIEST_AGENCIES, MAX_DRAWN, co_leadership_view, neighbourhood, overview, whole,
+)
+from zonekg.visualize.page import EDGE_LABELS, VIS_NETWORK, render, script_json
 
 ECON = agency("苏州工业园区管委会", "经济发展委员会")
 
@@ -64,21 +66,62 @@ def test_the_page_is_self_contained(catalog: Catalog) -> None:
     assert vis_network in page  # embedded whole, from the build pyvis ships
 
 
-def test_overview_of_a_large_graph_says_it_is_partial() -> None:
+def test_overview_of_a_large_graph_shows_structure_and_busiest_agencies() -> None:
     big = synthetic_graph(2000)
-    view = whole(big)
-    assert {k for _, k in view.graph.nodes(data="kind")} == set(OVERVIEW_KINDS)
-    assert view.note.startswith("概览：显示全图 2000 个实体中的 1400 个")
-    assert set(view.hidden) == {"Industry", "Company", "Target"}
+    loners = [f"https://example.org/Company/alone-{i}" for i in range(50)]
+    big.add_nodes_from(loners, kind="Company", label="孤立企业")
+    model = NetworkModel.of(big)
+    view = overview(big, model.ranks)
+    assert BUSIEST_AGENCIES < len(view.graph) <= MAX_DRAWN
+    busiest = [r.id for r in model.ranks[:BUSIEST_AGENCIES]]
+    assert set(busiest) <= set(view.graph) and set(busiest) <= view.key
+    zones = {n for n, k in view.graph.nodes(data="kind") if k == "Zone"}
+    assert zones and zones <= view.key
+    assert not set(loners) & set(view.graph)
+    assert all(view.graph.degree(n) > 0 for n in view.graph), "nothing drawn is unconnected"
+    assert view.note.startswith("概览：") and "其中 50 个与其他实体没有关系" in view.note
     page_links = links(view)
-    assert page_links.kinds["Industry"] == "/graph?kinds=Zone%2CAgency%2CProject%2CIndustry"
     assert ("显示全部", "/graph?kinds=all") in page_links.more
     assert whole(big, parse_kinds("all")).note is None
 
 
 def test_small_graph_is_shown_whole(graph: nx.MultiDiGraph) -> None:
-    view = whole(graph)
+    view = overview(graph, NetworkModel.of(graph).ranks)
     assert len(view.graph) == len(graph) and view.note is None
+
+
+def test_focus_on_an_agency_follows_its_projects_before_its_committee() -> None:
+    """An agency of a committee with many departments: its page shows its projects, their
+    zones and co-leads, and the committee, but not the committee's other departments."""
+    graph = nx.MultiDiGraph()
+    node = lambda kind, name: graph.add_node(f"urn:{kind}:{name}", kind=kind, label=name) or f"urn:{kind}:{name}"  # noqa: E731
+    committee = node("Agency", "管委会")
+    departments = [node("Agency", f"第{i}局") for i in range(21)]
+    for department in departments:
+        graph.add_edge(department, committee, relation="partOf")
+    focus, partner = departments[0], departments[1]
+    zones = [node("Zone", f"{i}号园区") for i in range(3)]
+    projects = [node("Project", f"{i}号项目") for i in range(6)]
+    for i, project in enumerate(projects):
+        graph.add_edge(project, focus, relation="leadAgency")
+        graph.add_edge(project, zones[i % 3], relation="locatedIn")
+    graph.add_edge(projects[0], partner, relation="participatingAgency")
+    shown = set(neighbourhood(graph, focus, 2).graph)
+    assert {focus, committee, partner, *projects, *zones} == shown
+
+
+def test_edge_labels_are_drawn_only_when_few() -> None:
+    few = whole(synthetic_graph(60), {"Zone", "Agency"})
+    assert few.graph.number_of_edges() <= EDGE_LABELS
+    assert all(e["label"] == e["text"] for e in page_data(render(few))["edges"])
+    many = whole(synthetic_graph(400), set(SHARES))
+    edges = page_data(render(many))["edges"]
+    assert len(edges) > EDGE_LABELS
+    assert all("label" not in e and e["text"] for e in edges)
+
+
+def page_data(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="zonekg-data">(.*?)</script>', page, re.S).group(1))
 
 
 def test_neighbourhoods(graph: nx.MultiDiGraph) -> None:

@@ -42,10 +42,10 @@
   for (const item of (data.links && data.links.nav) || []) $("nav").append(link(item.text, item.href));
 
   /* -- the network ------------------------------------------------------------------- */
-  const nodes = new vis.DataSet(data.nodes.map((n) => ({
+  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({
     id: n.id, label: n.label, kind: n.kind, shape: n.shape, color: n.color, size: n.size,
     borderWidth: n.borderWidth, x: n.x, y: n.y, title: tooltip(n),
-  })));
+  }, n.font ? { font: n.font } : {})));
   const shown = new vis.DataView(nodes, { filter: (n) => !hiddenKinds.has(n.kind) });
   const edges = new vis.DataSet(data.edges.map((e, i) => Object.assign({ id: i }, e)));
   const container = $("network");
@@ -77,6 +77,16 @@
   // Physics the page started stops once the layout settles; physics the user switches on
   // stays on until they switch it off (they asked for a moving layout).
   physics.addEventListener("change", () => network.setOptions({ physics: { enabled: physics.checked } }));
+
+  // Edge labels the page does not draw (too many edges) show while the pointer is on the edge.
+  network.on("hoverEdge", (params) => {
+    const edge = edges.get(params.edge);
+    if (edge && !edge.label) edges.update({ id: edge.id, label: edge.text, hovered: true });
+  });
+  network.on("blurEdge", (params) => {
+    const edge = edges.get(params.edge);
+    if (edge && edge.hovered) edges.update({ id: edge.id, label: "", hovered: false });
+  });
 
   function centre(id) {
     const node = nodes.get(id);
