@@ -115,7 +115,7 @@ def rank_agencies(graph: nx.MultiDiGraph, *, with_betweenness: bool = True) -> l
     return sorted(ranks, key=lambda r: (-r.degree, -(r.betweenness or 0.0), r.name, r.id))
 
 
-@dataclass
+@dataclass(eq=False)
 class NetworkModel:
     """The networkx view of the graph with its agencies ranked by degree, computed together
     (the service keeps one per store generation): all a page needs, in O(links)."""

@@ -7,10 +7,11 @@ follow).
 from __future__ import annotations
 
 from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
 from zonekg.graph.analysis import NetworkModel
 from zonekg.graph.catalog import Catalog
-from zonekg.graph.network import build_network, describe_nodes
+from zonekg.graph.network import NodeDetails, build_network, describe_nodes
 from zonekg.visualize.overview import MAX_DEPTH, View, co_leadership_view, neighbourhood, overview, whole
 from zonekg.visualize.page import Links, render
 from zonekg.visualize.style import KINDS
@@ -80,6 +81,21 @@ def graph_page(
     keeps one per store generation; built here when not given). Details are read for the
     drawn entities only, so a page costs what it draws."""
     model = model or NetworkModel.of(build_network(catalog))
-    chosen = choose_view(model, focus=focus, depth=depth, view=view, kinds=kinds)
-    details = describe_nodes(catalog, list(chosen.graph))
+    if focus is None and view is None and kinds is None:
+        chosen, details = _overview(catalog, model)
+    else:
+        chosen = choose_view(model, focus=focus, depth=depth, view=view, kinds=kinds)
+        details = describe_nodes(catalog, list(chosen.graph))
     return render(chosen, details, model.rank_of, links(chosen) if linked else None)
+
+
+_OVERVIEWS: WeakKeyDictionary[NetworkModel, tuple[View, dict[str, NodeDetails]]] = WeakKeyDictionary()
+"""The default page's view and details, once per network model (so once per store
+generation in the service): every visitor opens it, and choosing it scans every link."""
+
+
+def _overview(catalog: Catalog, model: NetworkModel) -> tuple[View, dict[str, NodeDetails]]:
+    if model not in _OVERVIEWS:
+        chosen = choose_view(model)
+        _OVERVIEWS[model] = (chosen, describe_nodes(catalog, list(chosen.graph)))
+    return _OVERVIEWS[model]

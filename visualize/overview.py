@@ -196,12 +196,17 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
 
 
 def co_leadership_view(graph: nx.MultiDiGraph) -> View:
-    """Agencies joined by one edge per pair that shares projects, labelled with the count."""
+    """Agencies joined by one edge per pair that shares projects, weighted by the count; the
+    :data:`MAX_DRAWN` agencies that share most, when more do."""
     shared = co_leadership(graph)
+    strength = dict(shared.degree(weight="weight"))
+    kept = sorted(shared, key=lambda n: (-strength[n], graph.nodes[n]["label"], n))[:MAX_DRAWN]
     view = nx.MultiDiGraph()
-    view.add_nodes_from(shared.nodes(data=True))
-    for a, b, data in shared.edges(data=True):
+    view.add_nodes_from((n, shared.nodes[n]) for n in kept)
+    for a, b, data in shared.subgraph(kept).edges(data=True):
         view.add_edge(a, b, relation="sharedProjects", weight=data["weight"], projects=data["projects"])
     agencies = _kinds(graph)["Agency"]
-    note = f"{len(view)} 个部门与其他部门共同牵头或参与项目（全图共 {agencies} 个部门）；连线粗细是共同项目数"
-    return View(view, "部门共同参与项目网络", agencies, note, key=set(view))
+    shown = f"共同项目最多的 {len(view)} 个" if len(kept) < len(shared) else f"{len(view)} 个"
+    note = (f"{len(shared)} 个部门与其他部门共同牵头或参与项目，显示其中{shown}（全图共 {agencies} 个部门）；"
+            "连线越粗，共同项目越多")
+    return View(view, "部门共同参与项目网络", agencies, note, key=set(kept[:BUSIEST_AGENCIES]))

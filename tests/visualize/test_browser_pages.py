@@ -14,8 +14,10 @@ from graph_page import SHARES, synthetic_graph
 from page_driver import Tab
 from world import IMG_NAME, SCRIPT_NAME, agency, zone
 from zonekg.ontology import iris
-from zonekg.visualize.overview import whole
+from zonekg.graph.analysis import NetworkModel
+from zonekg.visualize.overview import overview, whole
 from zonekg.visualize.page import render
+from zonekg.visualize.style import relation_label
 
 ECON = agency("苏州工业园区管委会", "经济发展委员会")
 NANO_PROJECT = iris.project_iri("纳米城", "纳米城三期")
@@ -187,6 +189,42 @@ def test_unknown_focus_is_a_404_problem(base_url: str) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
     assert httpx.get(f"{base_url}/graph", params={"kinds": "Zone,Bogus"}).status_code == 422
+
+
+def view_edge_relation(view, index: int) -> str:
+    return list(view.graph.edges(data="relation"))[index][2]
+
+
+READABLE_PX = 9
+"""Smallest label height, in screen pixels, that we call readable."""
+
+
+def test_overview_of_a_large_graph_keeps_key_labels_readable(browser: object, tmp_path: Path) -> None:
+    """At 1,366×768 with the overview fitted to the screen, every zone and busy agency the
+    overview picked is labelled large enough to read, and edges carry no label until hovered."""
+    big = synthetic_graph(2000)
+    model = NetworkModel.of(big)
+    view = overview(big, model.ranks)
+    page_file = tmp_path / "overview.html"
+    page_file.write_text(render(view, ranks=model.rank_of), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        tab = Tab(context.new_page())
+        tab.open(page_file.as_uri())
+        heights = tab.page.evaluate(
+            """(ids) => { const net = window.zonekg.network, scale = net.getScale();
+                 return ids.map((id) => net.body.nodes[id].options.font.size * scale); }""",
+            sorted(view.key),
+        )
+        assert len(heights) >= 20 and min(heights) >= READABLE_PX, heights
+        labelled = "window.zonekg.network.body.data.edges.get().filter(e => e.label).map(e => e.label)"
+        assert tab.page.evaluate(labelled) == []
+        tab.page.evaluate("() => { window.zonekg.network.emit('hoverEdge', {edge: 0}); }")
+        assert tab.page.evaluate(labelled) == [relation_label(view_edge_relation(view, 0))]
+        tab.page.evaluate("() => { window.zonekg.network.emit('blurEdge', {edge: 0}); }")
+        assert tab.page.evaluate(labelled) == []
+    finally:
+        context.close()
 
 
 def test_two_thousand_nodes_draw_within_seconds(tab: Tab, tmp_path: Path) -> None:

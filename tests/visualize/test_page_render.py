@@ -12,7 +12,7 @@ import pytest
 from graph_page import SHARES, synthetic_graph
 from world import BREAKOUT_ALIAS, IMG_NAME, SCRIPT_NAME, agency, build_store, zone
 from zonekg.api.cli import main
-from zonekg.graph.analysis import NetworkModel, UnknownEntity
+from zonekg.graph.analysis import NetworkModel, UnknownEntity, co_leadership
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
 from zonekg.graph.oxigraph_store import OxigraphStore
@@ -108,6 +108,16 @@ def test_focus_on_an_agency_follows_its_projects_before_its_committee() -> None:
     graph.add_edge(projects[0], partner, relation="participatingAgency")
     shown = set(neighbourhood(graph, focus, 2).graph)
     assert {focus, committee, partner, *projects, *zones} == shown
+
+
+def test_co_leadership_of_a_large_graph_draws_the_agencies_sharing_most() -> None:
+    big = synthetic_graph(3000)
+    strength = dict(co_leadership(big).degree(weight="weight"))
+    view = co_leadership_view(big)
+    assert len(view.graph) == MAX_DRAWN < len(strength)
+    assert "共同项目最多的" in view.note
+    left_out = set(strength) - set(view.graph)
+    assert min(strength[n] for n in view.graph) >= max(strength[n] for n in left_out)
 
 
 def test_edge_labels_are_drawn_only_when_few() -> None:
