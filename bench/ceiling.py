@@ -1,0 +1,90 @@
+"""The ceiling: the same questions answered in this process by pyoxigraph, no HTTP, no query
+workers, no caches, over an in-memory store loaded from ``zonekg export --format nt``.
+
+For a REST endpoint the "same question" is the catalog calls its route makes; for SPARQL, the
+query text itself. A server within a small factor of these figures spends its time answering,
+not on the way there.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+from workload import Ids, questions
+
+from zonekg.graph import analysis
+from zonekg.graph.catalog import Catalog, ListFilter, local_runner
+from zonekg.graph.network import build_network
+
+
+def load(ntriples: Path) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _listing(catalog: Catalog, collection: str, flt: ListFilter, offset: int = 0) -> Callable[[], object]:
+    def call() -> object:
+        page = catalog.list(collection, flt, 50, offset)
+        return page, catalog.facets(collection, flt)
+    return call
+
+
+def rest_calls(store: ox.Store, ids: Ids) -> dict[str, Callable[[], object]]:
+    """The catalog calls behind each REST label of :func:`workload.rest`."""
+    catalog = Catalog(local_runner(store))
+    calls: dict[str, Callable[[], object]] = {
+        f"list {c}": _listing(catalog, c, ListFilter())
+        for c in ("zones", "agencies", "companies", "industries", "projects", "targets")
+    }
+    calls.update({
+        "projects?lead=name": _listing(catalog, "projects", ListFilter(lead=ids.agency_name)),
+        "projects?zone=name": _listing(catalog, "projects", ListFilter(zone=ids.zone_name)),
+        "projects?industry=name": _listing(catalog, "projects", ListFilter(industry=ids.industry_name)),
+        "projects?q=text": _listing(catalog, "projects", ListFilter(q="中心")),
+        "agencies?q=text": _listing(catalog, "agencies", ListFilter(q="商务")),
+        "targets?zone=name": _listing(catalog, "targets", ListFilter(zone=ids.zone_name)),
+        "projects offset 500": _listing(catalog, "projects", ListFilter(), 500),
+        "zone detail": lambda: catalog.zone(ids.zone),
+        "agency detail": lambda: catalog.entity("agencies", ids.agency),
+        "project detail": lambda: catalog.entity("projects", ids.project),
+        "company detail": lambda: catalog.entity("companies", ids.company),
+        "industry detail": lambda: catalog.entity("industries", ids.industry),
+        "target detail": lambda: catalog.entity("targets", ids.target),
+        "agency projects": _listing(catalog, "projects", ListFilter(agency=ids.agency)),
+        "search": lambda: catalog.search(ids.agency_name, 50, 0),
+        "triples?s=": lambda: catalog.triples(ids.project, None, None, 100, 0),
+        "resource": lambda: catalog.resource(ids.zone),
+        "documents": lambda: catalog.documents(50, 0),
+        "document detail": lambda: catalog.document(ids.document_file),
+        "analysis agencies": lambda: analysis.rank_agencies(build_network(catalog)),
+        "analysis co-leadership": lambda: analysis.co_leadership(build_network(catalog)),
+        "analysis zones?a=": lambda: analysis.compare_all_zones(build_network(catalog), ids.zone),
+        "analysis path": lambda: analysis.shortest_path(build_network(catalog), ids.project, ids.zone),
+    })
+    return calls
+
+
+def sparql_calls(store: ox.Store, ids: Ids) -> dict[str, Callable[[], object]]:
+    from workload import PREFIXES
+
+    def ask(query: str) -> Callable[[], object]:
+        return lambda: list(store.query(PREFIXES + query))
+    return {f"sparql {label}": ask(q) for label, q in questions(ids).items()}
+
+
+def time_calls(calls: dict[str, Callable[[], object]], *, repeat: int, budget: float) -> dict[str, dict]:
+    """Median and best milliseconds of each call over ``repeat`` runs (fewer past ``budget`` s)."""
+    out = {}
+    for label, call in calls.items():
+        runs: list[float] = []
+        deadline = time.perf_counter() + budget
+        while len(runs) < repeat and (not runs or time.perf_counter() < deadline):
+            began = time.perf_counter()
+            call()
+            runs.append(time.perf_counter() - began)
+        out[label] = {"p50_ms": round(statistics.median(runs) * 1000, 2), "runs": len(runs)}
+    return out

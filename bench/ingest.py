@@ -1,0 +1,80 @@
+"""Ingest as a user runs it (``zonekg ingest``), against the floor of segmenting the same text.
+
+The floor is jieba's bare ``cut`` over every document's text (read with zonekg's own readers
+beforehand, dictionary loaded beforehand): extraction cannot be faster than one segmentation
+pass, so ``ingest / jieba`` says how far above the floor ingest is.
+"""
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+from servers import BIN
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (0 once it is gone)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def ingest(corpus: Path, store: Path, *, jobs: int | None = None) -> dict:
+    """Time ``zonekg ingest corpus --store store``; peak RSS is of the whole process tree."""
+    command = [str(BIN / "zonekg"), "ingest", str(corpus), "--store", str(store)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - began
+    if process.returncode != 0:
+        raise RuntimeError(f"zonekg ingest failed: {process.stderr.read().decode()[-2000:]}")
+    files = [p for p in corpus.iterdir() if p.is_file()]
+    chars = sum(len(text) for text in texts(files))
+    return {
+        "documents": len(files),
+        "characters": chars,
+        "jobs": jobs or 1,
+        "seconds": round(seconds, 2),
+        "documents_per_s": round(len(files) / seconds, 2),
+        "characters_per_s": round(chars / seconds),
+        "peak_rss_mb": round(peak / 1024),
+        "store_mb": round(_size_mb(store)),
+    }
+
+
+def texts(files: list[Path]) -> list[str]:
+    """Each document's body as zonekg reads it."""
+    from zonekg.loaders.readers import read_document
+
+    return [read_document(path).text() for path in files]
+
+
+def jieba_floor(corpus: Path) -> dict:
+    """Seconds jieba's ``cut`` takes over the same text (dictionary loaded first)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    bodies = texts(sorted(p for p in corpus.iterdir() if p.is_file()))
+    began = time.perf_counter()
+    tokens = sum(1 for body in bodies for _ in jieba.cut(body))
+    seconds = time.perf_counter() - began
+    return {"seconds": round(seconds, 2), "tokens": tokens, "characters_per_s": round(sum(map(len, bodies)) / seconds)}

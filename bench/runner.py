@@ -1,0 +1,255 @@
+"""zonekg's benchmark: ingest, every REST endpoint and page, and /sparql against other engines.
+
+    bench/run --quick            # < 2 minutes; CI runs it and it checks ratios, never times
+    bench/run --full             # 1,000 documents: the figures of BENCHMARKS.md
+    bench/run --full --documents 10000
+
+For each corpus size it generates plans (bench/corpus.py, seeded), ingests them with
+``zonekg ingest`` against jieba's bare cut on the same text, exports N-Triples, serves the
+store with ``zonekg serve`` on a free loopback port and measures:
+
+1. every REST endpoint and page alone (1 client), beside the same catalog calls made in-process
+   on pyoxigraph (the ceiling);
+2. a REST + SPARQL mix at 8 and 32 clients, and the pages at 8 and 32 clients;
+3. SPARQL questions against zonekg, rdflib-endpoint (default and Oxigraph stores, loaded from
+   the same N-Triples) and pyoxigraph in-process, one client each, same requests.
+
+Every loop is bounded by a request count and a time budget; every server is stopped by its
+process id. Results go to ``--out`` as JSON and are printed as Markdown tables.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import ceiling
+import corpus
+import ingest
+import load
+import servers
+import workload
+
+
+@dataclass(frozen=True)
+class Mode:
+    sizes: tuple[int, ...]
+    solo_requests: int
+    """Requests per endpoint with one client (each bounded by ``solo_seconds`` too)."""
+    solo_seconds: float
+    mix_seconds: float
+    page_seconds: float
+    sparql_requests: int
+    rdflib_max_triples: int
+    """rdflib's in-memory store is loaded only up to this size (it needs ~1 KB per triple)."""
+
+
+QUICK = Mode(sizes=(15, 60), solo_requests=7, solo_seconds=3, mix_seconds=4, page_seconds=3,
+             sparql_requests=10, rdflib_max_triples=200_000)
+FULL = Mode(sizes=(1000,), solo_requests=50, solo_seconds=30, mix_seconds=60, page_seconds=20,
+            sparql_requests=50, rdflib_max_triples=3_000_000)
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+DETAILS = ("zone detail", "agency detail", "project detail", "company detail", "industry detail", "target detail")
+
+
+def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | None) -> dict:
+    """Everything measured on one corpus size."""
+    folder = work / f"corpus-{documents}"
+    store = work / f"store-{documents}"
+    progress(f"{documents} documents: generating")
+    corpus.generate(folder, documents, seed)
+    result: dict = {"documents": documents}
+    progress("ingesting")
+    result["ingest"] = ingest.ingest(folder, store, jobs=jobs)
+    progress("jieba")
+    result["jieba"] = ingest.jieba_floor(folder)
+    result["ingest"]["x_jieba"] = round(result["ingest"]["seconds"] / max(result["jieba"]["seconds"], 1e-9), 1)
+    nt = work / f"export-{documents}.nt"
+    subprocess.run([str(servers.BIN / "zonekg"), "export", "--store", str(store), "--format", "nt", "-o", str(nt)],
+                   check=True, stdout=subprocess.DEVNULL)
+    result["triples"] = sum(1 for _ in nt.open("rb"))
+    memory = ceiling.load(nt)
+
+    command, port = servers.zonekg(store)
+    started = time.perf_counter()
+    with servers.serving(command, "/api/health", port) as base:
+        result["first_answer_s"] = round(time.perf_counter() - started, 2)
+        ids = workload.pick_ids(base)
+        rest, pages, sparql = workload.rest(ids), workload.pages(ids), workload.sparql_requests(ids)
+        first_list = next(r for r in rest if r.label == "list projects")
+        cold = load.run(base, [first_list], clients=1, seconds=120, max_requests=1)[0]
+        result["cold_first_projects_ms"] = load.total(cold).summary()["p50_ms"]
+        result["solo"] = {}
+        for request in [*rest, *pages, *sparql]:
+            progress(f"one client: {request.label}")
+            stats, _ = load.run(base, [request], clients=1, seconds=mode.solo_seconds, max_requests=mode.solo_requests)
+            result["solo"][request.label] = load.total(stats).summary()
+        progress("in-process ceiling")
+        ceil = ceiling.time_calls({**ceiling.rest_calls(memory, ids), **ceiling.sparql_calls(memory, ids)},
+                                  repeat=mode.solo_requests, budget=mode.solo_seconds)
+        for label, figures in ceil.items():
+            result["solo"][label]["ceiling_ms"] = figures["p50_ms"]
+        result["mix"], result["pages"] = {}, {}
+        for clients in (8, 32):
+            progress(f"{clients} clients")
+            by_label, seconds = load.run(base, [*rest, *sparql], clients=clients, seconds=mode.mix_seconds)
+            result["mix"][clients] = {"all": load.total(by_label).summary(seconds),
+                                      **{k: v.summary() for k, v in sorted(by_label.items())}}
+            by_label, seconds = load.run(base, pages, clients=clients, seconds=mode.page_seconds)
+            result["pages"][clients] = {"all": load.total(by_label).summary(seconds),
+                                        **{k: v.summary() for k, v in sorted(by_label.items())}}
+        result["sparql"] = {"zonekg": _engine(base, sparql, mode)}
+    result["sparql"]["pyoxigraph in-process"] = {
+        k: {"p50_ms": v["p50_ms"]} for k, v in ceiling.time_calls(
+            ceiling.sparql_calls(memory, ids), repeat=mode.sparql_requests, budget=mode.solo_seconds).items()}
+    for store_name in ("default", "Oxigraph"):
+        key = f"rdflib-endpoint {store_name}"
+        if store_name == "default" and result["triples"] > mode.rdflib_max_triples:
+            result["sparql"][key] = {"skipped": f"{result['triples']} triples > {mode.rdflib_max_triples}"}
+            continue
+        progress(f"rdflib-endpoint {store_name}")
+        command, port = servers.rdflib_endpoint(nt, store_name)
+        path = servers.RDFLIB_ENDPOINT_PATH
+        with servers.serving(command, path + "?query=ASK%7B%7D", port, start_seconds=1800) as base:
+            result["sparql"][key] = _engine(base, workload.sparql_requests(ids, path), mode)
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def _engine(base: str, sparql: list[load.Request], mode: Mode) -> dict:
+    out = {}
+    for request in sparql:
+        stats, seconds = load.run(base, [request], clients=1, seconds=mode.solo_seconds * 2,
+                                  max_requests=mode.sparql_requests, timeout=300)
+        out[request.label] = load.total(stats).summary(seconds)
+    return out
+
+
+# -- checks ---------------------------------------------------------------------------------
+def checks(results: list[dict]) -> list[tuple[str, bool, str]]:
+    """Ratios that must hold on any machine, however busy (CI runs them on --quick)."""
+    found = []
+    for r in results:
+        n = r["documents"]
+        solo_errors = sum(v["errors"] for v in r["solo"].values())
+        found.append((f"{n} docs: no errors with 1 client", solo_errors == 0, f"{solo_errors} errors"))
+        mix_errors = sum(r["mix"][c]["all"]["errors"] for c in r["mix"])
+        found.append((f"{n} docs: no errors in the REST+SPARQL mix at 8 and 32 clients", mix_errors == 0,
+                      f"{mix_errors} errors"))
+        zonekg = r["sparql"]["zonekg"]
+        default = r["sparql"].get("rdflib-endpoint default", {})
+        if default and "skipped" not in default:
+            ours = sum(v["mean_ms"] for v in zonekg.values())
+            theirs = sum(v["mean_ms"] for k, v in default.items())
+            found.append((f"{n} docs: /sparql faster than rdflib-endpoint's default store", ours < theirs,
+                          f"{theirs / ours:.1f}x"))
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        growth = large["triples"] / small["triples"]
+        for label in DETAILS:
+            a, b = small["solo"][label]["p50_ms"], large["solo"][label]["p50_ms"]
+            ratio = b / max(a, 0.1)
+            found.append((f"{label}: cost grows slower than the store ({growth:.1f}x triples)",
+                          ratio < max(2.0, growth / 2), f"{ratio:.1f}x"))
+    return found
+
+
+# -- report ---------------------------------------------------------------------------------
+def markdown(results: list[dict]) -> str:
+    lines = []
+    lines += ["| documents | characters | triples | ingest s | docs/s | chars/s | jieba cut s | ingest / jieba "
+              "| peak RSS MB | store MB | first answer s | cold first list ms |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        i = r["ingest"]
+        lines.append(f"| {r['documents']} | {i['characters']:,} | {r['triples']:,} | {i['seconds']} | "
+                     f"{i['documents_per_s']} | {i['characters_per_s']:,} | {r['jieba']['seconds']} | "
+                     f"{i['x_jieba']}x | {i['peak_rss_mb']} | {i['store_mb']} | {r['first_answer_s']} | "
+                     f"{r['cold_first_projects_ms']} |")
+    sizes = [r["documents"] for r in results]
+    lines += ["", "One client, per endpoint (ms): p50 / p99, and the same calls in-process on pyoxigraph",
+              "", "| endpoint | " + " | ".join(f"{n} docs p50 / p99 (in-process)" for n in sizes) + " |",
+              "|---" * (len(sizes) + 1) + "|"]
+    for label in results[0]["solo"]:
+        cells = []
+        for r in results:
+            s = r["solo"][label]
+            ceil = f" ({s['ceiling_ms']})" if "ceiling_ms" in s else ""
+            err = f" **{s['errors']} err**" if s["errors"] else ""
+            cells.append(f"{s['p50_ms']} / {s['p99_ms']}{ceil}{err}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for kind in ("mix", "pages"):
+        lines += ["", f"{'REST + SPARQL mix' if kind == 'mix' else 'Pages'} under load",
+                  "", "| documents | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
+        for r in results:
+            for clients, figures in r[kind].items():
+                a = figures["all"]
+                lines.append(f"| {r['documents']} | {clients} | {a.get('per_s')} | {a['p50_ms']} | {a['p95_ms']} | "
+                             f"{a['p99_ms']} | {a['errors']} |")
+    for r in results:
+        engines = list(r["sparql"])
+        lines += ["", f"SPARQL, {r['documents']} documents: mean ms per request, one client", "",
+                  "| question | " + " | ".join(engines) + " |", "|---" * (len(engines) + 1) + "|"]
+        for label in r["sparql"]["zonekg"]:
+            cells = []
+            for engine in engines:
+                figures = r["sparql"][engine]
+                value = figures.get(label, {})
+                cells.append("skipped" if "skipped" in figures else str(value.get("mean_ms", value.get("p50_ms", ""))))
+            lines.append(f"| {label.removeprefix('sparql ')} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    import os
+    return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+            "load_average": os.getloadavg()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--quick", action="store_true", help="two small corpora, short runs, checks (CI)")
+    which.add_argument("--full", action="store_true", help="1,000 documents (or --documents), full runs")
+    parser.add_argument("--documents", type=int, nargs="+", help="corpus sizes instead of the mode's")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--jobs", type=int, help="zonekg ingest --jobs")
+    parser.add_argument("--out", type=Path, default=Path("bench-results"), help="folder for the JSON results")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
+    args = parser.parse_args()
+    mode = QUICK if args.quick else FULL
+    if args.documents:
+        mode = Mode(**{**asdict(mode), "sizes": tuple(args.documents)})
+    work = args.work or Path(tempfile.mkdtemp(prefix="zonekg-bench-"))
+    try:
+        results = [measure_size(n, mode, args.seed, work, args.jobs) for n in mode.sizes]
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = f"{'quick' if args.quick else 'full'}-{'-'.join(map(str, mode.sizes))}.json"
+    report = {"machine": machine(), "mode": asdict(mode), "results": results}
+    (args.out / name).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(markdown(results))
+    print()
+    failed = 0
+    for title, ok, detail in checks(results):
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {title}: {detail}")
+    print(f"results in {args.out / name}")
+    return 1 if failed and args.quick else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
