@@ -45,18 +45,16 @@ MAX_LIMIT = 500
 MAX_PROPERTIES = 1000
 """How many statements about one resource :meth:`Catalog.resource` shows at most."""
 
-ZONE_SCOPE = "?zs zk:partOf* ?z . ?z a zk:Zone ."
-"""``?zs`` is the zone ``?z`` itself or one of its parks (transitively)."""
-
 ZONE_LINKS = {
-    "zones": "?e zk:partOf+ ?z . ?z a zk:Zone .",
-    "projects": f"?e zk:locatedIn ?zs . {ZONE_SCOPE}",
-    "agencies": f"?pr zk:leadAgency|zk:participatingAgency ?e ; zk:locatedIn ?zs . {ZONE_SCOPE}",
-    "companies": f"?pr zk:involvesCompany ?e ; zk:locatedIn ?zs . {ZONE_SCOPE}",
-    "industries": f"{{ ?zs zk:focusIndustry ?e }} UNION {{ ?pr zk:industry ?e ; zk:locatedIn ?zs }} {ZONE_SCOPE}",
-    "targets": f"?zs zk:hasTarget ?e . {ZONE_SCOPE}",
+    "zones": "?e zk:partOf+ ?zs .",
+    "projects": "?e zk:locatedIn ?zs .",
+    "agencies": "?pr zk:locatedIn ?zs ; zk:leadAgency|zk:participatingAgency ?e .",
+    "companies": "?pr zk:locatedIn ?zs ; zk:involvesCompany ?e .",
+    "industries": "{ ?zs zk:focusIndustry ?e } UNION { ?pr zk:locatedIn ?zs ; zk:industry ?e }",
+    "targets": "?zs zk:hasTarget ?e .",
 }
-"""How a member of each collection belongs to the zone ``?z`` (the ``zone=`` filter)."""
+"""How a member ``?e`` of each collection belongs to ``?zs``, the zone of the ``zone=`` filter
+or one of its parks (transitively; for zones, ``?zs`` is the zone itself)."""
 
 FACETS = {
     "projects": {
@@ -160,13 +158,10 @@ class _Query:
         self._fresh += 1
         return f"?v{self._fresh}"
 
-    def matches(self, var: str, value: str) -> str:
-        """``var`` is the entity ``value`` names: its IRI, its name or one of its aliases."""
-        iri = resolve_iri(value)
-        if iri is not None:
-            return f"FILTER({var} = {self.bind(Param.iri(iri))})"
-        name = self.fresh()
-        return f"{var} rdfs:label|skos:altLabel {name} . FILTER(STR({name}) = {self.bind(Param(value))})"
+    @staticmethod
+    def one_of(var: str, iris: tuple[str, ...]) -> str:
+        """``VALUES var { … }`` over IRIs read from the store (never a request's text)."""
+        return f"VALUES {var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
 class Catalog:
@@ -189,9 +184,84 @@ class Catalog:
         """``SELECT head ?p… WHERE { body } tail`` with the query's parameters projected."""
         return self.select(f"SELECT {head} {query.projected} WHERE {{ {body} }} {tail}", query.params or None)
 
+    # -- names -------------------------------------------------------------------------
+    def named(self, value: str) -> tuple[str, ...]:
+        """The IRIs of the entities ``value`` names: its IRI (if the store has it), or every
+        entity with this name or alias. O(matches): label look-ups use the store's index."""
+        query = _Query()
+        iri = resolve_iri(value)
+        if iri is not None:
+            node = query.bind(Param.iri(iri))
+            rows = self._select(query, "", f"{{ {node} ?p ?o }} UNION {{ ?s ?p {node} }}", "LIMIT 1")
+            return (iri,) if rows else ()
+        # Names are @zh; a plain literal is tried too. Both are bound constants, so each is an
+        # index look-up, never a scan of every label with a FILTER.
+        tagged, bare = query.bind(Param(value, language="zh")), query.bind(Param(value))
+        rows = self._select(
+            query, "DISTINCT ?x",
+            f"{{ ?x rdfs:label|skos:altLabel {tagged} }} UNION {{ ?x rdfs:label|skos:altLabel {bare} }}",
+            "ORDER BY ?x",
+        )
+        return tuple(plain(r["x"]) for r in rows)
+
+    def zone_scope(self, zones: tuple[str, ...]) -> tuple[str, ...]:
+        """The zones and their parks, transitively. O(parks)."""
+        if not zones:
+            return ()
+        rows = self.select(f"SELECT DISTINCT ?zs WHERE {{ {_Query.one_of('?z', zones)} ?zs zk:partOf* ?z }}")
+        return tuple(sorted({plain(r["zs"]) for r in rows} | set(zones)))
+
     # -- lists ---------------------------------------------------------------------------
-    def _where(self, collection: str, flt: ListFilter, query: _Query) -> str:
-        lines = [f"?e a {ENTITY_CLASSES[collection]} ."]
+    def _where(self, collection: str, flt: ListFilter, query: _Query) -> str | None:
+        """The pattern of the members of ``collection`` that pass ``flt``; None when a filter
+        names nothing, so the answer is empty without asking the store.
+
+        Every entity filter is looked up once (:meth:`named`) and joined on ``VALUES``, so the
+        store starts from the named entity and walks out to the members: cost grows with the
+        answer, not with the store. (A ``FILTER EXISTS`` per member was the old way: it tried
+        every member of the class, 4,425 ms against 51 ms for the same rows.)
+        """
+        lines: list[str] = []
+        if flt.name:
+            found = self.named(flt.name)
+            if not found:
+                return None
+            lines.append(_Query.one_of("?e", found))
+        if flt.zone:
+            zones = self.named(flt.zone)
+            if not zones:
+                return None
+            scope = zones if collection == "zones" else self.zone_scope(zones)
+            lines.append(f"{_Query.one_of('?zs', scope)} {ZONE_LINKS[collection]}")
+        if flt.lead or flt.administration:
+            clause = "?e zk:leadAgency ?lead ."
+            if flt.lead:
+                leads = self.named(flt.lead)
+                if not leads:
+                    return None
+                clause = f"{_Query.one_of('?lead', leads)} {clause}"
+            if flt.administration:
+                administrations = self.named(flt.administration)
+                if not administrations:
+                    return None
+                clause += f" ?lead zk:partOf ?adm . {_Query.one_of('?adm', administrations)}"
+            lines.append(clause)
+        for i, (value, pattern) in enumerate((
+            (flt.participant, "?e zk:participatingAgency ?x{i} ."),
+            (flt.agency, "?e zk:leadAgency|zk:participatingAgency ?x{i} ."),
+            (flt.industry, "?e zk:industry ?x{i} ."),
+        )):
+            if value:
+                found = self.named(value)
+                if not found:
+                    return None
+                lines.append(f"{_Query.one_of(f'?x{i}', found)} {pattern.format(i=i)}")
+        if flt.document:
+            graphs = self._document_graphs(flt.document)
+            if not graphs:
+                return None
+            lines.append(f"{_Query.one_of('?g', graphs)} GRAPH ?g {{ ?e a {ENTITY_CLASSES[collection]} }}")
+        lines.append(f"?e a {ENTITY_CLASSES[collection]} .")
         lines.append("?e zk:metric ?label ." if collection == "targets" else "?e rdfs:label ?label .")
         if flt.q:
             found = query.fresh()
@@ -199,38 +269,24 @@ class Catalog:
                 f"FILTER EXISTS {{ ?e rdfs:label|skos:altLabel|zk:text {found} "
                 f"FILTER(CONTAINS(LCASE(STR({found})), {query.bind(Param(flt.q.lower()))})) }}"
             )
-        if flt.name:
-            lines.append(f"FILTER EXISTS {{ {query.matches('?e', flt.name)} }}")
-        if flt.document:
-            lines.append(self._in_document(flt.document, query))
-        if flt.zone:
-            lines.append(f"FILTER EXISTS {{ {ZONE_LINKS[collection]} {query.matches('?z', flt.zone)} }}")
-        if flt.lead or flt.administration:
-            clause = "?e zk:leadAgency ?lead ."
-            if flt.lead:
-                clause += " " + query.matches("?lead", flt.lead)
-            if flt.administration:
-                clause += " ?lead zk:partOf ?adm . " + query.matches("?adm", flt.administration)
-            lines.append(f"FILTER EXISTS {{ {clause} }}")
-        for value, pattern in (
-            (flt.participant, "?e zk:participatingAgency ?x ."),
-            (flt.agency, "?e zk:leadAgency|zk:participatingAgency ?x ."),
-            (flt.industry, "?e zk:industry ?x ."),
-        ):
-            if value:
-                lines.append(f"FILTER EXISTS {{ {pattern} {query.matches('?x', value)} }}")
         return "\n".join(lines)
 
-    @staticmethod
-    def _in_document(document: str, query: _Query) -> str:
+    def _document_graphs(self, document: str) -> tuple[str, ...]:
+        """The named graph of a document given by file name or IRI. O(1)."""
         iri = resolve_iri(document)
+        query = _Query()
         if iri is not None:
-            return f"FILTER EXISTS {{ GRAPH {query.bind(Param.iri(iri))} {{ ?e a ?cls }} }}"
-        return f"FILTER EXISTS {{ GRAPH ?g {{ ?e a ?cls }} ?g zk:fileName {query.bind(Param(document))} }}"
+            graph = query.bind(Param.iri(iri))
+            rows = self._select(query, "", f"{graph} a zk:Document", "LIMIT 1")
+            return (iri,) if rows else ()
+        rows = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(document))}")
+        return tuple(plain(r["g"]) for r in rows)
 
     def count(self, collection: str, flt: ListFilter) -> int:
         query = _Query()
         where = self._where(collection, flt, query)
+        if where is None:
+            return 0
         group = f"GROUP BY {query.projected}" if query.params else ""
         rows = self._select(query, "(COUNT(DISTINCT ?e) AS ?n)", where, group)
         return int(plain(rows[0]["n"]) or 0) if rows else 0
@@ -239,6 +295,8 @@ class Catalog:
         """``{"id", "name"}`` of one page of a collection, ordered by name."""
         query = _Query()
         where = self._where(collection, flt, query)
+        if where is None:
+            return []
         rows = self._select(
             query, "?e (MIN(STR(?label)) AS ?name)", where,
             f"GROUP BY ?e {query.projected} ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}",
@@ -256,6 +314,9 @@ class Catalog:
         for facet, link in FACETS.get(collection, {}).items():
             query = _Query()
             where = self._where(collection, flt, query)
+            if where is None:
+                out[facet] = []
+                continue
             rows = self._select(
                 query, "?f (SAMPLE(?fl) AS ?name) (COUNT(DISTINCT ?e) AS ?n)",
                 f"{where} {link} OPTIONAL {{ ?f rdfs:label ?fl }}",
