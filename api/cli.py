@@ -88,6 +88,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
+    p = sub.add_parser(
+        "evaluate", help="score extraction against hand-made gold files", formatter_class=fmt,
+        description="Ingest DOCS into a temporary store and compare what zonekg serves with one gold "
+                    "JSON file per document (format: zonekg.loaders.evaluation; the samples' gold is in "
+                    "loaders/samples/gold).",
+        epilog="example: zonekg evaluate my-plans/ --gold my-gold/ --explain",
+    )
+    p.add_argument("docs", type=Path, metavar="DOCS", help="folder (or file) of the annotated documents")
+    p.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
+    p.add_argument("--explain", action="store_true", help="list misses and extra items per document")
+    p.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--min-f1", action="append", default=[], metavar="CAT=F",
+                   help="exit 1 when a category's F1 (or micro) falls short, e.g. lead=0.9")
+
     p = sub.add_parser("validate", help="check every document graph against the SHACL shapes",
                        formatter_class=fmt, epilog="example: zonekg validate --store zonekg-store")
     _add_store(p)

@@ -258,6 +258,47 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def evaluate(args: argparse.Namespace) -> int:
+    """Ingest the documents into a throw-away store and score what it serves against gold."""
+    import json
+    import tempfile
+
+    from zonekg.graph.catalog import Catalog, local_runner
+    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.loaders import evaluation
+    from zonekg.loaders.pipeline import ingest as run_ingest
+    from zonekg.loaders.pipeline import iter_files
+
+    gold = evaluation.load_gold(args.gold)
+    if not gold:
+        print(f"zonekg: no gold files (*.json) in {args.gold}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="zonekg-evaluate-") as folder:
+        store = OxigraphStore(folder)
+        try:
+            report = run_ingest(list(iter_files([args.docs])), store)
+            for path, reason in report.failed:
+                print(f"FAILED   {path}: {reason}", file=sys.stderr)
+            score = evaluation.evaluate(Catalog(local_runner(store)), gold)
+        finally:
+            store.close()
+    if args.explain:
+        print("\n".join(score.explained))
+    print(score.table())
+    figures = score.figures()
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    short = []
+    for spec in args.min_f1:
+        category, _, wanted = spec.partition("=")
+        have = figures["micro_f1"] if category == "micro" else figures[category]["f1"]
+        if have < float(wanted):
+            short.append(f"{category} F1 {have:.3f} < {float(wanted):.3f}")
+    if short:
+        print("short: " + "; ".join(short))
+    return 1 if short else 0
+
+
 def validate(args: argparse.Namespace) -> int:
     """Validate every document graph; the reports of those that fail go to standard output."""
     from zonekg.graph.oxigraph_store import OxigraphStore
@@ -304,4 +345,4 @@ def viz(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["ingest", "serve", "demo", "query", "export", "validate", "viz"]
+__all__ = ["ingest", "serve", "demo", "query", "export", "evaluate", "validate", "viz"]

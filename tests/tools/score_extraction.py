@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Score :func:`zonekg.loaders.extraction.extract` directly against the gold files.
 
-The official scorer (shared/eval/score.py) ingests through the CLI and reads the REST API;
-this harness skips both: it reads each document with ``read_document``, runs ``extract``,
-converts the Extraction into the item dicts the API would serve, and calls the scorer's own
-``score_doc``/``Tally`` so the figures mean the same thing.
+``zonekg evaluate`` ingests into a store and reads what the service serves; this harness
+skips both: it reads each document with ``read_document``, runs ``extract``, converts the
+Extraction into the item dicts the API would serve, and scores them with the same
+:class:`zonekg.loaders.evaluation.Score`, so the figures mean the same thing.
 
     python3 tests/tools/score_extraction.py [--docs DIR] [--gold DIR] [--explain]
         [--min-f1 lead=0.95 ...] [--extractor module:function]
@@ -13,27 +13,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
-import json
 import sys
 from pathlib import Path
 
+from zonekg.loaders.evaluation import CATEGORIES, Score, load_gold
 from zonekg.loaders.extraction.model import Extraction, Kind, Relation
 from zonekg.loaders.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
-CATEGORIES = ["zones", "agencies", "companies", "industries", "projects", "lead", "targets"]
-
-
-def load_scorer(path: Path | None = None):
-    path = path or SHARED / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("zonekg_eval_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+SAMPLES = ROOT / "loaders" / "samples"
 
 
 def to_items(ex: Extraction) -> dict[str, list[dict]]:
@@ -64,41 +52,19 @@ def run(docs: Path, gold_dir: Path, explain: bool = False, extractor=None, out=s
     """Score every gold document; returns the figures dict (per category P/R/F1)."""
     if extractor is None:
         from zonekg.loaders.extraction import extract as extractor
-    score = load_scorer()
-    tallies = {c: score.Tally() for c in CATEGORIES}
-    attrs = {"investment_cny": [0, 0], "area_m2": [0, 0], "target_year": [0, 0]}
-    for gf in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gf.read_text(encoding="utf-8"))
-        doc = read_document(docs / gold["doc"])
-        got = to_items(extractor(doc))
-        before = {c: (len(tallies[c].misses), len(tallies[c].false)) for c in CATEGORIES}
-        score.score_doc(gold, got, tallies, attrs)
-        if explain:
-            print(f"== {gold['doc']}", file=out)
-            for c in CATEGORIES:
-                m0, f0 = before[c]
-                for x in tallies[c].misses[m0:]:
-                    print(f"  {c:10} missed  {x}", file=out)
-                for x in tallies[c].false[f0:]:
-                    print(f"  {c:10} extra   {x}", file=out)
-    figures: dict = {}
-    print(f"{'category':11} {'tp':>5} {'fp':>5} {'fn':>5} {'dup':>4} {'P':>6} {'R':>6} {'F1':>6}", file=out)
-    for c in CATEGORIES:
-        t = tallies[c]
-        p, r, f = t.prf()
-        figures[c] = {"tp": t.tp, "fp": t.fp, "fn": t.fn, "dup": t.dup, "precision": p,
-                      "recall": r, "f1": f}
-        print(f"{c:11} {t.tp:5} {t.fp:5} {t.fn:5} {t.dup:4} {p:6.3f} {r:6.3f} {f:6.3f}", file=out)
-    for k, (ok, n) in attrs.items():
-        figures[k + "_accuracy"] = ok / n if n else None
-        print(f"{k + ' accuracy':24} {ok}/{n}", file=out)
-    return figures
+    score = Score()
+    for gold in load_gold(gold_dir):
+        score.add(gold, to_items(extractor(read_document(docs / gold["doc"]))))
+    if explain:
+        print("\n".join(score.explained), file=out)
+    print(score.table(), file=out)
+    return score.figures()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=Path, default=SHARED / "seeds")
-    ap.add_argument("--gold", type=Path, default=SHARED / "eval" / "gold")
+    ap.add_argument("--docs", type=Path, default=SAMPLES)
+    ap.add_argument("--gold", type=Path, default=SAMPLES / "gold")
     ap.add_argument("--explain", action="store_true")
     ap.add_argument("--min-f1", action="append", default=[], metavar="CAT=F")
     ap.add_argument("--extractor", help="module:function to score instead of extract()")
