@@ -213,6 +213,8 @@ def _find(sentence: Sentence) -> list[Mention]:
             kind = Kind.AGENCY  # 区招商中心, 土地储备中心: a government unit, not a facility
         if kind is Kind.AGENCY and stem[:1] == "经" and stem[1:] in ("",) + SELF_BODIES:
             start, stem, name = start + 1, stem[1:], name[1:]  # "经管委会研究": 经 = "after"
+        if kind is Kind.AGENCY and stem.endswith(("已经", "曾经", "业经")) and head in SELF_BODIES:
+            start, stem, name = s0, "", head  # "方案已经管委会研究": an adverb in front
         if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 2 \
                 and stem[0] in "经由在对向与和及把将被为从据按报请" and stem[1] in "省市区县":
             start, stem, name = start + 1, stem[1:], name[1:]  # "经区政府研究": 经 = "after"
@@ -813,6 +815,11 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
     units = ("局", "委", "办", "室", "中心", "组", "政府", "公司")
     for i in range(head_start - 1, start + 1, -1):
         if text[i] in "市区县省" and text[start:i].endswith(units) and i - start >= 3:
+            return i
+    # a verb or preposition in front of a government: "进展情况报区人民政府办公室"
+    gov = re.compile(r"[省市区县](?:人民)?政府")
+    for i in range(start + 1, head_start + 1):
+        if gov.match(text, i) and text[i - 1] in "报经由向请送交及和与对":
             return i
     # a task's words run into the unit: "…先进生产技术市科技局" (技术 is no place: 嘉兴市 is)
     from zonekg.loaders.extraction.people import word_tag

@@ -69,6 +69,12 @@ def _person_label_re() -> re.Pattern:
 
 
 @functools.cache
+def _bracket_lead_re() -> re.Pattern:
+    """A bracket closing a task that lists its leads: "(合肥市,省发展改革委牵头)"."""
+    return re.compile(rf"[(（]([^()（）:：]{{2,60}}?)(?:{_alt(_cfg()['lead_verbs'])})[)）]")
+
+
+@functools.cache
 def _lead_re() -> re.Pattern:
     c = _cfg()
     return re.compile(
@@ -100,7 +106,10 @@ def _units(subject: str) -> list[str] | None:
         if piece.strip()
     ]
     parts = [re.sub(r"^各", "", p) for p in parts]
-    if not parts or not all(p.endswith(suffixes) and len(p) >= 2 for p in parts):
+    # a city or county listed with departments leads as its government: "(合肥市,省发展改革委牵头)"
+    place = re.compile(r"^[\u4e00-\u9fff]{2,4}[市县区]$")
+    if not parts or not all(p.endswith(suffixes) and len(p) >= 2 or place.match(p) and len(parts) > 1
+                            for p in parts) or all(place.match(p) for p in parts):
         return None
     return agencies_of("、".join(parts))
 
@@ -144,6 +153,11 @@ def statements(text: str) -> _Said:
     if _person_label_re().match(text):
         said.people = said.at_start = True
     stripped = _label_re().sub(lambda m: "，" * len(m.group(0)), text)
+    for m in _bracket_lead_re().finditer(stripped):
+        units = _units(re.sub(r"[,，]", "、", m.group(1)))  # "(合肥市,省发展改革委牵头)"
+        if units:
+            said.lead += units
+            stripped = stripped[:m.start()] + "，" * len(m.group(0)) + stripped[m.end():]
     for m in _lead_re().finditer(stripped):
         subject = m.group(2)
         preps = _alt(c["participant_preps"])
@@ -197,6 +211,12 @@ def _unique(items: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- task names
 
+def _label_word(name: str) -> bool:
+    """责任单位, 协同责任单位, 牵头负责领导: the words of a label, never a task."""
+    c = _cfg()
+    return name in set(c["lead_labels"] + c["responsible_labels"] + c["participant_labels"] + c["person_columns"])
+
+
 def _without_labels(text: str) -> str:
     """A task's text without its bracketed responsibility statement."""
     return re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
@@ -244,6 +264,8 @@ def _unframe(clause: str) -> str | None:
 
 def _not_indicator(name: str) -> str:
     c = _cfg()
+    if any(re.search(p, name) for p in c["indicator_headings"]):
+        return ""
     built = _alt(c["built_count_units"])
     name = re.sub(rf"\d+(?:\.\d+)?\s*(?:{built})$", "", name)
     if re.search(r"\d", name) and re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|家|亩|名|人|项|批|场|户|倍|条|公里|平方米)", name):
@@ -363,20 +385,24 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         else:
             task_src = s
         name = task_name(task_src.text)
-        if len(name) >= 4:
+        if len(name) >= 4 and not _label_word(name):
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     for t in tasks:
         if not t.said.lead:
-            # a task that states no responsibility (or whose page stops first) still names
-            # its projects: "全面启动X科技园建设"
-            out += [Assignment(p, [], [], t.head, projects=[p]) for p in projects_in_task(_without_labels(t.head.text))]
             continue
         name = heading_name(t.head.text)
         if len(name) < 4:
+            # an indicator ("地区生产总值增长8%以上") is no project, but its units are named
+            units = Assignment(name, t.said.lead, t.said.part, t.evidence or t.head)
+            units.extra["units_only"] = True
+            out.append(units)
             continue
-        # projects named in the task's own sentence take its leads; those of the sentences
-        # after a heading ("(三)提升创新能力。建设X平台…") are the task's works
-        named = projects_in_task(_without_labels(t.head.text))
+        # projects named in the task's own words take its leads; those of the sentences after
+        # a short heading ("(三)提升创新能力。建设X平台…") are the task's works, while a task
+        # written as sentences ("1.深入实施A,…。推动B建设。(甲牵头)") names them all
+        titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text)
+        said_in = [t.head] if titled else t.body
+        named = projects_in_task("".join(_without_labels(x.text) for x in said_in))
         facility = facility_of(name)
         if named == [facility]:
             named = []  # "建设X研究院": the heading's facility, known by its task name too
@@ -457,7 +483,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
             a.task = a.task.strip(" “”\"")
             continue
         a.extra["task_text"] = a.task
-        a.projects = named_in_task(a.task) or projects_in_task(a.task)
+        a.projects = projects_in_task(re.sub(r"[(（][^()（）]*[)）]", "", a.task)) or named_in_task(a.task)
         if len(a.projects) == 1:
             money, area = amounts.in_cell(a.task)
             a.investment, a.area = a.investment or money, a.area or area

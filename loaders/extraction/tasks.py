@@ -15,6 +15,11 @@ from zonekg.loaders.extraction import lexicon
 
 _CLAUSE = re.compile(r"[，,；;。:：!！]")
 _ITEM = re.compile(r"、|和|及|与")
+# A road section, a line or a phase ends a project name in a list with named works:
+# "107国道X绕城段", "s356A至B改扩建二期"
+_SECTION_END = re.compile(r"(?:段|线|[一二三四五六七八九]期)$")
+# A number that counts (300个, 20亿元, 60家) makes an indicator; a road code (s356, 107国道) does not
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|家|亿|万|项|条|座|批|名|人|户|亩|平方米|公里|倍|次)")
 
 
 def _alt(words) -> str:
@@ -40,33 +45,56 @@ def _balanced(name: str) -> str:
     return name
 
 
+def _heads_apart(name: str, ends_head: re.Pattern) -> list[str]:
+    """"B中心和C中心" is two names when each side ends like one; else one name."""
+    parts = _ITEM.split(name)
+    return parts if len(parts) > 1 and all(ends_head.search(p) for p in parts) else [name]
+
+
 def projects_in_task(text: str) -> list[str]:
     """The projects a task's text names, in order, without duplicates."""
     verb, head_then_tail, ends_head, _, generic = _patterns()
-    out: list[str] = []
+    found: list[tuple[str, bool]] = []  # (name, named as a project by the words around it)
     acted = False  # a construction verb opened the task: "…的X轴" closes its object
     for clause in _CLAUSE.split(text):
         clause = clause.strip()
         m = verb.search(clause)
         if m is None:
             if acted and "的" in clause and ends_head.search(clause):
-                out.append(clause.rsplit("的", 1)[1])
+                found.append((clause.rsplit("的", 1)[1], False))
             continue
         acted = True
         obj = clause[m.end():]
-        if "等" in obj and _ITEM.search(obj.split("等")[0]):
-            items = _ITEM.split(obj.split("等")[0])
-        else:
-            whole = head_then_tail.match(obj)
-            if whole is None:
+        before, _, after = obj.partition("等")
+        if after and (_ITEM.search(before) or re.match(r"^.{0,6}项目", after)):
+            # "A、B等在建项目", "X等项目": the items are projects, whatever their last word
+            said = re.match(r"^.{0,6}项目", after) is not None
+            found += [(i, said) for i in _ITEM.split(before)]
+            continue
+        listed = obj.split("、")
+        last = head_then_tail.match(listed[-1])
+        if len(listed) > 1 and last is not None:
+            items = listed[:-1] + _heads_apart(last.group(1), ends_head)
+            if re.search(r"(?:项目|工程)$", items[-1]) or all(
+                    ends_head.search(i) or _SECTION_END.search(i) for i in items):
+                # "A二期、B改造工程", "C绕城段、D公路", "E系统治理、F系统治理项目"
+                found += [(i, True) for i in items]
                 continue
-            items = _ITEM.split(whole.group(1))
-            if not all(ends_head.search(i) for i in items):
-                items = [whole.group(1)]  # "工业和信息化服务平台" is one name
-        out += [_balanced(i.strip()) for i in items]
-    return [p for p in dict.fromkeys(out)
-            if 3 <= len(p.strip("“”\"")) <= 30 and ends_head.search(p) and not re.search(r"\d", p)
-            and not any(g in p for g in generic) and not verb.match(p)]
+        whole = head_then_tail.match(obj)
+        if whole is None:
+            continue
+        items = _ITEM.split(whole.group(1))
+        if len(items) > 1 and all(ends_head.search(i) for i in items):
+            found += [(i, False) for i in items]  # "A中心和B中心"
+        else:
+            found.append((whole.group(1), False))  # "工业和信息化服务平台" is one name
+    out = []
+    for name, said in found:
+        name = _balanced(name.strip())
+        if 3 <= len(name.strip("“”\"")) <= 30 and (said or ends_head.search(name) or _SECTION_END.search(name)) \
+                and not _COUNT.search(name) and not any(g in name for g in generic) and not verb.match(name):
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def names_a_facility(text: str) -> bool:

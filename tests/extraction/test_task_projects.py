@@ -98,3 +98,31 @@ def test_units_glued_after_a_task_are_split_off_the_first_one_leading():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert {"市发展改革委", "市工信委", "市生态环境局", "市统计局", "市财政局", "市税务局"} <= agencies
     assert not any(len(a) > 8 for a in agencies)  # no "…制造技术市科技局" or "市工信委市生态环境局"
+
+
+@pytest.mark.parametrize("task, projects", [
+    ("加快安平节能、北岭再生铝等在建项目的建设进度,推动东湖光伏板回收等签约项目的开工建设",
+     ["安平节能", "北岭再生铝", "东湖光伏板回收"]),  # items of "…等项目" whatever their last word
+    ("推进s218青梧至南岭改扩建二期、s302北环线达标提质改造工程", ["s218青梧至南岭改扩建二期", "s302北环线达标提质改造工程"]),
+    ("确保206国道青梧绕城段、s315东湖至西山段公路建成通车", ["206国道青梧绕城段", "s315东湖至西山段公路"]),
+    ("加快推进东河二期系统治理、西河系统治理项目", ["东河二期系统治理", "西河系统治理项目"]),
+    ("推动胜川再生塑料等一批项目签约落地,打造再生资源产业集群", ["胜川再生塑料"]),
+])
+def test_projects_listed_by_brand_code_or_section(task, projects):
+    assert projects_in_task(task) == projects
+
+
+def test_label_lines_indicators_and_a_task_written_as_sentences():
+    ex = extract(read_document(FIX / "task_sentences.txt"))
+    projects = {p.name for p in ex.of_kind(Kind.PROJECT)}
+    # indicator tasks (with or without a number) and label words are no projects …
+    assert not projects & {"牵头责任单位", "协同责任单位", "城乡居民收入增长与经济增长基本同步", "地区生产总值增长7%以上"}
+    # … but the units their labels name are agencies, people are not
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"市发展改革委", "市经信局", "青梧海关", "市人社局", "市人民政府办公室"} <= agencies
+    assert not agencies & {"孙立", "王明", "已经管委会", "报市人民政府办公室"}
+    lead = pairs(ex)
+    # "(青梧市,省发展改革委牵头)" closes a task written as sentences: its projects take both
+    assert {("青南产业新城", "青梧市"), ("青南产业新城", "省发展改革委")} <= lead
+    assert {("安平节能", "青梧临港经济区管委会"), ("东湖光伏板回收", "青梧临港经济区管委会")} <= lead
+    assert ("s302北环线达标提质改造工程", "市交通运输局") in lead
