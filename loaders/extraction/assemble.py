@@ -70,15 +70,9 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
                     if known is None and 2 <= len(item) <= 14 and not names.is_generic_stem(item) \
                             and lists.named_item(e, item):
                         regs[Kind.COMPANY].add(item, ev)
-                elif kind == "project" and known is None and 2 <= len(item) <= 14 \
-                        and not names.is_generic_stem(item) and not re.search(r"[“”\"\d一二三四五六七八九十]", item) \
-                        and (lists.works_item(item) or 3 <= len(item) <= 6
-                             and not industries_mod.is_industry_exact(item) and lists.named_item(e, item)):
-                    regs[Kind.PROJECT if lists.works_item(item) else Kind.COMPANY].add(item, ev)
-                elif kind == "project" and known is None and (brand := lists.brand_item(e, item)):
-                    regs[Kind.COMPANY].add(brand.firm, ev)  # "推动A、B等签约项目": firms by brand
-                    if brand.project:
-                        regs[Kind.PROJECT].add(brand.project, ev)
+                elif kind == "project" and known is None:
+                    for item_kind, name in lists.project_item(e, item):  # works, firms, firms' projects
+                        regs[item_kind].add(name, ev)
         for name in industries_mod.find(s):
             if _known_kind(regs, name) in (None, Kind.INDUSTRY):
                 regs[Kind.INDUSTRY].add(name, ev)

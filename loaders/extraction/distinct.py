@@ -25,6 +25,9 @@ from zonekg.loaders.extraction import lexicon
 CODE = re.compile(r"[A-Za-z0-9]|[“”\"「」()（）]|[一二三四五六七八九十\d]期")
 # verbs, adverbs, prepositions, conjunctions, pronouns, particles, numerals, classifiers,
 # localisers: tokens that are never part of a proper stem's distinctive part
+# Formal numeral characters (banker's numerals) jieba tags m: in a name they are a brand's
+# characters (佰衡), never a count.
+RARE_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 FUNCTION_TAGS = frozenset("v vd vn vg d ad p c r u ul uj uz uv ud ug y e o m mq q f t".split())
 
 
@@ -86,7 +89,7 @@ def is_distinctive(stem: str) -> bool:
     run = 0
     for i, (tok, tg) in enumerate(toks):
         if len(tok) == 1:
-            if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS):
+            if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS):
                 run += 1
                 if run >= 2:
                     return True

@@ -70,30 +70,30 @@ def find(sentence: Sentence) -> list[str]:
     followers = tuple(lexicon.load("industries")["sector_followers"])  # 新能源技术: a technology
     from zonekg.loaders.extraction import names
     named = [(m.start, m.end) for m in names.find(sentence)]
+    ends = _sector_ends()
     offset = 0
     for clause in CLAUSE.split(text):
         base = text.find(clause, offset)
         offset = base + len(clause)
         if not any(v in clause for v in focus):
             continue
-        pos = 0
-        while pos < len(clause):
-            for w in sectors:
-                if clause.startswith(w, pos):
-                    w = _extended(clause, pos, w)
-                    a, b = base + pos, base + pos + len(w)
-                    # a sector word inside a listed industry ("建筑新材料") or inside a name
-                    # ("X半导体", "现代服务业综合改革试验区") is no industry of its own
-                    if not any(w != i and w in i for i in listed) \
-                            and not any(s0 <= a and b <= e0 for s0, e0 in named) \
-                            and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
-                            and not clause.startswith(tails, pos + len(w)) \
-                            and not clause.startswith(followers, pos + len(w)) \
-                            and not clause.startswith(org, pos + len(w)):  # 科技服务机构
-                        out.append(w)
-                    pos += len(w) - 1
-                    break
-            pos += 1
+        done = 0  # (a sector extended by its parts covers what it took)
+        for m in _sector_re().finditer(clause):
+            if m.start() < done:
+                continue
+            w = _extended(clause, m.start(), m.group())
+            done = m.start() + len(w)
+            a, b = base + m.start(), base + done
+            after = clause[done:]
+            # a sector word inside a listed industry ("建筑新材料") or inside a name ("X半导
+            # 体", "现代服务业综合改革试验区") is no industry of its own, nor one that goes on
+            # into a product or a technology ("光伏板", "新能源技术")
+            if not any(w != i and w in i for i in listed) \
+                    and not any(s0 <= a and b <= e0 for s0, e0 in named) \
+                    and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
+                    and not after.startswith(tails) and not after.startswith(followers) \
+                    and not after.startswith(org) and (not after or after[0] in ends[0] or after.startswith(ends[1])):
+                out.append(w)
     return list(dict.fromkeys(out))  # unique, in order of appearance
 
 
@@ -177,10 +177,15 @@ def _leading_cue(clause: str, first: str) -> int | None:
 def _extended(clause: str, pos: int, w: str) -> str:
     """A sector word continued by its parts: "X汽车及零部件", "新能源电池材料" (a product of up
     to four characters and a component noun before the item ends) is the longer sector."""
-    nouns = "|".join(map(re.escape, lexicon.load("industries")["component_nouns"]))
-    m = re.compile(rf"(?:(?:及|和|与)(?:{nouns})|[\u4e00-\u9fff]{{0,4}}?(?:{nouns}))"
-                   r"(?=产业|集群|等|、|和|及|$)").match(clause, pos + len(w))
+    m = _component_re().match(clause, pos + len(w))
     return w + m.group() if m else w
+
+
+@functools.cache
+def _component_re() -> re.Pattern:
+    nouns = "|".join(map(re.escape, lexicon.load("industries")["component_nouns"]))
+    return re.compile(rf"(?:(?:及|和|与)(?:{nouns})|[\u4e00-\u9fff]{{0,4}}?(?:{nouns}))"
+                      r"(?=产业|集群|等|、|和|及|$)")
 
 
 def _announces(item: str) -> bool:
@@ -288,7 +293,14 @@ def _measured_patterns() -> tuple[re.Pattern, ...]:
         re.compile(r"([^、,，;；:：。()（）]{2,16}?经济)经济规模"),
         # "促进X发展行动方案"
         re.compile(rf"(?:促进|推动|加快|支持){x}(?:产业)?(?:高质量)?发展(?:{alt('programme_words')})"),
+        # "聚焦X产业", "打造X产业集群", "聚焦A和B产业"
+        re.compile(rf"(?:{alt('sector_focus_verbs')})([^、,，;；:：。()（）“”\"]{{2,16}}?)(?:新兴|主导|支柱|特色|未来)?产业(?:集群)?(?![园化链基区城])"),
     )
+
+
+# The shortest sector each pattern of _measured_patterns() reads: after a plain focus verb a
+# two- or three-character sector (文化产业, 汽车产业) is a broad field, not a focus.
+MEASURED_MIN = (2, 2, 2, 4)
 
 
 def _measured(text: str) -> list[str]:
@@ -298,12 +310,15 @@ def _measured(text: str) -> list[str]:
     generic = tuple(cfg["generic_modifiers"])
     org = tuple(cfg["organisation_nouns"])
     out = []
-    for pattern in _measured_patterns():
+    verbs = tuple(sorted(cfg["sector_focus_verbs"] + ["发展"], key=len, reverse=True))
+    for pattern, shortest in zip(_measured_patterns(), MEASURED_MIN):
         for m in pattern.finditer(text):
             subject = _after_verbs(m.group(1))
-            for part in re.split(r"[及和与]", subject):
+            while subject.startswith(verbs):  # "培育发展X产业"
+                subject = subject[len(next(v for v in verbs if subject.startswith(v))):]
+            for part in _sector_parts(subject):
                 part = _balanced(part)
-                if 2 <= len(part) <= 12 and is_industry(part) and part not in generic \
+                if shortest <= len(part) <= 12 and is_industry(part) and part not in generic \
                         and part not in cfg["non_sector_economies"] and not any(o in part for o in org):
                     out.append(part)
     return out
@@ -313,6 +328,7 @@ def _after_verbs(phrase: str) -> str:
     """The phrase after its leading verbs, adverbs and scope words ("推动健康医疗" → 健康医疗,
     "实现在线新经济" → 在线新经济), by dictionary tags (a preposition-like 在 of 在线 stays)."""
     phrase = re.sub(r"^[\s\d.、．()（）]+", "", phrase)  # a numbering mark: "7.实现X"
+    phrase = re.sub(r"^(?:[千百万]亿|[\d一二两三四五六七八九十百千]+(?:亿|万)?)级", "", phrase)  # 千亿级X
     toks = distinct.tokens(phrase)
     k = 0
     while k < len(toks) - 1 and (toks[k][1] in ("v", "vd", "d", "ad", "p", "c")
@@ -331,4 +347,27 @@ def _balanced(part: str) -> str:
     if part[:1] == "“" and part[-1:] == "”" and part.count("“") == 1:
         part = part[1:-1]
     return part
+
+
+@functools.cache
+def _sector_re() -> re.Pattern:
+    """The sector words as one alternation, longest first (a scan per clause, not per word)."""
+    return re.compile("|".join(map(re.escape, _cfg()[0])))
+
+
+@functools.cache
+def _sector_ends() -> tuple[str, tuple[str, ...]]:
+    """What may follow a sector word that names the sector: punctuation and list words, or
+    a word of data/industries.yaml ``sector_end_words`` ("X产业", "X领域", "X发展")."""
+    cfg = lexicon.load("industries")
+    return cfg["sector_end_chars"], tuple(cfg["sector_end_words"])
+
+
+def _sector_parts(subject: str) -> list[str]:
+    """"A及B" names two sectors, unless B is a component of A ("装备制造及配套", "汽车及零部
+    件": one sector)."""
+    parts = re.split(r"[及和与]", subject)
+    if len(parts) == 2 and parts[1] in lexicon.load("industries")["component_nouns"]:
+        return [subject]
+    return parts
 

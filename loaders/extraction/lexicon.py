@@ -33,6 +33,7 @@ def tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@functools.cache
 def words(name: str, key: str) -> tuple[str, ...]:
     """A list-valued key of a YAML file, longest entries first (for longest-match scans)."""
     return tuple(sorted((str(w) for w in load(name).get(key) or []), key=len, reverse=True))

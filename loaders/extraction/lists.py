@@ -10,8 +10,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from zonekg.loaders.extraction import lexicon
-from zonekg.loaders.extraction.names import boundary_ends
+from zonekg.loaders.extraction import distinct, lexicon
+from zonekg.loaders.extraction.model import Kind
+from zonekg.loaders.extraction.names import boundary_ends, is_generic_stem
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.text import Sentence
 
@@ -47,6 +48,11 @@ def _heads() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _heads_by_length() -> tuple[str, ...]:
+    return tuple(sorted(_heads(), key=len, reverse=True))
+
+
 def head_kind(head: str) -> str | None:
     """The kind a list head announces ("主导产业" → industry), by its longest known ending.
 
@@ -56,18 +62,28 @@ def head_kind(head: str) -> str | None:
     head = head.rstrip("的")
     if "的" in head and not re.search(r"[\d元]", head.split("的", 1)[0]):
         head = head.split("的", 1)[0]  # (not "总投资N亿元的15个项目": an amount qualifies)
-    head = re.sub(r"(?:建设|改造|工作|提升|升级|落地|签约)+$", "", head) or head
-    for h in sorted(lexicon.load("lists").get("zone_heads") or [], key=len, reverse=True):
-        if head.endswith(h):
-            return "zone"  # "A、B4个特色产业园": the items are parks even without their head
-    for h in sorted(heads, key=len, reverse=True):
+    head = re.sub(r"^(?:一大批|一批|一系列)", "", head) or head  # "等一批项目": a quantity
+    head = re.sub(r"(?:建设|改造|工作|提升|升级|落地|签约|扩产|开工|投产|竣工|达产)+$", "", head) or head
+    if head.endswith(lexicon.words("lists", "zone_heads")):
+        return "zone"  # "A、B4个特色产业园": the items are parks even without their head
+    for h in _heads_by_length():
         if head.endswith(h) or h in head[: len(h) + 3]:
             return heads[h]
     return None
 
 
 def find(sentence: Sentence) -> list[Enumeration]:
-    """All 、-enumerations of a sentence with their head phrase."""
+    """All 、-enumerations of a sentence with their head phrase (computed once per sentence:
+    assembly and industries both ask)."""
+    cached = sentence.extra.get("lists")
+    if cached is not None and cached[0] == sentence.text:
+        return list(cached[1])
+    found = _find(sentence)
+    sentence.extra["lists"] = (sentence.text, tuple(found))
+    return found
+
+
+def _find(sentence: Sentence) -> list[Enumeration]:
     out = []
     text = sentence.text
     pos = 0
@@ -244,17 +260,52 @@ def works_item(item: str) -> bool:
 def named_item(e: Enumeration, item: str) -> bool:
     """Whether an item of a company/project list can be a named firm: not when the list sums
     up categories ("三大类企业", "四大领域") and not a verb-phrase slogan ("基础设施跟进")."""
-    from zonekg.loaders.extraction import distinct
     return not e.categories and not distinct.is_slogan_item(item)
 
 
-@dataclass(frozen=True)
-class BrandItem:
-    """A firm named by its brand in a project list, and the project when the item says more
-    than the brand ("X10GWh储能电池": firm X, project X10GWh储能电池)."""
+def project_item(e: Enumeration, item: str) -> list[tuple[Kind, str]]:
+    """What an item of a project list ("推进A、B、C等项目") names.
 
-    firm: str
-    project: str | None
+    Works ("苏州路西延", "X二期") are projects. A bare brand of up to four characters
+    ("推动A、B等签约项目", "扶持A、B等增资项目扩产") or a firm's name with a sector tail
+    ("X电气") names a firm. A brand followed by what it makes or does ("X废弃油脂",
+    "X10GWh储能电池", "韩国X乳制品") names that firm's project. Kinds of project ("文旅、
+    科创等项目"), sectors, slogans and common words name nothing."""
+    if not 2 <= len(item) <= 20 or e.categories or is_generic_stem(item):
+        return []
+    plain = not re.search(r"[“”\"\d一二三四五六七八九十]", item)
+    if plain and len(item) <= 14 and works_item(item):
+        return [(Kind.PROJECT, item)]
+    from zonekg.loaders.extraction import industries
+
+    investors = any(h in e.head for h in lexicon.load("lists")["investor_project_heads"])
+    if plain and (investors or named_item(e, item)) and not industries.is_industry_exact(item) \
+            and item not in lexicon.load("lists")["category_abbreviations"] \
+            and (3 <= len(item) <= 4 or _brand_like(item, investors) or _firm_tail(item)):
+        return [(Kind.COMPANY, item)]
+    if 5 <= len(item) <= 16 and _product_of_brand(item):
+        return [(Kind.PROJECT, item)]
+    return []
+
+
+def _firm_tail(item: str) -> bool:
+    """A firm's name: a 2–4 character stem and a sector tail or marker (X电气, X重工)."""
+    tails = lexicon.load("names")["company_weak_tails"] + lexicon.load("names")["company_markers"]
+    return any(item.endswith(t) and 2 <= len(item) - len(t) <= 4 and _brand_like(item[: -len(t)])
+               for t in tails)  # (not 新能源汽车: a sector)
+
+
+def _product_of_brand(item: str) -> bool:
+    """"X废弃油脂", "X铝循环利用", "X10GWh储能电池", "韩国X光伏板拆解": a brand (or a country
+    and what it sends) opening a product or process of three or more characters."""
+    foreign = next((f for f in lexicon.load("names")["foreign_prefixes"] if item.startswith(f)), None)
+    if foreign:
+        return len(item) - len(foreign) >= 3
+    m = _capacity().match(item)
+    if m:
+        return _brand_like(m.group(1))
+    return re.fullmatch(r"[\u4e00-\u9fff]+", item) is not None and _brand_like(item[:2]) \
+        and not distinct.tokens(item)[0][0].startswith(item[:3])  # (the brand is no longer word)
 
 
 @functools.cache
@@ -263,28 +314,13 @@ def _capacity() -> re.Pattern:
     return re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)\s*\d+(?:\.\d+)?\s*(?:{units})[\u4e00-\u9fff]{{1,8}}$")
 
 
-def brand_item(e: Enumeration, item: str) -> BrandItem | None:
-    """"推动A、B等签约项目", "推进X10GWh储能电池、Y、Z等项目": an item that is a brand (a proper
-    word, or characters jieba joins into no word) names a firm; one with a capacity and a
-    product after the brand is also that firm's project. Kinds of project ("文旅、科创等项目"),
-    sectors and common words name no firm."""
-    if e.categories:
-        return None
-    m = _capacity().match(item)
-    brand, project = (m.group(1), item) if m else (item, None)
-    if not 2 <= len(brand) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", brand) \
-            or re.search(r"[一二两三四五六七八九十百千万]", brand):
-        return None  # (“两无三化”: a numbered slogan, not a brand)
-    investors = e.head.startswith(tuple(lexicon.load("lists")["investor_project_heads"]))
-    return BrandItem(brand, project) if _brand_like(brand, investors) else None
-
-
 def _brand_like(word: str, investors: bool = False) -> bool:
     """A proper word, characters jieba joins into no word, or (in a list of investors'
     projects) any word that is no kind of project, sector or generic word."""
-    from zonekg.loaders.extraction import distinct, industries
-    from zonekg.loaders.extraction.names import is_generic_stem
+    from zonekg.loaders.extraction import industries
 
+    if not 2 <= len(word) <= 4 or re.search(r"[一二两三四五六七八九十百千万]", word):
+        return False  # (“两无三化”: a numbered slogan, not a brand)
     if word in lexicon.load("lists")["category_abbreviations"] or is_generic_stem(word) \
             or industries.is_industry(word):
         return False

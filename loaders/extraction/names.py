@@ -105,12 +105,25 @@ def is_generic_stem(stem: str) -> bool:
     return ok[-1]
 
 
-def head_matches(text: str) -> list[tuple[int, int, str, Kind]]:
+@functools.cache
+def _last_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters head words and boundary words end with: only positions after one of
+    them are looked up (most characters of a sentence end no such word)."""
+    heads, _, bwords, *_ = _tables()
+    return frozenset(h[-1] for h in heads), frozenset(w[-1] for w in bwords)
+
+
+@functools.lru_cache(maxsize=4096)
+def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
     """All head-word occurrences (start, end, head, kind), longest head per end, and heads
-    inside a longer head dropped (园 inside 产业园区)."""
+    inside a longer head dropped (园 inside 产业园区). Cached per text: names, lists and
+    industries ask for the same sentence."""
     heads, maxlen = _tables()[0], _tables()[1]
+    last = _last_chars()[0]
     found = []
     for e in range(1, len(text) + 1):
+        if text[e - 1] not in last:
+            continue
         for L in range(min(maxlen, e), 0, -1):
             h = text[e - L:e]
             if h in heads:
@@ -121,17 +134,22 @@ def head_matches(text: str) -> list[tuple[int, int, str, Kind]]:
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _, _ in found[i + 1:i + 4]):
             continue
         kept.append((s, e, h, k))
-    return kept
+    return tuple(kept)
 
 
+@functools.lru_cache(maxsize=4096)
 def boundary_ends(text: str) -> dict[int, int]:
-    """Map position → start of a boundary (punctuation, boundary word or quantity) ending there."""
+    """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
+    (cached per text; callers only read it)."""
     _, _, bwords, bmax, _, _, _ = _tables()
+    last = _last_chars()[1]
     ends: dict[int, int] = {}
     for i, ch in enumerate(text):
         if ch in PUNCT:
             ends[i + 1] = i
     for e in range(1, len(text) + 1):
+        if text[e - 1] not in last:
+            continue
         for L in range(min(bmax, e), 0, -1):
             if text[e - L:e] in bwords:
                 ends.setdefault(e, e - L)
@@ -347,14 +365,14 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     ("X乳业扩建项目"), so they stand beside it."""
     text = sentence.text
     cfg = lexicon.load("names")
-    tails = sorted(cfg["company_weak_tails"], key=len, reverse=True)
     foreign = tuple(cfg["foreign_prefixes"])
     # a firm may open a park's name ("X住工装配式建筑产业园": the firm's park is a project)
     taken = [(m.start, m.end) for m in found if m.kind is not Kind.PROJECT
              and not (m.kind is Kind.ZONE and m.head in cfg["firm_park_heads"])]
     out: list[Mention] = []
-    for t in tails:
-        for mt in re.finditer(re.escape(t), text):
+    tails = lexicon.words("names", "company_weak_tails")
+    for t, tail_re in _tail_patterns():
+        for mt in tail_re.finditer(text):
             s0, e = mt.start(), mt.end()
             if re.match(r"[\u4e00-\u9fff]{0,2}(?:产业(?!化)|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)",
                         text[e:e + 5]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:项目|等)", text[e:e + 4]):
@@ -378,6 +396,10 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             core = stem[len(next((f for f in foreign if stem.startswith(f)), "")):]
             common = [tk for tk, tg in distinct.tokens(core)
                       if len(tk) >= 2 and tg not in (None, "ns", "nr", "nrt", "nz", "nt", "j", "nrfg")]
+            business = cfg["firm_business_verbs"]
+            if common and all(tk in business for tk in common) and core.endswith(tuple(business)) \
+                    and distinct.is_distinctive(core[: -len(common[-1])]):
+                common = []  # "X节能科技": a brand, then its business
             if any(start + 2 + len(t2) <= p < s0 and text[p - len(t2):p] == t2
                    for t2 in tails for p in range(start, s0)):
                 continue  # "X锂能正极材料项目": the firm ends at its own tail, a product follows
@@ -424,6 +446,12 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     return out
 
 
+@functools.cache
+def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each firm tail with its compiled pattern, longest first (compiled once, not per sentence)."""
+    return tuple((t, re.compile(re.escape(t))) for t in lexicon.words("names", "company_weak_tails"))
+
+
 def _firm_stem(stem: str) -> str:
     """The firm's own words at the end of a stretch: after the last boundary word or verb."""
     _, _, bwords, bmax, _, _, _ = _tables()
@@ -438,7 +466,9 @@ def _firm_stem(stem: str) -> str:
             stem = stem[stem.rindex(w, 0, len(stem) - 1) + len(w):]
     toks = distinct.tokens(stem)
     for i in range(len(toks) - 1, 0, -1):
-        if toks[i][1] == "v" and len(toks[i][0]) >= 2:  # "X扩大电子…": a verb ends the text before
+        if toks[i][1] == "v" and len(toks[i][0]) >= 2 and not (
+                i == len(toks) - 1 and toks[i][0] in lexicon.load("names")["firm_business_verbs"]):
+            # "X扩大电子…": a verb ends the text before (not X节能+科技: the firm's business)
             stem = "".join(t for t, _ in toks[i + 1:])
             toks = distinct.tokens(stem)
             break
@@ -446,6 +476,9 @@ def _firm_stem(stem: str) -> str:
     while k < len(toks) - 1 and (toks[k][1] or "") in ("v", "p", "c", "d", "r", "u", "uj", "m", "f"):
         if len(toks) - k == 2 and len(toks[k][0]) == 1 and len(toks[k + 1][0]) == 1:
             break  # "蒙+源": two single characters are a coined brand, not a verb + a character
+        if toks[k][1] == "m" and not re.fullmatch(r"[\d一二两三四五六七八九十百千万亿几]+", toks[k][0]) \
+                and len(toks[k + 1][0]) == 1:
+            break  # "佰+衡": a rare numeral character opening a brand, not a number
         k += 1
     return "".join(t for t, _ in toks[k:])
 
@@ -636,6 +669,8 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
            accepted: list[tuple[int, int, Kind]], conj: frozenset[str]) -> int | None:
     """Where the name ending with the head at ``s0`` starts, or None when it runs too long."""
     limit = max(0, s0 - MAX_NAME[kind])
+    if kind is Kind.ZONE and any(a1 == s0 and akind is Kind.ZONE for _, a1, akind in accepted):
+        return s0  # "X示范区核心区": a part of the zone just named, with no name of its own
     p = s0
     while p > limit:
         if p in bends:
@@ -854,6 +889,9 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return False  # "一城三园", "七大特色产业园": layouts and counts, not names
     if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "level_words"))):
         return False  # "晋位国家级经开区": a class of zones, not one
+    if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "province_scopes"))) \
+            and head in _tables()[6]:
+        return False  # "某某自治区综合保税区": the province's bonded zones
     if kind is Kind.ZONE and len(stem) < (3 if head == "谷" else 2):
         return False  # (a valley needs a name: 某某眼谷, not 硅谷 as a word)
     if kind is Kind.PROJECT and len(head) >= 2 and _fused(stem, head):

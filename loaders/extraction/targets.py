@@ -127,11 +127,16 @@ def _cfg():
     return cfg, unit_kind, qty, attr_list, verbs, verb_re
 
 
+@functools.lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _strip_prefix(metric: str, prefixes: list[str]) -> str:
     changed = True
     while changed and metric:
         changed = False
-        for p in sorted(prefixes, key=len, reverse=True):
+        for p in _longest_first(tuple(prefixes)):
             if metric.startswith(p) and len(metric) > len(p):
                 metric, changed = metric[len(p):], True
     return metric
@@ -141,7 +146,7 @@ def _strip_verbs(metric: str, verbs: list[str]) -> str:
     changed = True
     while changed and metric:
         changed = False
-        for v in sorted(verbs, key=len, reverse=True):
+        for v in _longest_first(tuple(verbs)):
             if metric.endswith(v) and len(metric) > len(v):
                 metric, changed = metric[: -len(v)], True
     return metric
@@ -191,6 +196,22 @@ def extract(sents: list[Sentence], ctx: Context) -> list[Target]:
             continue  # a section row inside the table ("一、主要经济指标")
         row, row_s = cells, s
     flush()
+    return _restated_once(out)
+
+
+def _restated_once(found: list[Target]) -> list[Target]:
+    """A goal a document states twice (a report's lead and its body: "经济总量力争突破700亿元")
+    is one goal; the statement that dates it ("到2022年,…") gives its year."""
+    out: list[Target] = []
+    first: dict[tuple, Target] = {}
+    for t in found:
+        key = (t.metric, t.kind, t.value, t.unit, t.actual)
+        kept = first.get(key)
+        if kept is None:
+            first[key] = t
+            out.append(t)
+        elif DUE.search(t.evidence.quote) and not DUE.search(kept.evidence.quote):
+            kept.year = t.year
     return out
 
 
@@ -455,7 +476,8 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
     """(the clause reports the past, it anchors what follows in the past too)."""
     if re.search(r"由[^,，]*(?:去年|上年)[^,，]*(?:提升|提高|增加|增长|下降|降低)(?:至|到)", clause):
         return False, False  # "由去年的47.8%提升至50%": a goal measured from last year
-    if any(w in without_comparisons(clause) for w in cfg["past_strong"]) or past_years(clause, plan):
+    plain = without_comparisons(clause)
+    if any(w in plain for w in cfg["past_strong"]) or past_years(clause, plan):
         if not DUE.search(clause):
             return True, True
     if any(w in clause for w in cfg["past_markers"]):
@@ -563,6 +585,8 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
                     (len(between) > 2 and not re.match(r"\d", between)):
                 return False
     if unit_kind[unit] is TargetKind.COUNT:
+        if re.match(r"(?:以上|左右)?(?:" + "|".join(cfg["rank_nouns"]) + ")", after):
+            return False  # "前进10个位次": a move in a ranking
         if verb_kind == "process":
             return False  # "推进12个项目建设", "重点抓好…等15个项目"
         if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
@@ -590,7 +614,18 @@ def _clean_metric(seg: str, cfg) -> str:
                     r"[\d一二三四五六七八九十两]+(?:[-—~至到][\d一二三四五六七八九十]+)?年(?:内|之内))",
                     "", metric)  # "2019年计划完成投资", "3年内完成园区建设投资"
     metric = _strip_prefix(metric, cfg["metric_prefix"])
+    metric = _zone_opening().sub("", metric)  # "某某高新区经济总量": the zone is not the metric
+    metric = _strip_prefix(metric, cfg["metric_prefix"])
     return _trim_tail(metric, cfg).strip("“”\"‘’ (（)）、")
+
+
+@functools.cache
+def _zone_opening() -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, lexicon.words("names", "zone_suffixes")), key=len, reverse=True))
+    # a named zone ("某某高新区经济总量"), or the plan's own kind word as the subject of a
+    # commitment ("高新区力争…"); not a kind word that qualifies the metric ("园区建设投资")
+    return re.compile(rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:{heads})(?=[\u4e00-\u9fff]{{2}})"
+                      rf"|(?:{heads})(?=力争|确保|争取|计划|要|将))")
 
 
 def _trim_tail(core: str, cfg) -> str:
@@ -641,7 +676,8 @@ def _drop_enumeration(core: str, verb_re) -> str:
 
 def _noun_after(after: str, qty) -> str:
     """The noun phrase right after a count: "个区级公园、41个…" → "区级公园"."""
-    m = re.match(rf"(?:以上|左右|多)?(?:的)?((?:{MONEY_QUALIFIER})?{NOUN_CHARS}(?:{NOUN_CHARS}|、){{1,23}})", after)
+    m = re.match(rf"(?:以上|左右|多)?(?:的)?((?:{MONEY_QUALIFIER})?(?=[\u4e00-\u9fffA-Za-z“\"]){NOUN_CHARS}"
+                 rf"(?:{NOUN_CHARS}|、){{1,23}})", after)  # (not "……8月2日": an ellipsis and a date)
     if not m:
         return ""
     noun = m.group(1)

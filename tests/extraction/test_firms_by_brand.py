@@ -28,10 +28,22 @@ def test_brands_in_a_list_of_signed_projects_are_firms():
     assert not {"栖禾", "迈拓"} & got[Kind.PROJECT]  # a bare brand names no project of its own
 
 
-def test_a_capacity_and_a_product_make_the_item_a_project_too():
+def test_a_brand_with_what_it_makes_is_the_firms_project():
     got = extracted("推动栖云10GWh储能电池、拓川、恒瑞祥等项目开工。")
-    assert {"栖云", "拓川", "恒瑞祥"} <= got[Kind.COMPANY]
+    assert {"拓川", "恒瑞祥"} <= got[Kind.COMPANY]
     assert "栖云10GWh储能电池" in got[Kind.PROJECT]
+    got = extracted("加快皖澜节源、澄发废弃油脂等在建项目的建设进度,推动胜禾再生塑料、韩国废旧光伏板拆解等"
+                    "签约项目开工,加快白俄罗斯乳制品等项目建设。")
+    assert "皖澜节源" in got[Kind.COMPANY]
+    assert {"澄发废弃油脂", "胜禾再生塑料", "韩国废旧光伏板拆解", "白俄罗斯乳制品"} <= got[Kind.PROJECT]
+    assert not {"澄发废弃油脂", "胜禾再生塑料"} & got[Kind.COMPANY]
+
+
+def test_firms_whose_projects_add_capital():
+    got = extracted("扶持远程摩擦、昌澜电气、银禾铸造等一批重点增资项目扩产。")
+    assert {"远程摩擦", "昌澜电气", "银禾铸造"} <= got[Kind.COMPANY]
+    # a sector in a list of projects is no firm
+    assert not extracted("积极引进新能源汽车等整车整机类项目。")[Kind.COMPANY]
 
 
 def test_kinds_of_project_and_slogans_are_no_brands():
@@ -50,3 +62,7 @@ def test_firms_a_support_clause_lists_before_what_they_develop():
 
 def test_a_firm_before_its_industrialisation_base():
     assert "瑞澜生物" in firms("推动瑞澜生物疫苗产业化基地开工。")
+
+
+def test_a_brand_of_rare_numerals_and_its_business_is_a_firm():
+    assert "佰澜节能科技" in firms("推进“佰澜节能科技和某研究所共建的热泵研究院”建设。")

@@ -43,3 +43,18 @@ def test_classes_and_ownerships_are_no_sector():
 
 def test_a_technology_is_not_its_sector():
     assert "新能源" not in found("重点推广应用网络通信技术、新能源技术等先进适用技术。")
+
+
+def test_a_sector_after_a_focus_verb_and_before_产业():
+    assert found("聚焦农副产品精深加工产业,推进全产业链布局。") == ["农副产品精深加工"]
+    assert found("聚焦保税加工和跨境物流产业,发展新业态。") == ["保税加工", "跨境物流"]
+    assert found("打造再生资源产业集群。") == ["再生资源"]
+    assert found("聚焦装备制造及配套产业,带动企业升级。") == ["装备制造及配套"]
+    # a broad field of two characters, a scale and a quoted label are no part of the sector
+    assert found("大力培育发展文化产业。") == []
+    assert found("打造千亿级临港装备产业集群。") == ["临港装备"]
+    assert found("突出培育网络经济“一号新产业”。") == ["网络经济"]
+
+
+def test_a_sector_word_that_opens_a_product_is_no_sector():
+    assert found("推动韩国废旧光伏板拆解项目开工。") == []

@@ -52,3 +52,15 @@ def test_an_ordinal_meeting_and_the_plans_structure_are_no_goals():
 
 def test_what_a_fund_invests_is_a_goal():
     assert goals(PLAN, "设立专项子基金,力争基金投资超10亿元,助力新兴产业发展。") == {"基金投资": (10, "亿元")}
+
+
+def test_a_move_in_a_ranking_and_the_reports_structure_are_no_goals():
+    assert goals(PLAN, "在全国绩效评估中前进10个位次,进入B类水平。") == {}
+    assert goals(PLAN, "市政府工作报告确定了10个方面190项重点工作。") == {}
+
+
+def test_a_goal_restated_is_one_goal_dated_by_its_due_year():
+    got = targets("澜州高新区未来三年发展纪实",
+                  "未来3年,澜州高新区经济总量力争突破700亿元……8月2日,管委会作工作报告。",
+                  "到2022年,经济总量力争突破700亿元。")
+    assert [(t.metric, t.value, t.unit, t.year) for t in got if not t.actual] == [("经济总量", 700, "亿元", 2022)]

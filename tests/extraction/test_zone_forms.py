@@ -91,3 +91,15 @@ def test_a_reports_dateline_and_byline_are_not_part_of_a_name():
     assert found("澜州日报讯记者张伟通讯员李华青埠产业园今年将新开工项目20个", Kind.ZONE) == ["青埠产业园"]
     assert found("新华社讯青梧科技城加快建设", Kind.ZONE) == ["青梧科技城"]
     assert found("本报讯(记者王明华 通讯员李华)澜州高新区管委会印发要点", Kind.AGENCY) == ["澜州高新区管委会"]
+
+
+def test_national_innovation_zones_and_their_parts():
+    assert found("增强澜青柳国家自主创新示范区带动作用", Kind.ZONE) == ["澜青柳国家自主创新示范区"]
+    # the core area of a zone just named has no name of its own
+    assert found("抓住澜青柳国家自主创新示范区核心区建设的机遇", Kind.ZONE) == ["澜青柳国家自主创新示范区"]
+
+
+def test_a_verb_or_a_province_before_a_kind_names_no_zone():
+    assert found("充分发挥综合保税区开放平台功能", Kind.ZONE) == []
+    assert found("推动澜北自治区综合保税区提级晋位", Kind.ZONE) == []
+    assert found("加强青川省开发区考核", Kind.ZONE) == []
