@@ -18,7 +18,13 @@ from urllib.parse import quote
 
 from zonekg.ontology import ID
 
-_UNSAFE = re.compile(r"[\s/#?%<>\"{}|\\^`\[\]]")
+_NONCHARACTERS = "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_UNSAFE = re.compile(
+    r"[\s/#?%<>\"{}|\\^`\[\]\x00-\x1f\x7f-\x9f\ufdd0-\ufdef\ue000-\uf8ff\U000f0000-\U0010ffff"
+    + _NONCHARACTERS + "]"
+)
+"""Characters an IRI path may not hold (or that would change its meaning): reserved ASCII,
+control characters, private-use and non-characters, so any name gives a valid IRI."""
 
 
 def slug(name: str) -> str:

@@ -143,6 +143,6 @@ async def get_document(service: ServiceDep, file: FileName) -> dict:
     description="Needs `Authorization: Bearer <token>`. 404 when there is no such document.",
 )
 async def delete_document(service: ServiceDep, file: FileName) -> Response:
-    if not await run_in_threadpool(_remove, service, file):
+    if not await run_in_threadpool(_remove, service, file_name(file)):
         raise DocumentNotFound(f"no document {file}")
     return Response(status_code=204)
