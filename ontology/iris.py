@@ -18,13 +18,15 @@ from urllib.parse import quote
 
 from zonekg.ontology import ID
 
-_NONCHARACTERS = "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+_NOT_UCSCHAR = [(0x80, 0x9F), (0xD800, 0xF8FF), (0xFDD0, 0xFDEF), (0xFFF0, 0xFFFF),
+                *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0x10000, 0xE0000, 0x10000)),
+                (0xE0000, 0xE0FFF), (0xEFFFE, 0x10FFFF)]
+"""Non-ASCII code points RFC 3987 keeps out of an IRI path (outside its ``ucschar`` ranges)."""
 _UNSAFE = re.compile(
-    r"[\s/#?%<>\"{}|\\^`\[\]\x00-\x1f\x7f-\x9f\ufdd0-\ufdef\ue000-\uf8ff\U000f0000-\U0010ffff"
-    + _NONCHARACTERS + "]"
+    r"[\s/#?%<>\"{}|\\^`\[\]\x00-\x1f\x7f" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _NOT_UCSCHAR) + "]"
 )
 """Characters an IRI path may not hold (or that would change its meaning): reserved ASCII,
-control characters, private-use and non-characters, so any name gives a valid IRI."""
+control characters and every code point outside ``ucschar``, so any name gives a valid IRI."""
 
 
 def slug(name: str) -> str:

@@ -1,55 +1,24 @@
-"""A live ``zonekg serve`` to attack: a real socket, real processes, real signals.
-
-The suite runs in a short form by default (CI) and in full with ``ZONEKG_HOSTILE=full``, which
-uses the sizes of the original reports (a 300 MB zip bomb, 100,000 nested elements).
-"""
+"""Fixtures of the hostile suite: the sample store and live servers started on it."""
 from __future__ import annotations
 
 import os
 import re
-import signal
+import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-FULL = os.environ.get("ZONEKG_HOSTILE") == "full"
-TOKEN = "hostile-test-token"
-SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
-ZONEKG = str(Path(sys.executable).with_name("zonekg"))
+from live_server import SAMPLES, TOKEN, ZONEKG, LiveServer
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/hostile/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.hostile)
-
-
-@dataclass
-class LiveServer:
-    process: subprocess.Popen[str]
-    url: str
-
-    def client(self, **options: object) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=options.pop("timeout", 60), **options)  # type: ignore[arg-type]
-
-    @property
-    def port(self) -> int:
-        return int(self.url.rsplit(":", 1)[1])
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
 
 
 @pytest.fixture(scope="session")
@@ -66,8 +35,6 @@ def start_server(sample_store: Path, tmp_path: Path) -> Iterator[Callable[..., L
     started: list[LiveServer] = []
 
     def start(**environment: str) -> LiveServer:
-        import shutil
-
         store = tmp_path / f"store{len(started)}"
         shutil.copytree(sample_store, store)
         env = {**os.environ, "ZONEKG_TOKEN": TOKEN, **environment}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import time
 
-from conftest import LiveServer
+from live_server import LiveServer
 
 
 def test_partial_headers_are_cut_off_after_the_header_timeout(server: LiveServer) -> None:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FULL, SAMPLES, TOKEN
+from live_server import FULL, SAMPLES, TOKEN
 from zonekg.api.app import create_app
 from zonekg.api.routes.documents import MAX_NAME_BYTES, file_name
 from zonekg.api.settings import Settings

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from conftest import TOKEN, LiveServer
+from live_server import TOKEN, LiveServer
 
 
 class Listener:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import httpx
 
-from conftest import FULL, TOKEN, LiveServer
+from live_server import FULL, TOKEN, LiveServer
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 MB = 1024 * 1024
