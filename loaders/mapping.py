@@ -198,6 +198,8 @@ class DocumentMapper:
             yield self._quad(node, f"{ZK}totalInvestment", _decimal(entity.investment_cny))
         if entity.area_m2 is not None:
             yield self._quad(node, f"{ZK}floorArea", _decimal(entity.area_m2))
+        if entity.task:
+            yield self._quad(node, f"{ZK}task", _zh(entity.task))
         for ev in entity.evidence[:1]:
             yield from self._evidence(node, f"{RDF}type", cls, ev)
 

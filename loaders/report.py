@@ -54,6 +54,7 @@ def _describe(document: SourceDocument, ex: Extraction) -> DocumentReport:
     for kind in Kind:
         entities[kind.value] = [
             {"name": e.name, "aliases": sorted(e.aliases), "quote": _quote(e.evidence)}
+            | ({"task": e.task} if e.task else {})
             for e in ex.of_kind(kind)
         ]
     leads = []
@@ -98,7 +99,8 @@ def as_table(rep: DocumentReport) -> str:
             out.append(f"-- {kind} ({len(items)})")
             for item in items:
                 alias = f" (= {', '.join(item['aliases'])})" if item["aliases"] else ""
-                out.append(f"   {item['name']}{alias}    « {item['quote']} »")
+                task = f"  [task: {item['task']}]" if item.get("task") else ""
+                out.append(f"   {item['name']}{alias}    « {item['quote']} »{task}")
     if rep.leads:
         out.append(f"-- leads ({len(rep.leads)})")
         for pair in rep.leads:

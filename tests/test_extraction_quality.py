@@ -2,10 +2,11 @@
 ingests a corpus into a temporary store and scores what the service would serve against
 hand-made gold.
 
-Four corpora, all in the repository: the five samples with their gold (``loaders/samples/
+Four corpora in the repository: the five samples with their gold (``loaders/samples/
 gold``: the evaluators' gold for them) and our own held-out genre documents with their gold
 (``tests/fixtures/heldout*``). The thresholds are issue 3's targets, so an extraction
-regression turns CI red.
+regression turns CI red. A fifth, the twenty real public documents beside the repository
+(``../shared/eval/real``, as on CI; never copied into it), is held to issue 8's targets.
 """
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ CORPORA = {
     "heldout2": (FIXTURES / "heldout2" / "docs", FIXTURES / "heldout2" / "gold"),
     "heldout3": (FIXTURES / "heldout3" / "docs", FIXTURES / "heldout3" / "gold"),
 }
+REAL = ROOT.parent / "shared" / "eval" / "real"
+if (REAL / "docs").is_dir():
+    CORPORA["real"] = (REAL / "docs", REAL / "gold")
 # The later held-out sets are not yet at issue 3's targets in every category: they guard
 # against regressions at floors a little under what the extraction reaches on them today.
 FLOORS = {
@@ -45,8 +49,12 @@ FLOORS = {
                  "industries": 0.72, "companies": 0.93},
     "heldout3": {"lead": 0.95, "agencies": 0.88, "zones": 0.85, "targets": 0.95, "projects": 0.84,
                  "industries": 0.65, "companies": 0.92},
+    # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
+    "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
+             "industries": 0.75, "companies": 0.70},
 }
 ACCURACY_FLOORS = {
+    "real": {"target_year_accuracy": 0.90},  # the real pages state no project amounts
     "heldout2": {"investment_cny_accuracy": 0.70, "area_m2_accuracy": 0.80, "target_year_accuracy": 0.90},
     "heldout3": {"investment_cny_accuracy": 0.72, "area_m2_accuracy": 0.72, "target_year_accuracy": 0.90},
 }
@@ -73,7 +81,9 @@ def test_f1_meets_the_target(figures: dict, category: str) -> None:
 
 @pytest.mark.parametrize("figure", sorted(MIN_ACCURACY))
 def test_amount_and_year_accuracy(figures: dict, figure: str) -> None:
-    wanted = ACCURACY_FLOORS.get(figures["_corpus"], MIN_ACCURACY)[figure]
+    wanted = ACCURACY_FLOORS.get(figures["_corpus"], MIN_ACCURACY).get(figure)
+    if wanted is None:
+        pytest.skip(f"{figures['_corpus']} has no {figure} to measure")
     assert figures[figure] is not None and figures[figure] >= wanted, figures["_table"]
 
 

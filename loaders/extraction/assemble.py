@@ -102,6 +102,8 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
         projs = [facility] if facility is not None else \
             [regs[Kind.PROJECT].add(n, ev) for n in (a.projects or [a.task])]
         for proj in projs:
+            if a.projects and a.extra.get("task_text") and proj.name != a.task:
+                proj.task = proj.task or a.extra["task_text"].strip()
             if len(projs) == 1 and a.extra.get("project_column"):
                 # a table's 总投资/建筑面积 column states the row's amounts
                 proj.investment_cny = a.investment or proj.investment_cny

@@ -71,6 +71,9 @@ class Entity:
     # Projects only: amounts stated for this project in the document.
     investment_cny: Decimal | None = None
     area_m2: Decimal | None = None
+    # Projects only: the task (its text: a numbered task or a table row) that names this project
+    # and gives it its leads ("推进A中心、B中心建设" for A中心 and B中心).
+    task: str | None = None
 
     @property
     def ref(self) -> Ref:

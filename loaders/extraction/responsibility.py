@@ -409,7 +409,7 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         a = Assignment(name, t.said.lead, [p for p in t.said.part if p not in t.said.lead],
                        t.evidence or t.head, unqualified=t.said.unqualified,
                        facility=None if named else facility, projects=named)
-        a.extra["task_text"] = _without_labels(t.head.text)
+        a.extra["task_text"] = "".join(_without_labels(x.text) for x in said_in)
         rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
         money, area = amounts.leading(rest)
         for s in t.amount_sents:

@@ -126,3 +126,21 @@ def test_label_lines_indicators_and_a_task_written_as_sentences():
     assert {("青南产业新城", "青梧市"), ("青南产业新城", "省发展改革委")} <= lead
     assert {("安平节能", "青梧临港经济区管委会"), ("东湖光伏板回收", "青梧临港经济区管委会")} <= lead
     assert ("s302北环线达标提质改造工程", "市交通运输局") in lead
+
+
+def test_named_projects_are_linked_to_their_task_in_the_graph():
+    import pyoxigraph as ox
+
+    from zonekg.loaders.mapping import to_quads
+
+    document = read_document(FIX / "task_projects.txt")
+    ex = extract(document)
+    centres = {p.name: p.task for p in ex.of_kind(Kind.PROJECT) if p.name.endswith("中心")}
+    assert set(centres.values()) == {"1.推进物流枢纽中心、会展中心、检测中心和省陶瓷科技创新服务中心建设。"}
+    assert next(p for p in ex.of_kind(Kind.PROJECT) if p.name == "加大招商引资力度").task is None  # the task itself
+    store = ox.Store()
+    store.extend(to_quads(document, ex))
+    rows = list(store.query(
+        'PREFIX zk: <https://w3id.org/zonekg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
+        'SELECT ?name ?task WHERE { GRAPH ?g { ?p zk:task ?task ; rdfs:label ?name } }'))
+    assert {r["name"].value for r in rows} >= set(centres)

@@ -84,7 +84,7 @@ def test_every_declared_zk_term_is_documented(onto: Graph) -> None:
         "Document Zone Agency Company Project Industry Target Statistic Evidence "
         "leadAgency participatingAgency locatedIn partOf focusIndustry industry involvesCompany "
         "hasTarget hasStatistic mentions mainZone issuer metric targetKind value unit targetYear "
-        "text referenceYear totalInvestment floorArea quote blockIndex fileName planYear "
+        "text referenceYear totalInvestment floorArea task quote blockIndex fileName planYear "
         "indexNumber documentNumber"
     ).split()}
     assert core <= declared, sorted(core - declared)
