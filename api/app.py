@@ -19,6 +19,7 @@ from zonekg.api.service import Service
 from zonekg.api.settings import Settings
 from zonekg.graph.analysis import NetworkModel, rank_agencies
 from zonekg.graph.network import build_network
+from zonekg.visualize.compose import overview_drawing
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -47,6 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
         service = app.state.service = Service(settings)
         network = app.state.network = PerGeneration(lambda _: NetworkModel.of(build_network(service.catalog)))
         app.state.agency_ranks = PerGeneration(lambda generation: rank_agencies(network.get(generation).graph))
+        app.state.overview = PerGeneration(lambda _: overview_drawing(service.catalog))
         try:
             yield
         finally:

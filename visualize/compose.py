@@ -6,13 +6,17 @@ follow).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
-from weakref import WeakKeyDictionary
 
-from zonekg.graph.analysis import NetworkModel
+from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank, NetworkModel
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import NodeDetails, build_network, describe_nodes
-from zonekg.visualize.overview import MAX_DEPTH, View, co_leadership_view, neighbourhood, overview, whole
+from zonekg.graph.region import RegionReader
+from zonekg.visualize.overview import (
+    BUSIEST_AGENCIES, MAX_DEPTH, OVERVIEW_ZONES, WHOLE_LIMIT, View, co_leadership_view, neighbourhood, overview, whole,
+)
 from zonekg.visualize.page import Links, render
 from zonekg.visualize.style import KINDS
 
@@ -52,50 +56,66 @@ def links(view: View) -> Links:
     return result
 
 
-def choose_view(
-    model: NetworkModel, *, focus: str | None = None, depth: int = 2, view: str | None = None,
-    kinds: set[str] | None = None,
-) -> View:
-    """The view a request asks for; raises :class:`~zonekg.graph.analysis.UnknownEntity` for
-    a ``focus`` that is not in the graph."""
-    if view == "co-leadership":
-        return co_leadership_view(model.graph)
-    if focus is not None:
-        return neighbourhood(model.graph, focus, depth)
-    if kinds is not None:
-        return whole(model.graph, kinds)
-    return overview(model.graph, model.ranks)
-
-
 def graph_page(
     catalog: Catalog,
-    model: NetworkModel | None = None,
     *,
     focus: str | None = None,
     depth: int = 2,
     view: str | None = None,
     kinds: set[str] | None = None,
     linked: bool = True,
+    network: Callable[[], NetworkModel] | None = None,
+    overview_page: Callable[[], Drawn] | None = None,
 ) -> str:
-    """The page for one view. ``model`` is the network of the catalog's graph (the service
-    keeps one per store generation; built here when not given). Details are read for the
-    drawn entities only, so a page costs what it draws."""
-    model = model or NetworkModel.of(build_network(catalog))
-    if focus is None and view is None and kinds is None:
-        chosen, details = _overview(catalog, model)
+    """The page for one view; raises :class:`~zonekg.graph.analysis.UnknownEntity` for a
+    ``focus`` that is not in the graph.
+
+    The overview and a focus view read only the region they draw (:class:`RegionReader`), so
+    they cost what they draw however large the store is. The co-leadership view and
+    ``kinds`` need the whole network: ``network`` provides it (the service keeps one per
+    store generation), else it is built here. ``overview_page`` is the service's cached
+    :func:`overview_drawing` (once per generation: every visitor opens it).
+    """
+    if view == "co-leadership" or kinds is not None:
+        model = network() if network else NetworkModel.of(build_network(catalog))
+        chosen = co_leadership_view(model.graph) if view == "co-leadership" else whole(model.graph, kinds or set())
+        drawn = Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), model.rank_of)
+    elif focus is not None:
+        drawn = focus_drawing(catalog, focus, depth)
     else:
-        chosen = choose_view(model, focus=focus, depth=depth, view=view, kinds=kinds)
-        details = describe_nodes(catalog, list(chosen.graph))
-    return render(chosen, details, model.rank_of, links(chosen) if linked else None)
+        drawn = overview_page() if overview_page else overview_drawing(catalog)
+    return render(drawn.view, drawn.details, drawn.ranks, links(drawn.view) if linked else None)
 
 
-_OVERVIEWS: WeakKeyDictionary[NetworkModel, tuple[View, dict[str, NodeDetails]]] = WeakKeyDictionary()
-"""The default page's view and details, once per network model (so once per store
-generation in the service): every visitor opens it, and choosing it scans every link."""
+@dataclass
+class Drawn:
+    """A view with what its page shows about each entity."""
+
+    view: View
+    details: dict[str, NodeDetails]
+    ranks: dict[str, AgencyRank]
 
 
-def _overview(catalog: Catalog, model: NetworkModel) -> tuple[View, dict[str, NodeDetails]]:
-    if model not in _OVERVIEWS:
-        chosen = choose_view(model)
-        _OVERVIEWS[model] = (chosen, describe_nodes(catalog, list(chosen.graph)))
-    return _OVERVIEWS[model]
+def overview_drawing(catalog: Catalog) -> Drawn:
+    """The overview, read as the region around the top zones and the busiest agencies."""
+    reader = RegionReader(catalog)
+    size = reader.size()
+    if size.entities <= WHOLE_LIMIT:  # small enough to draw whole: read it whole
+        model = NetworkModel.of(build_network(catalog))
+        chosen = overview(model.graph, model.ranks, size)
+        return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), model.rank_of)
+    zones = reader.top_zones(OVERVIEW_ZONES)
+    agencies = reader.busiest_agencies(BUSIEST_AGENCIES)
+    projects = {s for s, relation, o in reader.edges(agencies) if relation in COORDINATION_RELATIONS}
+    region = reader.region({*zones, *reader.parks(zones), *agencies, *projects})
+    ranks = reader.ranks(region)
+    ordered = sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id))
+    chosen = overview(region, ordered, size)
+    return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), ranks)
+
+
+def focus_drawing(catalog: Catalog, focus: str, depth: int) -> Drawn:
+    reader = RegionReader(catalog)
+    depth = max(1, min(depth, MAX_DEPTH))
+    chosen = neighbourhood(reader.ball(focus, depth), focus, depth)
+    return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), reader.ranks(chosen.graph))

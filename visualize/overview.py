@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from zonekg.graph.analysis import AgencyRank, UnknownEntity, co_leadership
+from zonekg.graph.region import StoreSize
 from zonekg.visualize.style import kind_style
 
 MAX_DEPTH = 4
@@ -121,10 +122,14 @@ def _top_zones(graph: nx.MultiDiGraph) -> list[str]:
     return sorted(zones, key=lambda z: (-weight[z], graph.nodes[z]["label"], z))[:OVERVIEW_ZONES]
 
 
-def overview(graph: nx.MultiDiGraph, ranks: list[AgencyRank]) -> View:
+def overview(graph: nx.MultiDiGraph, ranks: list[AgencyRank], size: StoreSize | None = None) -> View:
     """The zones' structure and the busiest agencies, joined by the projects they lead there;
-    a graph of up to :data:`WHOLE_LIMIT` entities whole."""
-    if len(graph) <= WHOLE_LIMIT:
+    a graph of up to :data:`WHOLE_LIMIT` entities whole. ``graph`` may be the whole graph or
+    the region read around the top zones and agencies (:class:`~zonekg.graph.region.RegionReader`);
+    ``size`` then says how large the whole graph is."""
+    if size is None:
+        size = StoreSize(dict(_kinds(graph)), sum(1 for n in graph if graph.degree(n) == 0))
+    if size.entities <= WHOLE_LIMIT:
         return whole(graph, set(_kinds(graph)))
     zones = _top_zones(graph)
     shown: set[str] = set(zones)
@@ -145,16 +150,14 @@ def overview(graph: nx.MultiDiGraph, ranks: list[AgencyRank]) -> View:
             break
     view = nx.MultiDiGraph(graph.subgraph(shown))
     view.remove_nodes_from([n for n in list(view) if view.degree(n) == 0 and n not in key])
-    isolated = sum(1 for n in graph if graph.degree(n) == 0)
-    counts = _kinds(graph)
     note = (
         f"概览：{len(zones)} 个开发区及其园区、协调项目最多的 {len(agencies)} 个部门和它们牵头或参与的项目，"
-        f"共 {len(view)} 个实体（全图 {len(graph)} 个"
-        + (f"，其中 {isolated} 个与其他实体没有关系" if isolated else "")
+        f"共 {len(view)} 个实体（全图 {size.entities} 个"
+        + (f"，其中 {size.isolated} 个与其他实体没有关系" if size.isolated else "")
         + "）。点击任一实体查看它的关系。"
     )
-    hidden = {k: n for k, n in counts.items() if k not in _kinds(view)}
-    return View(view, "zonekg 全图概览", len(graph), note, hidden, key=key & set(view))
+    hidden = {k: n for k, n in size.kinds.items() if n and k not in _kinds(view)}
+    return View(view, "zonekg 全图概览", size.entities, note, hidden, key=key & set(view))
 
 
 def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
@@ -188,7 +191,7 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
                 frontier.append(other)
     shown = nx.MultiDiGraph(graph.subgraph(reached))
     label = graph.nodes[focus]["label"]
-    note = f"显示「{label}」{depth} 层关系以内的 {len(shown)} 个实体（全图共 {len(graph)} 个）"
+    note = f"显示「{label}」{depth} 层关系以内的 {len(shown)} 个实体"
     if full:
         note += f"；最多显示 {MAX_DRAWN} 个，最相关的关系优先"
     key = {n for n, level in reached.items() if level <= 1}

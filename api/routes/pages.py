@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.deps import NetworkDep, ServiceDep
+from zonekg.api.deps import ServiceDep
 from zonekg.graph.catalog import resolve_iri
 from zonekg.graph.errors import InvalidParameter
 from zonekg.visualize.compose import graph_page, parse_kinds
@@ -22,8 +22,8 @@ router = APIRouter(tags=["Pages"])
 
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive network page")
 async def graph(
+    request: Request,
     service: ServiceDep,
-    network: NetworkDep,
     focus: Annotated[str | None, Query(description="Entity to centre on: IRI or path after /id/")] = None,
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Relations around the focus")] = 2,
     view: Annotated[Literal["co-leadership"] | None, Query(description="Another view of the graph")] = None,
@@ -35,7 +35,9 @@ async def graph(
         shown = parse_kinds(kinds)
     except ValueError as exc:
         raise InvalidParameter(str(exc)) from None
+    state, generation = request.app.state, service.generation
     page = await run_in_threadpool(
-        graph_page, service.catalog, network, focus=focus, depth=depth, view=view, kinds=shown
+        graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown,
+        network=lambda: state.network.get(generation), overview_page=lambda: state.overview.get(generation),
     )
     return HTMLResponse(page)

@@ -1,0 +1,159 @@
+"""Parts of the network read from the store, for pages that draw a part of a large graph.
+
+:func:`zonekg.graph.network.build_network` reads every entity and relation: 330k rows and
+160 s through the query workers at 2,000 documents, far past a request's time limit. A page
+draws at most a few hundred entities, so the overview and a focus view read only the region
+around what they draw: each step is a query bound to a ``VALUES`` list of IRIs read from the
+store (so it costs what it returns), and the few queries that look at the whole store are
+aggregates answered inside Oxigraph (counts, top-N) that return a handful of rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank
+from zonekg.graph.catalog import Catalog
+from zonekg.graph.network import EDGE_PROPERTIES, NODE_CLASSES
+from zonekg.graph.terms import plain
+from zonekg.ontology import ZK
+
+CHUNK = 500
+"""IRIs per ``VALUES`` list."""
+MAX_REGION = 5_000
+"""Most entities a focus region reads: a hub's neighbours past this are not followed."""
+_PROPERTIES = " ".join(f"zk:{p}" for p in EDGE_PROPERTIES)
+_CLASSES = " ".join(f"zk:{c}" for c in NODE_CLASSES)
+
+
+def _values(var: str, iris: Iterable[str]) -> Iterable[str]:
+    ordered = sorted(set(iris))
+    for start in range(0, len(ordered), CHUNK):
+        yield f"VALUES ?{var} {{ " + " ".join(f"<{iri}>" for iri in ordered[start:start + CHUNK]) + " }"
+
+
+@dataclass
+class StoreSize:
+    """What the note and legend of a partial view say about the whole graph."""
+
+    kinds: dict[str, int]
+    """Entities of each kind (class name without prefix)."""
+    isolated: int
+    """Entities linked to no other entity."""
+
+    @property
+    def entities(self) -> int:
+        return sum(self.kinds.values())
+
+
+class RegionReader:
+    """Reads regions of the network (nodes with ``kind`` and ``label``, edges with
+    ``relation``, as :func:`build_network` builds them) through a catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def add_nodes(self, graph: nx.MultiDiGraph, iris: Iterable[str]) -> None:
+        for values in _values("e", iris):
+            for row in self.catalog.select(
+                f"""SELECT ?e ?cls (SAMPLE(?l) AS ?label) WHERE {{ {values} VALUES ?cls {{ {_CLASSES} }}
+                      ?e a ?cls . OPTIONAL {{ ?e rdfs:label ?l }} OPTIONAL {{ ?e zk:metric ?l }}
+                    }} GROUP BY ?e ?cls"""
+            ):
+                iri = plain(row["e"])
+                graph.add_node(iri, kind=plain(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
+
+    def edges(self, iris: Iterable[str], sides: tuple[str, ...] = ("s", "o")) -> set[tuple[str, str, str]]:
+        """(subject, relation, object) of every relation whose subject (``"s"``) or object
+        (``"o"``) is in ``iris``. An entity states few relations itself; many may point at
+        it (every project of an industry), so reading only the subjects' side is bounded."""
+        found: set[tuple[str, str, str]] = set()
+        for side in sides:
+            for values in _values(side, iris):
+                for row in self.catalog.select(
+                    f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} VALUES ?p {{ {_PROPERTIES} }} ?s ?p ?o }}"
+                ):
+                    found.add((plain(row["s"]), plain(row["p"]).removeprefix(ZK), plain(row["o"])))
+        return found
+
+    def region(self, iris: Iterable[str]) -> nx.MultiDiGraph:
+        """The entities ``iris`` and the relations among them."""
+        graph = nx.MultiDiGraph()
+        self.add_nodes(graph, iris)
+        for s, relation, o in self.edges(graph, sides=("s",)):
+            if s in graph and o in graph:
+                graph.add_edge(s, o, relation=relation)
+        return graph
+
+    def ball(self, focus: str, depth: int) -> nx.MultiDiGraph:
+        """Everything within ``depth`` relations of ``focus``, not going on from the whole a
+        part belongs to (``partOf`` followed upward), at most :data:`MAX_REGION` entities."""
+        reached = {focus}
+        frontier = {focus}
+        for _ in range(depth):
+            next_frontier: set[str] = set()
+            for s, relation, o in sorted(self.edges(frontier)):
+                other = o if s in frontier else s
+                if other in reached or len(reached) >= MAX_REGION:
+                    continue
+                reached.add(other)
+                if not (relation == "partOf" and s in frontier):
+                    next_frontier.add(other)
+            frontier = next_frontier
+        return self.region(reached)
+
+    def top_zones(self, limit: int) -> list[str]:
+        """Top-level zones with most projects in them or in their parks."""
+        rows = self.catalog.select(
+            f"""SELECT ?z (COUNT(?p) AS ?n) WHERE {{ ?p zk:locatedIn ?zs . ?zs zk:partOf* ?z . ?z a zk:Zone .
+                  FILTER NOT EXISTS {{ ?z zk:partOf ?up . ?up a zk:Zone }} }}
+                GROUP BY ?z ORDER BY DESC(?n) ?z LIMIT {int(limit)}"""
+        )
+        return [plain(r["z"]) for r in rows]
+
+    def parks(self, zones: list[str]) -> set[str]:
+        found: set[str] = set()
+        for values in _values("z", zones):
+            rows = self.catalog.select(f"SELECT DISTINCT ?park WHERE {{ {values} ?park zk:partOf+ ?z . ?park a zk:Zone }}")
+            found.update(plain(r["park"]) for r in rows)
+        return found
+
+    def busiest_agencies(self, limit: int) -> list[str]:
+        """Agencies that lead or join most projects."""
+        relations = " ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
+        rows = self.catalog.select(
+            f"""SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ VALUES ?r {{ {relations} }} ?p ?r ?a }}
+                GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT {int(limit)}"""
+        )
+        return [plain(r["a"]) for r in rows]
+
+    def ranks(self, graph: nx.MultiDiGraph) -> dict[str, AgencyRank]:
+        """How many projects each agency of ``graph`` leads and joins, in the whole store."""
+        agencies = [n for n, kind in graph.nodes(data="kind") if kind == "Agency"]
+        counts: dict[str, dict[str, set[str]]] = {a: {r: set() for r in COORDINATION_RELATIONS} for a in agencies}
+        relations = " ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
+        for values in _values("a", agencies):
+            for row in self.catalog.select(f"SELECT ?a ?r ?p WHERE {{ {values} VALUES ?r {{ {relations} }} ?p ?r ?a }}"):
+                counts[plain(row["a"])][plain(row["r"]).removeprefix(ZK)].add(plain(row["p"]))
+        ranks = {}
+        for agency, roles in counts.items():
+            lead, joined = roles["leadAgency"], roles["participatingAgency"] - roles["leadAgency"]
+            ranks[agency] = AgencyRank(agency, graph.nodes[agency]["label"], len(lead), len(joined), None)
+        return ranks
+
+    def size(self) -> StoreSize:
+        kinds = {
+            plain(r["cls"]).removeprefix(ZK): int(plain(r["n"]))
+            for r in self.catalog.select(
+                f"SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?cls {{ {_CLASSES} }} ?e a ?cls }} GROUP BY ?cls"
+            )
+        }
+        # Linked entities: objects of a relation, plus subjects that are no object. Two
+        # counts, as a UNION of both ends would scan far more.
+        objects = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?x ?p ?e }}"
+        subjects_only = f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?e ?p ?x .
+                              FILTER NOT EXISTS {{ VALUES ?q {{ {_PROPERTIES} }} ?y ?q ?e }} }}"""
+        linked = sum(int(plain(self.catalog.select(q)[0]["n"])) for q in (objects, subjects_only))
+        return StoreSize(kinds, sum(kinds.values()) - linked)
