@@ -1,6 +1,7 @@
 """The FastAPI application: REST, SPARQL and pages over one store."""
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,6 +41,15 @@ Errors are `application/problem+json`.
 """
 
 
+def _warm(cache: PerGeneration, generation: int) -> None:
+    """Compute the overview once at start-up, so the first visitor finds it ready (its first
+    queries also warm the workers' snapshot, the slowest moment of a large store)."""
+    try:
+        cache.get(generation)
+    except Exception:  # noqa: BLE001 - the first request computes it again and reports
+        pass
+
+
 def create_app(settings: Settings) -> FastAPI:
     """An app serving ``settings.store``; the store opens when the app starts."""
 
@@ -49,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
         network = app.state.network = PerGeneration(lambda _: NetworkModel.of(build_network(service.catalog)))
         app.state.agency_ranks = PerGeneration(lambda generation: rank_agencies(network.get(generation).graph))
         app.state.overview = PerGeneration(lambda _: overview_drawing(service.catalog))
+        threading.Thread(target=_warm, args=(app.state.overview, service.generation), daemon=True).start()
         try:
             yield
         finally:

@@ -24,8 +24,12 @@ CHUNK = 500
 """IRIs per ``VALUES`` list."""
 MAX_REGION = 5_000
 """Most entities a focus region reads: a hub's neighbours past this are not followed."""
-_PROPERTIES = " ".join(f"zk:{p}" for p in EDGE_PROPERTIES)
-_CLASSES = " ".join(f"zk:{c}" for c in NODE_CLASSES)
+_PROPERTIES = ", ".join(f"zk:{p}" for p in EDGE_PROPERTIES)
+_CLASSES = ", ".join(f"zk:{c}" for c in NODE_CLASSES)
+# Oxigraph joins a VALUES list of predicates or classes with the whole store before the IRIs
+# bound the pattern (11 s at 2,000 documents for 400 subjects); FILTER(… IN …) after the
+# bound pattern, or a UNION of patterns with a fixed predicate, reads only what it needs
+# (0.15 s).
 
 
 def _values(var: str, iris: Iterable[str]) -> Iterable[str]:
@@ -58,8 +62,8 @@ class RegionReader:
     def add_nodes(self, graph: nx.MultiDiGraph, iris: Iterable[str]) -> None:
         for values in _values("e", iris):
             for row in self.catalog.select(
-                f"""SELECT ?e ?cls (SAMPLE(?l) AS ?label) WHERE {{ {values} VALUES ?cls {{ {_CLASSES} }}
-                      ?e a ?cls . OPTIONAL {{ ?e rdfs:label ?l }} OPTIONAL {{ ?e zk:metric ?l }}
+                f"""SELECT ?e ?cls (SAMPLE(?l) AS ?label) WHERE {{ {values} ?e a ?cls . FILTER(?cls IN ({_CLASSES}))
+                      OPTIONAL {{ ?e rdfs:label ?l }} OPTIONAL {{ ?e zk:metric ?l }}
                     }} GROUP BY ?e ?cls"""
             ):
                 iri = plain(row["e"])
@@ -73,7 +77,7 @@ class RegionReader:
         for side in sides:
             for values in _values(side, iris):
                 for row in self.catalog.select(
-                    f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} VALUES ?p {{ {_PROPERTIES} }} ?s ?p ?o }}"
+                    f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . FILTER(?p IN ({_PROPERTIES})) }}"
                 ):
                     found.add((plain(row["s"]), plain(row["p"]).removeprefix(ZK), plain(row["o"])))
         return found
@@ -105,13 +109,15 @@ class RegionReader:
         return self.region(reached)
 
     def top_zones(self, limit: int) -> list[str]:
-        """Top-level zones with most projects in them or in their parks."""
+        """Zones with most projects in them or in their parks (one level up: a park's park
+        counts for its park). ``partOf*`` in the query walked every project's zone chain:
+        2.6 s at 2,000 documents, 0.45 s this way."""
         rows = self.catalog.select(
-            f"""SELECT ?z (COUNT(?p) AS ?n) WHERE {{ ?p zk:locatedIn ?zs . ?zs zk:partOf* ?z . ?z a zk:Zone .
-                  FILTER NOT EXISTS {{ ?z zk:partOf ?up . ?up a zk:Zone }} }}
-                GROUP BY ?z ORDER BY DESC(?n) ?z LIMIT {int(limit)}"""
+            f"""SELECT ?top (COUNT(?p) AS ?n) WHERE {{ ?p zk:locatedIn ?z .
+                  OPTIONAL {{ ?z zk:partOf ?up . ?up a zk:Zone }} BIND(COALESCE(?up, ?z) AS ?top) }}
+                GROUP BY ?top ORDER BY DESC(?n) LIMIT {int(limit)}"""
         )
-        return [plain(r["z"]) for r in rows]
+        return [z for _, z in sorted((-int(plain(r["n"])), plain(r["top"])) for r in rows)]
 
     def parks(self, zones: list[str]) -> set[str]:
         found: set[str] = set()
@@ -122,20 +128,22 @@ class RegionReader:
 
     def busiest_agencies(self, limit: int) -> list[str]:
         """Agencies that lead or join most projects."""
-        relations = " ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
+        either = " UNION ".join(f"{{ ?p zk:{r} ?a }}" for r in COORDINATION_RELATIONS)
+        # No tie-break on ?a in the query: ordering by an IRI as well took 6 s instead of 0.4 s
+        # at 2,000 documents.
         rows = self.catalog.select(
-            f"""SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ VALUES ?r {{ {relations} }} ?p ?r ?a }}
-                GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT {int(limit)}"""
+            f"""SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {either} }}
+                GROUP BY ?a ORDER BY DESC(?n) LIMIT {int(limit)}"""
         )
-        return [plain(r["a"]) for r in rows]
+        return [a for _, a in sorted((-int(plain(r["n"])), plain(r["a"])) for r in rows)]
 
     def ranks(self, graph: nx.MultiDiGraph) -> dict[str, AgencyRank]:
         """How many projects each agency of ``graph`` leads and joins, in the whole store."""
         agencies = [n for n, kind in graph.nodes(data="kind") if kind == "Agency"]
         counts: dict[str, dict[str, set[str]]] = {a: {r: set() for r in COORDINATION_RELATIONS} for a in agencies}
-        relations = " ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
+        relations = ", ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
         for values in _values("a", agencies):
-            for row in self.catalog.select(f"SELECT ?a ?r ?p WHERE {{ {values} VALUES ?r {{ {relations} }} ?p ?r ?a }}"):
+            for row in self.catalog.select(f"SELECT ?a ?r ?p WHERE {{ {values} ?p ?r ?a . FILTER(?r IN ({relations})) }}"):
                 counts[plain(row["a"])][plain(row["r"]).removeprefix(ZK)].add(plain(row["p"]))
         ranks = {}
         for agency, roles in counts.items():
@@ -147,13 +155,9 @@ class RegionReader:
         kinds = {
             plain(r["cls"]).removeprefix(ZK): int(plain(r["n"]))
             for r in self.catalog.select(
-                f"SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?cls {{ {_CLASSES} }} ?e a ?cls }} GROUP BY ?cls"
+                f"SELECT ?cls (COUNT(?e) AS ?n) WHERE {{ ?e a ?cls . FILTER(?cls IN ({_CLASSES})) }} GROUP BY ?cls"
             )
         }
-        # Linked entities: objects of a relation, plus subjects that are no object. Two
-        # counts, as a UNION of both ends would scan far more.
-        objects = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?x ?p ?e }}"
-        subjects_only = f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?p {{ {_PROPERTIES} }} ?e ?p ?x .
-                              FILTER NOT EXISTS {{ VALUES ?q {{ {_PROPERTIES} }} ?y ?q ?e }} }}"""
-        linked = sum(int(plain(self.catalog.select(q)[0]["n"])) for q in (objects, subjects_only))
+        ends = " UNION ".join(f"{{ ?e zk:{p} ?x }} UNION {{ ?x zk:{p} ?e }}" for p in EDGE_PROPERTIES)
+        linked = int(plain(self.catalog.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {ends} }}")[0]["n"]))
         return StoreSize(kinds, sum(kinds.values()) - linked)

@@ -41,7 +41,7 @@ AGENCY_SIZE = (12, 40)
 EDGE_LABELS = 40
 """Up to this many edges every edge is labelled; beyond, labels pile up at hubs and only the
 edge under the pointer shows its label."""
-KEY_FONT = {"size": 22}
+KEY_FONT = {"size": 26}
 """Labels of a view's key entities (the overview's zones and agencies, a focus and its first
 ring): large enough to stay drawn when the whole view is fitted to the screen."""
 RANKED = 5
