@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from zonekg.loaders.document import Paragraph, SourceDocument, Table
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.lists import find as find_lists
 from zonekg.loaders.extraction.model import Kind, Relation
@@ -15,6 +14,8 @@ from zonekg.loaders.extraction.numerals import scaled, to_decimal
 from zonekg.loaders.extraction.text import Sentence, split_sentences
 from zonekg.loaders.readers import read_document
 
+from .conftest import doc
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
 
 
@@ -22,9 +23,6 @@ def names(text, kind=None):
     return [m.name for m in find_names(Sentence(text, 0, 0, 0)) if kind is None or m.kind is kind]
 
 
-def doc(*paras, title="某某开发区2020年工作要点", tables=()):
-    blocks = [Paragraph(title)] + [Paragraph(p) for p in paras] + [Table(t) for t in tables]
-    return SourceDocument(Path("x.txt"), title, blocks)
 
 
 @pytest.fixture(scope="module")

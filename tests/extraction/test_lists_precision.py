@@ -1,9 +1,7 @@
 """List rules that decide what enumerated items are: self-written sentences, invented names."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
+from .conftest import doc as plan
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.lists import find as find_lists, head_kind, named_item
 from zonekg.loaders.extraction.model import Kind
@@ -15,8 +13,7 @@ def lists(text):
 
 
 def doc(*paras):
-    title = "青川开发区2021年工作要点"
-    return extract(SourceDocument(Path("x.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras]))
+    return extract(plan(*paras, title="青川开发区2021年工作要点"))
 
 
 def kinds(ex, kind):

@@ -3,18 +3,17 @@ the amounts tables state. Every text here is invented for the test (places are m
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument, Table
+from zonekg.loaders.document import Table
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind, Relation
 from zonekg.loaders.extraction.responsibility import heading_name, named_in_task, statements
 from zonekg.loaders.readers.tables import split_blocks
 
+from .conftest import doc as plan
+
 
 def doc(*blocks, title="青禾开发区2025年工作要点"):
-    body = [Paragraph(title)] + [b if isinstance(b, Table) else Paragraph(b) for b in blocks]
-    return SourceDocument(Path("t.txt"), title, body)
+    return plan(*blocks, title=title)
 
 
 def pairs(ex, relation=Relation.LEAD_AGENCY):

@@ -4,15 +4,14 @@ stated by section headings, annual lists of multi-year actions, and tables."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument, Table
+from zonekg.loaders.document import Table
 from zonekg.loaders.extraction import extract
+
+from .conftest import doc as plan
 
 
 def doc(*blocks, title="青川经济开发区2021年工作要点"):
-    out = [Paragraph(title)] + [b if isinstance(b, Table) else Paragraph(b) for b in blocks]
-    return SourceDocument(Path("x.txt"), title, out)
+    return plan(*blocks, title=title)
 
 
 def targets(*blocks, **kw):

@@ -4,15 +4,13 @@ distribution over lists, metrics and due years."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract
+
+from .conftest import doc as plan
 
 
 def doc(*paras, title="青川经济开发区2021年工作要点"):
-    blocks = [Paragraph(title)] + [Paragraph(p) for p in paras]
-    return SourceDocument(Path("x.txt"), title, blocks)
+    return plan(*paras, title=title)
 
 
 def goals(*paras, **kw):

@@ -1,5 +1,6 @@
-"""Round 6: industries led by a cluster or positioned as a base, firms named only as the owner
-of a platform or practice, and works named by a place and its size (invented texts)."""
+"""Names read from the role a phrase gives them: an industry leading a cluster or positioned as
+a base, a firm named only as the owner of a platform or practice, works named by a place and
+its size (invented texts)."""
 from zonekg.loaders.extraction import industries, names
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.text import Sentence
