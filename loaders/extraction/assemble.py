@@ -212,11 +212,11 @@ def _scoped_governments(agencies: Registry) -> None:
     """"市政府" in the plan of 台州市人民政府 is that government: a government named by its
     level alone is the one full-named government of that level in the document."""
     for ent in list(agencies.entities):
-        m = re.fullmatch(r"([省市区县])政府", ent.name)
+        m = re.fullmatch(r"([省市区县])(?:人民)?政府([\u4e00-\u9fff]*)", ent.name)  # 市政府, 区人民政府办公室
         if not m:
             continue
         full = [e for e in agencies.entities if e is not ent
-                and re.fullmatch(rf"[\u4e00-\u9fff]+{m.group(1)}(?:人民)?政府", e.name)]
+                and re.fullmatch(rf"[\u4e00-\u9fff]+{m.group(1)}(?:人民)?政府{m.group(2)}", e.name)]
         if len(full) == 1:
             agencies.declare(full[0], ent.name)
 

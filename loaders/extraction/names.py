@@ -39,6 +39,8 @@ RIGHT_EXT = {
 # "41个滨水公园", "8大民生工程", "14条城区道路改造工程": a count in front makes a category.
 COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种|只)$")
 COUNT_INSIDE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种)")
+# The last items of a list opened by 各 ("各县、市、区人民政府"): a type of unit, no one
+LABEL_LIST = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})*、$")
 # After an office's short name, a document number: "宝府办〔2008〕18号", "永政办发[2008]31号"
 DOC_NUMBER = re.compile(r"发?[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]")
 SELF_BODIES = ("工委", "管委", "党工委", "管委会")
@@ -236,8 +238,11 @@ def _find(sentence: Sentence) -> list[Mention]:
         if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 2 \
                 and stem[0] in "经由在对向与和及把将被为从据按报请" and stem[1] in "省市区县":
             start, stem, name = start + 1, stem[1:], name[1:]  # "经区政府研究": 经 = "after"
-        if kind is Kind.AGENCY and (DOC_NUMBER.match(text, e) or name.startswith("各")):
-            continue  # 宝府办〔2008〕18号: a document number's code; 各委办局, 各街镇: a label
+        if kind is Kind.AGENCY and (DOC_NUMBER.match(text, e) or name.startswith("各")
+                                    or LABEL_LIST.search(text[max(0, start - 12):start])):
+            continue  # 宝府办〔2008〕18号: a document number's code; 各委办局, 各县、市、区人民政府: labels
+        if kind is Kind.AGENCY and name.startswith("年度") and re.search(r"\d$", text[:start]):
+            start, name, stem = start + 2, name[2:], stem[2:]  # "2023年度X局": the year's tail
         if kind is Kind.AGENCY and text[start - 1:start] in "“\"" and start > 0 \
                 and text[e:e + 1] in "”\"":
             continue  # “一网通办”, “园区事园区办”: a quoted slogan, not an office
@@ -510,6 +515,11 @@ def _department_stem(text: str, s0: int) -> int:
     stems = lexicon.words("names", "department_stems") + lexicon.words("names", "agency_center_stems")
     for w in sorted(stems, key=len, reverse=True):
         if text[max(0, s0 - len(w)):s0] == w:
+            joined = text[max(0, s0 - len(w) - 1):s0 - len(w)]
+            if joined in "和与及":  # 科技创新和经济发展局: two functions of one department
+                before = _department_stem(text, s0 - len(w) - 1)
+                if before:
+                    return len(w) + 1 + before
             return len(w)
     return 0
 
@@ -901,11 +911,13 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
             and len(stem) >= 3  # 自治区商务厅, 省科技厅 — not 展厅, 餐厅
     if kind is Kind.AGENCY and head == "委":
         return stem.endswith(tuple(lexicon.words("names", "commission_stems")))  # 市发展改革委
-    if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局") and len(stem) < 2:
+    if kind is Kind.AGENCY and stem in ("乡镇", "镇街", "街镇", "村镇"):
+        return False  # 乡镇办, 镇街: a type of unit
+    if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局", "办事处") and len(stem) < 2:
         return False  # 快办, 查办: a verb, not an office
     if kind is Kind.AGENCY and distinct.tag(stem[-1] + head) in ("v", "vn"):
         return False  # 督办, 承办, 举办
-    if kind is Kind.AGENCY and head in ("镇", "街道") and not (
+    if kind is Kind.AGENCY and head in ("镇", "街道", "办事处") and not (
             distinct.is_distinctive(stem) or len(stem) >= 2 and distinct.tag(stem) is None):
         return False  # 提升街道, 区级和N条街道: a street of no name
     if kind is Kind.PROJECT and len(stem) < 2:

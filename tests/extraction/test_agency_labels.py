@@ -49,3 +49,17 @@ def test_a_short_two_part_heading_is_one_task():
     assert heading_name("1、加强经济运行分析,确保完成主要指标。(牵头单位:发改委、统计局)") == \
         "加强经济运行分析,确保完成主要指标"
     assert heading_name("3.围绕新材料、新能源两大方向,开展产业链招商。") == "开展产业链招商"
+
+
+def test_list_labels_types_and_two_function_departments():
+    assert found("各县、市、区人民政府,市政府各部门") == [("市政府", Kind.AGENCY)]  # 区人民政府 ends a 各-list
+    assert found("相关乡镇办、镇街配合") == []
+    assert found("青川高新区科技创新和经济发展局召开会议") == [("青川高新区科技创新和经济发展局", Kind.AGENCY)]
+    assert found("总结了2024年度青川高新区科经局各项工作") == [("青川高新区科经局", Kind.AGENCY)]
+    assert ("柳营街办事处", Kind.AGENCY) in found("柳营街办事处,各派驻机构:")
+
+
+def test_a_government_office_named_by_its_level_folds_into_the_full_name():
+    got = agencies("石湾区人民政府办公室", "工作进展情况报区人民政府办公室。",
+                   title="石湾区人民政府办公室关于印发重点工作的通知")
+    assert "区人民政府办公室" in got["石湾区人民政府办公室"].aliases
