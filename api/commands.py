@@ -101,7 +101,10 @@ class PortInUse(Exception):
 
 
 def _bound(host: str, port: int) -> socket.socket | None:
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    # IPPROTO_TCP named explicitly: asyncio turns Nagle's algorithm off only on connections
+    # whose socket says TCP, and with it on every response after a connection's first waits
+    # ~40 ms for the client's delayed ACK (measured: 48 ms against 3 ms per kept-alive request).
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     if os.name != "nt":
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -41,8 +41,10 @@ class Service:
         self.extraction = ExtractionPool(settings.document_limits)
         """Reads uploads in a child process under the document limits."""
         self.catalog = Catalog(
-            lambda sparql, params=None: self.executor.run(sparql, params, max_rows=READ_MODEL_MAX_ROWS)
+            lambda sparql, params=None: self.executor.run(sparql, params, max_rows=READ_MODEL_MAX_ROWS),
+            generation=lambda: self.generation,
         )
+        self._warm()
 
     def _take_snapshot(self) -> Path:
         target = self._snapshots / f"{time.time_ns()}"
@@ -55,6 +57,18 @@ class Service:
         """Publish the store's current state to the query workers, then bump the generation."""
         self.executor.set_snapshot(self._take_snapshot())
         self._generation += 1
+        self._warm()
+
+    def _warm(self) -> None:
+        """Fill the read model's memo for this generation in the background (first pages,
+        orders, facets), so the first visitor after a start or a write does not wait for it."""
+        threading.Thread(target=self._warm_quietly, name="zonekg-warm", daemon=True).start()
+
+    def _warm_quietly(self) -> None:
+        try:
+            self.catalog.warm()
+        except Exception:  # the service may be closing, or a query hit its limit: requests will retry
+            return
 
     @property
     def generation(self) -> int:

@@ -94,7 +94,7 @@ class World:
     def __init__(self, documents: int, seed: int) -> None:
         rng = random.Random(f"world-{seed}")
         zones = max(3, documents // 3)
-        places = _unique(rng, lambda: _chars(rng, PLACE_CHARS, 2), zones * 2)
+        places = _unique(rng, lambda: _chars(rng, PLACE_CHARS, rng.choice((2, 2, 3))), zones * 2)
         self.zones = [self._zone(rng, places[i], places[zones + i]) for i in range(zones)]
         self.firms = _unique(rng, lambda: (_chars(rng, BRAND_CHARS, 2), *rng.choice(FIRM_TAILS)),
                              max(20, documents * 2))

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
+from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.results import term_json
 from zonekg.graph.terms import Param, TermTuple, plain
 from zonekg.ontology import ID, PREFIXES, ZK
@@ -136,6 +137,19 @@ class ListFilter:
     agency: str | None = None
     industry: str | None = None
 
+    def key(self) -> tuple[str | None, ...]:
+        """The filter as a hashable value (memo key)."""
+        return tuple(vars(self).values())
+
+
+@dataclass(frozen=True)
+class _Order:
+    """A collection's members in list order: ``iris`` sorted, ``names`` and ``rank`` by IRI."""
+
+    iris: list[str]
+    names: dict[str, str]
+    rank: dict[str, int]
+
 
 class _Query:
     """The parameters of one query under construction, named ``?p0``, ``?p1`` …"""
@@ -167,8 +181,16 @@ class _Query:
 class Catalog:
     """Read model over the graph for the REST API and the pages."""
 
-    def __init__(self, run: Runner) -> None:
+    def __init__(self, run: Runner, generation: Callable[[], int] | None = None) -> None:
+        """``generation`` (the service's write counter) turns on memoised answers: each list,
+        count, facet set and detail is computed once per generation. Without it (CLI, tests,
+        the benchmark's ceiling) every call asks the store."""
         self._run = run
+        self._answers = GenerationMemo(generation) if generation else None
+        self._orders = GenerationMemo(generation, len(ENTITY_CLASSES)) if generation else None
+
+    def _cached(self, memo: GenerationMemo | None, key: tuple, compute: Callable[[], Any]) -> Any:
+        return memo.get(key, compute) if memo is not None else compute()
 
     def select(self, sparql: str, params: dict[str, Param] | None = None) -> list[dict[str, TermTuple | None]]:
         result = self._run(sparql, params)
@@ -282,34 +304,69 @@ class Catalog:
         rows = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(document))}")
         return tuple(plain(r["g"]) for r in rows)
 
+    def order(self, collection: str) -> _Order:
+        """Every member of ``collection`` in list order (by name, then IRI). O(members), once
+        per generation: one scan of the class, sorted here. Lists page through it, so no
+        request sorts the whole class again."""
+        def compute() -> _Order:
+            label = "zk:metric" if collection == "targets" else "rdfs:label"
+            names: dict[str, str] = {}
+            for row in self.select(f"SELECT ?e ?label WHERE {{ ?e a {ENTITY_CLASSES[collection]} ; {label} ?label }}"):
+                iri, name = plain(row["e"]), plain(row["label"])
+                if iri not in names or name < names[iri]:
+                    names[iri] = name
+            iris = sorted(names, key=lambda i: (names[i], i))
+            return _Order(iris, names, {iri: n for n, iri in enumerate(iris)})
+        return self._cached(self._orders, (collection,), compute)
+
+    def warm(self) -> None:
+        """Compute what a first visitor asks for (every collection's order, first page and
+        facets) so no request pays for it; the service calls this after start and each write."""
+        for collection in ENTITY_CLASSES:
+            self.list(collection, ListFilter(), 50, 0)
+            if collection in FACETS:
+                self.facets(collection, ListFilter())
+
+    def members(self, collection: str, flt: ListFilter) -> list[str]:
+        """The IRIs of the members that pass ``flt``, in list order. O(answer) for entity
+        filters (they join from the named entity), O(members of the class) for ``q`` (a text
+        search over names) and for no filter at all (the cached order itself)."""
+        order = self.order(collection)
+        if flt == ListFilter():
+            return order.iris
+
+        def compute() -> list[str]:
+            query = _Query()
+            where = self._where(collection, flt, query)
+            if where is None:
+                return []
+            rows = self._select(query, "DISTINCT ?e", where)
+            found = [iri for iri in (plain(r["e"]) for r in rows) if iri in order.rank]
+            return sorted(found, key=order.rank.__getitem__)
+        return self._cached(self._answers, ("members", collection, flt.key()), compute)
+
     def count(self, collection: str, flt: ListFilter) -> int:
-        query = _Query()
-        where = self._where(collection, flt, query)
-        if where is None:
-            return 0
-        group = f"GROUP BY {query.projected}" if query.params else ""
-        rows = self._select(query, "(COUNT(DISTINCT ?e) AS ?n)", where, group)
-        return int(plain(rows[0]["n"]) or 0) if rows else 0
+        return len(self.members(collection, flt))
 
     def refs(self, collection: str, flt: ListFilter, limit: int, offset: int = 0) -> list[dict[str, str | None]]:
-        """``{"id", "name"}`` of one page of a collection, ordered by name."""
-        query = _Query()
-        where = self._where(collection, flt, query)
-        if where is None:
-            return []
-        rows = self._select(
-            query, "?e (MIN(STR(?label)) AS ?name)", where,
-            f"GROUP BY ?e {query.projected} ORDER BY ?name ?e LIMIT {int(limit)} OFFSET {int(offset)}",
-        )
-        return [{"id": plain(r["e"]), "name": plain(r["name"])} for r in rows]
+        """``{"id", "name"}`` of one page of a collection, ordered by name. O(page) once the
+        members are known."""
+        names = self.order(collection).names
+        return [{"id": iri, "name": names[iri]} for iri in self.members(collection, flt)[offset:offset + limit]]
 
     def list(self, collection: str, flt: ListFilter, limit: int, offset: int) -> tuple[list[dict], int]:
-        """One page of a collection (full items) and the total count."""
-        page = self.refs(collection, flt, limit, offset)
-        return self.describe(collection, [r["id"] for r in page if r["id"]]), self.count(collection, flt)
+        """One page of a collection (full items) and the total count. O(page) + members."""
+        def compute() -> tuple[list[dict], int]:
+            page = self.refs(collection, flt, limit, offset)
+            return self.describe(collection, [r["id"] for r in page if r["id"]]), self.count(collection, flt)
+        return self._cached(self._answers, ("list", collection, flt.key(), limit, offset), compute)
 
     def facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
-        """Counts of the filtered members by each facet of the collection (most frequent first)."""
+        """Counts of the filtered members by each facet of the collection (most frequent first).
+        O(answer · facet links): the filters join from the named entities, as for members."""
+        return self._cached(self._answers, ("facets", collection, flt.key()), lambda: self._facets(collection, flt))
+
+    def _facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
         for facet, link in FACETS.get(collection, {}).items():
             query = _Query()
@@ -342,10 +399,12 @@ class Catalog:
         return [COLLECTION_OF_CLASS[c] for c in (plain(r["cls"]) for r in rows) if c in COLLECTION_OF_CLASS]
 
     def entity(self, collection: str, iri: str) -> dict | None:
-        """The full item of ``iri`` if it is a member of ``collection``."""
-        if collection not in self.kinds(iri):
-            return None
-        return self.describe(collection, [iri])[0]
+        """The full item of ``iri`` if it is a member of ``collection``. O(its statements)."""
+        def compute() -> dict | None:
+            if collection not in self.kinds(iri):
+                return None
+            return self.describe(collection, [iri])[0]
+        return self._cached(self._answers, ("entity", collection, iri), compute)
 
     def describe(self, collection: str, iris: list[str]) -> list[dict]:
         """Full REST items for ``iris`` (read from the store, all of one collection), in order."""
@@ -441,17 +500,21 @@ class Catalog:
             )
 
     def zone(self, iri: str) -> dict | None:
-        """A zone with what belongs to it: parks, industries, targets, projects and agencies."""
-        item = self.entity("zones", iri)
-        if item is None:
-            return None
-        within = ListFilter(zone=iri)
-        item["parks"] = self.refs("zones", within, MAX_LIMIT)
-        item["industries"] = self.refs("industries", within, MAX_LIMIT)
-        item["agencies"] = self.refs("agencies", within, MAX_LIMIT)
-        item["projects"] = self.refs("projects", within, MAX_LIMIT)
-        item["targets"], _ = self.list("targets", within, MAX_LIMIT, 0)
-        return item
+        """A zone with what belongs to it: parks, industries, targets, projects and agencies
+        (the first 500 of each). O(what belongs to it): each part joins from the zone."""
+        def compute() -> dict | None:
+            found = self.entity("zones", iri)
+            if found is None:
+                return None
+            item = dict(found)
+            within = ListFilter(zone=iri)
+            item["parks"] = self.refs("zones", within, MAX_LIMIT)
+            item["industries"] = self.refs("industries", within, MAX_LIMIT)
+            item["agencies"] = self.refs("agencies", within, MAX_LIMIT)
+            item["projects"] = self.refs("projects", within, MAX_LIMIT)
+            item["targets"], _ = self.list("targets", within, MAX_LIMIT, 0)
+            return item
+        return self._cached(self._answers, ("zone", iri), compute)
 
     # -- search --------------------------------------------------------------------------
     def search(self, text: str, limit: int, offset: int) -> tuple[list[dict], int]:

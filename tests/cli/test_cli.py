@@ -219,3 +219,28 @@ def test_extract_names_an_unreadable_file_and_goes_on(tmp_path: Path) -> None:
     good.write_text("某某高新区2024年工作要点\n全年地区生产总值增长8%。\n", encoding="utf-8")
     done = zonekg("extract", str(tmp_path / "broken.docx"), str(good))
     assert done.returncode == 1 and "broken.docx" in done.stderr and "== good.txt" in done.stdout
+
+
+def test_served_connections_send_without_waiting_for_acks() -> None:
+    """The listening socket says TCP, so asyncio turns Nagle's algorithm off on every
+    connection it accepts: responses on a kept-alive connection then go out at once, not
+    ~40 ms later when the client's delayed ACK arrives."""
+    import asyncio
+
+    from zonekg.api.commands import listen
+
+    sock = listen("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        client = socket.create_connection(sock.getsockname()[:2])
+        accepted, _ = sock.accept()
+        loop = asyncio.new_event_loop()
+        try:
+            transport, _ = loop.run_until_complete(loop.connect_accepted_socket(asyncio.Protocol, accepted))
+            assert transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+            transport.close()
+        finally:
+            loop.close()
+            client.close()
+    finally:
+        sock.close()

@@ -1,0 +1,50 @@
+"""Answers memoised per store generation: computed once, recomputed after a write, and many
+clients asking at once wait for one computation."""
+from __future__ import annotations
+
+import threading
+import time
+
+from zonekg.graph.memo import GenerationMemo
+
+
+def test_an_answer_is_computed_once_per_generation() -> None:
+    generation, calls = [0], []
+    memo = GenerationMemo(lambda: generation[0])
+
+    def compute() -> int:
+        calls.append(generation[0])
+        return generation[0] * 10
+
+    assert memo.get("q", compute) == memo.get("q", compute) == 0
+    generation[0] = 1
+    assert memo.get("q", compute) == 10
+    assert calls == [0, 1]
+
+
+def test_concurrent_askers_share_one_computation() -> None:
+    memo = GenerationMemo(lambda: 0)
+    calls: list[int] = []
+    answers: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    threads = [threading.Thread(target=lambda: answers.append(memo.get("q", compute))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [42] * 8 and len(calls) == 1
+
+
+def test_least_recently_used_answers_go_first() -> None:
+    memo = GenerationMemo(lambda: 0, max_answers=2)
+    memo.get("a", lambda: 1)
+    memo.get("b", lambda: 2)
+    memo.get("a", lambda: 0)  # touches a
+    memo.get("c", lambda: 3)  # evicts b
+    assert memo.get("a", lambda: -1) == 1
+    assert memo.get("b", lambda: -2) == -2
