@@ -19,6 +19,8 @@ from zonekg.graph.oxigraph_store import OxigraphStore
 from zonekg.loaders.sandbox import ExtractionPool
 
 SNAPSHOTS_DIR = "snapshots"
+WARM_STOP_SECONDS = 5.0
+"""How long closing waits for a background warm-up to finish its current query."""
 KEEP_SNAPSHOTS = 3
 """Older snapshots stay a while: a worker may still be reading one when a newer one is taken."""
 
@@ -31,6 +33,7 @@ class Service:
         shutil.rmtree(self._snapshots, ignore_errors=True)
         self._snapshots.mkdir(parents=True)
         self._write_lock = threading.Lock()
+        self._closing = threading.Event()
         self._generation = 0
         self.executor = QueryExecutor(
             self._take_snapshot(),
@@ -62,12 +65,13 @@ class Service:
     def _warm(self) -> None:
         """Fill the read model's memo for this generation in the background (first pages,
         orders, facets), so the first visitor after a start or a write does not wait for it."""
-        threading.Thread(target=self._warm_quietly, name="zonekg-warm", daemon=True).start()
+        self._warmer = threading.Thread(target=self._warm_quietly, name="zonekg-warm", daemon=True)
+        self._warmer.start()
 
     def _warm_quietly(self) -> None:
         try:
-            self.catalog.warm()
-        except Exception:  # the service may be closing, or a query hit its limit: requests will retry
+            self.catalog.warm(stop=self._closing.is_set)
+        except Exception:  # a query hit its limit, or the service is closing: requests will retry
             return
 
     @property
@@ -82,6 +86,8 @@ class Service:
         return self._write_lock
 
     def close(self) -> None:
+        self._closing.set()
+        self._warmer.join(WARM_STOP_SECONDS)
         self.extraction.close()
         self.executor.close()
         self.store.close()

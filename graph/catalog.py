@@ -319,10 +319,13 @@ class Catalog:
             return _Order(iris, names, {iri: n for n, iri in enumerate(iris)})
         return self._cached(self._orders, (collection,), compute)
 
-    def warm(self) -> None:
+    def warm(self, stop: Callable[[], bool] = lambda: False) -> None:
         """Compute what a first visitor asks for (every collection's order, first page and
-        facets) so no request pays for it; the service calls this after start and each write."""
+        facets) so no request pays for it; the service calls this after start and each write.
+        ``stop`` is checked between collections (the service is closing)."""
         for collection in ENTITY_CLASSES:
+            if stop():
+                return
             self.list(collection, ListFilter(), 50, 0)
             if collection in FACETS:
                 self.facets(collection, ListFilter())
