@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zonekg.graph.errors import TooLarge, ZonekgError
 from zonekg.loaders.document import UnreadableDocument, reason_of
@@ -152,32 +152,33 @@ class ExtractionPool:
     def prepare(self, path: Path) -> PreparedDocument:
         """Read, extract and map ``path`` in a child; raises UnreadableDocument or TooLarge."""
         child = self._take(path)
-        healthy = False
+        answered = False
         try:
-            result = self._run(child, path)
-            healthy = True
-            return result
+            status, payload = self._run(child, path)
+            answered = True
         finally:
-            if healthy and not self._closed:
-                self._idle.put(child)
+            if answered and not self._closed:
+                self._idle.put(child)  # a refusal the child made itself leaves it fit for more
             else:
                 self._retire(child)
+        if status == "error":
+            raise payload
+        return payload
 
-    def _run(self, child: _Child, path: Path) -> PreparedDocument:
+    def _run(self, child: _Child, path: Path) -> tuple[str, Any]:
+        """The child's answer: ``("ok", prepared)`` or ``("error", exception)``; raises when
+        the child had to be killed or died."""
         try:
             child.wait_until_ready()
             child.conn.send(str(path))
             self._watch(child)
-            status, payload = child.conn.recv()
+            return child.conn.recv()
         except (EOFError, OSError):
             if self._closed:
                 raise UnreadableDocument(path, "not read: the service is shutting down") from None
             child.process.join(1)
             code = child.process.exitcode
             raise UnreadableDocument(path, f"the process reading it stopped (exit code {code})") from None
-        if status == "error":
-            raise payload
-        return payload
 
     def _watch(self, child: _Child) -> None:
         """Wait for the child's answer; kill it (and refuse) past the time or memory limit."""

@@ -140,3 +140,15 @@ def _alive(pid: int) -> bool:
     except OSError:
         os.kill(pid, 0)
         return True
+
+
+def test_a_refusal_made_by_the_child_keeps_the_child(tmp_path: Path) -> None:
+    good, long = tmp_path / "good.txt", tmp_path / "long.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    long.write_text(SENTENCE * 100, encoding="utf-8")
+    with ExtractionPool(DocumentLimits(max_chars=1000)) as pool:
+        pool.prepare(good)
+        children = [child.process.pid for child in pool._all]
+        with pytest.raises(TooLarge):
+            pool.prepare(long)
+        assert [child.process.pid for child in pool._all] == children  # no new start-up to pay
