@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
-from zonekg.loaders.extraction.tasks import names_a_facility, projects_in_task
+from zonekg.loaders.extraction.tasks import names_a_facility, projects_in_task, proper_projects_in_task
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
@@ -387,8 +387,14 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         name = task_name(task_src.text)
         if len(name) >= 4 and not _label_word(name):
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
+    # In a responsibility list (most tasks state their units) a task that states none was cut
+    # off with the page or left to its section: it still names its projects
+    task_list = sum(1 for t in tasks if t.said.lead) * 2 > len(tasks)
     for t in tasks:
         if not t.said.lead:
+            if task_list:
+                out += [Assignment(p, [], [], t.head, projects=[p])
+                        for p in proper_projects_in_task("".join(_without_labels(x.text) for x in t.body))]
             continue
         name = heading_name(t.head.text)
         if len(name) < 4:
@@ -431,6 +437,7 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
 def from_tables(sents: list[Sentence]) -> list[Assignment]:
     """Assignments from responsibility and project tables (Table blocks or text rows)."""
     out: list[Assignment] = []
+    unled: list[Assignment] = []
     header: dict[str, int] | None = None
     names: tuple[str, ...] = ()
     prev: Assignment | None = None
@@ -478,12 +485,16 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
             if "content" in header and prev.area is None:
                 prev.area = amounts.in_cell(get("content"))[1]
             out.append(prev)
+        elif task and "project" not in header:
+            # a row whose units cell is empty (or cut off with the page) still names projects
+            unled += [Assignment(p, [], [], s, projects=[p]) for p in proper_projects_in_task(task)]
     for a in out:
         if a.extra.get("project_column"):
             a.task = a.task.strip(" “”\"")
             continue
         a.extra["task_text"] = a.task
-        a.projects = projects_in_task(re.sub(r"[(（][^()（）]*[)）]", "", a.task)) or named_in_task(a.task)
+        a.projects = projects_in_task(re.sub(r"[(（][^()（）]*[)）]", "", a.task)) or \
+            [p for p in named_in_task(a.task) if "、" not in p]  # a list left whole is no name
         if len(a.projects) == 1:
             money, area = amounts.in_cell(a.task)
             a.investment, a.area = a.investment or money, a.area or area
@@ -492,7 +503,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
         # facility ("完善创业大厦配套设施"); a row that does neither (an indicator "生产总值增长
         # 7.5%", a duty "发挥政府产业基金作用") still names its units.
         a.extra["units_only"] = not a.projects and not (len(a.task) >= 2 and names_a_facility(a.task))
-    return out
+    return out + unled
 
 
 def _unframe_first(name: str) -> str:

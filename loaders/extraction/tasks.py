@@ -97,6 +97,21 @@ def projects_in_task(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def proper_projects_in_task(text: str) -> list[str]:
+    """The projects a task names by a proper name ("汀泗河系统治理项目", not "科技创新平台"):
+    what a task that states no responsibility (or whose page stops first) still tells."""
+    from zonekg.loaders.extraction import distinct
+
+    _, _, ends_head, _, _ = _patterns()
+    out = []
+    for name in projects_in_task(text):
+        head = ends_head.search(name) or _SECTION_END.search(name)
+        stem = name[:head.start()] if head else name
+        if distinct.is_distinctive(stem.strip("“”")):
+            out.append(name)
+    return out
+
+
 def names_a_facility(text: str) -> bool:
     """Does the text name a built thing (a 大厦, 园, 中心 …) anywhere?"""
     return _patterns()[3].search(text) is not None
