@@ -79,6 +79,10 @@ class DocumentCollision(Conflict):
     """A file name that maps to the same document IRI as another, already ingested, file."""
 
 
+class DuplicateContent(DocumentCollision):
+    """A file whose text is already stored under another file name (plan.docx, plan.html)."""
+
+
 class TooLarge(ZonekgError):
     """A request, a document or a part of one over a configured limit (413).
 

@@ -5,6 +5,8 @@ sees this shape, so it never has to know where a sentence or a table row came fr
 """
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +60,13 @@ class SourceDocument:
     def name(self) -> str:
         """The file name: what users and the scorer call the document."""
         return self.path.name
+
+    def content_digest(self) -> str:
+        """A fingerprint of what the body says, blind to its format: the SHA-256 of its letters
+        and digits after NFKC folding. The same plan saved as .docx and as .html has one digest
+        (spacing, punctuation, table rules and page chrome do not count)."""
+        folded = unicodedata.normalize("NFKC", self.text()).lower()
+        return hashlib.sha256("".join(ch for ch in folded if ch.isalnum()).encode("utf-8")).hexdigest()
 
     def text(self) -> str:
         """The whole body as text, tables flattened row by row."""

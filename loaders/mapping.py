@@ -176,6 +176,7 @@ class DocumentMapper:
         for key, value in sorted(self.document.metadata.items()):
             if key in METADATA_PROPERTIES and value:
                 yield self._quad(doc, METADATA_PROPERTIES[key], Literal(value))
+        yield self._quad(doc, f"{ZK}contentDigest", Literal(self.document.content_digest()))
         if self.extraction.plan_year:
             yield self._quad(doc, f"{ZK}planYear", _integer(self.extraction.plan_year))
         main_zone = self.iri(Ref(Kind.ZONE, self.extraction.main_zone or ""))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from zonekg.graph.errors import DocumentCollision, ZonekgError
+from zonekg.graph.errors import DocumentCollision, DuplicateContent, ZonekgError
 from zonekg.graph.store import GraphStore
 from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_of
 from zonekg.loaders.extraction import extract
@@ -84,10 +84,12 @@ def summarize(document: SourceDocument, extraction: Extraction, triples: int) ->
 
 @dataclass
 class PreparedDocument:
-    """A document read, extracted and mapped, ready to land: its summary and its quads."""
+    """A document read, extracted and mapped, ready to land: its summary, its quads and the
+    digest of its content (:meth:`SourceDocument.content_digest`)."""
 
     summary: DocumentSummary
     nquads: bytes
+    digest: str = ""
 
 
 def prepare(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> PreparedDocument:
@@ -102,7 +104,7 @@ def prepare(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> PreparedDocu
     extraction = extract(document)
     quads = to_quads(document, extraction)
     body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    return PreparedDocument(summarize(document, extraction, len(quads)), body)
+    return PreparedDocument(summarize(document, extraction, len(quads)), body, document.content_digest())
 
 
 def stored_file_name(store: GraphStore, document_iri: str) -> str | None:
@@ -112,12 +114,24 @@ def stored_file_name(store: GraphStore, document_iri: str) -> str | None:
     return next((row["file"].value for row in rows), None)  # type: ignore[union-attr]
 
 
+def same_content_file(store: GraphStore, digest: str, document_iri: str) -> str | None:
+    """The file name of another stored document with this content digest, if there is one."""
+    if not digest:
+        return None
+    rows = store.query("SELECT ?d ?g ?file WHERE { GRAPH ?g { ?g zk:contentDigest ?d ; zk:fileName ?file } }",
+                       substitutions={"d": ox.Literal(digest)})  # (a substituted variable is projected)
+    return next((row["file"].value for row in rows  # type: ignore[union-attr]
+                 if row["g"].value != document_iri), None)  # type: ignore[union-attr]
+
+
 def land(prepared: PreparedDocument, store: GraphStore) -> None:
     """Replace the document's graph in the store, in one transaction.
 
     Different file names can map to one document IRI (``collide.txt``, ``col lide.txt`` and
     ``ｃｏｌｌｉｄｅ.txt`` fold to the same one); a file never silently replaces another
-    file's document: that raises :class:`~zonekg.graph.errors.DocumentCollision`.
+    file's document: that raises :class:`~zonekg.graph.errors.DocumentCollision`. Nor is the
+    same text stored twice under two names (plan.docx and plan.html, a likely slip): that
+    raises :class:`~zonekg.graph.errors.DuplicateContent` naming the file already stored.
     """
     iri, name = prepared.summary.iri, prepared.summary.file
     existing = stored_file_name(store, iri)
@@ -125,6 +139,11 @@ def land(prepared: PreparedDocument, store: GraphStore) -> None:
         raise DocumentCollision(
             f"{name} would be stored as the same document as {existing} (the names differ only in "
             f"spaces or in full-width forms); rename it, or delete {existing} first")
+    twin = same_content_file(store, prepared.digest, iri)
+    if twin is not None:
+        raise DuplicateContent(
+            f"same content as {twin}, already in the store: not stored twice (delete {twin} first "
+            f"to keep this file instead)")
     store.replace_document(prepared.summary.iri, ox.parse(prepared.nquads, format=ox.RdfFormat.N_QUADS))
 
 

@@ -21,7 +21,8 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
     sents = sentences(document)
     title = norm(document.title).strip()
     if not sents or title not in sents[0].text:
-        sents.insert(0, Sentence(title, 0, -1, -1, heading=True))
+        sents.insert(0, Sentence(title, 0, -1, -1, heading=True,
+                                 raw=document.title.strip() if document.title.strip() != title else None))
         for i, s in enumerate(sents):
             s.index = i
     ctx = context.build(document, sents)
@@ -35,7 +36,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
     project_mentions: list[tuple[names.Mention, object]] = []
     for s in body:
         for m in names.find(s):
-            ev = Evidence(s.text, s.block)
+            ev = Evidence(s.quote, s.block)
             ent = regs[m.kind].add(m.name, ev)
             if m.alias:
                 regs[m.kind].declare(ent, m.alias)  # "X(以下简称Y)"
@@ -50,7 +51,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
 
     # 2. lists: bare agency stems, companies, industries, project items
     for s in body:
-        ev = Evidence(s.text, s.block)
+        ev = Evidence(s.quote, s.block)
         for e in lists.find(s):
             kind = lists.head_kind(e.head)
             clause = e.clause
@@ -87,7 +88,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
     assignments = responsibility.from_sentences(body) + responsibility.from_tables(body)
     first_leads = responsibility.first_unit_leads(body)
     for a in assignments:
-        ev = Evidence(a.sentence.text, a.sentence.block)
+        ev = Evidence(a.sentence.quote, a.sentence.block)
         if first_leads and a.unqualified and len(a.lead) > 1:
             a.lead, a.participants = a.lead[:1], a.lead[1:] + a.participants
         if a.extra.get("units_only"):
@@ -116,6 +117,8 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
                 for name in agencies:
                     facts.append(Fact(proj.ref, role, _unit(regs, name, ev).ref, ev))
 
+    _tabled_projects_are_no_zones(regs, [p for a in assignments if a.extra.get("project_column")
+                                         for p in (a.projects or [a.task])])
     _trace(trace, "responsibility", regs)
 
     # the issuer: the administration the page credits, else whoever published it
@@ -166,7 +169,7 @@ def assemble(document: SourceDocument, trace: dict[str, list[str]] | None = None
             z = regs[Kind.ZONE].resolve(zones_here[-1].name)
             if z:
                 facts.append(Fact(ent.ref, Relation.LOCATED_IN, z.ref,
-                                  Evidence(m.sentence.text, m.sentence.block)))
+                                  Evidence(m.sentence.quote, m.sentence.block)))
     administration = regs[Kind.AGENCY].resolve(issuer) if issuer else None
     if administration and _is_administration(administration.name, lexicon.load("names")["administration_suffixes"]):
         # Departments, towns and offices named in a zone's plan belong to its administration.
@@ -228,6 +231,15 @@ def _trace(trace: dict[str, list[str]] | None, stage: str, regs: dict[Kind, Regi
     seen = {x for added in trace.values() for x in added}
     trace[stage] = [f"{k.value}: {e.name}" for k in Kind for e in regs[k].entities
                     if f"{k.value}: {e.name}" not in seen]
+
+
+def _tabled_projects_are_no_zones(regs: dict[Kind, Registry], tabled: list[str]) -> None:
+    """A park a project table lists in its 项目名称 column ("X产业园", "X产业园二期") is built
+    as a project: a zone read only from such a row's name is that project, not a zone."""
+    for zone in list(regs[Kind.ZONE].entities):
+        rows = [p for p in tabled if zone.name in p]
+        if rows and all(any(p in norm(ev.quote) for p in rows) for ev in zone.evidence):
+            regs[Kind.ZONE].discard(zone.name)
 
 
 def _is_administration(name: str, suffixes: list[str]) -> bool:

@@ -1026,8 +1026,9 @@ def _names_before(text: str, at: int) -> bool:
         return False
     toks = distinct.tokens(run)
     last = toks[-1]
-    return len(last[0]) >= 2 and last[1] in ("ns", "nr", "nz", "nt", None) \
-        and last[0] not in _gen()["generic_modifiers"]
+    if len(last[0]) >= 2:
+        return last[1] in ("ns", "nr", "nz", "nt", None) and last[0] not in _gen()["generic_modifiers"]
+    return distinct.is_distinctive(run[-2:])  # "澜+州": a place jieba does not know
 
 
 def _after_byline(text: str, start: int, s0: int) -> int:

@@ -39,7 +39,7 @@ from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, s
                                                without_comparisons)
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
-from zonekg.loaders.extraction.text import Sentence
+from zonekg.loaders.extraction.text import Sentence, norm
 
 CLAUSE_SEP = re.compile(r"[,，;；:：。!?！？]")
 CN = "一二两三四五六七八九十"
@@ -210,7 +210,7 @@ def _restated_once(found: list[Target]) -> list[Target]:
         if kept is None:
             first[key] = t
             out.append(t)
-        elif DUE.search(t.evidence.quote) and not DUE.search(kept.evidence.quote):
+        elif DUE.search(norm(t.evidence.quote)) and not DUE.search(norm(kept.evidence.quote)):
             kept.year = t.year
     return out
 
@@ -292,7 +292,7 @@ def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> l
     names and deadlines do not leak into the metric, and a deadline cell gives the due year."""
     cfg = _cfg()[0]
     text = " | ".join(c for c in cells if c)
-    row = Sentence(text, s.block, s.index, s.para, cells=cells)
+    row = Sentence(text, s.block, s.index, s.para, cells=cells, raw=s.raw if text == s.text else None)
     if header is not None and len(header) == len(cells):
         if _is_project_table(header, cfg):
             return []
@@ -314,7 +314,7 @@ def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> l
             if due and ctx.plan_year and due >= ctx.plan_year and \
                     sentence_year(c, ctx.plan_year) is None and t.year != due:
                 t.year = due  # "完成时限: 2023年12月底"
-            t.evidence = Evidence(text, s.block)
+            t.evidence = Evidence(row.quote, s.block)
             out.append(t)
     return out
 
@@ -375,7 +375,7 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
             kind = TargetKind.GROWTH_RATE if re.search(r"增长|增速|下降|降低", metric + h) else TargetKind.SHARE
         year = years[-1] if years else ctx.year_of.get(row.index, ctx.default_due or plan)
         out.append(Target(metric=metric, kind=kind, value=clean(value), unit=u, year=year,
-                          text=f"{metric} {c}" + ("" if c.endswith(("%", "％")) else u), evidence=Evidence(row.text, row.block),
+                          text=f"{metric} {c}" + ("" if c.endswith(("%", "％")) else u), evidence=Evidence(row.quote, row.block),
                           actual=actual))
     return out
 
@@ -443,7 +443,7 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
             items = [_trim_tail(i, cfg) for i in items]
             for k, m in enumerate(quantities):
                 metric = items[k] if len(items) == len(quantities) else subj
-                out.append(_target(m, metric, clause, s, year, past_here, unit_kind))
+                out.append(_target(m, metric, (c0, c0 + len(clause)), s, year, past_here, unit_kind))
             subject, subject_start, subject_past = subj, c0, past_here
             continue
         prev_end = 0
@@ -454,10 +454,10 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
             past = past_here
             if not metric and subject:
                 metric = subject
-                span = text[subject_start: c0 + m.end()]
+                span = (subject_start, c0 + m.end())
                 past = past or subject_past
             else:
-                span = clause[prev_end if prev_end else 0: m.end()].lstrip("、和及与")
+                span = (c0 + prev_end, c0 + m.end())
             # "A率、B率、C率达100%": one value shared by a list of rates
             items = [i for i in metric.split("、") if i]
             if len(items) > 1 and all(re.search(r"(率|比重|占比)$", i) for i in items):
@@ -700,17 +700,24 @@ def _noun_after(after: str, qty) -> str:
     return noun.strip("“”\"‘’") if len(noun) >= 2 else ""
 
 
-def _target(m: re.Match, metric: str, span: str, s: Sentence, year, past: bool,
+def _target(m: re.Match, metric: str, span: tuple[int, int], s: Sentence, year, past: bool,
             unit_kind) -> Target:
+    """The target of quantity ``m`` stated by ``s.text[span]`` (quoted as the document writes
+    it, list words and spaces at its edges trimmed)."""
+    a, b = span
+    while a < b and (s.text[a] in "、和及与" or s.text[a].isspace()):
+        a += 1
+    while b > a and s.text[b - 1].isspace():
+        b -= 1
     unit = m.group("unit")
     value = to_decimal(m.group("num")) or Decimal(0)
     kind = unit_kind[unit]
     if unit == "%":
         if re.search(r"(比重|占比|比例|率|份额)", metric):
             kind = TargetKind.SHARE
-        elif re.search(r"(增长|增速|改善|下降|降低|提高|提升)", span):
+        elif re.search(r"(增长|增速|改善|下降|降低|提高|提升)", s.text[a:b]):
             kind = TargetKind.GROWTH_RATE
         else:
             kind = TargetKind.SHARE
     return Target(metric=metric, kind=kind, value=clean(value), unit=unit, year=year,
-                  text=span.strip(), evidence=Evidence(s.text, s.block), actual=past)
+                  text=s.original(a, b), evidence=Evidence(s.quote, s.block), actual=past)

@@ -2,8 +2,10 @@
 
 Everything downstream works on NFKC text (full-width digits and punctuation folded), split
 into sentences on 。；; and line ends, because evidence must quote one sentence, not a whole
-paragraph. Text rows of tables ("a | b | c") are recognised here too, so the rest of the
-engine never has to care whether a reader produced a Table or a Paragraph.
+paragraph. Each sentence also keeps the document's own words for it (``raw``, with a map
+from normalised to original positions), so a quote is exactly what the document says
+("，" stays "，"). Text rows of tables ("a | b | c") are recognised here too, so the rest of
+the engine never has to care whether a reader produced a Table or a Paragraph.
 """
 from __future__ import annotations
 
@@ -22,10 +24,28 @@ HEADING_NUMBER = re.compile(
 TOP_HEADING = re.compile(r"^\s*(?:[•●◆■]\s*|[一二三四五六七八九十]+[、.．])")
 
 
+ZERO_WIDTH = "\u200b\ufeff"
+
+
 def norm(text: str) -> str:
     """NFKC-fold and drop zero-width junk; keeps 、 and 。 which NFKC leaves alone."""
     text = unicodedata.normalize("NFKC", text)
     return text.replace("\u200b", "").replace("\ufeff", "")
+
+
+def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
+    """``norm(text)`` and, for each of its characters, the position in ``text`` it came from
+    (None when folding joined characters, as combining accents do: then no map is kept)."""
+    out: list[str] = []
+    origins: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in ZERO_WIDTH:
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded)
+        origins.extend([i] * len(folded))
+    folded = "".join(out)
+    return (folded, origins) if folded == norm(text) else (norm(text), None)
 
 
 @dataclass
@@ -41,6 +61,19 @@ class Sentence:
     top_heading: bool = False
     header_row: bool = False
     extra: dict = field(default_factory=dict)
+    raw: str | None = None  # the document's own words, when they differ from ``text``
+    origins: tuple[int, ...] | None = None  # position in ``raw`` of each character of ``text``
+
+    @property
+    def quote(self) -> str:
+        """The sentence as the document writes it: what evidence quotes."""
+        return self.raw if self.raw is not None else self.text
+
+    def original(self, start: int, end: int) -> str:
+        """The document's words for ``text[start:end]``."""
+        if self.raw is None or self.origins is None or start >= end:
+            return self.text[start:end]
+        return self.raw[self.origins[start]: self.origins[end - 1] + 1]
 
 
 def split_row(text: str) -> tuple[str, ...] | None:
@@ -70,6 +103,11 @@ def split_sentences(text: str) -> list[str]:
 
     Delimiters inside brackets do not split: "(牵头部门:A;参与部门:B)" stays with its task.
     """
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence :func:`split_sentences` returns, whitespace trimmed."""
     out, start, depth = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "(（[【":
@@ -77,10 +115,21 @@ def split_sentences(text: str) -> list[str]:
         elif ch in ")）]】":
             depth = max(0, depth - 1)
         elif ch in "。;!?！？" and depth == 0:
-            out.append(text[start:i + 1])
+            out.append((start, i + 1))
             start = i + 1
-    out.append(text[start:])
-    return [p.strip() for p in out if p.strip()]
+    out.append((start, len(text)))
+    return [_trimmed(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")  # what str.splitlines keeps
 
 
 def sentences(document: SourceDocument) -> list[Sentence]:
@@ -93,26 +142,55 @@ def sentences(document: SourceDocument) -> list[Sentence]:
                 cells = tuple(norm(c).strip() for c in row)
                 if not any(cells):
                     continue
-                out.append(Sentence(" | ".join(c for c in cells if c), b, len(out), para,
-                                    cells=cells, header_row=(r == 0)))
+                text = " | ".join(c for c in cells if c)
+                raw = " | ".join(c.strip() for c in row if norm(c).strip())
+                out.append(Sentence(text, b, len(out), para, cells=cells, header_row=(r == 0),
+                                    raw=raw if raw != text else None))
                 para += 1
             continue
         assert isinstance(block, Paragraph)
-        for line in norm(block.text).splitlines():
-            line = line.strip()
+        words = _Words(block.text)
+        for m in LINE.finditer(words.folded):
+            l0, l1 = _trimmed(words.folded, m.start(), m.end())
+            line = words.folded[l0:l1]
             if not line:
                 continue
             cells = split_row(line)
             if cells is None and WIDE_SPACES.search(line) and len(WIDE_SPACES.split(line)) >= 3:
                 cells = tuple(c.strip() for c in WIDE_SPACES.split(line))
             if cells is not None:
-                out.append(Sentence(" | ".join(c for c in cells if c), b, len(out), para,
-                                    cells=cells))
+                text = " | ".join(c for c in cells if c)
+                raw = words.raw(l0, l1)  # a row quotes its line as written
+                out.append(Sentence(text, b, len(out), para, cells=cells, raw=raw if raw != text else None))
                 para += 1
                 continue
             head = is_heading(line)
             top = head and bool(TOP_HEADING.match(line))
-            for s in split_sentences(line):
-                out.append(Sentence(s, b, len(out), para, heading=head, top_heading=top))
+            for a, e in sentence_spans(line):
+                raw, origins = words.raw(l0 + a, l0 + e), words.origins(l0 + a, l0 + e)
+                out.append(Sentence(line[a:e], b, len(out), para, heading=head, top_heading=top,
+                                    raw=raw if raw != line[a:e] else None,
+                                    origins=origins if raw != line[a:e] else None))
             para += 1
     return out
+
+
+class _Words:
+    """A paragraph folded by :func:`norm`, with the way back to the document's own words."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded, self._origins = norm_with_origins(text)
+
+    def raw(self, a: int, b: int) -> str:
+        """The document's words for folded[a:b] (the folded text when no map was kept)."""
+        if self._origins is None or a >= b:
+            return self.folded[a:b]
+        return self.text[self._origins[a]: self._origins[b - 1] + 1]
+
+    def origins(self, a: int, b: int) -> tuple[int, ...] | None:
+        """Position in raw(a, b) of each character of folded[a:b]."""
+        if self._origins is None:
+            return None
+        return tuple(o - self._origins[a] for o in self._origins[a:b])
+
