@@ -279,23 +279,26 @@ def _find(sentence: Sentence) -> list[Mention]:
 
 
 def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mention]:
-    """The zone an administration is named after: "X开发区管委会", "X度假区管理办",
-    "X高新区(Y镇)管委会" name the zone X too (a circular to the zones' committees lists the
-    zones of a city)."""
-    forms = lexicon.words("names", "zone_administration_forms")
-    zone_heads = tuple(lexicon.words("names", "zone_suffixes"))
+    """The zone an agency is named after: "X开发区管委会", "X度假区管理办", "X高新区(Y镇)管委会",
+    "X高新区科技创新和经济发展局" name the zone X too (a circular to the zones' committees lists
+    the zones of a city; a zone's department names its zone)."""
     generic_names = _tables()[6]
+    heads = lexicon.words("names", "zone_suffixes")
     out: list[Mention] = []
     for m in found:
-        if m.kind is not Kind.AGENCY or not m.name.endswith(forms):
+        if m.kind is not Kind.AGENCY:
             continue
-        form = next(f for f in forms if m.name.endswith(f))
-        zone = re.sub(r"\([^()]*\)$", "", m.name[: -len(form)])
-        head = next((h for h in zone_heads if zone.endswith(h)), None)
-        if head is None or zone in generic_names or is_generic_stem(zone[: -len(head)]) \
-                or not _valid(Kind.ZONE, head, zone[: -len(head)]):
-            continue
-        out.append(Mention(zone, Kind.ZONE, sentence, m.start, m.start + len(zone), head))
+        for e in range(len(m.name) - 2, 1, -1):  # the longest zone opening the name
+            zone = m.name[:e]
+            head = next((h for h in heads if zone.endswith(h)), None)
+            if head is None:
+                continue
+            stem = zone[: -len(head)]
+            if zone in generic_names or stem in generic_names or is_generic_stem(stem) \
+                    or not _valid(Kind.ZONE, head, stem) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", zone):
+                continue
+            out.append(Mention(zone, Kind.ZONE, sentence, m.start, m.start + e, head))
+            break
     return out
 
 

@@ -54,8 +54,11 @@ def test_a_short_two_part_heading_is_one_task():
 def test_list_labels_types_and_two_function_departments():
     assert found("各县、市、区人民政府,市政府各部门") == [("市政府", Kind.AGENCY)]  # 区人民政府 ends a 各-list
     assert found("相关乡镇办、镇街配合") == []
-    assert found("青川高新区科技创新和经济发展局召开会议") == [("青川高新区科技创新和经济发展局", Kind.AGENCY)]
-    assert found("总结了2024年度青川高新区科经局各项工作") == [("青川高新区科经局", Kind.AGENCY)]
+    # (the zone the department is named after is a zone mention too)
+    assert found("青川高新区科技创新和经济发展局召开会议") == [("青川高新区科技创新和经济发展局", Kind.AGENCY),
+                                                     ("青川高新区", Kind.ZONE)]
+    assert found("总结了2024年度青川高新区科经局各项工作") == [("青川高新区科经局", Kind.AGENCY),
+                                                    ("青川高新区", Kind.ZONE)]
     assert ("柳营街办事处", Kind.AGENCY) in found("柳营街办事处,各派驻机构:")
 
 

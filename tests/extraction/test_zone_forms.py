@@ -28,6 +28,8 @@ def test_an_administration_names_its_zone():
     assert {"澜江经济开发区管委会", "青埠新区管委会"} <= set(found(text, Kind.AGENCY))
     text = "栖湖度假区管理办(栖湖新城管委会),各街道办事处:"
     assert {"栖湖度假区", "栖湖新城"} <= set(found(text, Kind.ZONE))
+    # a zone's department names its zone too
+    assert "澜州高新区" in found("近日,澜州高新区科技创新和经济发展局召开工作部署会", Kind.ZONE)
     # a generic committee names no zone
     assert found("园区管委会、开发区管委会负责", Kind.ZONE) == []
 
