@@ -25,8 +25,19 @@ def is_industry(item: str) -> bool:
 
 
 def find(sentence: Sentence) -> list[str]:
-    """Industry names of one sentence."""
-    sectors, heads, focus = _cfg()
+    """Industry names of one sentence: listed, paired, measured, heading a task, leading a
+    cluster, positioned as a base, and sector words in a focus clause."""
+    text = sentence.text
+    out = _listed(sentence) + _pairs(text) + _measured(text) + _headline(text) + _led(text) \
+        + _positioned_bases(text)
+    out.extend(_sector_words(sentence, list(out)))
+    return list(dict.fromkeys(out))  # unique, in order of appearance
+
+
+def _listed(sentence: Sentence) -> list[str]:
+    """The items of 、-lists that name industries: by a head ("等主导产业"), a count cue
+    ("三大主导产业：A、B、C"), a focus verb ("重点发展A、B和C") or a list of fields."""
+    sectors = _cfg()[0]
     out: list[str] = []
     org = tuple(lexicon.load("industries")["organisation_nouns"])
     for e in lists.find(sentence):
@@ -58,43 +69,7 @@ def find(sentence: Sentence) -> list[str]:
             whole = count is not None and len(items) == count  # the count vouches for every item
             out.extend(i for i in items if 2 <= len(i) <= 12 and not i.endswith(org)
                        and (whole or is_industry(i)) and not _announces(i))
-    out.extend(_pairs(sentence.text))
-    out.extend(_measured(sentence.text))
-    out.extend(_headline(sentence.text))
-    out.extend(_led(sentence.text))
-    out.extend(_positioned_bases(sentence.text))
-    listed = list(out)
-    text = sentence.text
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
-    tails = tuple(lexicon.load("industries")["name_tails"])
-    followers = tuple(lexicon.load("industries")["sector_followers"])  # 新能源技术: a technology
-    from zonekg.loaders.extraction import names
-    named = [(m.start, m.end) for m in names.find(sentence)]
-    ends = _sector_ends()
-    offset = 0
-    for clause in CLAUSE.split(text):
-        base = text.find(clause, offset)
-        offset = base + len(clause)
-        if not any(v in clause for v in focus):
-            continue
-        done = 0  # (a sector extended by its parts covers what it took)
-        for m in _sector_re().finditer(clause):
-            if m.start() < done:
-                continue
-            w = _extended(clause, m.start(), m.group())
-            done = m.start() + len(w)
-            a, b = base + m.start(), base + done
-            after = clause[done:]
-            # a sector word inside a listed industry ("建筑新材料") or inside a name ("X半导
-            # 体", "现代服务业综合改革试验区") is no industry of its own, nor one that goes on
-            # into a product or a technology ("光伏板", "新能源技术")
-            if not any(w != i and w in i for i in listed) \
-                    and not any(s0 <= a and b <= e0 for s0, e0 in named) \
-                    and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
-                    and not after.startswith(tails) and not after.startswith(followers) \
-                    and not after.startswith(org) and (not after or after[0] in ends[0] or after.startswith(ends[1])):
-                out.append(w)
-    return list(dict.fromkeys(out))  # unique, in order of appearance
+    return out
 
 
 def _headline(text: str) -> list[str]:
@@ -370,4 +345,42 @@ def _sector_parts(subject: str) -> list[str]:
     if len(parts) == 2 and parts[1] in lexicon.load("industries")["component_nouns"]:
         return [subject]
     return parts
+
+
+def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
+    """Sector words (data/industries.yaml) in a clause with a focus verb, where they name the
+    sector: not inside a listed industry ("建筑新材料") or a name ("X半导体", "现代服务业综合改
+    革试验区"), and not going on into a product, a technology or an organisation ("光伏板",
+    "新能源技术", "科技服务机构")."""
+    from zonekg.loaders.extraction import names
+
+    cfg = lexicon.load("industries")
+    focus = _cfg()[2]
+    text = sentence.text
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
+    stops = tuple(cfg["name_tails"]) + tuple(cfg["sector_followers"]) + tuple(cfg["organisation_nouns"])
+    named = [(m.start, m.end) for m in names.find(sentence)]
+    end_chars, end_words = _sector_ends()
+    out: list[str] = []
+    offset = 0
+    for clause in CLAUSE.split(text):
+        base = text.find(clause, offset)
+        offset = base + len(clause)
+        if not any(v in clause for v in focus):
+            continue
+        done = 0  # (a sector extended by its parts covers what it took)
+        for m in _sector_re().finditer(clause):
+            if m.start() < done:
+                continue
+            w = _extended(clause, m.start(), m.group())
+            done = m.start() + len(w)
+            a, b = base + m.start(), base + done
+            after = clause[done:]
+            if not any(w != i and w in i for i in listed) \
+                    and not any(s0 <= a and b <= e0 for s0, e0 in named) \
+                    and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
+                    and not after.startswith(stops) \
+                    and (not after or after[0] in end_chars or after.startswith(end_words)):
+                out.append(w)
+    return out
 

@@ -75,12 +75,7 @@ def head_kind(head: str) -> str | None:
 def find(sentence: Sentence) -> list[Enumeration]:
     """All 、-enumerations of a sentence with their head phrase (computed once per sentence:
     assembly and industries both ask)."""
-    cached = sentence.extra.get("lists")
-    if cached is not None and cached[0] == sentence.text:
-        return list(cached[1])
-    found = _find(sentence)
-    sentence.extra["lists"] = (sentence.text, tuple(found))
-    return found
+    return sentence.memo("lists", _find)
 
 
 def _find(sentence: Sentence) -> list[Enumeration]:

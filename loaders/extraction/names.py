@@ -164,12 +164,7 @@ def boundary_ends(text: str) -> dict[int, int]:
 def find(sentence: Sentence) -> list[Mention]:
     """Every zone/agency/project/company name in one sentence (computed once per sentence:
     industries and relations ask again)."""
-    cached = sentence.extra.get("names")
-    if cached is not None and cached[0] == sentence.text:
-        return list(cached[1])
-    found = _find(sentence)
-    sentence.extra["names"] = (sentence.text, tuple(found))
-    return found
+    return sentence.memo("names", _find)
 
 
 def _find(sentence: Sentence) -> list[Mention]:
@@ -404,9 +399,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             core = stem[len(next((f for f in foreign if stem.startswith(f)), "")):]
             common = [tk for tk, tg in distinct.tokens(core)
                       if len(tk) >= 2 and tg not in (None, "ns", "nr", "nrt", "nz", "nt", "j", "nrfg")]
-            business = cfg["firm_business_verbs"]
-            if common and all(tk in business for tk in common) and core.endswith(tuple(business)) \
-                    and distinct.is_distinctive(core[: -len(common[-1])]):
+            if _brand_and_business(core, common):
                 common = []  # "X节能科技": a brand, then its business
             if any(start + 2 + len(t2) <= p < s0 and text[p - len(t2):p] == t2
                    for t2 in tails for p in range(start, s0)):
@@ -452,6 +445,14 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             out.append(Mention(name, Kind.COMPANY, sentence, start, e, t))
             taken.append((start, e))
     return out
+
+
+def _brand_and_business(core: str, common: list[str]) -> bool:
+    """A firm's stem made of a brand and the business it names (X节能, X环保): the common
+    words are business verbs ending the stem, after a distinctive part."""
+    business = lexicon.load("names")["firm_business_verbs"]
+    return bool(common) and all(tk in business for tk in common) and core.endswith(tuple(business)) \
+        and distinct.is_distinctive(core[: -len(common[-1])])
 
 
 @functools.cache
@@ -745,17 +746,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
     g = _gen()
-    start = _after_byline(text, start, s0)
-    # "X港区4城镇": a row number run into the text; "建议2024年经开区": a date
-    cut = None
-    if kind is Kind.AGENCY:
-        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
-    elif kind is Kind.ZONE:
-        cut = max((m.end() for m in DATE_IN_STEM.finditer(text, start, s0)), default=None)
-    if cut is not None:
-        start = cut
-        while start < s0 and not "\u4e00" <= text[start] <= "\u9fff":
-            start += 1
+    start = _after_numbers(text, _after_byline(text, start, s0), s0, kind)
     stem = text[start:s0]
     changed = True
     while changed:
@@ -1032,6 +1023,21 @@ def _names_before(text: str, at: int) -> bool:
     if len(last[0]) >= 2:
         return last[1] in ("ns", "nr", "nz", "nt", None) and last[0] not in _gen()["generic_modifiers"]
     return distinct.is_distinctive(run[-2:])  # "澜+州": a place jieba does not know
+
+
+def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
+    """Where a name may start after a number run into the text before it: a row number
+    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区") before a zone."""
+    cut = None
+    if kind is Kind.AGENCY:
+        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
+    elif kind is Kind.ZONE:
+        cut = max((m.end() for m in DATE_IN_STEM.finditer(text, start, s0)), default=None)
+    if cut is None:
+        return start
+    while cut < s0 and not "\u4e00" <= text[cut] <= "\u9fff":
+        cut += 1
+    return cut
 
 
 def _after_byline(text: str, start: int, s0: int) -> int:

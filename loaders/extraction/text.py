@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table
@@ -68,6 +69,15 @@ class Sentence:
     def quote(self) -> str:
         """The sentence as the document writes it: what evidence quotes."""
         return self.raw if self.raw is not None else self.text
+
+    def memo(self, key: str, compute: Callable[[Sentence], list]) -> list:
+        """``compute(self)``, once per sentence text: several stages ask for the same reading
+        (names, lists) of a sentence."""
+        cached = self.extra.get(key)
+        if cached is None or cached[0] != self.text:
+            cached = (self.text, tuple(compute(self)))
+            self.extra[key] = cached
+        return list(cached[1])
 
     def original(self, start: int, end: int) -> str:
         """The document's words for ``text[start:end]``."""
