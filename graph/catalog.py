@@ -144,11 +144,15 @@ class ListFilter:
 
 @dataclass(frozen=True)
 class _Order:
-    """A collection's members in list order: ``iris`` sorted, ``names`` and ``rank`` by IRI."""
+    """A collection's members in list order: ``iris`` sorted, and by IRI its ``names``, its
+    ``rank`` in the order, its ``forms`` (names and aliases, lower-cased: what search matches)
+    and ``texts`` (the same plus ``zk:text``: what the ``q`` filter matches)."""
 
     iris: list[str]
     names: dict[str, str]
     rank: dict[str, int]
+    forms: dict[str, tuple[str, ...]]
+    texts: dict[str, tuple[str, ...]]
 
 
 class _Query:
@@ -305,18 +309,30 @@ class Catalog:
         return tuple(plain(r["g"]) for r in rows)
 
     def order(self, collection: str) -> _Order:
-        """Every member of ``collection`` in list order (by name, then IRI). O(members), once
-        per generation: one scan of the class, sorted here. Lists page through it, so no
-        request sorts the whole class again."""
+        """Every member of ``collection`` in list order (by name, then IRI), with the forms
+        search and ``q`` match. O(members), once per generation: one scan of the class,
+        sorted here; lists page through it and text filters scan it in memory, so no request
+        sorts or scans the class in the store again."""
         def compute() -> _Order:
-            label = "zk:metric" if collection == "targets" else "rdfs:label"
+            name_of = "zk:metric" if collection == "targets" else "rdfs:label"
+            name_iri = PREFIXES["zk"] + "metric" if collection == "targets" else PREFIXES["rdfs"] + "label"
             names: dict[str, str] = {}
-            for row in self.select(f"SELECT ?e ?label WHERE {{ ?e a {ENTITY_CLASSES[collection]} ; {label} ?label }}"):
-                iri, name = plain(row["e"]), plain(row["label"])
-                if iri not in names or name < names[iri]:
-                    names[iri] = name
+            forms: dict[str, list[str]] = {}
+            texts: dict[str, list[str]] = {}
+            for row in self.select(
+                f"SELECT ?e ?p ?n WHERE {{ VALUES ?p {{ {name_of} rdfs:label skos:altLabel zk:text }} "
+                f"?e a {ENTITY_CLASSES[collection]} ; ?p ?n }}"
+            ):
+                iri, predicate, text = plain(row["e"]), plain(row["p"]), plain(row["n"])
+                if predicate == name_iri and (iri not in names or text < names[iri]):
+                    names[iri] = text
+                if predicate != f"{ZK}metric":
+                    texts.setdefault(iri, []).append(text.lower())
+                    if predicate != f"{ZK}text":
+                        forms.setdefault(iri, []).append(text.lower())
             iris = sorted(names, key=lambda i: (names[i], i))
-            return _Order(iris, names, {iri: n for n, iri in enumerate(iris)})
+            return _Order(iris, names, {iri: n for n, iri in enumerate(iris)},
+                          {i: tuple(f) for i, f in forms.items()}, {i: tuple(t) for i, t in texts.items()})
         return self._cached(self._orders, (collection,), compute)
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> None:
@@ -339,13 +355,20 @@ class Catalog:
             return order.iris
 
         def compute() -> list[str]:
-            query = _Query()
-            where = self._where(collection, flt, query)
-            if where is None:
-                return []
-            rows = self._select(query, "DISTINCT ?e", where)
-            found = [iri for iri in (plain(r["e"]) for r in rows) if iri in order.rank]
-            return sorted(found, key=order.rank.__getitem__)
+            joined = ListFilter(**{**vars(flt), "q": None})
+            if joined == ListFilter():
+                found = order.iris
+            else:
+                where = self._where(collection, joined, _Query())
+                if where is None:
+                    return []
+                rows = self.select(f"SELECT DISTINCT ?e WHERE {{ {where} }}")
+                found = sorted((i for i in (plain(r["e"]) for r in rows) if i in order.rank),
+                               key=order.rank.__getitem__)
+            if flt.q:
+                needle = flt.q.lower()
+                found = [i for i in found if any(needle in t for t in order.texts.get(i, ()))]
+            return found
         return self._cached(self._answers, ("members", collection, flt.key()), compute)
 
     def count(self, collection: str, flt: ListFilter) -> int:
@@ -522,32 +545,24 @@ class Catalog:
     # -- search --------------------------------------------------------------------------
     def search(self, text: str, limit: int, offset: int) -> tuple[list[dict], int]:
         """Entities of every named kind whose name or an alias contains ``text``, ranked:
-        exact match, then prefix, then anywhere; shorter names first within a rank."""
-        query = _Query()
-        needle = query.bind(Param(text.lower()))
-        classes = " ".join(ENTITY_CLASSES[c] for c in NAMED_COLLECTIONS)
-        where = f"""VALUES ?cls {{ {classes} }} ?e a ?cls ; rdfs:label ?label .
-            ?e rdfs:label|skos:altLabel ?n . BIND(LCASE(STR(?n)) AS ?ln)
-            FILTER(CONTAINS(?ln, {needle}))
-            BIND(IF(?ln = {needle}, 0, IF(STRSTARTS(?ln, {needle}), 1, 2)) AS ?r)"""
-        rows = self._select(
-            query, "?e (SAMPLE(?cls) AS ?kind) (MIN(STR(?label)) AS ?name) (MIN(?r) AS ?rank) "
-            "(MIN(STRLEN(?n)) AS ?len)", where,
-            f"GROUP BY ?e {query.projected} ORDER BY ?rank ?len ?name ?e "
-            f"LIMIT {int(limit)} OFFSET {int(offset)}",
-        )
-        total_rows = self._select(query, "(COUNT(DISTINCT ?e) AS ?total)", where, f"GROUP BY {query.projected}")
-        total = int(plain(total_rows[0]["total"]) or 0) if total_rows else 0
+        exact match, then prefix, then anywhere; shorter names first within a rank.
+        O(named entities) in memory over the cached orders, O(page) in the store."""
+        def compute() -> list[tuple[int, int, str, str, str]]:
+            needle = text.lower()
+            found: dict[str, tuple[int, int, str, str, str]] = {}
+            for kind in NAMED_COLLECTIONS:
+                order = self.order(kind)
+                for iri, forms in order.forms.items():
+                    matching = [f for f in forms if needle in f]
+                    if not matching or iri in found or iri not in order.names:
+                        continue
+                    rank = min(0 if f == needle else 1 if f.startswith(needle) else 2 for f in matching)
+                    found[iri] = (rank, min(map(len, matching)), order.names[iri], iri, kind)
+            return sorted(found.values())
+        ranked = self._cached(self._answers, ("search", text), compute)
         ranks = ("exact", "prefix", "contains")
-        hits = [
-            {
-                "id": plain(r["e"]),
-                "name": plain(r["name"]),
-                "kind": COLLECTION_OF_CLASS[plain(r["kind"])],
-                "match": ranks[int(plain(r["rank"]) or 2)],
-            }
-            for r in rows
-        ]
+        hits = [{"id": iri, "name": name, "kind": kind, "match": ranks[rank]}
+                for rank, _, name, iri, kind in ranked[offset:offset + limit]]
         by_kind: dict[str, list[str]] = {}
         for hit in hits:
             by_kind.setdefault(hit["kind"], []).append(hit["id"])
@@ -558,7 +573,7 @@ class Catalog:
         }
         for hit in hits:
             hit["aliases"] = aliases[hit["id"]]
-        return hits, total
+        return hits, len(ranked)
 
     # -- triples and resources -----------------------------------------------------------
     def triples(
