@@ -418,7 +418,7 @@ class Catalog:
 
     # -- details -------------------------------------------------------------------------
     def kinds(self, iri: str) -> list[str]:
-        """The collections ``iri`` belongs to (empty when it is no entity of the store)."""
+        """The collections ``iri`` belongs to (empty when it is no entity of the store). O(1)."""
         query = _Query()
         subject = query.bind(Param.iri(iri))
         rows = self._select(query, "?cls", f"{subject} a ?cls")
@@ -433,7 +433,8 @@ class Catalog:
         return self._cached(self._answers, ("entity", collection, iri), compute)
 
     def describe(self, collection: str, iris: list[str]) -> list[dict]:
-        """Full REST items for ``iris`` (read from the store, all of one collection), in order."""
+        """Full REST items for ``iris`` (read from the store, all of one collection), in order.
+        O(statements about them): four or five queries, each joined from ``VALUES`` of ``iris``."""
         if not iris:
             return []
         values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris) + " }"
@@ -579,7 +580,9 @@ class Catalog:
     def triples(
         self, s: str | None, p: str | None, o: Param | None, limit: int, offset: int
     ) -> tuple[list[dict[str, dict[str, str]]], bool]:
-        """One page of the triples matching a pattern, and whether more follow.
+        """One page of the triples matching a pattern, and whether more follow. O(matches of
+        the pattern): an index look-up when ``s`` or ``p`` or an IRI ``o`` is given; a literal
+        ``o`` compared by its text scans the statements the other parts allow.
 
         ``s`` and ``p`` are IRIs; ``o`` an IRI, or a literal matched on its text alone
         (whatever its language or datatype). Terms come in the SPARQL JSON results shape.
@@ -605,7 +608,8 @@ class Catalog:
 
     def resource(self, iri: str) -> dict | None:
         """Everything said about ``iri``: its item if it is an entity, its statements and the
-        statements pointing to it; None when the store never mentions it."""
+        statements pointing to it; None when the store never mentions it. O(its statements),
+        at most :data:`MAX_PROPERTIES` each way."""
         query = _Query()
         node = query.bind(Param.iri(iri))
         outgoing = self._select(
@@ -624,7 +628,7 @@ class Catalog:
         return item
 
     def statements_about(self, iri: str) -> GraphResult:
-        """The statements with ``iri`` as subject, as RDF (for JSON-LD and friends)."""
+        """The statements with ``iri`` as subject, as RDF (for JSON-LD and friends). O(them)."""
         result = self._run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": Param.iri(iri)})
         assert isinstance(result, GraphResult)
         return result
@@ -644,7 +648,7 @@ class Catalog:
         optional = " ".join(f"OPTIONAL {{ ?g {p} ?{k} }}" for k, p in self.DOCUMENT_FIELDS.items())
         head = "?g ?file " + " ".join(f"(SAMPLE(?{k}) AS ?_{k})" for k in self.DOCUMENT_FIELDS)
         rows = self._select(
-            query, head, f"?g a zk:Document ; zk:fileName ?file . {where} {optional}",
+            query, head, f"{where} ?g a zk:Document ; zk:fileName ?file . {optional}",
             f"GROUP BY ?g ?file {query.projected} ORDER BY ?file {tail}",
         )
         docs = []
@@ -657,15 +661,22 @@ class Catalog:
         return docs
 
     def documents(self, limit: int, offset: int) -> tuple[list[dict], int]:
-        """One page of the ingested documents (by file name) and their count."""
-        docs = self._documents(_Query(), "", f"LIMIT {int(limit)} OFFSET {int(offset)}")
-        rows = self.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a zk:Document }")
-        return docs, int(plain(rows[0]["n"]) or 0)
+        """One page of the ingested documents (by file name) and their count. O(documents),
+        once per generation."""
+        def compute() -> tuple[list[dict], int]:
+            docs = self._documents(_Query(), "", f"LIMIT {int(limit)} OFFSET {int(offset)}")
+            rows = self.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a zk:Document }")
+            return docs, int(plain(rows[0]["n"]) or 0)
+        return self._cached(self._answers, ("documents", limit, offset), compute)
 
     def document(self, file: str) -> dict | None:
-        """A document's metadata, counts per kind, and every fact it states with its quote."""
+        """A document's metadata, counts per kind, and every fact it states with its quote.
+        O(its statements): the file name is looked up, not compared with every document's."""
         query = _Query()
-        found = self._documents(query, f"FILTER(?file = {query.bind(Param(file))})", "")
+        graphs = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(file))}")
+        if not graphs:
+            return None
+        found = self._documents(_Query(), _Query.one_of("?g", tuple(plain(r["g"]) for r in graphs)), "")
         if not found:
             return None
         doc = found[0]
