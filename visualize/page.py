@@ -42,6 +42,9 @@ EDGE_LABELS = 40
 """Up to this many edges every edge is labelled; beyond, labels pile up at hubs and only the
 edge under the pointer shows its label."""
 KEY_FONT = {"size": 26}
+KEY_FONT_FROM = 60
+"""Views of more entities than this enlarge their key labels; smaller ones are drawn at a zoom
+where every label reads at its normal size."""
 """Labels of a view's key entities (the overview's zones and agencies, a focus and its first
 ring): large enough to stay drawn when the whole view is fitted to the screen."""
 RANKED = 5
@@ -93,6 +96,7 @@ def _agency_size(rank: AgencyRank | None, top: AgencyRank | None) -> float:
 
 def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyRank]) -> list[dict]:
     where = positions(view.graph)
+    large = len(view.graph) > KEY_FONT_FROM
     top = max(ranks.values(), key=lambda r: r.degree, default=None)
     nodes = []
     for node, data in view.graph.nodes(data=True):
@@ -108,7 +112,7 @@ def _nodes(view: View, details: dict[str, NodeDetails], ranks: dict[str, AgencyR
             "color": style.color,
             "size": _agency_size(rank, top) if kind == "Agency" else NODE_SIZE,
             "borderWidth": 4 if node == view.focus else 1,
-            "font": KEY_FONT if node in view.key else None,
+            "font": KEY_FONT if large and node in view.key else None,
             "x": x,
             "y": y,
             "names": [label, *(info.aliases if info else [])],
@@ -192,7 +196,8 @@ def render(
         "legend": _legend(view, links),
         "ranking": [
             {"id": r.id, "name": r.name, "degree": r.degree}
-            for r in ranks.values() if r.degree and r.id in view.graph
+            for r in sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id))
+            if r.degree and r.id in view.graph
         ][:RANKED],
         "links": None if links is None else {
             "entity": links.entity,
