@@ -34,6 +34,7 @@ import ceiling
 import corpus
 import ingest
 import load
+import page_draw
 import servers
 import workload
 
@@ -114,6 +115,8 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
             result["pages"][clients] = {"all": load.total(by_label).summary(seconds),
                                         **{k: v.summary() for k, v in sorted(by_label.items())}}
         result["sparql"] = {"zonekg": _engine(base, sparql, mode)}
+        progress("pages drawn in Chromium")
+        result["drawn"] = page_draw.draw(base, page_draw.pages(ids.agency, ids.zone))
     result["sparql"]["pyoxigraph in-process"] = {
         k: {"p50_ms": v["p50_ms"]} for k, v in ceiling.time_calls(
             ceiling.sparql_calls(memory, ids), repeat=mode.sparql_requests, budget=mode.solo_seconds).items()}
@@ -193,6 +196,11 @@ def markdown(results: list[dict]) -> str:
             err = f" **{s['errors']} err**" if s["errors"] else ""
             cells.append(f"{s['p50_ms']} / {s['p99_ms']}{ceil}{err}")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "Network pages in headless Chromium at 1,366×768 (median of 3): server's answer and drawn",
+              "", "| documents | page | entities drawn | answer ms | drawn ms |", "|---|---|---|---|---|"]
+    for r in results:
+        for label, d in r.get("drawn", {}).items():
+            lines.append(f"| {r['documents']} | {label} | {d['nodes']} | {d['answer_ms']} | {d['drawn_ms']} |")
     for kind in ("mix", "pages"):
         lines += ["", f"{'REST + SPARQL mix' if kind == 'mix' else 'Pages'} under load",
                   "", "| documents | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
