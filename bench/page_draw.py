@@ -33,14 +33,19 @@ def draw(base: str, paths: dict[str, str], runs: int = 3) -> dict[str, dict]:
             answered, drawn, nodes = [], [], 0
             for _ in range(runs):
                 page = browser.new_page(viewport=VIEWPORT)
-                page.goto(base + path, timeout=120_000)
+                response = page.goto(base + path, timeout=120_000)
+                if response is None or response.status != 200:
+                    result[label] = {"error": response.status if response else "no answer"}
+                    page.close()
+                    break
                 page.wait_for_function("window.zonekgReady !== undefined", timeout=120_000)
                 ready = page.evaluate("window.zonekgReady")
                 answered.append(page.evaluate("performance.getEntriesByType('navigation')[0].responseEnd"))
                 drawn.append(ready["ms"])
                 nodes = ready["nodes"]
                 page.close()
-            result[label] = {"answer_ms": round(statistics.median(answered)), "drawn_ms": round(statistics.median(drawn)),
-                             "nodes": nodes}
+            if drawn:
+                result[label] = {"answer_ms": round(statistics.median(answered)),
+                                 "drawn_ms": round(statistics.median(drawn)), "nodes": nodes}
         browser.close()
     return result

@@ -200,7 +200,10 @@ def markdown(results: list[dict]) -> str:
               "", "| documents | page | entities drawn | answer ms | drawn ms |", "|---|---|---|---|---|"]
     for r in results:
         for label, d in r.get("drawn", {}).items():
-            lines.append(f"| {r['documents']} | {label} | {d['nodes']} | {d['answer_ms']} | {d['drawn_ms']} |")
+            if "error" in d:
+                lines.append(f"| {r['documents']} | {label} | **{d['error']}** | | |")
+            else:
+                lines.append(f"| {r['documents']} | {label} | {d['nodes']} | {d['answer_ms']} | {d['drawn_ms']} |")
     for kind in ("mix", "pages"):
         lines += ["", f"{'REST + SPARQL mix' if kind == 'mix' else 'Pages'} under load",
                   "", "| documents | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
