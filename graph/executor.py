@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -85,14 +89,28 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
     return GraphResult(body, len(triples), truncated)
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start a worker with Ctrl+C ignored: an ignored signal stays ignored across the exec of
+    a spawned interpreter, and Python then installs no KeyboardInterrupt handler, so a worker
+    still importing when Ctrl+C comes prints nothing. Only the main thread may change signal
+    handlers; a worker replaced from another thread ignores SIGINT once it runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _worker_main(conn: Connection) -> None:
     """Worker loop: open snapshots as they change and answer one job at a time.
 
     Ctrl+C in a terminal reaches the whole process group; the worker ignores it, so only the
     service decides when to stop (it kills its workers) and no worker prints a traceback.
     """
-    import signal
-
     import pyoxigraph as ox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -118,7 +136,8 @@ class _Worker:
     def __init__(self, context: mp.context.SpawnContext) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
-        self.process.start()
+        with _sigint_ignored():
+            self.process.start()
         child.close()
 
     def kill(self) -> None:

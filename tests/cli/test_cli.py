@@ -152,8 +152,10 @@ def test_port_in_use_is_one_line_before_any_banner(store: Path) -> None:
         check.bind(("127.0.0.1", suggested))  # the suggestion is free
 
 
-def test_ctrl_c_stops_the_server_quietly(store: Path) -> None:
-    """Ctrl+C in a terminal signals the whole process group: the server and its query workers."""
+@pytest.mark.parametrize("when", ["serving", "starting"])
+def test_ctrl_c_stops_the_server_quietly(store: Path, when: str) -> None:
+    """Ctrl+C in a terminal signals the whole process group: the server and its query workers,
+    also workers still starting up."""
     server = subprocess.Popen(
         [sys.executable, "-m", "zonekg.api.cli", "serve", "--store", str(store), "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -162,7 +164,7 @@ def test_ctrl_c_stops_the_server_quietly(store: Path) -> None:
         banner = [server.stdout.readline() for _ in range(6)]
         base = re.search(r"(http://127\.0\.0\.1:\d+)/graph", "".join(banner)).group(1)
         deadline = time.monotonic() + 60
-        while True:  # the workers are up once a query has been answered
+        while when == "serving":  # the workers are up once a query has been answered
             try:
                 if httpx.get(f"{base}/api/projects", params={"limit": 1}, timeout=30).status_code == 200:
                     break
@@ -170,6 +172,8 @@ def test_ctrl_c_stops_the_server_quietly(store: Path) -> None:
                 pass
             assert time.monotonic() < deadline, "the server did not answer"
             time.sleep(0.2)
+        if when == "starting":
+            time.sleep(0.5)  # the service is opening the store and spawning its workers
         os.killpg(server.pid, signal.SIGINT)
         out, err = server.communicate(timeout=30)
     finally:
