@@ -50,6 +50,8 @@ class Mode:
     sparql_requests: int
     rdflib_max_triples: int
     """rdflib's in-memory store is loaded only up to this size (it needs ~1 KB per triple)."""
+    page_draws: int = 3
+    """Loads of each page in Chromium (the median is kept)."""
 
 
 QUICK = Mode(sizes=(10, 40), solo_requests=7, solo_seconds=3, mix_seconds=4, page_seconds=3,
@@ -116,7 +118,7 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
                                         **{k: v.summary() for k, v in sorted(by_label.items())}}
         result["sparql"] = {"zonekg": _engine(base, sparql, mode)}
         progress("pages drawn in Chromium")
-        result["drawn"] = page_draw.draw(base, page_draw.pages(ids.agency, ids.zone))
+        result["drawn"] = page_draw.draw(base, page_draw.pages(ids.agency, ids.zone), runs=mode.page_draws)
     result["sparql"]["pyoxigraph in-process"] = {
         k: {"p50_ms": v["p50_ms"]} for k, v in ceiling.time_calls(
             ceiling.sparql_calls(memory, ids), repeat=mode.sparql_requests, budget=mode.solo_seconds).items()}

@@ -21,4 +21,5 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test,bench]'
-exec .venv/bin/python -m pytest "$@"
+# Everything, the slow tests too (the default run, plain pytest, leaves them out).
+exec .venv/bin/python -m pytest -m "slow or not slow" "$@"

@@ -19,6 +19,8 @@ import pytest
 
 from zonekg.api.cli import main
 
+pytestmark = pytest.mark.slow  # seconds per corpus or wheel: CI runs it, the default run does not
+
 ROOT = Path(__file__).resolve().parents[1]
 MIN_F1 = {
     "lead": 0.95,

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.bench
+@pytest.mark.slow
 def test_quick_benchmark_runs_and_its_ratios_hold(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(ROOT / "bench" / "run"), "--quick", "--out", str(tmp_path)],

@@ -49,6 +49,7 @@ def test_ingest_reports_each_document(store: Path) -> None:
     assert files == sorted(p.name for p in SAMPLES.glob("*.txt"))
 
 
+@pytest.mark.slow
 def test_bad_files_are_named_and_skipped_and_the_others_land(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -62,6 +63,7 @@ def test_bad_files_are_named_and_skipped_and_the_others_land(tmp_path: Path) -> 
     assert "1 ingested, 2 failed" in done.stdout
 
 
+@pytest.mark.slow
 def test_reingest_is_idempotent(tmp_path: Path) -> None:
     target = tmp_path / "s"
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -85,6 +87,7 @@ def test_bad_query_is_a_clear_error(store: Path) -> None:
     assert done.returncode == 1 and "bad query" in done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("fmt", "rdf_format"),
     [("ttl", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES), ("nq", ox.RdfFormat.N_QUADS),
@@ -101,6 +104,7 @@ def test_export_parses_back(store: Path, tmp_path: Path, fmt: str, rdf_format: o
         assert len(graphs) == len(list(SAMPLES.glob("*.txt")))
 
 
+@pytest.mark.slow
 def test_export_graphml(store: Path, tmp_path: Path) -> None:
     import networkx as nx
 
@@ -109,6 +113,7 @@ def test_export_graphml(store: Path, tmp_path: Path) -> None:
     assert isinstance(nx.read_graphml(out), nx.Graph)
 
 
+@pytest.mark.slow
 def test_store_in_use_says_what_to_do_instead_for_each_command(store: Path, tmp_path: Path) -> None:
     from zonekg.graph.oxigraph_store import OxigraphStore
 
@@ -184,6 +189,7 @@ def test_ctrl_c_stops_the_server_quietly(store: Path, when: str) -> None:
     assert out.strip().endswith("Stopped.")
 
 
+@pytest.mark.slow
 def test_parallel_ingest_lands_the_same_graphs(store: Path, tmp_path: Path) -> None:
     parallel = tmp_path / "parallel"
     done = zonekg("ingest", str(SAMPLES), "--store", str(parallel), "--jobs", "2")

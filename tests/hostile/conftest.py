@@ -19,6 +19,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/hostile/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.hostile)
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

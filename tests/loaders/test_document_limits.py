@@ -75,6 +75,7 @@ def test_text_cut_inside_a_character_is_read_with_a_warning(tmp_path: Path) -> N
     assert prepare(path).summary.warnings == document.warnings
 
 
+@pytest.mark.slow
 def test_pool_kills_a_child_past_the_time_limit_and_goes_on(tmp_path: Path) -> None:
     slow = tmp_path / "slow.txt"
     slow.write_text(SENTENCE * 20_000, encoding="utf-8")  # several seconds of extraction
@@ -89,6 +90,7 @@ def test_pool_kills_a_child_past_the_time_limit_and_goes_on(tmp_path: Path) -> N
         assert pool.prepare(good).summary.file == "good.txt"
 
 
+@pytest.mark.slow
 def test_pool_kills_a_child_past_the_memory_limit(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(SENTENCE * 5_000, encoding="utf-8")  # a second or more: the parent looks meanwhile
@@ -97,6 +99,7 @@ def test_pool_kills_a_child_past_the_memory_limit(tmp_path: Path) -> None:
             pool.prepare(path)
 
 
+@pytest.mark.slow
 def test_a_batch_reports_each_failure_and_keeps_the_rest(tmp_path: Path) -> None:
     files = {"a.txt": SENTENCE, "long.txt": SENTENCE * 100, "b.exe": "MZ", "c.txt": SENTENCE}
     for name, text in files.items():
@@ -108,6 +111,7 @@ def test_a_batch_reports_each_failure_and_keeps_the_rest(tmp_path: Path) -> None
     assert "unsupported file type" in str(outcomes["b.exe"][1])
 
 
+@pytest.mark.slow
 def test_children_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     script = (

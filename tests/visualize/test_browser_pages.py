@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import pytest
 from PIL import Image
 
 from graph_page import SHARES, synthetic_graph
@@ -227,6 +228,7 @@ def test_overview_of_a_large_graph_keeps_key_labels_readable(browser: object, tm
         context.close()
 
 
+@pytest.mark.slow
 def test_two_thousand_nodes_draw_within_seconds(tab: Tab, tmp_path: Path) -> None:
     view = whole(synthetic_graph(2000), kinds=set(SHARES))
     page_file = tmp_path / "big.html"
