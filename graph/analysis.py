@@ -71,7 +71,11 @@ visits) up to this much work: about 10 s of networkx on the busy 2-core test mac
 PIVOT_VISITS = 1_000_000
 """Beyond it, betweenness is estimated from sampled source nodes (Brandes & Pich 2007): as
 many as keep the work near this many link visits, at least :data:`MIN_PIVOTS`. The estimate
-is unbiased; its error, measured against the exact figures, is stated in the README."""
+is unbiased. Measured against the exact figures on generated networks of 1,300 and 2,600
+nodes (``tests/bench/graph_page.py``'s graph): largest error on any agency 0.005 and 0.010
+(normalised; the largest exact value was 0.041 and 0.028), 7 and 5 of the exact top ten in
+the estimated top ten, at half and a seventh of the exact time. Good enough for a tie-break
+after degree, which is all the ranking uses it for; not a figure to quote to three places."""
 MIN_PIVOTS = 32
 PIVOT_SEED = 11
 """Fixed, so the same graph always gets the same figures."""
