@@ -35,7 +35,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "serve", "query", "export", "demo"])
+@pytest.mark.parametrize("command", ["ingest", "extract", "serve", "query", "export", "evaluate", "demo"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     done = zonekg(command, "--help")
     assert done.returncode == 0
