@@ -40,6 +40,7 @@ CORPORA = {
     "heldout": (FIXTURES / "heldout" / "docs", FIXTURES / "heldout" / "gold"),
     "heldout2": (FIXTURES / "heldout2" / "docs", FIXTURES / "heldout2" / "gold"),
     "heldout3": (FIXTURES / "heldout3" / "docs", FIXTURES / "heldout3" / "gold"),
+    "heldout4": (FIXTURES / "heldout4" / "docs", FIXTURES / "heldout4" / "gold"),
 }
 REAL = ROOT.parent / "shared" / "eval" / "real"
 if (REAL / "docs").is_dir():
@@ -51,6 +52,9 @@ FLOORS = {
                  "industries": 0.72, "companies": 0.93},
     "heldout3": {"lead": 0.95, "agencies": 0.88, "zones": 0.85, "targets": 0.95, "projects": 0.84,
                  "industries": 0.65, "companies": 0.92},
+    # written blind (micro 0.807, lead 0.51); floors under today's figures, raised as it improves
+    "heldout4": {"lead": 0.65, "agencies": 0.89, "zones": 0.85, "targets": 0.93, "projects": 0.72,
+                 "industries": 0.80, "companies": 0.72},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
@@ -59,6 +63,7 @@ ACCURACY_FLOORS = {
     "real": {"target_year_accuracy": 0.90},  # the real pages state no project amounts
     "heldout2": {"investment_cny_accuracy": 0.70, "area_m2_accuracy": 0.80, "target_year_accuracy": 0.90},
     "heldout3": {"investment_cny_accuracy": 0.72, "area_m2_accuracy": 0.72, "target_year_accuracy": 0.90},
+    "heldout4": {"investment_cny_accuracy": 0.65, "area_m2_accuracy": 0.75, "target_year_accuracy": 0.90},
 }
 
 

@@ -44,10 +44,11 @@ def _cfg() -> dict:
     return lexicon.load("responsibility")
 
 
-def header_roles(cells: tuple[str, ...]) -> dict[str, int] | None:
+def header_roles(cells: tuple[str, ...], need_units: bool = True) -> dict[str, int] | None:
     """Role → column of a header row (``no``, ``task``, ``project``, ``person``, ``lead``,
     ``part``, ``deadline``, ``invest``, ``area``, ``content``), or None when the row is not the
-    header of a responsibility or project table (it needs a task and a unit column)."""
+    header of a responsibility or project table (it needs a task and a unit column; with
+    ``need_units=False`` a project column alone, for a table whose lead the text states)."""
     c = _cfg()
     cols: dict[str, int] = {}
     bare_project: int | None = None
@@ -82,6 +83,8 @@ def header_roles(cells: tuple[str, ...]) -> dict[str, int] | None:
             cols.setdefault("task", i)
     if bare_project is not None and "task" not in cols:
         cols["task"] = cols["project"] = bare_project
+    if not need_units:
+        return cols if "project" in cols else None
     return cols if "task" in cols and "lead" in cols else None
 
 
@@ -101,6 +104,36 @@ def cell_type(cell: str) -> str:
     if len(text) <= 10 and "。" not in text and not re.search(r"[,，;；]", text):
         return "label"
     return "text"
+
+
+# A row spanning the table that opens a section: "三、加快新城建设", "（二）基础设施项目（3个）"
+SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(?:部分|类|篇))"
+                     r"\s*[\u4e00-\u9fff“]")
+
+
+def section_row(cells: tuple[str, ...]) -> bool:
+    """A row with one cell that opens a section of the table (not a task numbered 一、 with
+    its units in the cells after it)."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and SECTION.match(filled[0].strip()) is not None
+
+
+def total_row(cells: tuple[str, ...]) -> bool:
+    """A row that sums the rows above ("合计 | | 591000 | 129000"): its label is a total word."""
+    labels = set(_cfg()["total_row_labels"])
+    return any(c.replace(" ", "") in labels for c in cells[:3])
+
+
+def units_in_place(roles: dict[str, int], cells: tuple[str, ...]) -> bool:
+    """Whether the row's lead column holds units (or nothing while no other cell does): a
+    row whose units were pushed into the next column by a wrapped task cell does not."""
+    lead = roles.get("lead")
+    if lead is None:
+        return True
+    cell = cells[lead] if lead < len(cells) else ""
+    if cell.strip():
+        return cell_type(cell) == "units"
+    return not any(cell_type(c) == "units" for c in cells if c.strip())
 
 
 def _units(text: str) -> bool:

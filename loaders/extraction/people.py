@@ -100,6 +100,29 @@ def leading_person(text: str) -> str | None:
     return opening if opening in (head[:size] for size in fits) else None
 
 
+def trailing_person(text: str) -> str | None:
+    """The official written after a unit ("县发改局陈秋实" → 陈秋实, "县商务局副局长陈思远" →
+    副局长陈思远, "县工信局 林海东" → 林海东), or None. The unit must end like one (局, 办 …)
+    right before the post or the name, so a name never eats the unit's own last characters."""
+    head = text.strip()
+    for size in (3, 2):
+        name = head[-size:]
+        rest = head[:-size].rstrip()
+        if len(rest) < 2 or not is_person(name):
+            continue
+        title = next((t for t in sorted(_cfg()["official_titles"], key=len, reverse=True)
+                      if rest.endswith(t)), "")
+        unit = rest[: len(rest) - len(title)].rstrip()
+        if len(unit) >= 2 and unit.endswith(_unit_ends()):
+            return head[len(unit):].strip()
+    return None
+
+
+@functools.cache
+def _unit_ends() -> tuple[str, ...]:
+    return tuple(lexicon.load("responsibility")["unit_suffixes"]) + ("管委会", "政府", "部", "科")
+
+
 def _first_word(text: str) -> str:
     import jieba
 

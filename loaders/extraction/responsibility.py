@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
-from zonekg.loaders.extraction.tasks import names_a_facility, projects_in_task, proper_projects_in_task
+from zonekg.loaders.extraction.tasks import (names_a_facility, names_a_project, projects_in_task,
+                                             proper_projects_in_task)
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
@@ -60,7 +61,7 @@ def _alt(words) -> str:
 def _label_re() -> re.Pattern:
     c = _cfg()
     labels = c["lead_labels"] + c["responsible_labels"] + c["participant_labels"]
-    return re.compile(rf"({_alt(labels)})\s*[:：]\s*([^;；)）:：。]+)")
+    return re.compile(rf"({_alt(labels)})\s*[:：]\s*((?:[^;；()（）:：。]|[(（][^()（）:：;；。]*[)）])+)")
 
 
 @functools.cache
@@ -78,8 +79,31 @@ def _bracket_lead_re() -> re.Pattern:
 def _lead_re() -> re.Pattern:
     c = _cfg()
     return re.compile(
-        rf"(?:^|(?<=[{BOUNDARY}]))\s*(由)?([^{BOUNDARY}()（）\s][^，,；;：:。()（）\s]{{1,60}}?)"
+        rf"(?:^|(?<=[{BOUNDARY}]))\s*(由)?([^{BOUNDARY}()（）\s](?:[^，,；;：:。()（）\s]|{_ALIAS}){{1,60}}?)"
         rf"(?:{_alt(c['lead_qualifiers'])})?(?:{_alt(c['lead_verbs'])})(?!{_alt(c['not_after_lead_verb'])})")
+
+
+# A unit's other name in brackets inside a statement: "由招商局（投资促进中心）牵头"
+_ALIAS = r"[(（][^()（），,；;。]{2,12}[)）]"
+
+
+def _led_object(subject: str) -> tuple[str, str]:
+    """"A由X" → (A, X): the words before the last 由 (not the 由 of 自由) name what X leads."""
+    at = max((i for i, ch in enumerate(subject) if ch == "由" and subject[i - 1:i] != "自"), default=-1)
+    if at <= 0:
+        return "", subject
+    obj = subject[:at]
+    for q in sorted(_cfg()["object_qualifiers"], key=len, reverse=True):
+        if obj.endswith(q):
+            obj = obj[: -len(q)]
+            break
+    return obj, subject[at + 1:]
+
+
+def _partial_duty(text: str, end: int) -> bool:
+    """"Y负责投融资": the verb 负责 takes an object that is one part of the work."""
+    rest = re.split(r"[，,；;。]", text[end:], maxsplit=1)[0]
+    return bool(rest) and not rest.startswith(tuple(_cfg()["whole_task_words"]))
 
 
 @functools.cache
@@ -108,7 +132,8 @@ def _units(subject: str) -> list[str] | None:
     parts = [re.sub(r"^各", "", p) for p in parts]
     # a city or county listed with departments leads as its government: "(合肥市,省发展改革委牵头)"
     place = re.compile(r"^[\u4e00-\u9fff]{2,4}[市县区]$")
-    if not parts or not all(p.endswith(suffixes) and len(p) >= 2 or place.match(p) and len(parts) > 1
+    if not parts or not all(re.sub(f"{_ALIAS}$", "", p).endswith(suffixes) and len(p) >= 2
+                            or place.match(p) and len(parts) > 1
                             for p in parts) or all(place.match(p) for p in parts):
         return None
     return agencies_of("、".join(parts))
@@ -123,6 +148,8 @@ class _Said:
     unqualified: bool = False
     at_start: bool = False  # the sentence opens with the statement
     people: bool = False  # it names the leading officials ("责任领导：王东")
+    objects: list[tuple[str, list[str]]] = field(default_factory=list)  # "A由X牵头": (A, [X])
+    forward: bool = False  # "下列项目由X负责": the units lead the rows of the table that follows
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.part or self.people)
@@ -152,24 +179,45 @@ def statements(text: str) -> _Said:
             said.at_start = True
     if _person_label_re().match(text):
         said.people = said.at_start = True
+        # "责任人：县商务局副局长陈思远": a unit named with its official is responsible
+        units = [u for u in agencies_of(_person_label_re().sub("", text, count=1).strip(" )）"))
+                 if u.endswith(tuple(c["unit_suffixes"]))]
+        if units and not labels:
+            said.lead += units
+            said.unqualified = True
     stripped = _label_re().sub(lambda m: "，" * len(m.group(0)), text)
     for m in _bracket_lead_re().finditer(stripped):
         units = _units(re.sub(r"[,，]", "、", m.group(1)))  # "(合肥市,省发展改革委牵头)"
         if units:
             said.lead += units
             stripped = stripped[:m.start()] + "，" * len(m.group(0)) + stripped[m.end():]
+    partial: list[str] = []
+    led = False  # a unit of the sentence 牵头: one that 负责 a part of the work takes part
     for m in _lead_re().finditer(stripped):
-        subject = m.group(2)
+        obj, subject = _led_object(m.group(2))
         preps = _alt(c["participant_preps"])
         pieces = re.split(preps, subject, maxsplit=1)
         lead = _units(pieces[0])
         if lead is None:
             continue
         part = _units(pieces[1]) if len(pieces) > 1 else []
-        said.lead += lead
+        if m.group(0).endswith("负责") and not m.group(0).endswith("牵头负责") \
+                and _partial_duty(stripped, m.end()):
+            partial += lead  # "Y负责投融资"
+        else:
+            said.lead += lead
+            led = led or "牵头" in m.group(0)[-4:]
         said.part += part or []
+        if obj.startswith(tuple(c["forward_references"])):
+            said.forward = True
+        elif obj and not obj.startswith(tuple(c["backward_references"])) and names_a_project(obj):
+            said.objects.append((obj, lead))
         if not stripped[: m.start()].strip(" (（"):
             said.at_start = True
+    if led:
+        said.part += partial
+    else:
+        said.lead += partial
     for m in _part_re().finditer(stripped):
         subject = re.split(rf"(?:{_alt(c['lead_verbs'])})[、,，]?", m.group(1))[-1]
         units = _units(re.sub(rf"^(?:{_alt(c['participant_preps'])})", "", subject))
@@ -358,6 +406,11 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
         if s.heading:
             last_heading = s
         in_task = cur is not None and s.para in (cur.head.para, cur.last_para)
+        for obj, obj_lead in said.objects:  # "A由X牵头，Y配合": A is led by X whatever the task
+            lead = obj_lead if len(said.objects) > 1 else said.lead
+            out.append(Assignment(obj, lead, [p for p in said.part if p not in lead], s, projects=[obj]))
+        if said.objects and not in_task:
+            continue
         if in_task:
             if s.para == cur.head.para:
                 cur.body.append(s)
@@ -441,20 +494,33 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
     header: dict[str, int] | None = None
     names: tuple[str, ...] = ()
     prev: Assignment | None = None
+    stated: _Said | None = None  # "下列项目由X负责建设，Y统筹协调：" right before a table
+    table_units: _Said | None = None
     for s in sents:
         if s.cells is None:
             if not s.heading:
                 header, prev = None, None
+                stated = _forward_statement(s.text)
             continue
         cells = s.cells
         found = columns.header_roles(cells)
+        if found is None and stated is not None:
+            found = columns.header_roles(cells, need_units=False)  # a project table led as one
         if found:
             header, names, prev = found, cells, None
+            table_units, stated = (None if "lead" in found else stated), None
             continue
         if header is None:
             continue
-        if len(cells) != len(names):
-            cells = columns.align(header, len(names), cells)  # a ragged row of a flattened table
+        if columns.section_row(cells) or columns.total_row(cells):
+            prev = None  # "三、加快新城建设", "合计": no task, and no continuation of the row above
+            continue
+        if len(cells) != len(names) or not columns.units_in_place(header, cells):
+            # a ragged row of a flattened table, or one whose task cell wrapped onto a line of
+            # its own and pushed the units out of their column
+            aligned = columns.align(header, len(names), cells)
+            if len(cells) != len(names) or columns.units_in_place(header, aligned):
+                cells = aligned
         if sum(1 for c in cells if c) == 1 and cells[0] and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", cells[0]):
             continue  # a section row ("二、项目建设") spanning the table
         get = lambda key: cells[header[key]] if key in header and header[key] < len(cells) else ""
@@ -462,7 +528,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
         # a cell spanning several lines: continuation rows leave the number cell empty
         if prev is not None and "no" in header and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", get("no")):
             for cell in cells:
-                if not cell or cell in prev.extra.get("people", ()):
+                if not cell or cell in prev.extra.get("people", ()) or columns.cell_type(cell) in ("amount", "number"):
                     continue
                 units = agencies_of(cell)
                 if units and all(re.search(r"(局|办|委|室|中心|镇|街道|组|公司|集团)$", u) for u in units):
@@ -470,8 +536,8 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
                 elif not re.search(r"\d+年|\d+月", cell) and len(cell) > 3:
                     prev.task += cell
             continue
-        leads = agencies_of(get("lead"))
-        parts = agencies_of(get("part"))
+        leads = agencies_of(get("lead")) if table_units is None else list(table_units.lead)
+        parts = agencies_of(get("part")) if table_units is None else list(table_units.part)
         marked = marked_leads(get("lead"))
         if marked and marked[0]:
             leads, parts = marked[0], marked[1] + parts
@@ -504,6 +570,14 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
         # 7.5%", a duty "发挥政府产业基金作用") still names its units.
         a.extra["units_only"] = not a.projects and not (len(a.task) >= 2 and names_a_facility(a.task))
     return out + unled
+
+
+def _forward_statement(text: str) -> _Said | None:
+    """What a sentence says of the rows of the table after it ("以下项目统一由X负责实施")."""
+    if "由" not in text or not any(w in text for w in _cfg()["forward_references"]):
+        return None
+    said = statements(text)
+    return said if said.forward and said.lead else None
 
 
 def _unframe_first(name: str) -> str:

@@ -308,7 +308,7 @@ def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> l
         if role == "time" and YEAR.search(c):
             due = int(YEAR.search(c).group(1))
     out: list[Target] = []
-    texts = [c for role, c in zip(roles, cells) if role == "text" and c and not NUMBER_CELL.fullmatch(c)]
+    texts = _rejoin_wrapped([c for role, c in zip(roles, cells) if role == "text" and c and not NUMBER_CELL.fullmatch(c)])
     for c in texts:
         for t in _sentence_targets(Sentence(c, s.block, s.index, s.para), ctx):
             if due and ctx.plan_year and due >= ctx.plan_year and \
@@ -316,6 +316,23 @@ def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> l
                 t.year = due  # "完成时限: 2023年12月底"
             t.evidence = Evidence(row.quote, s.block)
             out.append(t)
+    return out
+
+
+# A cell that carries on the sentence of the cell before it: it opens with the number the
+# line ended before ("…力争产值达到" + "310亿元，新增…", "…新开工项目" + "12个。")
+WRAPPED_ON = re.compile(r"^\d+(?:\.\d+)?\s*[\u4e00-\u9fff%％]")
+
+
+def _rejoin_wrapped(texts: list[str]) -> list[str]:
+    """Text cells of a flattened row with a sentence that wrapped onto the next line joined
+    again, so its number meets its metric."""
+    out: list[str] = []
+    for text in texts:
+        if out and WRAPPED_ON.match(text) and not re.search(r"[。；;，,！!？?]$", out[-1]):
+            out[-1] += text
+        else:
+            out.append(text)
     return out
 
 

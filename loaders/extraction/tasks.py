@@ -112,6 +112,17 @@ def proper_projects_in_task(text: str) -> list[str]:
     return out
 
 
+def names_a_project(name: str) -> bool:
+    """Does the phrase end like a project or a park ("X接线工程", "X物流园"), a distinctive
+    name before its head?"""
+    from zonekg.loaders.extraction import distinct
+
+    _, _, ends_head, _, generic = _patterns()
+    head = ends_head.search(name) or _SECTION_END.search(name)
+    return head is not None and head.start() >= 2 and not any(g in name for g in generic) \
+        and distinct.is_distinctive(name[:head.start()].strip("“”"))
+
+
 def names_a_facility(text: str) -> bool:
     """Does the text name a built thing (a 大厦, 园, 中心 …) anywhere?"""
     return _patterns()[3].search(text) is not None

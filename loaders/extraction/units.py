@@ -48,10 +48,20 @@ def _clean(part: str) -> str:
     person = people.leading_person(part)
     if person:
         part = part[len(person):].strip()
+    part = re.sub(r"[(（][^()（）]*[)）]$", lambda m: "" if _names_someone(m.group()[1:-1]) else m.group(), part)
+    person = people.trailing_person(part)
+    if person:
+        part = part[: -len(person)].strip()  # "县发改局陈秋实", "县商务局副局长陈思远"
     if part.startswith("各"):
         return ""  # 各街镇, 各县(市、区)政府: a type of unit, no one in particular
     part = re.sub(r"等$|等(?:\d+个)?(?:部门|单位)$", "", part)
     return re.sub(r"^[^由]{0,8}?(?:工作|项目|任务|事项)由(?=..)", "", part)  # "此项工作由X"
+
+
+def _names_someone(note: str) -> bool:
+    """A bracket after a unit that names its contact person ("(经济发展部 刘畅)")."""
+    words = note.split()
+    return bool(words) and (people.is_person(words[-1]) or people.trailing_person(note) is not None)
 
 
 def agencies_of(cell: str) -> list[str]:

@@ -1,0 +1,71 @@
+"""Rows of responsibility and project tables keep their units whatever the page did to the
+table: a 合计 row after the last project, a task cell wrapped onto the next line of a table
+flattened to one cell a line, section rows between the tasks, a lead stated once in the
+sentence before a table without a unit column, cells glued together with no separators, and
+a tab-separated row wrapped after its number. Every text is invented for the test."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tests.extraction.conftest import doc
+from zonekg.loaders.document import Table
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Kind, Relation
+from zonekg.loaders.readers import read_document
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+
+
+def pairs(ex, relation=Relation.LEAD_AGENCY):
+    return {(f.subject.name, f.object.name) for f in ex.facts if f.relation is relation}
+
+
+def projects(ex):
+    return {p.name: p for p in ex.of_kind(Kind.PROJECT)}
+
+
+def test_a_total_row_is_no_part_of_the_last_project():
+    table = Table(rows=(
+        ("序号", "项目名称", "建设规模及内容", "总投资（万元）", "年度计划投资（万元）", "责任单位"),
+        ("1", "濂泉储能电池模组项目", "新建电池模组生产线4条", "560000", "120000", "★工信局 发改局"),
+        ("2", "濂泉职工公寓（二期）", "建设公寓800套，建筑面积5.1万平方米", "31000", "9000", "★住建局 财政局"),
+        ("", "合计", "", "591000", "129000", ""),
+    ))
+    ex = extract(doc("濂泉经济技术开发区2025年重点项目计划。", table, title="濂泉经济技术开发区2025年重点项目计划"))
+    found = projects(ex)
+    assert "濂泉职工公寓(二期)" in found and found["濂泉职工公寓(二期)"].investment_cny == Decimal("310000000")
+    assert not any(any(ch.isdigit() for ch in name.replace("二期", "")) for name in found if "公寓" in name)
+    assert ("濂泉职工公寓(二期)", "住建局") in pairs(ex)
+    assert ("濂泉职工公寓(二期)", "财政局") in pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert not any("合计" in name for name in found)
+
+
+def test_a_wrapped_task_cell_keeps_the_row_in_its_columns():
+    ex = extract(read_document(FIX / "wrapped_linecell_table.txt"))
+    lead = pairs(ex)
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert not any(ch.isdigit() for name in agencies for ch in name)  # "310亿元，新增…" is no unit
+    assert "区工信局" in agencies
+    assert ("岫川东港冷链物流中心", "东部新城管委会") in lead
+    targets = {(t.metric, t.value) for t in ex.targets}
+    assert any(v == Decimal("310") for _, v in targets)  # the number on the line after the wrap
+    assert any(v == Decimal("12") and "项目" in m for m, v in targets)
+
+
+def test_a_section_row_is_no_task_of_the_row_above():
+    ex = extract(read_document(FIX / "wrapped_linecell_table.txt"))
+    found = projects(ex)
+    assert "岫川东部新城" not in found and "东部新城" not in found
+    assert not any(subject.endswith("新城") for subject, _ in pairs(ex))
+
+
+def test_a_lead_stated_before_a_table_leads_every_row():
+    ex = extract(read_document(FIX / "lead_before_table.md"))
+    lead, part = pairs(ex), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    for name in ("东区保税仓储二期工程", "西区跨境电商分拨中心"):
+        assert (name, "榕屿港务集团") in lead
+        assert (name, "市发展改革委") in part
+    found = projects(ex)
+    assert found["东区保税仓储二期工程"].investment_cny == Decimal("420000000")
+    assert not any("合计" in name for name in found)
