@@ -13,7 +13,7 @@ from pathlib import Path
 from zonekg.graph.errors import ZonekgError
 from zonekg.graph.store import StoreInUse
 
-DEFAULT_STORE = Path(os.environ.get("ZONEKG_STORE", "zonekg-store"))
+DEFAULT_STORE = os.environ.get("ZONEKG_STORE", "zonekg-store")
 _ASK_THE_SERVICE = "stop it first, or ask the running service: its /sparql endpoint answers the same queries"
 IN_USE_HINTS = {
     "ingest": "stop it first, or upload the files to the running service "
@@ -32,8 +32,8 @@ process at a time, and what the user wanted decides where they should go."""
 
 def _add_store(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--store", type=Path, default=DEFAULT_STORE,
-        help=f"store directory (default: $ZONEKG_STORE or ./{DEFAULT_STORE})",
+        "--store", default=DEFAULT_STORE, metavar="DIR|URL",
+        help=f"store folder, or the URL of a SPARQL 1.1 server (default: $ZONEKG_STORE or ./{DEFAULT_STORE})",
     )
 
 
@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (recursive)")
     _add_store(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="read and extract on a dask cluster: local:N (N local worker processes) or tcp://host:port "
+             "(needs the dask extra)",
+    )
     p.add_argument(
         "--jobs", type=int, default=0, metavar="N",
         help="worker processes for reading and extraction (default: one per core for 20+ files, else 1)",

@@ -8,6 +8,10 @@ import socket
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zonekg.graph.store import GraphStore
 
 
 def sample_corpus() -> Path:
@@ -17,10 +21,18 @@ def sample_corpus() -> Path:
     return Path(loaders.__file__).resolve().parent / "samples"
 
 
+def _reading_store(args: argparse.Namespace) -> GraphStore:
+    """The store of ``--store``, for a command that reads: never created, never empty (a
+    mistyped path is reported, not answered with an empty graph)."""
+    from zonekg.graph.store import open_store, require_documents
+
+    return require_documents(open_store(args.store))
+
+
 def ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.graph.store import open_store
     from zonekg.loaders.limits import DocumentLimits
     from zonekg.loaders.pipeline import ingest as run_ingest
     from zonekg.loaders.pipeline import iter_files
@@ -30,7 +42,7 @@ def ingest(args: argparse.Namespace) -> int:
     if not files:
         print("zonekg: no documents found under " + " ".join(map(str, args.paths)), file=sys.stderr)
         return 1
-    store = OxigraphStore(args.store)
+    store = open_store(args.store, create=True)
     try:
         with tqdm(total=len(files), unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
             def progress(path: Path, summary: object, error: str | None) -> None:
@@ -38,7 +50,7 @@ def ingest(args: argparse.Namespace) -> int:
                 bar.update(1)
 
             jobs = args.jobs or (os.cpu_count() or 1 if len(files) >= 20 else 1)
-            report = run_ingest(files, store, jobs=jobs, limits=limits, on_file=progress)
+            report = run_ingest(files, store, jobs=jobs, limits=limits, scheduler=args.scheduler, on_file=progress)
     finally:
         store.close()
     for summary in report.ingested:
@@ -164,18 +176,19 @@ def _serve(args: argparse.Namespace, sock: socket.socket, banner: list[str]) -> 
 
 
 def serve(args: argparse.Namespace) -> int:
+    _reading_store(args).close()  # a missing or empty store is said before the banner
     return _serve(args, listen(args.host, args.port), [f"Serving {args.store}:"])
 
 
 def demo(args: argparse.Namespace) -> int:
-    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.graph.store import open_store
     from zonekg.loaders.pipeline import ingest as run_ingest
     from zonekg.loaders.pipeline import iter_files
     from zonekg.ontology.iris import document_iri
 
     sock = listen(args.host, args.port)  # before the ingest: a busy port should not cost it
     corpus = sample_corpus()
-    store = OxigraphStore(args.store)
+    store = open_store(args.store, create=True)
     try:
         present = set(store.documents())
         missing = [f for f in iter_files([corpus]) if document_iri(f.name) not in present]
@@ -196,9 +209,7 @@ def demo(args: argparse.Namespace) -> int:
 def query(args: argparse.Namespace) -> int:
     from zonekg.graph.catalog import local_runner
     from zonekg.graph.executor import AskResult, GraphResult, QueryError
-    from zonekg.graph.oxigraph_store import OxigraphStore
-
-    store = OxigraphStore(args.store)
+    store = _reading_store(args)
     try:
         result = local_runner(store)(args.sparql, None)
     except QueryError as exc:
@@ -245,9 +256,7 @@ def format_table(header: list[str], rows: list[list[str]]) -> str:
 def export(args: argparse.Namespace) -> int:
     from zonekg.graph.catalog import Catalog, local_runner
     from zonekg.graph.export import export as run_export
-    from zonekg.graph.oxigraph_store import OxigraphStore
-
-    store = OxigraphStore(args.store)
+    store = _reading_store(args)
     try:
         catalog = Catalog(local_runner(store))
         if args.output:
@@ -304,10 +313,9 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def validate(args: argparse.Namespace) -> int:
     """Validate every document graph; the reports of those that fail go to standard output."""
-    from zonekg.graph.oxigraph_store import OxigraphStore
     from zonekg.graph.validation import validate_store
 
-    store = OxigraphStore(args.store)
+    store = _reading_store(args)
     try:
         failed = checked = 0
         for iri, conforms, report in validate_store(store):
@@ -319,10 +327,6 @@ def validate(args: argparse.Namespace) -> int:
                 print(f"FAILED   {iri}\n{report}")
     finally:
         store.close()
-    if not checked:
-        # An empty store is most likely a mistyped --store (opening a store creates it).
-        print(f"zonekg: the store {args.store} holds no documents", file=sys.stderr)
-        return 1
     print(f"{checked - failed} conform, {failed} failed, store {args.store}")
     return 1 if failed else 0
 
@@ -331,11 +335,10 @@ def viz(args: argparse.Namespace) -> int:
     """Write the network page (whole graph, or ``--focus``'s neighbourhood) as one HTML file."""
     from zonekg.graph.analysis import UnknownEntity
     from zonekg.graph.catalog import Catalog, local_runner, resolve_iri
-    from zonekg.graph.oxigraph_store import OxigraphStore
     from zonekg.visualize.compose import graph_page
 
     focus = (resolve_iri(args.focus) or args.focus) if args.focus else None
-    store = OxigraphStore(args.store)
+    store = _reading_store(args)
     try:
         page = graph_page(Catalog(local_runner(store)), focus=focus, depth=args.depth, linked=False)
     except UnknownEntity:

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zonekg.graph import errors
+from zonekg.graph.store import StoreError
 from zonekg.loaders.document import UnreadableDocument
 
 PROBLEM_JSON = "application/problem+json"
@@ -56,7 +57,7 @@ STATUS: dict[type[Exception], Status] = {
     errors.InvalidRequest: Status(400, "Bad request"),
     errors.InvalidParameter: Status(422, "Invalid request"),
     errors.QueryError: Status(400, "Bad query"),
-    errors.QueryTimeout: Status(503, "Query timed out", _retry_after),
+    errors.QueryStopped: Status(503, "Query stopped at a limit", _retry_after),
     errors.Unauthorized: Status(401, "Unauthorized", lambda _: {"WWW-Authenticate": CHALLENGE}),
     errors.Forbidden: Status(403, "Forbidden"),
     errors.NotFound: Status(404, "Not found"),
@@ -66,6 +67,7 @@ STATUS: dict[type[Exception], Status] = {
     UnsupportedMediaType: Status(415, "Unsupported media type"),
     UnreadableDocument: Status(422, "Unreadable document"),
     errors.Overloaded: Status(429, "Too many requests", _retry_after),
+    StoreError: Status(503, "Store unavailable", lambda _: {"Retry-After": "5"}),
     errors.ZonekgError: Status(400, "Bad request"),
 }
 """Domain error class → HTTP status. The first class of an error's MRO found here applies."""

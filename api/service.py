@@ -1,66 +1,61 @@
-"""The running service's state: the store, its read snapshots and the query workers.
+"""The running service's state: the store, its query pools and the single writer.
 
-The service is the only writer of its store. After every write it takes a fresh snapshot and
-points the query workers at it, so readers always see whole documents and never block writes.
-Each publication bumps :attr:`Service.generation`, so caches of the read model can be keyed by
-it: a value computed at generation N stays true until the generation changes.
+The service is the only writer of its store: every write goes through :meth:`Service.writing`,
+which holds the write lock and afterwards publishes the new state to the readers (a fresh
+snapshot on the embedded store). Each publication bumps :attr:`Service.generation`, so caches
+of the read model can be keyed by it: a value computed at generation N stays true until the
+generation changes.
+
+Reads have two pools with capacity of their own, so the REST API and the pages never queue
+behind user SPARQL: ``reads`` answers the read model (:class:`~zonekg.graph.catalog.Catalog`),
+``executor`` answers ``/sparql``.
 """
 from __future__ import annotations
 
-import shutil
 import threading
-import time
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from zonekg.api.fairness import ClientSlots
 from zonekg.api.settings import Settings
-from zonekg.graph.catalog import READ_MODEL_MAX_ROWS, Catalog
-from zonekg.graph.executor import QueryExecutor
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.catalog import Catalog
+from zonekg.graph.executor import READ_MODEL_MAX_ROWS
+from zonekg.graph.store import GraphStore, open_store
 from zonekg.loaders.sandbox import ExtractionPool
 
-SNAPSHOTS_DIR = "snapshots"
 WARM_STOP_SECONDS = 5.0
 """How long closing waits for a background warm-up to finish its current query."""
-KEEP_SNAPSHOTS = 3
-"""Older snapshots stay a while: a worker may still be reading one when a newer one is taken."""
 
 
 class Service:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = OxigraphStore(settings.store)
-        self._snapshots = settings.store / SNAPSHOTS_DIR
-        shutil.rmtree(self._snapshots, ignore_errors=True)
-        self._snapshots.mkdir(parents=True)
+        self.store = open_store(settings.store)
+        self._readers = self.store.readers()
         self._write_lock = threading.Lock()
         self._closing = threading.Event()
         self._generation = 0
-        self.executor = QueryExecutor(
-            self._take_snapshot(),
-            workers=settings.workers,
-            timeout=settings.query_timeout,
-            max_rows=settings.max_rows,
-        )
+        limits = {"timeout": settings.query_timeout, "memory_mb": settings.query_memory_mb}
+        self.executor = self._readers.pool(workers=settings.workers, max_rows=settings.max_rows, **limits)
+        self.reads = self._readers.pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS, **limits)
+        self.client_slots = ClientSlots(settings.client_queries)
+        self.catalog = Catalog(lambda sparql, params=None: self.reads.run(sparql, params),
+                               generation=lambda: self.generation)
         self.extraction = ExtractionPool(settings.document_limits)
         """Reads uploads in a child process under the document limits."""
-        self.catalog = Catalog(
-            lambda sparql, params=None: self.executor.run(sparql, params, max_rows=READ_MODEL_MAX_ROWS),
-            generation=lambda: self.generation,
-        )
         self._warm()
 
-    def _take_snapshot(self) -> Path:
-        target = self._snapshots / f"{time.time_ns()}"
-        self.store.snapshot(target)
-        for old in sorted(self._snapshots.iterdir())[:-KEEP_SNAPSHOTS]:
-            shutil.rmtree(old, ignore_errors=True)
-        return target
-
-    def after_write(self) -> None:
-        """Publish the store's current state to the query workers, then bump the generation."""
-        self.executor.set_snapshot(self._take_snapshot())
-        self._generation += 1
-        self._warm()
+    @contextmanager
+    def writing(self) -> Iterator[GraphStore]:
+        """The store, for one write; writes are serial, and each is published when it ends
+        (also when it fails: a backend may have applied part of a multi-request write)."""
+        with self._write_lock:
+            try:
+                yield self.store
+            finally:
+                self._readers.publish()
+                self._generation += 1
+                self._warm()
 
     def _warm(self) -> None:
         """Fill the read model's memo for this generation in the background (first pages,
@@ -80,15 +75,9 @@ class Service:
         once readers see it (so a cache entry keyed by the old value is never served after)."""
         return self._generation
 
-    @property
-    def write_lock(self) -> threading.Lock:
-        """Held while a write and its snapshot happen, so writes are serial."""
-        return self._write_lock
-
     def close(self) -> None:
         self._closing.set()
         self._warmer.join(WARM_STOP_SECONDS)
         self.extraction.close()
-        self.executor.close()
+        self._readers.close()
         self.store.close()
-        shutil.rmtree(self._snapshots, ignore_errors=True)

@@ -5,6 +5,10 @@
 | write token | ``ZONEKG_TOKEN`` | ``--token-file`` | none: read-only |
 | query time limit | ``ZONEKG_QUERY_TIMEOUT`` | ``--timeout`` | 10 s |
 | row cap | ``ZONEKG_MAX_ROWS`` | | 10,000 |
+| SPARQL worker processes | ``ZONEKG_QUERY_WORKERS`` | ``--workers`` | 2 |
+| REST and page worker processes (apart from SPARQL) | ``ZONEKG_READ_WORKERS`` | | 2 |
+| memory of one query's worker | ``ZONEKG_QUERY_MEMORY_MB`` | | 1,024 MB, then it is killed (503) |
+| SPARQL queries one client runs at once | ``ZONEKG_CLIENT_QUERIES`` | | 1, more get 429 |
 | federated endpoints | ``ZONEKG_ALLOW_SERVICE`` (space-separated) | ``--allow-service URL`` | none |
 | upload size | ``ZONEKG_MAX_UPLOAD_MB`` | | 64 MB |
 | other request bodies | ``ZONEKG_MAX_BODY_MB`` | | 16 MB |
@@ -20,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from zonekg.graph.errors import ZonekgError
-from zonekg.graph.executor import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from zonekg.graph.executor import DEFAULT_MAX_ROWS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from zonekg.loaders.limits import DocumentLimits
 
 MB = 1024 * 1024
@@ -34,10 +38,18 @@ class SettingsError(ZonekgError):
 class Settings:
     """How the service runs. ``token`` unset means read-only: every write is refused."""
 
-    store: Path
+    store: Path | str
+    """A store folder, or the URL of a SPARQL 1.1 server."""
     query_timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
     workers: int = 2
+    """Worker processes answering user SPARQL (``/sparql``)."""
+    read_workers: int = 2
+    """Worker processes answering the REST API and the pages: they never queue behind SPARQL."""
+    query_memory_mb: int = DEFAULT_MEMORY_MB
+    """Resident memory a query worker may reach before it is killed and its query refused."""
+    client_queries: int = 1
+    """SPARQL queries one client (IP address) may have running at once; one more gets 429."""
     token: str | None = None
     cors_origins: list[str] = field(default_factory=list)
     allowed_services: frozenset[str] = frozenset()
@@ -61,7 +73,7 @@ class Settings:
                 raise SettingsError(f"--allow-service {url!r}: give an http:// or https:// endpoint URL")
 
     @classmethod
-    def from_env(cls, store: Path, token_file: Path | None = None, **overrides: object) -> Settings:
+    def from_env(cls, store: Path | str, token_file: Path | None = None, **overrides: object) -> Settings:
         token = os.environ.get("ZONEKG_TOKEN") or None
         if token_file is not None:
             token = token_file.read_text(encoding="utf-8").strip() or None
@@ -70,6 +82,10 @@ class Settings:
         numbers = {
             "query_timeout": ("ZONEKG_QUERY_TIMEOUT", float),
             "max_rows": ("ZONEKG_MAX_ROWS", int),
+            "workers": ("ZONEKG_QUERY_WORKERS", int),
+            "read_workers": ("ZONEKG_READ_WORKERS", int),
+            "query_memory_mb": ("ZONEKG_QUERY_MEMORY_MB", int),
+            "client_queries": ("ZONEKG_CLIENT_QUERIES", int),
             "max_upload_bytes": ("ZONEKG_MAX_UPLOAD_MB", _megabytes),
             "max_body_bytes": ("ZONEKG_MAX_BODY_MB", _megabytes),
             "header_timeout": ("ZONEKG_HEADER_TIMEOUT", float),

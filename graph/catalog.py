@@ -21,6 +21,7 @@ from typing import Any
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.results import term_json
+from zonekg.graph.store import GraphStore
 from zonekg.graph.terms import Param, TermTuple, plain
 from zonekg.ontology import ID, PREFIXES, ZK
 
@@ -72,17 +73,9 @@ FACETS = {
 """Counts shown beside a list: the pattern linking a member ``?e`` to a facet value ``?f``."""
 
 
-READ_MODEL_MAX_ROWS = 1_000_000
-"""Row cap for the read model's own queries and for in-process use; they bound themselves with
-LIMIT, so this only guards memory. User SPARQL over HTTP gets the smaller, configurable cap."""
-
-
-def local_runner(store: Any) -> Runner:
+def local_runner(store: GraphStore) -> Runner:
     """A runner over an open store in this process (CLI, tests); no time limit."""
-    from zonekg.graph.executor import evaluate
-
-    oxigraph = getattr(store, "oxigraph", store)
-    return lambda sparql, params=None: evaluate(oxigraph, sparql, params, READ_MODEL_MAX_ROWS)
+    return lambda sparql, params=None: store.query(sparql, params)
 
 
 def resolve_iri(value: str) -> str | None:

@@ -43,8 +43,16 @@ class QueryError(InvalidRequest):
     """The SPARQL query or update is malformed or failed; the message says where and why."""
 
 
-class QueryTimeout(QueryError):
-    """The query ran past its time limit and was stopped (503 with Retry-After)."""
+class QueryStopped(QueryError):
+    """The query was stopped at one of the service's limits (503 with Retry-After)."""
+
+
+class QueryTimeout(QueryStopped):
+    """The query ran past its time limit and was stopped."""
+
+
+class QueryOverMemory(QueryStopped):
+    """The query's worker grew past the memory cap and was stopped."""
 
 
 class Forbidden(ZonekgError):

@@ -1,29 +1,40 @@
-"""Read queries in killable worker processes, with a time limit and a row cap.
+"""Read queries in killable worker processes, with a time limit, a memory cap and a row cap.
 
 Why processes: Oxigraph evaluates a query to completion inside native code, so neither a
 thread nor the event loop can interrupt a runaway query. Each worker opens a read-only
 *snapshot* of the store (a RocksDB checkpoint: hard links, taken in milliseconds after every
-write), so workers never race the writer; a worker that overruns its time limit is killed and
-replaced while the others keep answering.
+write), so workers never race the writer; a worker that overruns its time limit or its memory
+cap is killed and replaced while the others keep answering. A worker whose parent dies
+(kill -9 of the server) exits by itself within a second.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
-import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from zonekg.graph.errors import QueryError, QueryTimeout
+from zonekg.graph.errors import QueryError, QueryOverMemory, QueryStopped, QueryTimeout
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
+DEFAULT_MEMORY_MB = 1024
+"""A worker past this resident size is killed (an ORDER BY over a cartesian product reached
+3.1 GB in 10 s): one query must not take the machine's memory from everyone else."""
+
+READ_MODEL_MAX_ROWS = 1_000_000
+"""Row cap for the read model's own queries and for in-process use; they bound themselves with
+LIMIT, so this only guards memory. User SPARQL over HTTP gets the smaller, configurable cap."""
+
+WATCH_INTERVAL = 0.05
+"""Seconds between two looks at a busy worker (its answer, its clock, its memory)."""
 
 
 @dataclass
@@ -89,32 +100,35 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
     return GraphResult(body, len(triples), truncated)
 
 
-@contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Start a worker with Ctrl+C ignored: an ignored signal stays ignored across the exec of
-    a spawned interpreter, and Python then installs no KeyboardInterrupt handler, so a worker
-    still importing when Ctrl+C comes prints nothing. Only the main thread may change signal
-    handlers; a worker replaced from another thread ignores SIGINT once it runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+def exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """Start a thread that ends this process once its parent is gone.
+
+    A child blocked on a pipe (a query worker between jobs, an ingest worker waiting for its
+    next file) would otherwise outlive a parent killed with SIGKILL forever. Polling the parent
+    id is portable and, unlike ``PR_SET_PDEATHSIG``, does not depend on which of the parent's
+    threads started the child.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _worker_main(conn: Connection) -> None:
+def _worker_main(conn: Connection, parent_pid: int) -> None:
     """Worker loop: open snapshots as they change and answer one job at a time.
 
     Ctrl+C in a terminal reaches the whole process group; the worker ignores it, so only the
     service decides when to stop (it kills its workers) and no worker prints a traceback.
     """
+    import signal
+
     import pyoxigraph as ox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
+    exit_with_parent(parent_pid)
     opened: tuple[str, Any] | None = None
     while True:
         try:
@@ -132,13 +146,24 @@ def _worker_main(conn: Connection) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def resident_mb(pid: int | None) -> float:
+    """Resident memory of process ``pid`` in MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class _Worker:
     def __init__(self, context: mp.context.SpawnContext) -> None:
+        self.snapshot = ""
+        """The snapshot this worker was last sent (and so holds open)."""
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
-        with _sigint_ignored():
-            self.process.start()
+        self.process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
+        self.process.start()
         child.close()
+
 
     def kill(self) -> None:
         self.process.kill()
@@ -160,10 +185,14 @@ class QueryExecutor:
         workers: int = 2,
         timeout: float = DEFAULT_TIMEOUT,
         max_rows: int = DEFAULT_MAX_ROWS,
+        memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
         self.timeout = timeout
         self.max_rows = max_rows
+        self.memory_mb = memory_mb
         self._snapshot = str(snapshot)
+        self._reading: Counter[str] = Counter()
+        self._snapshot_lock = threading.Lock()
         self._context = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
@@ -172,7 +201,14 @@ class QueryExecutor:
 
     def set_snapshot(self, snapshot: Path) -> None:
         """Point future queries at a newer snapshot (after a write)."""
-        self._snapshot = str(snapshot)
+        with self._snapshot_lock:
+            self._snapshot = str(snapshot)
+
+    def snapshots_in_use(self) -> set[str]:
+        """The snapshot future queries open and those a worker has open (or is opening): the
+        ones that must not be deleted yet."""
+        with self._snapshot_lock:
+            return {self._snapshot, *self._reading}
 
     def run(
         self,
@@ -196,16 +232,22 @@ class QueryExecutor:
             worker = self._idle.get(timeout=limit)
         except queue.Empty:
             raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
+        with self._snapshot_lock:
+            snapshot = self._snapshot
+            self._reading[snapshot] += 1  # until the worker opens another one
+            self._release(worker.snapshot)
+            worker.snapshot = snapshot
         try:
-            worker.conn.send((self._snapshot, sparql, params, cap))
-            if not worker.conn.poll(limit):
+            worker.conn.send((snapshot, sparql, params, cap))
+            stopped = self._watch(worker, limit)
+            if stopped is not None:
                 worker.kill()
-                worker = _Worker(self._context)
-                raise QueryTimeout(f"query stopped after its time limit of {limit:g} s")
+                worker = self._replace(worker)
+                raise stopped
             status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             worker.kill()
-            worker = _Worker(self._context)
+            worker = self._replace(worker)
             raise QueryError("the query worker died; the query was not answered") from None
         finally:
             if self._closed:
@@ -215,6 +257,30 @@ class QueryExecutor:
         if status == "error":
             raise QueryError(payload)
         return payload
+
+    def _replace(self, dead: _Worker) -> _Worker:
+        """A new worker in the place of a killed one (which no longer holds its snapshot)."""
+        with self._snapshot_lock:
+            self._release(dead.snapshot)
+        return _Worker(self._context)
+
+    def _release(self, snapshot: str) -> None:
+        """One worker fewer holds ``snapshot`` (call with the snapshot lock held)."""
+        self._reading[snapshot] -= 1
+        if self._reading[snapshot] <= 0:
+            del self._reading[snapshot]
+
+    def _watch(self, worker: _Worker, limit: float) -> QueryStopped | None:
+        """Wait for ``worker``'s answer; the reason to stop it when it overruns a limit."""
+        deadline = time.monotonic() + limit
+        while not worker.conn.poll(min(WATCH_INTERVAL, max(0.0, deadline - time.monotonic()))):
+            if self._closed:
+                return QueryStopped("the service is shutting down")
+            if resident_mb(worker.process.pid) > self.memory_mb:
+                return QueryOverMemory(f"query stopped: it needed more than {self.memory_mb} MB of memory")
+            if time.monotonic() >= deadline:
+                return QueryTimeout(f"query stopped after its time limit of {limit:g} s")
+        return None
 
     def close(self) -> None:
         self._closed = True

@@ -4,38 +4,57 @@ Oxigraph answers SPARQL more than ten times faster than rdflib's in-memory store
 of data and keeps it on disk, so a second ``zonekg demo`` reuses what the first one built.
 
 Each document's facts live in its own named graph; the store's default graph is kept as their
-union, as a *set*. Oxigraph's own union mode repeats a triple once per graph that states it,
-so a fact found in three documents would come back three times and every join over shared
-entities would multiply; keeping the union in the default graph, updated in the same
-transaction as the document, gives each triple once and keeps queries fast as a corpus grows.
+union, as a *set* (see :mod:`.union`). Oxigraph's own union mode repeats a triple once per
+graph that states it, so a fact found in three documents would come back three times and every
+join over shared entities would multiply.
+
+Open it with :func:`zonekg.graph.store.open_store`.
 """
 from __future__ import annotations
 
+import shutil
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 from pyoxigraph import Quad
 
-from zonekg.graph.store import StoreError, StoreInUse
-from zonekg.ontology import PREFIXES
+from zonekg.graph import union
+from zonekg.graph.errors import QueryError
+from zonekg.graph.executor import READ_MODEL_MAX_ROWS, QueryExecutor, QueryResult, evaluate
+from zonekg.graph.sparql_rewrite import DefaultGraphWrite, syntax_error_in, without_trailing_separator, written_graphs
+from zonekg.graph.store import NoStore, StoreError, StoreInUse
+from zonekg.graph.terms import Param
+from zonekg.ontology import PREFIXES, ZK
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ZK_DOCUMENT = f"{ZK}Document"
 
 DATA_DIR = "oxigraph"
 """Sub-directory of the store directory that holds the RocksDB files."""
+
+SNAPSHOTS_DIR = "snapshots"
+"""Sub-directory of the store directory that holds the read snapshots of a running service."""
 
 FLUSH_EVERY_TRIPLES = 20_000
 """Write RocksDB's memory tables to disk after this many written triples: without it a long
 ingest holds everything it wrote in memory (measured: 450 MB after 100 sample documents,
 220 MB with flushing), so memory would grow with the corpus instead of the document."""
 
-
 class OxigraphStore:
     """A :class:`~zonekg.graph.store.GraphStore` on an on-disk Oxigraph database."""
 
-    def __init__(self, directory: Path | str) -> None:
+    def __init__(self, directory: Path | str, *, create: bool = False) -> None:
         self.directory = Path(directory)
+        self.location = str(self.directory)
         self._unflushed = 0
         data = self.directory / DATA_DIR
+        if not create and not data.is_dir():
+            raise NoStore(
+                f"there is no zonekg store in {self.directory}: create one with "
+                f"`zonekg ingest FILES --store {self.directory}` (or try `zonekg demo`)"
+            )
         try:
             data.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(data))
@@ -45,61 +64,66 @@ class OxigraphStore:
                     f"the store {self.directory} is open in another process (a running `zonekg serve`?)"
                 ) from exc
             raise StoreError(f"cannot open the store {self.directory}: {exc}") from exc
-        if self.documents() and not self._has_union():
-            self.rebuild_union()
+        if not self._has_union() and next(self._store.named_graphs(), None) is not None:
+            self._store.update(union.rebuild(None))
 
     def _has_union(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
-    @property
-    def oxigraph(self) -> ox.Store:
-        """The underlying pyoxigraph store, for code that needs its full API."""
-        return self._store
-
     def replace_document(self, document_iri: str, quads: Iterable[Quad]) -> None:
         graph = ox.NamedNode(document_iri)
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        # One SPARQL update is one Oxigraph transaction: the old graph and its share of the
-        # union go, the new graph and its triples come, together or not at all.
-        self._store.update(
-            _withdraw(graph)
-            + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }} ;\nINSERT DATA {{\n{body}}}"
-        )
+        triples = [q.triple for q in quads]
+        if not self._store.contains_named_graph(graph):
+            # A new document (every document of a first ingest): its quads and its share of
+            # the union go in as quads, in one transaction, with no SPARQL text to build or parse.
+            self._store.extend(
+                [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+                + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+            )
+        else:
+            # One SPARQL update is one Oxigraph transaction: the old graph and its share of the
+            # union go, the new graph and its triples come, together or not at all.
+            body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            self._store.update(
+                union.withdraw(document_iri, None)
+                + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }} ;\nINSERT DATA {{\n{body}}}"
+            )
         self._unflushed += len(triples)
         if self._unflushed >= FLUSH_EVERY_TRIPLES:
             self._store.flush()
             self._unflushed = 0
 
     def remove_document(self, document_iri: str) -> bool:
-        graph = ox.NamedNode(document_iri)
-        if not self._store.contains_named_graph(graph):
+        if not self._store.contains_named_graph(ox.NamedNode(document_iri)):
             return False
-        self._store.update(_withdraw(graph))
+        self._store.update(union.withdraw(document_iri, None))
         return True
 
     def update(self, sparql_update: str) -> None:
-        """Run a user's SPARQL update on the named graphs, then rebuild the union.
+        """Run a user's SPARQL update and bring the union up to date, in one transaction.
 
-        The default graph is derived from the documents; an update that writes to it directly
-        is overwritten by the rebuild, so updates should name their graph (GRAPH or WITH).
+        Only the union's share of the graphs the update writes is recomputed; an update that
+        writes the default graph (the union itself) is refused with a :class:`QueryError`.
         """
-        self._store.update(sparql_update, prefixes=PREFIXES)
-        self.rebuild_union()
-
-    def rebuild_union(self) -> None:
-        """Recompute the default graph from the named graphs (after direct edits, or for a
-        store written by a zonekg that did not keep the union)."""
-        self._store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        try:
+            touched = written_graphs(sparql_update)
+        except DefaultGraphWrite as exc:
+            raise QueryError(str(exc)) from None
+        before = f"{union.stash(touched)}\n;\n"
+        text = f"{before}{without_trailing_separator(sparql_update)}\n;\n{union.settle(touched, None)}"
+        try:
+            self._store.update(text, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(syntax_error_in(sparql_update, str(exc), before.count("\n"))) from None
+        except RuntimeError as exc:  # well-formed but not applicable: nothing was changed
+            raise QueryError(str(exc)) from None
 
     def documents(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        graphs = self._store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(ZK_DOCUMENT), None)
+        return sorted(q.subject.value for q in graphs if q.graph_name == q.subject)
 
-    def query(
-        self, sparql: str, *, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-        return self._store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+    def query(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult:
+        return evaluate(self._store, sparql, params, READ_MODEL_MAX_ROWS)
 
     def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
         if graph_iri:
@@ -113,6 +137,9 @@ class OxigraphStore:
         """Every triple of any document, once."""
         return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
+    def readers(self) -> SnapshotReaders:
+        return SnapshotReaders(self)
+
     def snapshot(self, target: Path) -> None:
         """A consistent read-only copy at ``target`` (hard links, so cheap) for query workers."""
         self._store.flush()
@@ -123,10 +150,44 @@ class OxigraphStore:
         del self._store
 
 
-def _withdraw(graph: ox.NamedNode) -> str:
-    """Update text that drops ``graph`` and the union's triples no other document states."""
-    return (
-        "DELETE { ?s ?p ?o } WHERE { GRAPH " + str(graph) + " { ?s ?p ?o } "
-        "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != " + str(graph) + ") } } ;\n"
-        f"DROP SILENT GRAPH {graph}"
-    )
+class SnapshotReaders:
+    """Query pools over read-only snapshots of an :class:`OxigraphStore`.
+
+    Oxigraph evaluates a query to completion inside native code, so only a process can be
+    stopped at a time or memory limit; each pool's workers open the latest snapshot (a RocksDB
+    checkpoint, hard links taken in milliseconds), so they never race the writer.
+    """
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self._store = store
+        self._folder = store.directory / SNAPSHOTS_DIR
+        shutil.rmtree(self._folder, ignore_errors=True)
+        self._folder.mkdir(parents=True)
+        self._pools: list[QueryExecutor] = []
+        self._latest = self._take()
+
+    def _take(self) -> Path:
+        target = self._folder / f"{time.time_ns()}"
+        self._store.snapshot(target)
+        return target
+
+    def pool(self, *, workers: int, timeout: float, max_rows: int, memory_mb: int) -> QueryExecutor:
+        pool = QueryExecutor(self._latest, workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
+        self._pools.append(pool)
+        return pool
+
+    def publish(self) -> None:
+        self._latest = self._take()
+        for pool in self._pools:
+            pool.set_snapshot(self._latest)
+        # A worker that has opened a snapshot keeps reading it after its folder goes (the
+        # files stay while open); only one still to be opened by a running query must stay.
+        needed = {str(self._latest)}.union(*(pool.snapshots_in_use() for pool in self._pools))
+        for old in self._folder.iterdir():
+            if str(old) not in needed:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def close(self) -> None:
+        for pool in self._pools:
+            pool.close()
+        shutil.rmtree(self._folder, ignore_errors=True)

@@ -19,10 +19,11 @@ anyway.
 """
 from __future__ import annotations
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
+from zonekg.graph.executor import GraphResult
 from zonekg.graph.store import GraphStore
+from zonekg.graph.terms import Param
 
 
 def _parse_document(store: GraphStore, document_iri: str, into: Graph) -> Graph:
@@ -32,11 +33,10 @@ def _parse_document(store: GraphStore, document_iri: str, into: Graph) -> Graph:
     serializes the result without building a Python object per triple.
     """
     result = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
-        substitutions={"g": ox.NamedNode(document_iri)},
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": Param.iri(document_iri)}
     )
-    assert isinstance(result, ox.QueryTriples)
-    return into.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+    assert isinstance(result, GraphResult)
+    return into.parse(data=result.ntriples, format="nt")
 
 
 def document_graph(store: GraphStore, document_iri: str) -> Graph:

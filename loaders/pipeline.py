@@ -13,7 +13,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from zonekg.graph.errors import DocumentCollision, DuplicateContent, ZonekgError
+from zonekg.graph.executor import SelectResult
 from zonekg.graph.store import GraphStore
+from zonekg.graph.terms import Param
 from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_of
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Extraction, Kind
@@ -109,19 +111,36 @@ def prepare(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> PreparedDocu
 
 def stored_file_name(store: GraphStore, document_iri: str) -> str | None:
     """The file name of the document stored under ``document_iri``, or None if there is none."""
-    rows = store.query("SELECT ?g ?file WHERE { GRAPH ?g { ?g zk:fileName ?file } }",
-                       substitutions={"g": ox.NamedNode(document_iri)})
-    return next((row["file"].value for row in rows), None)  # type: ignore[union-attr]
+    result = store.query("SELECT ?g ?file WHERE { GRAPH ?g { ?g zk:fileName ?file } }",
+                         {"g": Param.iri(document_iri)})
+    assert isinstance(result, SelectResult)
+    return next((row[1][1] for row in result.rows if row[1]), None)
+
+
+def refuse_collision(summary: DocumentSummary, existing: str | None) -> None:
+    """Raise :class:`DocumentCollision` when ``existing``, another file, holds the document IRI."""
+    if existing is not None and existing != summary.file:
+        raise DocumentCollision(
+            f"{summary.file} would be stored as the same document as {existing} (the names differ only "
+            f"in spaces or in full-width forms); rename it, or delete {existing} first")
 
 
 def same_content_file(store: GraphStore, digest: str, document_iri: str) -> str | None:
     """The file name of another stored document with this content digest, if there is one."""
     if not digest:
         return None
-    rows = store.query("SELECT ?d ?g ?file WHERE { GRAPH ?g { ?g zk:contentDigest ?d ; zk:fileName ?file } }",
-                       substitutions={"d": ox.Literal(digest)})  # (a substituted variable is projected)
-    return next((row["file"].value for row in rows  # type: ignore[union-attr]
-                 if row["g"].value != document_iri), None)  # type: ignore[union-attr]
+    result = store.query("SELECT ?d ?g ?file WHERE { GRAPH ?g { ?g zk:contentDigest ?d ; zk:fileName ?file } }",
+                         {"d": Param(digest)})  # (a bound variable is projected)
+    assert isinstance(result, SelectResult)
+    return next((row[2][1] for row in result.rows if row[1] and row[2] and row[1][1] != document_iri), None)
+
+
+def refuse_duplicate(summary: DocumentSummary, twin: str | None) -> None:
+    """Raise :class:`DuplicateContent` when ``twin``, another file, holds the same text."""
+    if twin is not None and twin != summary.file:
+        raise DuplicateContent(
+            f"same content as {twin}, already in the store: not stored twice (delete {twin} first "
+            f"to keep this file instead)")
 
 
 def land(prepared: PreparedDocument, store: GraphStore) -> None:
@@ -133,17 +152,8 @@ def land(prepared: PreparedDocument, store: GraphStore) -> None:
     same text stored twice under two names (plan.docx and plan.html, a likely slip): that
     raises :class:`~zonekg.graph.errors.DuplicateContent` naming the file already stored.
     """
-    iri, name = prepared.summary.iri, prepared.summary.file
-    existing = stored_file_name(store, iri)
-    if existing is not None and existing != name:
-        raise DocumentCollision(
-            f"{name} would be stored as the same document as {existing} (the names differ only in "
-            f"spaces or in full-width forms); rename it, or delete {existing} first")
-    twin = same_content_file(store, prepared.digest, iri)
-    if twin is not None:
-        raise DuplicateContent(
-            f"same content as {twin}, already in the store: not stored twice (delete {twin} first "
-            f"to keep this file instead)")
+    refuse_collision(prepared.summary, stored_file_name(store, prepared.summary.iri))
+    refuse_duplicate(prepared.summary, same_content_file(store, prepared.digest, prepared.summary.iri))
     store.replace_document(prepared.summary.iri, ox.parse(prepared.nquads, format=ox.RdfFormat.N_QUADS))
 
 
@@ -168,9 +178,17 @@ def prepare_or_reason(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> Ou
         return path, None, f"internal error ({type(exc).__name__}: {exc})"
 
 
-def outcomes(files: list[Path], jobs: int = 1, limits: DocumentLimits | None = None) -> Iterator[Outcome]:
+def outcomes(
+    files: list[Path], jobs: int = 1, limits: DocumentLimits | None = None, scheduler: str | None = None
+) -> Iterator[Outcome]:
     """Each file's outcome, as they finish: in this process, or, with ``limits`` or more than
-    one job, in ``jobs`` child processes that are killed past the time and memory limits."""
+    one job, in ``jobs`` child processes that are killed past the time and memory limits, or
+    on the dask cluster ``scheduler`` names."""
+    if scheduler:
+        from zonekg.loaders.distributed import on_cluster
+
+        yield from on_cluster(files, scheduler, limits or DEFAULT_LIMITS)
+        return
     if limits is None and jobs <= 1:
         yield from map(prepare_or_reason, files)
         return
@@ -184,28 +202,60 @@ def ingest(
     *,
     jobs: int = 1,
     limits: DocumentLimits | None = None,
+    scheduler: str | None = None,
     on_file: Callable[[Path, DocumentSummary | None, str | None], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; ``on_file`` is told of each outcome (for progress).
 
     With ``jobs`` > 1 or ``limits`` (``zonekg ingest`` gives them), reading and extraction run
-    in child processes under those limits while this process, the store's one writer, lands
-    each finished document. The report lists documents in file order.
+    in child processes under those limits (or on a dask ``scheduler``) while this process, the
+    store's one writer, lands each finished document: into a store that holds nothing yet, all
+    of them in one bulk load (all or nothing); otherwise one transaction each. The report lists
+    documents in file order.
     """
     files = list(iter_files(paths))
     landed: dict[Path, DocumentSummary] = {}
     failed: dict[Path, str] = {}
-    for path, prepared, reason in outcomes(files, jobs, limits):
-        if prepared is not None:
-            try:
-                land(prepared, store)
-                landed[path] = prepared.summary
-            except DocumentCollision as exc:
-                reason = str(exc)
-            except Exception as exc:  # the store refused this document; keep going
-                reason = f"could not be stored ({type(exc).__name__}: {exc})"
-        if path not in landed:
+
+    def told(path: Path, summary: DocumentSummary | None, reason: str | None) -> None:
+        if summary is not None:
+            landed[path] = summary
+        else:
             failed[path] = reason or "unknown error"
         if on_file:
-            on_file(path, landed.get(path), reason)
+            on_file(path, summary, reason)
+
+    def for_bulk_load() -> Iterator[tuple[str, bytes]]:
+        files_of: dict[str, str] = {}
+        file_of_digest: dict[str, str] = {}
+        for path, prepared, reason in outcomes(files, jobs, limits, scheduler):
+            if prepared is not None:
+                summary = prepared.summary
+                try:
+                    refuse_collision(summary, files_of.get(summary.iri))
+                    refuse_duplicate(summary, file_of_digest.get(prepared.digest) if prepared.digest else None)
+                    files_of[summary.iri] = file_of_digest[prepared.digest] = summary.file
+                except DocumentCollision as exc:
+                    prepared, reason = None, str(exc)
+            told(path, prepared.summary if prepared else None, reason)
+            if prepared is not None:
+                yield prepared.summary.iri, prepared.nquads
+
+    try:
+        bulk = store.bulk_load(for_bulk_load())
+    except Exception as exc:  # nothing landed: every document that was to land failed
+        reason = f"could not be stored ({type(exc).__name__}: {exc})"
+        failed.update((path, reason) for path in landed)
+        landed.clear()
+        bulk = True
+    if not bulk:
+        for path, prepared, reason in outcomes(files, jobs, limits, scheduler):
+            if prepared is not None:
+                try:
+                    land(prepared, store)
+                except DocumentCollision as exc:
+                    prepared, reason = None, str(exc)
+                except Exception as exc:  # the store refused this document; keep going
+                    prepared, reason = None, f"could not be stored ({type(exc).__name__}: {exc})"
+            told(path, prepared.summary if prepared else None, reason)
     return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonekg.graph.errors import TooLarge, ZonekgError
+from zonekg.graph.executor import exit_with_parent, resident_mb
 from zonekg.loaders.document import UnreadableDocument, reason_of
 from zonekg.loaders.limits import SETTING_NAMES, DocumentLimits
 
@@ -48,19 +49,9 @@ READY = "ready"
 WARM_UP_SECONDS = 120.0
 """How long a new child may take to start and warm up; a document's clock starts after."""
 
-def _exit_with_parent(parent: int) -> None:
-    """End this process when ``parent`` is gone (a kill -9 of the server must leave no child)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _child_main(conn: Connection, limits: DocumentLimits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(parent)
+    exit_with_parent(parent)
     from zonekg.loaders.pipeline import prepare
 
     with tempfile.TemporaryDirectory(prefix="zonekg-warm-") as folder:
@@ -82,15 +73,6 @@ def _child_main(conn: Connection, limits: DocumentLimits, parent: int) -> None:
             conn.send(("error", exc))
         except Exception as exc:  # a bug on one document must reach the caller, not kill the child
             conn.send(("error", UnreadableDocument(Path(path), f"internal error ({type(exc).__name__}: {exc})")))
-
-
-def _resident_mb(pid: int) -> float:
-    """Resident memory of process ``pid`` in MB (0 where /proc is not available)."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 class _Child:
@@ -191,7 +173,7 @@ class ExtractionPool:
                 child.kill()
                 raise TooLarge("document", 0, int(limits.max_seconds), "seconds to read and extract",
                                SETTING_NAMES["max_seconds"], more_than=True)
-            if _resident_mb(child.process.pid) > limits.max_memory_mb:
+            if resident_mb(child.process.pid) > limits.max_memory_mb:
                 child.kill()
                 raise TooLarge("document", 0, limits.max_memory_mb, "MB of memory to read and extract",
                                SETTING_NAMES["max_memory_mb"], more_than=True)

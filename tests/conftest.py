@@ -63,3 +63,22 @@ def pdf_maker():
 def docx_maker():
     """The :func:`make_docx` builder, as a fixture."""
     return make_docx
+
+
+@pytest.fixture(scope="session")
+def virtuoso():
+    """An OpenLink Virtuoso 7 of the tests' own, started once and stopped at the end."""
+    from sparql_servers import Virtuoso
+
+    server = Virtuoso()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def virtuoso_store_url(virtuoso, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The Virtuoso emptied of zonekg's graphs, and the environment set to use it as the store."""
+    virtuoso.clear()
+    for name, value in virtuoso.environment().items():
+        monkeypatch.setenv(name, value)
+    return virtuoso.url

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zonekg.graph.catalog import local_runner
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.pipeline import ingest
 
 SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
@@ -15,7 +15,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory):
-    store = OxigraphStore(tmp_path_factory.mktemp("corpus"))
+    store = open_store(tmp_path_factory.mktemp("corpus"), create=True)
     report = ingest([SAMPLES], store)
     assert report.ok, report.failed
     yield local_runner(store)

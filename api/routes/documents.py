@@ -75,20 +75,16 @@ def _ingest(service: Service, name: str, content: IO[bytes]) -> DocumentSummary:
         with path.open("wb") as out:
             shutil.copyfileobj(content, out)
         prepared = service.extraction.prepare(path)
-    with service.write_lock:
-        land(prepared, service.store)
-        service.after_write()
+    with service.writing() as store:
+        land(prepared, store)
     return prepared.summary
 
 
 def _remove(service: Service, name: str) -> bool:
-    with service.write_lock:
-        if stored_file_name(service.store, document_iri(name)) != name:
+    with service.writing() as store:
+        if stored_file_name(store, document_iri(name)) != name:
             return False  # none, or another file's document under the same IRI
-        removed = service.store.remove_document(document_iri(name))
-        if removed:
-            service.after_write()
-    return removed
+        return store.remove_document(document_iri(name))
 
 
 @router.post(

@@ -22,7 +22,7 @@ from zonekg.api.service import Service
 from zonekg.graph.errors import InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult
 from zonekg.graph.results import write
-from zonekg.graph.sparql_text import check_endpoints, explain_syntax_error
+from zonekg.graph.sparql_text import check_endpoints
 from zonekg.ontology import PREFIXES
 
 router = APIRouter(tags=["SPARQL"])
@@ -97,7 +97,8 @@ async def answer(
     """A read query's answer under the user limits (time, rows, endpoints), as negotiated."""
     remote = check_endpoints(query, PREFIXES, service.settings.allowed_services)
     try:
-        result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+        with service.client_slots.hold(request.client.host if request.client else "unknown"):
+            result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
     except QueryError as exc:
         if remote and not isinstance(exc, QueryTimeout) and not str(exc).startswith(SYNTAX_ERRORS):
             # the engine's text would tell an open port from a closed one
@@ -115,16 +116,13 @@ async def answer(
 
 def _apply_update(service: Service, update: str) -> None:
     remote = check_endpoints(update, PREFIXES, service.settings.allowed_services)
-    with service.write_lock:
+    with service.writing() as store:
         try:
-            service.store.update(update)
-        except SyntaxError as exc:
-            raise QueryError(explain_syntax_error(update, str(exc), PREFIXES)) from None
+            store.update(update)  # a syntax error comes explained (line, column, text around)
         except OSError:
             if not remote:
                 raise
             raise QueryError("LOAD or SERVICE failed: the endpoint gave no RDF") from None
-        service.after_write()
 
 
 async def sparql(

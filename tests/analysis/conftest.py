@@ -12,12 +12,12 @@ from zonekg.api.app import create_app
 from zonekg.api.settings import Settings
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 
 
 @pytest.fixture(scope="session")
 def world_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    store = OxigraphStore(build_store(tmp_path_factory.mktemp("world")))
+    store = open_store(build_store(tmp_path_factory.mktemp("world")))
     try:
         return build_network(Catalog(local_runner(store)))
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
@@ -139,7 +139,7 @@ def build_store(directory: Path, *, with_hostile: bool = False) -> Path:
     docs = {SUZHOU: suzhou(), KUNSHAN: kunshan(), ISLAND: island()}
     if with_hostile:
         docs[HOSTILE] = hostile()
-    store = OxigraphStore(directory)
+    store = open_store(directory, create=True)
     try:
         for name, extraction in docs.items():
             store.replace_document(iris.document_iri(name), to_quads(document(name), extraction))

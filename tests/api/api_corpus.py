@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from zonekg.api.app import create_app
 from zonekg.api.settings import Settings
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
@@ -127,7 +127,7 @@ def riverside_zone() -> tuple[SourceDocument, Extraction]:
 
 
 def build_store(directory: Path) -> None:
-    store = OxigraphStore(directory)
+    store = open_store(directory, create=True)
     try:
         for document, extraction in (high_tech_zone(), riverside_zone()):
             store.replace_document(document_iri(document.name), to_quads(document, extraction))

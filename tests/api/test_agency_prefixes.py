@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from zonekg.api.app import create_app
 from zonekg.api.settings import Settings
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import Entity, Evidence, Extraction, Fact, Kind, Ref, Relation
 from zonekg.loaders.mapping import split_scope, to_quads
@@ -65,7 +65,7 @@ def test_prefixed_and_bare_spellings_mint_one_agency_within_the_administration()
 
 
 def _client(tmp_path: Path) -> TestClient:
-    store = OxigraphStore(tmp_path / "store")
+    store = open_store(tmp_path / "store", create=True)
     for document, extraction in PLANS:
         store.replace_document(document_iri(document.name), to_quads(document, extraction))
     store.close()

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from zonekg.api.app import create_app
 from zonekg.api.settings import Settings
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.pipeline import ingest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
@@ -25,7 +25,7 @@ COLLECTIONS = ("zones", "agencies", "companies", "industries", "projects", "targ
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("samples")
-    store = OxigraphStore(folder)
+    store = open_store(folder, create=True)
     assert ingest([SAMPLES], store).ok
     store.close()
     with TestClient(create_app(Settings(store=folder))) as client:

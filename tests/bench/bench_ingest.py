@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from zonekg.graph.catalog import Catalog, ListFilter
-from zonekg.graph.executor import QueryExecutor
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.executor import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, READ_MODEL_MAX_ROWS
+from zonekg.graph.store import open_store
 from zonekg.loaders.pipeline import ingest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
@@ -45,18 +45,18 @@ def run(copies: int, jobs: int) -> None:
         root = Path(tmp)
         corpus = make_corpus(root, copies)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.iterdir())
-        store = OxigraphStore(root / "store")
+        store = open_store(root / "store", create=True)
         t0 = time.perf_counter()
         report = ingest([corpus], store, jobs=jobs)
         seconds = time.perf_counter() - t0
         triples = sum(s.triples for s in report.ingested)
-        store.snapshot(root / "snap")
-        pool = QueryExecutor(root / "snap", workers=2)
+        readers = store.readers()
+        pool = readers.pool(workers=2, timeout=DEFAULT_TIMEOUT, max_rows=READ_MODEL_MAX_ROWS, memory_mb=DEFAULT_MEMORY_MB)
         catalog = Catalog(lambda q, p=None: pool.run(q, p))
         list_ms = timed(lambda: catalog.list("projects", ListFilter(), 50, 0)) * 1000
         search_ms = timed(lambda: catalog.list("agencies", ListFilter(q="局"), 50, 0)) * 1000
         lead_ms = timed(lambda: pool.run("SELECT ?p ?a WHERE { ?p zk:leadAgency ?a }")) * 1000
-        pool.close()
+        readers.close()
         store.close()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(

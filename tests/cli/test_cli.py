@@ -115,9 +115,9 @@ def test_export_graphml(store: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_store_in_use_says_what_to_do_instead_for_each_command(store: Path, tmp_path: Path) -> None:
-    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.graph.store import open_store
 
-    holder = OxigraphStore(store)
+    holder = open_store(store)
     try:
         done = zonekg("query", "--store", str(store), "ASK {}")
         assert done.returncode == 2 and "another process" in done.stderr

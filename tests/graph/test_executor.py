@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from zonekg.graph.executor import AskResult, GraphResult, QueryError, QueryExecutor, QueryTimeout, SelectResult
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.graph.terms import Param
 
 G = "https://w3id.org/zonekg/id/document/t.txt"
@@ -18,7 +18,7 @@ G = "https://w3id.org/zonekg/id/document/t.txt"
 @pytest.fixture(scope="module")
 def executor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryExecutor]:
     root = tmp_path_factory.mktemp("exec")
-    store = OxigraphStore(root / "store")
+    store = open_store(root / "store", create=True)
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     store.replace_document(
         G,
@@ -27,10 +27,9 @@ def executor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryExecutor
             for i in range(200)
         ],
     )
-    store.snapshot(root / "snap")
-    pool = QueryExecutor(root / "snap", workers=2, timeout=5, max_rows=50)
-    yield pool
-    pool.close()
+    readers = store.readers()
+    yield readers.pool(workers=2, timeout=5, max_rows=50, memory_mb=1024)
+    readers.close()
     store.close()
 
 
@@ -79,16 +78,16 @@ def test_timeout_stops_the_query_and_the_pool_keeps_answering(executor: QueryExe
     assert [r[0][1] for r in result.rows] == ["http://x/n9"]
 
 
-def test_snapshot_switch_shows_new_writes(tmp_path: Path) -> None:
-    store = OxigraphStore(tmp_path / "s")
-    store.snapshot(tmp_path / "snap1")
-    pool = QueryExecutor(tmp_path / "snap1", workers=1)
+def test_publishing_shows_new_writes(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s", create=True)
+    readers = store.readers()
+    pool = readers.pool(workers=1, timeout=5, max_rows=50, memory_mb=1024)
     try:
         assert pool.run("ASK { ?s ?p ?o }") == AskResult(False)
         store.replace_document(G, [ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))])
-        store.snapshot(tmp_path / "snap2")
-        pool.set_snapshot(tmp_path / "snap2")
+        assert pool.run("ASK { ?s ?p ?o }") == AskResult(False)
+        readers.publish()
         assert pool.run("ASK { ?s ?p ?o }") == AskResult(True)
     finally:
-        pool.close()
+        readers.close()
         store.close()

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from zonekg.api.commands import sample_corpus
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
@@ -101,7 +101,7 @@ def hand_graph(hand_quads: list[ox.Quad]) -> Graph:
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = OxigraphStore(tmp_path / "store")
+    s = open_store(tmp_path / "store", create=True)
     yield s
     s.close()
 
@@ -110,7 +110,7 @@ def store(tmp_path: Path):
 def sample_store(tmp_path_factory: pytest.TempPathFactory):
     """The five shipped samples ingested with the real pipeline, plus the hand-made document.
     Shared by every test of this folder: read it, never write to it."""
-    store = OxigraphStore(tmp_path_factory.mktemp("samples"))
+    store = open_store(tmp_path_factory.mktemp("samples"), create=True)
     report = ingest([sample_corpus()], store)
     assert report.ok, report.failed
     document, extraction = hand_made()

@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import GraphStore
 from zonekg.graph.rdflib_view import document_graph
 from zonekg.ontology import ZK, ontology_path
 
@@ -139,7 +139,7 @@ def test_target_kind_enumerates_the_model(onto: Graph) -> None:
     assert values == {k.value for k in TargetKind}
 
 
-def test_ingested_samples_use_only_declared_terms(onto: Graph, sample_store: OxigraphStore) -> None:
+def test_ingested_samples_use_only_declared_terms(onto: Graph, sample_store: GraphStore) -> None:
     declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
     for iri in sample_store.documents():
         used = zk_terms(document_graph(sample_store, iri))

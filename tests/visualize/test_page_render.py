@@ -15,7 +15,7 @@ from zonekg.api.cli import main
 from zonekg.graph.analysis import NetworkModel, UnknownEntity, co_leadership
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.ontology import iris
 from zonekg.visualize import tooltip
 from zonekg.visualize.compose import graph_page, links, parse_kinds
@@ -30,7 +30,7 @@ ECON = agency("苏州工业园区管委会", "经济发展委员会")
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory):
-    store = OxigraphStore(build_store(tmp_path_factory.mktemp("render-world"), with_hostile=True))
+    store = open_store(build_store(tmp_path_factory.mktemp("render-world"), with_hostile=True))
     yield Catalog(local_runner(store))
     store.close()
 

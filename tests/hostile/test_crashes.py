@@ -1,0 +1,80 @@
+"""Crashes leave nothing behind (issue 10, points 4 and 5): kill -9 of ``zonekg ingest`` leaves
+no worker or resource tracker running, and kill -9 in the middle of SPARQL updates leaves a
+store whose union is exactly what its documents state."""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from served import SAMPLES, alive, children_of, ingest_samples, zonekg
+from zonekg.graph.store import open_store
+
+BOUND_SECONDS = 60
+
+
+def wait_for(condition, seconds: float = BOUND_SECONDS) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_kill_9_of_ingest_leaves_no_orphans(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    samples = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+    for copy in range(20):
+        for sample in samples:
+            (corpus / f"{copy:02d}_{sample.name}").write_bytes(sample.read_bytes())
+    ingest = zonekg("ingest", str(corpus), "--store", str(tmp_path / "store"), "--jobs", "2", "--quiet")
+    try:
+        assert wait_for(lambda: len(children_of(ingest.pid)) >= 3), "workers never started"
+        descendants = children_of(ingest.pid)
+    finally:
+        ingest.send_signal(signal.SIGKILL)
+        ingest.wait(10)
+    assert wait_for(lambda: not alive(descendants), 15), f"orphans: {alive(descendants)}"
+
+
+KILLER = """
+import random, sys
+from zonekg.graph.store import open_store
+store = open_store(sys.argv[1])
+documents = store.documents()
+for i in range(100000):
+    doc = random.choice(documents)
+    store.update(
+        f'DELETE {{ GRAPH <{doc}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{doc}> {{ ?s ?p ?o }} FILTER(RAND() < 0.3) }} ; '
+        f'INSERT DATA {{ GRAPH <{doc}> {{ <urn:x:{i}> <urn:x:p> "{i}" }} }}'
+    )
+    print(i, flush=True)
+"""
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_kill_9_during_updates_leaves_the_union_equal_to_the_documents(tmp_path: Path, round_: int) -> None:
+    store = ingest_samples(tmp_path / "store")
+    writer = subprocess.Popen([sys.executable, "-c", KILLER, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None
+        for _ in range(random.randint(2, 6)):  # a few updates done, the next one under way
+            writer.stdout.readline()
+        time.sleep(random.random() * 0.2)
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait(10)
+    reopened = open_store(store)
+    try:
+        stated = {q.triple for q in reopened.quads()}
+        assert set(reopened.union_triples()) == stated
+    finally:
+        reopened.close()
