@@ -12,6 +12,7 @@ Open it with :func:`zonekg.graph.store.open_store`.
 """
 from __future__ import annotations
 
+import io
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,12 @@ ZK_DOCUMENT = f"{ZK}Document"
 DATA_DIR = "oxigraph"
 """Sub-directory of the store directory that holds the RocksDB files."""
 
+LOADING_DIR = "oxigraph.loading"
+"""Where a bulk load builds the store; it replaces :data:`DATA_DIR` once complete."""
+
+COMPLETE = "COMPLETE"
+"""File written in :data:`LOADING_DIR` once its load is complete and flushed."""
+
 SNAPSHOTS_DIR = "snapshots"
 """Sub-directory of the store directory that holds the read snapshots of a running service."""
 
@@ -50,6 +57,7 @@ class OxigraphStore:
         self.location = str(self.directory)
         self._unflushed = 0
         data = self.directory / DATA_DIR
+        _finish_bulk_load(self.directory)
         if not create and not data.is_dir():
             raise NoStore(
                 f"there is no zonekg store in {self.directory}: create one with "
@@ -92,6 +100,35 @@ class OxigraphStore:
         if self._unflushed >= FLUSH_EVERY_TRIPLES:
             self._store.flush()
             self._unflushed = 0
+
+    def bulk_load(self, documents: Iterable[tuple[str, bytes]]) -> bool:
+        """Load every document at once into a store that holds nothing yet: all or nothing.
+
+        The fastest way in: no transaction per document, and each byte is written to disk
+        about once (transactions write it several times over as RocksDB compacts its levels).
+        The store is built beside the empty one and put in its place when complete, so a
+        crash leaves the store as it was, empty. False, with ``documents`` untouched, when the
+        store already holds something (then documents are replaced one by one).
+        """
+        if next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is not None:
+            return False
+        loading = self.directory / LOADING_DIR
+        shutil.rmtree(loading, ignore_errors=True)
+        target = ox.Store(str(loading))
+        try:
+            target.bulk_load(io.BufferedReader(_Chunks(with_union(nquads) for _, nquads in documents)),
+                             format=ox.RdfFormat.N_QUADS)
+            target.flush()
+        except BaseException:
+            del target
+            shutil.rmtree(loading, ignore_errors=True)
+            raise
+        del target
+        (loading / COMPLETE).touch()
+        del self._store  # releases the lock on the empty store, which the complete one replaces
+        _finish_bulk_load(self.directory)
+        self._store = ox.Store(str(self.directory / DATA_DIR))
+        return True
 
     def remove_document(self, document_iri: str) -> bool:
         if not self._store.contains_named_graph(ox.NamedNode(document_iri)):
@@ -148,6 +185,48 @@ class OxigraphStore:
     def close(self) -> None:
         self._store.flush()
         del self._store
+
+
+def with_union(nquads: bytes) -> bytes:
+    """A document's N-Quads followed by each of its triples in the default graph (the union):
+    an N-Quads line without its graph term states the triple in the default graph."""
+    triples = (line[: line.rindex(b" <")] + b" .\n" for line in nquads.splitlines() if line.strip())
+    return nquads + b"".join(triples)
+
+
+class _Chunks(io.RawIOBase):
+    """A readable stream over an iterator of byte chunks (to bulk-load as they are produced)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        while not self._left:
+            following = next(self._chunks, None)
+            if following is None:
+                return 0
+            self._left = following
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
+
+
+def _finish_bulk_load(directory: Path) -> None:
+    """Put a complete bulk load in place of the store it replaces; drop an incomplete one."""
+    loading = directory / LOADING_DIR
+    if not loading.is_dir():
+        return
+    if (loading / COMPLETE).exists():
+        shutil.rmtree(directory / DATA_DIR, ignore_errors=True)
+        (loading / COMPLETE).unlink()
+        loading.rename(directory / DATA_DIR)
+    else:
+        shutil.rmtree(loading)
 
 
 class SnapshotReaders:

@@ -87,6 +87,11 @@ class GraphStore(Protocol):
     def replace_document(self, document_iri: str, quads: Iterable[Quad]) -> None:
         """Replace the named graph ``document_iri`` by ``quads``, atomically."""
 
+    def bulk_load(self, documents: Iterable[tuple[str, bytes]]) -> bool:
+        """Load ``(document IRI, N-Quads of its graph)`` pairs into a store that holds nothing
+        yet, all or nothing, faster than one by one. False, with ``documents`` untouched, when
+        the backend cannot (a store with data, or a remote server): then replace one by one."""
+
     def remove_document(self, document_iri: str) -> bool:
         """Drop the document's named graph; False when there was none."""
 

@@ -92,3 +92,40 @@ def test_a_one_triple_update_costs_one_document_not_the_whole_union(tmp_path: Pa
     small, large = store_of("small", 1), store_of("large", 40)
     seconds(small)  # warm up (the update parser loads once)
     assert seconds(large) < 4 * seconds(small)
+
+
+def nquads(graph: str, *facts: tuple[str, str]) -> bytes:
+    return ox.serialize(document(graph, *facts), format=ox.RdfFormat.N_QUADS)
+
+
+def test_a_bulk_load_fills_an_empty_store_with_documents_and_their_union(tmp_path: Path) -> None:
+    store = open_store(tmp_path, create=True)
+    g2 = G1 + ".2"
+    assert store.bulk_load([(G1, nquads(G1, ("a", "1"))), (g2, nquads(g2, ("a", "1"), ("b", "2")))])
+    assert store.documents() == [G1, g2]
+    assert union_values(store) == ["1", "2"]
+    store.replace_document(G1, document(G1, ("c", "3")))  # a transaction after a bulk load
+    assert union_values(store) == ["1", "2", "3"]
+    store.close()
+    assert open_store(tmp_path).documents() == [G1, g2]
+
+
+def test_a_failed_bulk_load_leaves_the_store_empty(tmp_path: Path) -> None:
+    store = open_store(tmp_path, create=True)
+
+    def broken():
+        yield G1, nquads(G1, ("a", "1"))
+        raise RuntimeError("extraction crashed half way")
+
+    with pytest.raises(RuntimeError):
+        store.bulk_load(broken())
+    assert store.documents() == [] and union_values(store) == []
+    assert not (tmp_path / "oxigraph.loading").exists()
+
+
+def test_a_bulk_load_only_goes_into_an_empty_store(tmp_path: Path) -> None:
+    store = open_store(tmp_path, create=True)
+    store.replace_document(G1, document(G1, ("a", "1")))
+    untouched = iter([(G1 + ".2", nquads(G1 + ".2", ("b", "2")))])
+    assert store.bulk_load(untouched) is False
+    assert next(untouched, None) is not None and store.documents() == [G1]

@@ -45,6 +45,27 @@ def test_kill_9_of_ingest_leaves_no_orphans(tmp_path: Path) -> None:
     assert wait_for(lambda: not alive(descendants), 15), f"orphans: {alive(descendants)}"
 
 
+def test_kill_9_during_a_first_ingest_leaves_the_store_empty_or_whole(tmp_path: Path) -> None:
+    """A first ingest is one bulk load, put in place only when complete."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(10):
+        for sample in sorted(p for p in SAMPLES.iterdir() if p.is_file()):
+            (corpus / f"{copy:02d}_{sample.name}").write_bytes(sample.read_bytes())
+    store = tmp_path / "store"
+    ingest = zonekg("ingest", str(corpus), "--store", str(store), "--quiet")
+    time.sleep(random.uniform(3, 8))
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait(10)
+    reopened = open_store(store, create=True)
+    try:
+        assert len(reopened.documents()) in (0, 50)
+        assert set(reopened.union_triples()) == {q.triple for q in reopened.quads()}
+    finally:
+        reopened.close()
+    assert not (store / "oxigraph.loading").exists()
+
+
 KILLER = """
 import random, sys
 from zonekg.graph.store import open_store

@@ -23,9 +23,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def landed(corpus: Path, folder: Path, **how: object) -> tuple[list[str], list[tuple[str, str]], bytes]:
+def landed(corpus: Path, folder: Path, *, seeded: bool = False, **how: object
+           ) -> tuple[list[str], list[tuple[str, str]], bytes]:
+    """What ingesting ``corpus`` lands: into an empty store (one bulk load) or, ``seeded``,
+    into one that holds a document already (one transaction per document)."""
     store = open_store(folder, create=True)
     try:
+        if seeded:
+            ingest([corpus / sorted(p.name for p in SAMPLES.iterdir())[0]], store)
         report = ingest([corpus], store, **how)  # type: ignore[arg-type]
         quads = sorted(ox.serialize([q], format=ox.RdfFormat.N_QUADS) for q in store.quads())
     finally:
@@ -38,3 +43,4 @@ def test_one_process_a_pool_and_a_dask_cluster_land_the_same_triples(corpus: Pat
     assert len(serial[0]) == 5 and [name for name, _ in serial[1]] == ["broken.docx"]
     assert landed(corpus, tmp_path / "pool", jobs=2) == serial
     assert landed(corpus, tmp_path / "dask", scheduler="local:2") == serial
+    assert landed(corpus, tmp_path / "pool-into-a-store", seeded=True, jobs=2) == serial

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
 START_SECONDS = 60
 
 
@@ -39,7 +39,7 @@ class Served:
     """``zonekg serve`` on a free loopback port; ``client(ip)`` talks to it from that address
     (any of 127.0.0.0/8), so tests can play several clients."""
 
-    def __init__(self, store: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, store: Path | str, *args: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = zonekg("serve", "--store", str(store), "--port", str(self.port), *args, env=env)

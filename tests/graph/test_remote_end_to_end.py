@@ -1,0 +1,60 @@
+"""zonekg on a SPARQL server, end to end as a user runs it: ``zonekg ingest samples --store
+http://…`` then ``zonekg serve --store`` the same URL gives the scorer the same figures as the
+embedded store, and a server that is down or refuses the credentials is named in a clear error."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from served import Served, free_port
+from zonekg.graph.store import StoreUnavailable, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "eval"
+SAMPLES = ROOT / "loaders" / "samples"
+CLI = [sys.executable, "-m", "zonekg.api.cli"]
+
+
+def figures(store: str, out: Path) -> dict:
+    """The scorer's figures for the samples ingested into ``store`` and served from it."""
+    done = subprocess.run([*CLI, "ingest", str(SAMPLES), "--store", store], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    served = Served(store)
+    try:
+        done = subprocess.run([sys.executable, str(EVAL / "score.py"), "--url", served.base,
+                               "--gold", str(EVAL / "gold"), "--json", str(out)],
+                              capture_output=True, text=True, timeout=600)
+    finally:
+        served.stop()
+    assert out.exists(), done.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_the_scorer_figures_are_the_same_on_virtuoso(virtuoso_store_url: str, tmp_path: Path) -> None:
+    if not (EVAL / "score.py").exists():
+        pytest.skip(f"the scorer is not beside the repository ({EVAL})")
+    embedded = figures(str(tmp_path / "store"), tmp_path / "embedded.json")
+    remote = figures(virtuoso_store_url, tmp_path / "remote.json")
+    assert remote == embedded and embedded["lead"]["f1"] > 0.9
+
+
+def test_a_server_that_is_down_is_named(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    with pytest.raises(StoreUnavailable, match=url):
+        open_store(url)
+    done = subprocess.run([*CLI, "query", "--store", url, "ASK {}"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and url in done.stderr and "Traceback" not in done.stderr
+
+
+def test_refused_credentials_are_named(virtuoso_store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZONEKG_STORE_PASSWORD", "not-the-password")
+    with pytest.raises(StoreUnavailable, match="refused the credentials") as refused:
+        open_store(virtuoso_store_url)
+    assert virtuoso_store_url in str(refused.value)
+    monkeypatch.delenv("ZONEKG_STORE_USER")
+    with pytest.raises(StoreUnavailable, match="ZONEKG_STORE_USER"):
+        open_store(virtuoso_store_url)
