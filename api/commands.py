@@ -276,7 +276,7 @@ def evaluate(args: argparse.Namespace) -> int:
     import tempfile
 
     from zonekg.graph.catalog import Catalog, local_runner
-    from zonekg.graph.oxigraph_store import OxigraphStore
+    from zonekg.graph.store import open_store
     from zonekg.loaders import evaluation
     from zonekg.loaders.pipeline import ingest as run_ingest
     from zonekg.loaders.pipeline import iter_files
@@ -286,7 +286,7 @@ def evaluate(args: argparse.Namespace) -> int:
         print(f"zonekg: no gold files (*.json) in {args.gold}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="zonekg-evaluate-") as folder:
-        store = OxigraphStore(folder)
+        store = open_store(folder, create=True)
         try:
             report = run_ingest(list(iter_files([args.docs])), store)
             for path, reason in report.failed:

@@ -6,6 +6,7 @@ pass, so ``ingest / jieba`` says how far above the floor ingest is.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -32,16 +33,29 @@ def _size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
 
 
-def ingest(corpus: Path, store: Path, *, jobs: int | None = None) -> dict:
-    """Time ``zonekg ingest corpus --store store``; peak RSS is of the whole process tree."""
-    command = [str(BIN / "zonekg"), "ingest", str(corpus), "--store", str(store)]
+def _written_bytes(pid: int) -> int | None:
+    """Bytes the process has caused to be written to disk so far (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/io", encoding="ascii") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("write_bytes:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options: tuple[str, ...] = (),
+           env: dict[str, str] | None = None) -> dict:
+    """Time ``zonekg ingest corpus --store store [options]``; peak RSS is of the whole process
+    tree, bytes written to disk those of the ingesting process (the store's single writer)."""
+    command = [str(BIN / "zonekg"), "ingest", str(corpus), "--store", str(store), *options]
     if jobs:
         command += ["--jobs", str(jobs)]
     began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    peak = written = 0
     while process.poll() is None:
         peak = max(peak, _tree_rss_kb(process.pid))
+        written = _written_bytes(process.pid) or written
         time.sleep(0.2)
     seconds = time.perf_counter() - began
     if process.returncode != 0:
@@ -56,7 +70,8 @@ def ingest(corpus: Path, store: Path, *, jobs: int | None = None) -> dict:
         "documents_per_s": round(len(files) / seconds, 2),
         "characters_per_s": round(chars / seconds),
         "peak_rss_mb": round(peak / 1024),
-        "store_mb": round(_size_mb(store)),
+        "written_mb": round(written / 2**20),
+        "store_mb": round(_size_mb(Path(store))) if Path(str(store)).is_dir() else None,
     }
 
 

@@ -49,6 +49,9 @@ WRITE_TIMEOUT = 600.0
 
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
+INCOMING_GRAPH = "urn:x-zonekg:incoming"
+"""Where a document's new graph is uploaded before it replaces the old one in one operation."""
+
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 """zonekg's prefixes, declared in the text: a server knows none of them."""
 
@@ -152,15 +155,18 @@ class RemoteStore:
         self._send("POST", self.update_url, data={"update": PROLOGUE + update}, timeout=WRITE_TIMEOUT)
 
     def replace_document(self, document_iri: str, quads: Iterable[ox.Quad]) -> None:
-        """The document's graph is replaced with one Graph Store Protocol PUT (the server's own
-        loader reads it: far faster than an INSERT DATA, which Virtuoso compiles to SQL), the
-        union follows it, journaled like any update."""
+        """The new graph goes up with one Graph Store Protocol PUT (the server's own loader reads
+        it: far faster than an INSERT DATA, which Virtuoso compiles to SQL) into a graph of its
+        own, then one ``MOVE`` puts it in place, so readers see the old document or the new one;
+        the union follows, journaled like any update."""
         body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-        self._journaled(
-            frozenset({document_iri}),
-            lambda: self._send("PUT", self.graphs_url, params={"graph": document_iri}, content=body,
-                               headers={"Content-Type": "application/n-triples"}, timeout=WRITE_TIMEOUT),
-        )
+
+        def write() -> None:
+            self._send("PUT", self.graphs_url, params={"graph": INCOMING_GRAPH}, content=body,
+                       headers={"Content-Type": "application/n-triples"}, timeout=WRITE_TIMEOUT)
+            self._update(f"MOVE SILENT <{INCOMING_GRAPH}> TO <{document_iri}>")
+
+        self._journaled(frozenset({document_iri}), write)
 
     def bulk_load(self, documents: Iterable[tuple[str, bytes]]) -> bool:
         """Never here: a server's own bulk loader is the tool for that; zonekg sends documents

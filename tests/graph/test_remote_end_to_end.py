@@ -4,13 +4,17 @@ embedded store, and a server that is down or refuses the credentials is named in
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 
-from served import Served, free_port
 from zonekg.graph.store import StoreUnavailable, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,17 +23,39 @@ SAMPLES = ROOT / "loaders" / "samples"
 CLI = [sys.executable, "-m", "zonekg.api.cli"]
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(store: str) -> Iterator[str]:
+    """``zonekg serve --store store`` on a free port, stopped (SIGTERM) when the block ends."""
+    base = f"http://127.0.0.1:{free_port()}"
+    process = subprocess.Popen([*CLI, "serve", "--store", store, "--port", base.rsplit(":", 1)[1]],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
 def figures(store: str, out: Path) -> dict:
     """The scorer's figures for the samples ingested into ``store`` and served from it."""
     done = subprocess.run([*CLI, "ingest", str(SAMPLES), "--store", store], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    served = Served(store)
-    try:
-        done = subprocess.run([sys.executable, str(EVAL / "score.py"), "--url", served.base,
+    with serving(store) as base:
+        done = subprocess.run([sys.executable, str(EVAL / "score.py"), "--url", base,
                                "--gold", str(EVAL / "gold"), "--json", str(out)],
                               capture_output=True, text=True, timeout=600)
-    finally:
-        served.stop()
     assert out.exists(), done.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8"))
 

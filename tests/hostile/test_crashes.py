@@ -13,10 +13,48 @@ from pathlib import Path
 
 import pytest
 
-from served import SAMPLES, alive, children_of, ingest_samples, zonekg
+from conftest import SAMPLES, ZONEKG
 from zonekg.graph.store import open_store
 
 BOUND_SECONDS = 60
+
+
+def zonekg(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([ZONEKG, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def ingest_samples(store: Path) -> Path:
+    subprocess.run([ZONEKG, "ingest", str(SAMPLES), "--store", str(store), "--quiet"], check=True, capture_output=True)
+    return store
+
+
+def states() -> dict[int, tuple[str, int]]:
+    """Every process's (state, parent id), read from /proc."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                found[int(entry.name)] = (fields[0], int(fields[1]))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def children_of(pid: int) -> set[int]:
+    """Every live process descending from ``pid``."""
+    parents = {child: parent for child, (state, parent) in states().items() if state != "Z"}
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (not zombies)."""
+    now = states()
+    return {pid for pid in pids if pid in now and now[pid][0] != "Z"}
 
 
 def wait_for(condition, seconds: float = BOUND_SECONDS) -> bool:  # noqa: ANN001

@@ -5,46 +5,38 @@ its own loopback address)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
+import time
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from served import Served, ingest_samples
+from conftest import LiveServer
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SORTED_PRODUCT = "SELECT ?a ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a"
 QUICK = "ASK { ?p zk:leadAgency ?a }"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_samples(tmp_path_factory.mktemp("hostile") / "store")
+def client(served: LiveServer, ip: str) -> httpx.Client:
+    """A client of ``served`` from ``ip`` (any of 127.0.0.0/8): each is another client to it."""
+    return served.client(timeout=120, transport=httpx.HTTPTransport(local_address=ip))
 
 
 class Hostile(threading.Thread):
     """A client sending one query and keeping the answer."""
 
-    def __init__(self, served: Served, ip: str, query: str) -> None:
+    def __init__(self, served: LiveServer, ip: str, query: str) -> None:
         super().__init__(daemon=True)
         self.served, self.ip, self.query = served, ip, query
         self.response: httpx.Response | None = None
 
     def run(self) -> None:
-        with self.served.client(self.ip) as client:
-            self.response = client.post("/sparql", data={"query": self.query})
+        with client(self.served, self.ip) as http:
+            self.response = http.post("/sparql", data={"query": self.query})
 
 
-@pytest.fixture
-def served(store: Path, request: pytest.FixtureRequest) -> Iterator[Served]:
-    args, env = getattr(request, "param", ((), {}))
-    server = Served(store, *args, env=env)
-    yield server
-    server.stop()
-
-
-def started(served: Served, ip: str, query: str) -> Hostile:
+def started(served: LiveServer, ip: str, query: str) -> Hostile:
     hostile = Hostile(served, ip, query)
     hostile.start()
     hostile.join(1.5)  # long enough to reach a worker, far shorter than its time limit
@@ -52,42 +44,46 @@ def started(served: Served, ip: str, query: str) -> Hostile:
     return hostile
 
 
-@pytest.mark.parametrize("served", [(("--timeout", "30"), {})], indirect=True)
-def test_rest_answers_while_hostile_queries_hold_every_sparql_worker(served: Served) -> None:
+def test_rest_answers_while_hostile_queries_hold_every_sparql_worker(start_server: Callable[..., LiveServer]) -> None:
+    served = start_server(ZONEKG_QUERY_TIMEOUT="30")
     hostile = [started(served, ip, CARTESIAN) for ip in ("127.0.0.2", "127.0.0.3")]
-    with served.client("127.0.0.4") as reader:
+    with client(served, "127.0.0.4") as reader:
         for path in ("/api/projects", "/api/zones", "/api/agencies?q=局", "/api/documents", "/api/health"):
             assert reader.get(path).status_code == 200, path
     # the REST calls did not wait for a SPARQL worker: both hostile queries are still running
     assert all(h.is_alive() for h in hostile)
 
 
-@pytest.mark.parametrize("served", [(("--timeout", "30"), {})], indirect=True)
-def test_a_client_past_its_share_gets_429_and_others_do_not(served: Served) -> None:
+def test_a_client_past_its_share_gets_429_and_others_do_not(start_server: Callable[..., LiveServer]) -> None:
+    served = start_server(ZONEKG_QUERY_TIMEOUT="30")
     hostile = started(served, "127.0.0.2", CARTESIAN)
-    with served.client("127.0.0.2") as same:
+    with client(served, "127.0.0.2") as same:
         response = same.post("/sparql", data={"query": QUICK})
     assert response.status_code == 429 and response.headers["retry-after"]
     assert response.headers["content-type"] == "application/problem+json"
-    with served.client("127.0.0.3") as other:
+    with client(served, "127.0.0.3") as other:
         assert other.post("/sparql", data={"query": QUICK}).status_code == 200
     assert hostile.is_alive()
 
 
-@pytest.mark.parametrize("served", [(("--timeout", "60"), {"ZONEKG_QUERY_MEMORY_MB": "300"})], indirect=True)
-def test_a_query_past_the_memory_cap_is_stopped_and_the_service_answers(served: Served) -> None:
+def test_a_query_past_the_memory_cap_is_stopped_and_the_service_answers(
+    start_server: Callable[..., LiveServer],
+) -> None:
+    served = start_server(ZONEKG_QUERY_TIMEOUT="60", ZONEKG_QUERY_MEMORY_MB="300")
     hostile = Hostile(served, "127.0.0.2", SORTED_PRODUCT)
     hostile.start()
     hostile.join(90)
     assert hostile.response is not None and hostile.response.status_code == 503
     assert "memory" in hostile.response.json()["detail"]
-    with served.client("127.0.0.2") as client:
-        assert client.post("/sparql", data={"query": QUICK}).json()["boolean"] is True
+    with client(served, "127.0.0.2") as http:
+        assert http.post("/sparql", data={"query": QUICK}).json()["boolean"] is True
 
 
-@pytest.mark.parametrize("served", [(("--timeout", "60"), {})], indirect=True)
-def test_sigterm_stops_the_server_while_queries_run(served: Served) -> None:
+def test_sigterm_stops_the_server_while_queries_run(start_server: Callable[..., LiveServer]) -> None:
     """The server exits long before the running queries' time limit (60 s) would end them."""
+    served = start_server(ZONEKG_QUERY_TIMEOUT="60")
     for ip in ("127.0.0.2", "127.0.0.3"):
         started(served, ip, CARTESIAN)
-    assert served.stop() < 60 / 6
+    began = time.monotonic()
+    served.stop()
+    assert served.process.poll() is not None and time.monotonic() - began < 60 / 6

@@ -19,7 +19,7 @@ from zonekg.api.app import create_app
 from zonekg.api.routes.documents import MAX_NAME_BYTES, file_name
 from zonekg.api.settings import Settings
 from zonekg.graph.errors import InvalidParameter
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.pipeline import ingest
 from zonekg.ontology.iris import document_iri
 
@@ -28,7 +28,7 @@ EXAMPLES = 60 if FULL else 8
 
 def _app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     store_dir = tmp_path_factory.mktemp("properties") / "store"
-    store = OxigraphStore(store_dir)
+    store = open_store(store_dir, create=True)
     ingest([SAMPLES / "000_eaf52f291030d4dd.txt"], store)
     store.close()
     return create_app(Settings(store=store_dir, token=TOKEN, query_timeout=3))

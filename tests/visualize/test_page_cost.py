@@ -9,7 +9,7 @@ import pytest
 from world import Builder, document
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
-from zonekg.graph.oxigraph_store import OxigraphStore
+from zonekg.graph.store import open_store
 from zonekg.loaders.extraction.model import Extraction, Kind, Relation, TargetKind
 from zonekg.loaders.mapping import to_quads
 from zonekg.ontology import iris
@@ -54,7 +54,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     made = {}
     for documents in (20, 80):
         path = tmp_path_factory.mktemp(f"plans-{documents}")
-        store = OxigraphStore(path)
+        store = open_store(path, create=True)
         for i in range(documents):
             name = f"青川第{i}开发区工作要点.txt"
             store.replace_document(iris.document_iri(name), to_quads(document(name), plan(i)))
@@ -64,7 +64,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 
 def rows_read(path: Path, draw) -> int:
-    store = OxigraphStore(path)
+    store = open_store(path)
     try:
         catalog = CountingCatalog(local_runner(store))
         draw(catalog)
@@ -84,7 +84,7 @@ def test_focus_view_reads_the_same_from_a_store_four_times_larger(stores: dict[i
     econ = iris.agency_iri("青川第3开发区管委会", "经济发展局")
     small, large = (rows_read(stores[n], lambda c: focus_drawing(c, econ, 2)) for n in (20, 80))
     assert large / small < 1.3, (small, large)
-    store = OxigraphStore(stores[20])
+    store = open_store(stores[20])
     try:
         drawn = focus_drawing(Catalog(local_runner(store)), econ, 2)
     finally:
