@@ -78,7 +78,7 @@ def bind_parameters(query: str, params: dict[str, Param]) -> str:
     For servers with no parameter binding. The value is serialised by pyoxigraph (so quotes
     and escapes in it stay inside the literal) and goes only where the variable was: a
     variable the SELECT projects stays a result column, as ``(value AS ?name)``, and in
-    ``GROUP BY`` it becomes the constant group key ``(value)``.
+    ``GROUP BY`` or ``ORDER BY`` it becomes the constant expression ``(value)``.
     """
     terms = {name: str(param.to_term()) for name, param in params.items()}
     out: list[str] = []
@@ -91,9 +91,9 @@ def bind_parameters(query: str, params: dict[str, Param]) -> str:
                 clause, depth = "projection", 0
             elif word in ("WHERE", "FROM") and clause == "projection":
                 clause = "body"
-            elif word == "BY" and previous == "GROUP":
-                clause, depth = "group", 0
-            elif word in ("HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES") and clause == "group":
+            elif word == "BY" and previous in ("GROUP", "ORDER"):
+                clause, depth = "modifier", 0
+            elif word in ("HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES") and clause == "modifier":
                 clause = "body"
             previous = word
         elif kind == "other":
@@ -104,7 +104,7 @@ def bind_parameters(query: str, params: dict[str, Param]) -> str:
             term = terms[text[1:]]
             if clause == "projection" and depth == 0:
                 text = f"({term} AS {text})"
-            elif clause == "group" and depth == 0:
+            elif clause == "modifier" and depth == 0:
                 text = f"({term})"
             else:
                 text = term

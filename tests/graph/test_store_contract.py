@@ -117,6 +117,12 @@ def test_parameters_are_bound_not_pasted(store: GraphStore) -> None:
     assert store.query(select, {"o": hostile}).rows == []
     result = store.query(select, {"o": Param("2", language="zh")})
     assert [row[0][1] for row in result.rows] == ["http://x/b"]
+    ordered = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o",
+                          {"s": Param.iri("http://x/a")})
+    assert [row[2][1] for row in ordered.rows] == ["1"]
+    grouped = store.query("SELECT ?o (COUNT(*) AS ?n) WHERE { ?s <http://x/p> ?o } GROUP BY ?o HAVING(COUNT(*) > 0)",
+                          {"o": Param("2", language="zh")})
+    assert [row[1][1] for row in grouped.rows] == ["1"]
     graph = store.query("CONSTRUCT { ?s <http://x/p> ?o } WHERE { GRAPH ?g { ?s <http://x/p> ?o } }", {"g": Param.iri(G1)})
     assert isinstance(graph, GraphResult) and graph.count == 2
 
