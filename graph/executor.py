@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import signal
 import threading
 import time
 from collections import Counter
@@ -123,11 +124,10 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
     Ctrl+C in a terminal reaches the whole process group; the worker ignores it, so only the
     service decides when to stop (it kills its workers) and no worker prints a traceback.
     """
-    import signal
-
     import pyoxigraph as ox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent(parent_pid)
     opened: tuple[str, Any] | None = None
     while True:
@@ -161,7 +161,13 @@ class _Worker:
         """The snapshot this worker was last sent (and so holds open)."""
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
-        self.process.start()
+        # Born with Ctrl+C blocked (a mask survives exec): a SIGINT to the process group while
+        # it still imports would print a traceback; the worker ignores it once it runs.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         child.close()
 
 
