@@ -17,6 +17,8 @@ import pytest
 
 from zonekg.graph.store import StoreUnavailable, open_store
 
+pytestmark = pytest.mark.slow  # a Virtuoso, ingests and servers: CI runs it, the default run does not
+
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
 SAMPLES = ROOT / "loaders" / "samples"

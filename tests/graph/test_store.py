@@ -70,6 +70,7 @@ def test_an_update_and_its_union_change_are_one_transaction(tmp_path: Path) -> N
     assert sorted(q.object.value for q in store.quads(G1) if q.predicate.value == "http://x/p") == ["1"]
 
 
+@pytest.mark.slow
 def test_a_one_triple_update_costs_one_document_not_the_whole_union(tmp_path: Path) -> None:
     """The union is brought up to date for the graphs an update touches, not rebuilt: the
     same update on a store forty times larger takes about as long (a rebuild: ~40x)."""

@@ -19,7 +19,7 @@ G1, G2 = f"{DOC}a.txt", f"{DOC}b.txt"
 P = ox.NamedNode("http://x/p")
 
 
-@pytest.fixture(params=["embedded", "virtuoso"])
+@pytest.fixture(params=["embedded", pytest.param("virtuoso", marks=pytest.mark.slow)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     location = tmp_path / "store" if request.param == "embedded" else request.getfixturevalue("virtuoso_store_url")
     opened = open_store(location, create=True)

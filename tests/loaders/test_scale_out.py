@@ -10,6 +10,8 @@ import pytest
 from zonekg.graph.store import open_store
 from zonekg.loaders.pipeline import ingest
 
+pytestmark = pytest.mark.slow  # four ingests, one on a dask cluster: CI runs it, the default run does not
+
 SAMPLES = Path(__file__).resolve().parents[2] / "loaders" / "samples"
 
 
