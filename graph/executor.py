@@ -17,6 +17,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,9 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
         # Born with Ctrl+C blocked (a mask survives exec): a SIGINT to the process group while
-        # it still imports would print a traceback; the worker ignores it once it runs.
+        # it still imports would print a traceback; the worker ignores it once it runs. The
+        # resource tracker is started first: starting it unblocks SIGINT in this thread.
+        resource_tracker.ensure_running()
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self.process.start()
