@@ -137,9 +137,11 @@ def units_in_place(roles: dict[str, int], cells: tuple[str, ...]) -> bool:
 
 
 def _units(text: str) -> bool:
-    suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
+    suffixes, more = tuple(_cfg()["unit_suffixes"]), tuple(_cfg()["table_unit_suffixes"])
     found = agencies_of(text)
-    named = [u for u in found if LEAD_MARK.sub("", u).endswith(suffixes)]
+    # (a table's own unit ends need a stem: 经济发展科, not a page cut off at 市科)
+    named = [u for u in found if LEAD_MARK.sub("", u).endswith(suffixes)
+             or LEAD_MARK.sub("", u).endswith(more) and len(LEAD_MARK.sub("", u)) >= 3]
     return bool(found) and len(named) * 3 >= len(found) * 2 and all(len(u) <= 16 for u in found) \
         and "。" not in text
 
@@ -148,11 +150,21 @@ def _units(text: str) -> bool:
 _SCOPE_START = "市区县省各"
 
 
+# A deadline glued to the end of a row's last unit: "…县经信局2025年12月", "…县住建局年底前"
+GLUED_DEADLINE = re.compile(r"(?:\d{4}年\d{1,2}月(?:底|末|中旬|上旬|下旬)?|\d{4}年(?:底|末)|年底|年内|长期)前?$")
+
+
 def split_units_tail(cell: str) -> list[str]:
-    """A task with its units glued after it ("…增长12%。市财政局各县(市、区)政府、嘉兴港区")
-    → [task, first unit, the other units]; any other cell → [cell]."""
+    """A task with its units (and a deadline) glued after it ("…增长12%。市财政局各县(市、区)
+    政府、嘉兴港区", "…。经济发展科县统计局2025年12月") → [task, first unit, the other units
+    (, deadline)]; any other cell → [cell]."""
     if len(cell) < 8 or cell_type(cell) != "text":
         return [cell]
+    deadline = GLUED_DEADLINE.search(cell)
+    if deadline and deadline.start() > 0 and cell[deadline.start() - 1] not in "。；;，,":
+        split = split_units_tail(cell[: deadline.start()])
+        if len(split) > 1:
+            return split + [deadline.group()]
     for p in range(2, len(cell) - 1):
         if not (cell[p - 1] in "。；;" or cell[p] in _SCOPE_START and cell[p - 1] not in _SCOPE_START):
             continue
@@ -165,11 +177,15 @@ def split_units_tail(cell: str) -> list[str]:
 def _glued_units(tail: str) -> list[str] | None:
     """Every unit of a tail made of unit names only, glued or separated; None otherwise."""
     suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
+    firms = tuple(_cfg()["company_suffixes"])
     out: list[str] = []
     for piece in re.split(r"[、,，;；]+(?![^()（）]*[)）])", tail.strip("。 ")):
         start = 0
         for k in range(1, len(piece)):
-            if piece[k] in _SCOPE_START and piece[:k].endswith(suffixes) and piece[start:k].endswith(suffixes) \
+            # a unit starts at a scope word (市|区|县…) after a unit, or after a firm's name
+            # ("X建设发展有限公司项目推进科"): no unit's name goes on after 公司/集团
+            opens = piece[k] in _SCOPE_START or piece[start:k].endswith(firms) and piece.endswith(suffixes)
+            if opens and piece[:k].endswith(suffixes) and piece[start:k].endswith(suffixes) \
                     and "(" not in piece[start:k].replace(")", "") and k - start >= 3:
                 out.append(piece[start:k])
                 start = k

@@ -851,10 +851,11 @@ def _fused(stem: str, head: str) -> bool:
 def _after_glued_unit(text: str, start: int, head_start: int) -> int:
     """Units a table dump glued together ("市经贸委市规划建设局", "…技术市科技局"): a name
     starts after the last unit that ends right before a scope word (市/区/县/省)."""
-    units = ("局", "委", "办", "室", "中心", "组", "政府", "公司")
-    for i in range(head_start - 1, start + 1, -1):
-        if text[i] in "市区县省" and text[start:i].endswith(units) and i - start >= 3:
-            return i
+    units = tuple(lexicon.words("names", "glued_unit_ends"))
+    for i in range(head_start - 1, start, -1):
+        if text[i] in "市区县省" and text[start:i].endswith(units) and (i - start >= 3 or i - start <= 2
+                                                                       and head_start - i >= 3):
+            return i  # (a unit's last characters cut off by a word before it: "科|县水利局")
     # a verb or preposition in front of a government: "进展情况报区人民政府办公室"
     gov = re.compile(r"[省市区县](?:人民)?政府")
     for i in range(start + 1, head_start + 1):

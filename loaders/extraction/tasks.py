@@ -27,6 +27,13 @@ def _alt(words) -> str:
 
 
 @functools.cache
+def _work_ends() -> tuple[re.Pattern, re.Pattern]:
+    """What ends a work on an existing thing (…改造), and a capacity inside a name (年产5万吨)."""
+    c = lexicon.load("responsibility")
+    return re.compile(f"(?:{_alt(c['task_project_work_ends'])})$"), re.compile(c["task_project_capacity"])
+
+
+@functools.cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
     c = lexicon.load("responsibility")
     n = lexicon.load("names")
@@ -46,9 +53,12 @@ def _balanced(name: str) -> str:
 
 
 def _heads_apart(name: str, ends_head: re.Pattern) -> list[str]:
-    """"B中心和C中心" is two names when each side ends like one; else one name."""
+    """"B中心和C中心" is two names when each side ends like one ("A改造和B管网工程": a work on
+    an existing thing ends like one too); else one name."""
     parts = _ITEM.split(name)
-    return parts if len(parts) > 1 and all(ends_head.search(p) for p in parts) else [name]
+    works = _work_ends()[0]
+    return parts if len(parts) > 1 and all(ends_head.search(p) or works.search(p) and len(p) >= 6
+                                           for p in parts) and ends_head.search(parts[-1]) else [name]
 
 
 def projects_in_task(text: str) -> list[str]:
@@ -83,16 +93,17 @@ def projects_in_task(text: str) -> list[str]:
         whole = head_then_tail.match(obj)
         if whole is None:
             continue
-        items = _ITEM.split(whole.group(1))
-        if len(items) > 1 and all(ends_head.search(i) for i in items):
-            found += [(i, False) for i in items]  # "A中心和B中心"
+        items = _heads_apart(whole.group(1), ends_head)
+        if len(items) > 1:
+            found += [(i, True) for i in items]  # "A中心和B中心", "A改造和B工程"
         else:
             found.append((whole.group(1), False))  # "工业和信息化服务平台" is one name
     out = []
     for name, said in found:
         name = _balanced(name.strip())
         if 3 <= len(name.strip("“”\"")) <= 30 and (said or ends_head.search(name) or _SECTION_END.search(name)) \
-                and not _COUNT.search(name) and not any(g in name for g in generic) and not verb.match(name):
+                and not _COUNT.search(_work_ends()[1].sub("", name)) and not any(g in name for g in generic) \
+                and not verb.match(name):
             out.append(name)
     return list(dict.fromkeys(out))
 

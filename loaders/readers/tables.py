@@ -182,6 +182,13 @@ def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
         if not cells or len(cells) > width or any(len(c.text) > _MAX_CELL for c in cells):
             break
         at_left = abs(cells[0].start - starts[0]) <= 2 and _column_of(cells[0], starts) == 0
+        rest = space_cells(lines[i + 1]) if i + 1 < len(lines) else []
+        if at_left and len(cells) == 1 and _ROW_NUMBER.match(cells[0].text) and len(rest) == width - 1:
+            # a row that wrapped right after its number ("2\t" + the other cells on the next line)
+            rows.append([cells[0].text] + [c.text for c in rest])
+            full_rows += 1
+            i += 2
+            continue
         if len(cells) == width:
             rows.append([c.text for c in cells])
             starts = [c.start for c in cells]  # later rows align like the latest full row
@@ -324,7 +331,7 @@ def _glued_table(line: str) -> tuple[str, Table] | None:
     if found is None:
         return None
     start, end, header = found
-    body = line[end:]
+    body = re.sub(r"—\s*\d{1,3}\s*—", "", line[end:])  # page marks "—2—" between rows
     cuts: list[int] = []
     number, pos = 1, 0
     while (at := _next_row_number(body, number, pos)) is not None:

@@ -69,3 +69,27 @@ def test_a_lead_stated_before_a_table_leads_every_row():
     found = projects(ex)
     assert found["东区保税仓储二期工程"].investment_cny == Decimal("420000000")
     assert not any("合计" in name for name in found)
+
+
+def test_a_glued_table_is_read_row_by_row():
+    ex = extract(read_document(FIX / "glued_task_table.txt"))
+    lead = pairs(ex)
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"经济运行科", "招商合作科", "项目服务科", "规划建设科", "县统计局", "县商务局"} <= agencies
+    assert not [a for a in agencies if "科县" in a or a.startswith("科")]
+    assert ("泓川科技年产2万吨高纯硅材料项目二期", "项目服务科") in lead
+    assert ("沣溪精密模具产业园", "园区开发建设有限公司") in lead
+    assert {("南片区雨污分流改造", "规划建设科"), ("园区供热管网工程", "规划建设科")} <= lead
+    assert ("沣溪工业园区检测认证中心", "经济运行科") in lead
+    assert ("沣渝产业协作园", "招商合作科") in lead
+
+
+def test_a_tab_row_wrapped_after_its_number_keeps_its_cells():
+    ex = extract(read_document(FIX / "tab_wrapped_table.txt"))
+    lead = pairs(ex)
+    assert {("嵩阳国际物流枢纽多式联运中心", "开发区发改局"),
+            ("嵩阳国际物流枢纽多式联运中心", "嵩阳交投集团")} <= lead
+    assert ("开发区分布式能源站(二期)", "经济发展局") in lead
+    assert ("南区标准化厂房四期", "开发区城投公司") in lead
+    found = projects(ex)
+    assert found["嵩阳国际物流枢纽多式联运中心"].investment_cny == Decimal("2100000000")
