@@ -1,9 +1,9 @@
 """The FastAPI application: REST, SPARQL and pages over one store."""
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -13,14 +13,14 @@ from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
 from zonekg.api.body_limit import BodyLimit
-from zonekg.api.cache import PerGeneration
 from zonekg.api.routes import analysis, docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
-from zonekg.graph.analysis import NetworkModel, rank_agencies
-from zonekg.graph.network import build_network
-from zonekg.visualize.compose import overview_drawing
+from zonekg.graph.analyst import Analyst
+from zonekg.graph.catalog import Catalog
+from zonekg.graph.memo import GenerationMemo
+from zonekg.visualize.compose import co_leadership_drawing, overview_drawing
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -41,13 +41,19 @@ Errors are `application/problem+json`.
 """
 
 
-def _warm(cache: PerGeneration, generation: int) -> None:
-    """Compute the overview once at start-up, so the first visitor finds it ready (its first
-    queries also warm the workers' snapshot, the slowest moment of a large store)."""
-    try:
-        cache.get(generation)
-    except Exception:  # noqa: BLE001 - the first request computes it again and reports
-        pass
+PAGES_KEPT = 16
+"""Drawn views kept per store generation (the overview for each choice of kinds, the
+co-leadership view): a view holds at most a few hundred entities."""
+
+
+def _warm(analyst: Analyst, pages: GenerationMemo, catalog: Catalog, stop: Callable[[], bool]) -> None:
+    """Compute what the first visitor of the pages and of ``/api/analysis`` asks for, after
+    the start and after every write (the service runs this in the background)."""
+    pages.get(("overview", frozenset()), lambda: overview_drawing(catalog))
+    if not stop():
+        analyst.warm(stop)
+    if not stop():
+        pages.get(("co-leadership",), lambda: co_leadership_drawing(analyst))
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -56,10 +62,9 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service = app.state.service = Service(settings)
-        network = app.state.network = PerGeneration(lambda _: NetworkModel.of(build_network(service.catalog)))
-        app.state.agency_ranks = PerGeneration(lambda generation: rank_agencies(network.get(generation).graph))
-        app.state.overview = PerGeneration(lambda _: overview_drawing(service.catalog))
-        threading.Thread(target=_warm, args=(app.state.overview, service.generation), daemon=True).start()
+        analyst = app.state.analyst = Analyst(service.catalog, generation=lambda: service.generation)
+        pages = app.state.pages = GenerationMemo(lambda: service.generation, PAGES_KEPT)
+        service.also_warm(partial(_warm, analyst, pages, service.catalog))
         try:
             yield
         finally:

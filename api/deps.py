@@ -1,5 +1,5 @@
-"""Shared FastAPI dependencies: the running :class:`~zonekg.api.service.Service` and the
-network model of its current generation."""
+"""Shared FastAPI dependencies: the running :class:`~zonekg.api.service.Service` and its
+analyst."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from zonekg.api.service import Service
-from zonekg.graph.analysis import AgencyRank, NetworkModel
+from zonekg.graph.analyst import Analyst
 
 
 def get_service(request: Request) -> Service:
@@ -18,18 +18,9 @@ ServiceDep = Annotated[Service, Depends(get_service)]
 """A route parameter receiving the service."""
 
 
-def get_network(request: Request) -> NetworkModel:
-    """A plain function: FastAPI runs it in a worker thread, off the event loop."""
-    return request.app.state.network.get(request.app.state.service.generation)
+def get_analyst(request: Request) -> Analyst:
+    return request.app.state.analyst
 
 
-NetworkDep = Annotated[NetworkModel, Depends(get_network)]
-"""A route parameter receiving the network of the store's current generation (cached)."""
-
-
-def get_agency_ranks(request: Request) -> list[AgencyRank]:
-    """Agencies ranked with betweenness (the dear part), once per generation, on first use."""
-    return request.app.state.agency_ranks.get(request.app.state.service.generation)
-
-
-AgencyRanksDep = Annotated[list[AgencyRank], Depends(get_agency_ranks)]
+AnalystDep = Annotated[Analyst, Depends(get_analyst)]
+"""A route parameter receiving the analyst (its answers are kept per store generation)."""

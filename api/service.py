@@ -13,7 +13,7 @@ behind user SPARQL: ``reads`` answers the read model (:class:`~zonekg.graph.cata
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from zonekg.api.fairness import ClientSlots
@@ -35,6 +35,8 @@ class Service:
         self._write_lock = threading.Lock()
         self._closing = threading.Event()
         self._generation = 0
+        self._warmers: list[Callable[[Callable[[], bool]], None]] = []
+        self._warming: list[threading.Thread] = []
         limits = {"timeout": settings.query_timeout, "memory_mb": settings.query_memory_mb}
         self.executor = self._readers.pool(workers=settings.workers, max_rows=settings.max_rows, **limits)
         self.reads = self._readers.pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS, **limits)
@@ -57,17 +59,29 @@ class Service:
                 self._generation += 1
                 self._warm()
 
-    def _warm(self) -> None:
-        """Fill the read model's memo for this generation in the background (first pages,
-        orders, facets), so the first visitor after a start or a write does not wait for it."""
-        self._warmer = threading.Thread(target=self._warm_quietly, name="zonekg-warm", daemon=True)
-        self._warmer.start()
+    def also_warm(self, warm: Callable[[Callable[[], bool]], None]) -> None:
+        """Run ``warm(stop)`` in the background now and after every write, after the catalog's
+        own warm-up: it fills another cache of the read model (the pages, the analysis)."""
+        self._warmers.append(warm)
+        self._warm([warm])
 
-    def _warm_quietly(self) -> None:
-        try:
-            self.catalog.warm(stop=self._closing.is_set)
-        except Exception:  # a query hit its limit, or the service is closing: requests will retry
-            return
+    def _warm(self, warmers: list[Callable[[Callable[[], bool]], None]] | None = None) -> None:
+        """Fill the read model's memos for this generation in the background (first pages,
+        orders, facets, then whatever :meth:`also_warm` added), so the first visitor after a
+        start or a write does not wait for them."""
+        chosen = [self.catalog.warm, *self._warmers] if warmers is None else warmers
+        thread = threading.Thread(target=self._warm_quietly, args=(chosen,), name="zonekg-warm", daemon=True)
+        self._warming = [t for t in self._warming if t.is_alive()] + [thread]
+        thread.start()
+
+    def _warm_quietly(self, warmers: list[Callable[[Callable[[], bool]], None]]) -> None:
+        for warm in warmers:
+            if self._closing.is_set():
+                return
+            try:
+                warm(self._closing.is_set)
+            except Exception:  # a query hit its limit, or the service is closing: requests will retry
+                continue
 
     @property
     def generation(self) -> int:
@@ -77,7 +91,8 @@ class Service:
 
     def close(self) -> None:
         self._closing.set()
-        self._warmer.join(WARM_STOP_SECONDS)
+        for thread in self._warming:
+            thread.join(WARM_STOP_SECONDS)
         self.extraction.close()
         self._readers.close()
         self.store.close()

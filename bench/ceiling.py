@@ -15,9 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from workload import Ids, questions
 
-from zonekg.graph import analysis
+from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog, ListFilter, local_runner
-from zonekg.graph.network import build_network
 
 
 def load(ntriples: Path) -> ox.Store:
@@ -60,10 +59,13 @@ def rest_calls(store: ox.Store, ids: Ids) -> dict[str, Callable[[], object]]:
         "resource": lambda: catalog.resource(ids.zone),
         "documents": lambda: catalog.documents(50, 0),
         "document detail": lambda: catalog.document(ids.document_file),
-        "analysis agencies": lambda: analysis.rank_agencies(build_network(catalog)),
-        "analysis co-leadership": lambda: analysis.co_leadership(build_network(catalog)),
-        "analysis zones?a=": lambda: analysis.compare_all_zones(build_network(catalog), ids.zone),
-        "analysis path": lambda: analysis.shortest_path(build_network(catalog), ids.project, ids.zone),
+        "analysis agencies": lambda: Analyst(catalog).rank_agencies(),
+        "analysis co-leadership": lambda: Analyst(catalog).co_leadership(),
+        "analysis co-leadership?agency=": lambda: Analyst(catalog).co_leadership(agency=ids.agency),
+        "analysis zones": lambda: Analyst(catalog).compare_zones(),
+        "analysis zones?a=": lambda: Analyst(catalog).compare_zones(ids.zone),
+        "analysis zones?a=&b=": lambda: Analyst(catalog).compare_zones(ids.zone, ids.other_zone),
+        "analysis path": lambda: Analyst(catalog).shortest_path(ids.project, ids.zone),
     })
     return calls
 

@@ -38,13 +38,16 @@ def extract(revision: str, folder: Path) -> Path:
     return folder / "path"
 
 
-def measure(store: Path, requests: int, timeout: float, pythonpath: Path | None) -> dict[str, dict]:
+def measure(store: Path, requests: int, timeout: float, pythonpath: Path | None,
+            only: list[str] | None = None) -> dict[str, dict]:
     command, port = servers.zonekg(store, timeout=timeout)
     env = {"PYTHONPATH": str(pythonpath)} if pythonpath else None
     with servers.serving(command, "/api/health", port, env=env) as base:
         ids = workload.pick_ids(base)
         out = {}
         for request in [*workload.rest(ids), *workload.pages(ids)]:
+            if only and not any(part in request.label for part in only):
+                continue
             stats, _ = load.run(base, [request], clients=1, seconds=timeout, max_requests=requests,
                                 timeout=timeout + 30)
             out[request.label] = load.total(stats).summary()
@@ -59,11 +62,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--only", nargs="+", help="only the endpoints whose label contains one of these")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="zonekg-before-") as folder:
         old = extract(args.revision, Path(folder))
-        before = measure(args.store, args.requests, args.timeout, old)
-    after = measure(args.store, args.requests, args.timeout, None)
+        before = measure(args.store, args.requests, args.timeout, old, args.only)
+    after = measure(args.store, args.requests, args.timeout, None, args.only)
     print(f"| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |\n|---|---|---|---|---|")
     for label, a in after.items():
         b = before.get(label, {})

@@ -17,9 +17,11 @@ VIEWPORT = {"width": 1366, "height": 768}
 
 
 def pages(agency: str, zone: str) -> dict[str, str]:
-    """The overview, and the focus views of the busiest agency and zone of the corpus."""
+    """The overview, the focus views of the busiest agency and zone of the corpus, the
+    co-leadership view and the overview with every kind."""
     return {"overview": "/graph", "focus on an agency": f"/graph?focus={quote(agency)}&depth=2",
-            "focus on a zone": f"/graph?focus={quote(zone)}&depth=2"}
+            "focus on a zone": f"/graph?focus={quote(zone)}&depth=2", "co-leadership": "/graph?view=co-leadership",
+            "every kind": "/graph?kinds=all"}
 
 
 def draw(base: str, paths: dict[str, str], runs: int = 3) -> dict[str, dict]:

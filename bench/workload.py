@@ -108,7 +108,10 @@ def rest(ids: Ids) -> list[Request]:
         Request("rdf-graphs", _q("/rdf-graphs", graph=ids.document), headers=(("Accept", "application/n-triples"),)),
         Request("analysis agencies", "/api/analysis/agencies"),
         Request("analysis co-leadership", "/api/analysis/co-leadership"),
+        Request("analysis co-leadership?agency=", _q("/api/analysis/co-leadership", agency=ids.agency)),
+        Request("analysis zones", "/api/analysis/zones"),
         Request("analysis zones?a=", _q("/api/analysis/zones", a=ids.zone)),
+        Request("analysis zones?a=&b=", _q("/api/analysis/zones", a=ids.zone, b=ids.other_zone)),
         Request("analysis path", _q("/api/analysis/path", **{"from": ids.project, "to": ids.zone})),
     ]
 
@@ -118,6 +121,7 @@ def pages(ids: Ids) -> list[Request]:
         Request("page /graph", "/graph"),
         Request("page /graph?focus", _q("/graph", focus=ids.zone, depth="2")),
         Request("page co-leadership", _q("/graph", view="co-leadership")),
+        Request("page /graph?kinds=all", _q("/graph", kinds="all")),
         Request("page /query", "/query"),
     ]
 

@@ -1,13 +1,15 @@
-"""Network analysis of the graph: who coordinates, who works together, how zones compare,
-how two entities are connected.
+"""Network analysis on a part of the graph: who coordinates, who works together, how zones
+compare, how a path reads.
 
-Everything here works on the networkx view of :func:`zonekg.graph.network.build_network`, so
-the API and the pages rank and size agencies from the same numbers.
+These functions work on a networkx graph (nodes with ``kind`` and ``label``, edges with
+``relation``, as :mod:`zonekg.graph.region` reads them): a region read from the store around
+what is asked about, never the whole store. :class:`zonekg.graph.analyst.Analyst` chooses the
+region for each question; the pages use the same functions, so they rank and size agencies
+from the same numbers as the API.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import combinations
 
 import networkx as nx
@@ -19,7 +21,7 @@ COORDINATION_RELATIONS = ("leadAgency", "participatingAgency")
 
 
 class UnknownEntity(EntityNotFound):
-    """An IRI that is not a node of the graph; ``iri`` names it."""
+    """An IRI that is not an entity of the graph; ``iri`` names it."""
 
     def __init__(self, iri: str) -> None:
         super().__init__(f"no entity {iri} in the graph")
@@ -27,13 +29,7 @@ class UnknownEntity(EntityNotFound):
 
 
 class NoPath(NotFound):
-    """The two entities are not connected."""
-
-
-def _require(graph: nx.MultiDiGraph, *iris: str) -> None:
-    for iri in iris:
-        if iri not in graph:
-            raise UnknownEntity(iri)
+    """The two entities are not connected (within the search's bounds)."""
 
 
 def coordination_network(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -82,26 +78,43 @@ PIVOT_SEED = 11
 
 
 def betweenness(network: nx.Graph) -> dict[str, float]:
-    """Normalised betweenness of every node: exact on small networks, estimated from sampled
-    sources on large ones, so its cost stays bounded however large the store grows."""
-    links = network.number_of_edges()
-    if len(network) * links <= EXACT_VISITS:
-        return nx.betweenness_centrality(network, normalized=True)
-    pivots = min(len(network), max(MIN_PIVOTS, PIVOT_VISITS // max(links, 1)))
-    return nx.betweenness_centrality(network, k=pivots, normalized=True, seed=PIVOT_SEED)
+    """Normalised betweenness of every node, one connected component at a time (a shortest
+    path never leaves its component): exact on small components, estimated from sampled
+    sources on large ones, so its cost stays bounded however large the network grows. A
+    network of many small components (a region read around agencies of many zones) costs
+    little more than its links."""
+    n = len(network)
+    scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 1.0  # networkx's normalisation for the whole network
+    result: dict[str, float] = {}
+    for nodes in nx.connected_components(network):
+        part = network.subgraph(nodes).copy()  # a view makes every step of the searches slow
+        links = part.number_of_edges()
+        if len(part) * links <= EXACT_VISITS:
+            raw = nx.betweenness_centrality(part, normalized=False)
+        else:
+            pivots = min(len(part), max(MIN_PIVOTS, PIVOT_VISITS // max(links, 1)))
+            raw = nx.betweenness_centrality(part, k=pivots, normalized=False, seed=PIVOT_SEED)
+        result.update((node, value * scale) for node, value in raw.items())
+    return result
+
+
+def rank_order(rank: AgencyRank) -> tuple:
+    """Most coordinating first: by degree, then betweenness, then name."""
+    return -rank.degree, -(rank.betweenness or 0.0), rank.name, rank.id
 
 
 def rank_agencies(graph: nx.MultiDiGraph, *, with_betweenness: bool = True) -> list[AgencyRank]:
-    """Agencies, most coordinating first: by degree, then betweenness, then name.
+    """The agencies of ``graph`` (nodes of kind Agency), most coordinating first.
 
-    Betweenness is computed on the project–agency network (normalised), so an agency that
-    links otherwise separate groups of projects scores high even with few projects. It is
-    the dear part (see :func:`betweenness`); the pages rank by degree alone
-    (``with_betweenness=False``: every ``betweenness`` is None) and cost O(links).
+    Degree counts the projects of ``graph`` an agency leads or joins: exact for an agency
+    whose projects are all in it. Betweenness is computed on the graph's project–agency
+    network (normalised), so an agency that links otherwise separate groups of projects
+    scores high even with few projects; it is the dear part (see :func:`betweenness`), and
+    with ``with_betweenness=False`` every ``betweenness`` is None and the cost is O(links).
     """
     network = coordination_network(graph)
     centrality = betweenness(network) if with_betweenness else {}
-    roles = {n: {"leadAgency": set(), "participatingAgency": set()} for n in network}
+    roles: dict[str, dict[str, set[str]]] = {n: {r: set() for r in COORDINATION_RELATIONS} for n in network}
     for project, agency, relation in graph.edges(data="relation"):
         if relation in COORDINATION_RELATIONS:
             roles[agency][relation].add(project)
@@ -116,32 +129,14 @@ def rank_agencies(graph: nx.MultiDiGraph, *, with_betweenness: bool = True) -> l
         for node, kind in graph.nodes(data="kind")
         if kind == "Agency"
     ]
-    return sorted(ranks, key=lambda r: (-r.degree, -(r.betweenness or 0.0), r.name, r.id))
-
-
-@dataclass(eq=False)
-class NetworkModel:
-    """The networkx view of the graph with its agencies ranked by degree, computed together
-    (the service keeps one per store generation): all a page needs, in O(links)."""
-
-    graph: nx.MultiDiGraph
-    ranks: list[AgencyRank]
-    """Most coordinating first; ``betweenness`` is None (pages do not need it)."""
-
-    @classmethod
-    def of(cls, graph: nx.MultiDiGraph) -> NetworkModel:
-        return cls(graph, rank_agencies(graph, with_betweenness=False))
-
-    @cached_property
-    def rank_of(self) -> dict[str, AgencyRank]:
-        return {r.id: r for r in self.ranks}
+    return sorted(ranks, key=rank_order)
 
 
 def co_leadership(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Agencies linked by the projects they share (as lead or participant).
+    """Agencies linked by the projects of ``graph`` they share (as lead or participant).
 
     Edges carry ``projects`` (sorted IRIs) and ``weight`` (how many); agencies that share no
-    project with another are left out.
+    project with another are left out. O(Σ agencies per project²).
     """
     network = coordination_network(graph)
     shared = nx.Graph()
@@ -167,21 +162,9 @@ class ZoneProfile:
     industries: set[str] = field(default_factory=set)
     metrics: set[str] = field(default_factory=set)
 
-
-def zone_profile(graph: nx.MultiDiGraph, zone: str) -> ZoneProfile:
-    _require(graph, zone)
-    profile = ZoneProfile()
-    for _, obj, relation in graph.out_edges(zone, data="relation"):
-        if relation == "focusIndustry":
-            profile.industries.add(obj)
-        elif relation == "hasTarget":
-            profile.metrics.add(graph.nodes[obj]["label"])
-    for project, _, relation in graph.in_edges(zone, data="relation"):
-        if relation == "locatedIn":
-            profile.industries.update(
-                o for _, o, r in graph.out_edges(project, data="relation") if r == "industry"
-            )
-    return profile
+    @property
+    def size(self) -> int:
+        return len(self.industries) + len(self.metrics)
 
 
 @dataclass
@@ -198,10 +181,14 @@ class ZoneComparison:
     """Jaccard index over industries and metrics together."""
 
 
-def compare_zones(graph: nx.MultiDiGraph, a: str, b: str) -> ZoneComparison:
+def similarity(shared: int, size_a: int, size_b: int) -> float:
+    """Jaccard index of two profiles from their sizes and how much they share."""
+    union = size_a + size_b - shared
+    return round(shared / union, 6) if union else 0.0
+
+
+def compare_profiles(a: str, pa: ZoneProfile, b: str, pb: ZoneProfile) -> ZoneComparison:
     """Industries (IRIs) and target metrics (names) two zones share and do not share."""
-    pa, pb = zone_profile(graph, a), zone_profile(graph, b)
-    union = len(pa.industries | pb.industries) + len(pa.metrics | pb.metrics)
     shared = len(pa.industries & pb.industries) + len(pa.metrics & pb.metrics)
     return ZoneComparison(
         a=a,
@@ -212,24 +199,8 @@ def compare_zones(graph: nx.MultiDiGraph, a: str, b: str) -> ZoneComparison:
         shared_metrics=sorted(pa.metrics & pb.metrics),
         only_a_metrics=sorted(pa.metrics - pb.metrics),
         only_b_metrics=sorted(pb.metrics - pa.metrics),
-        similarity=round(shared / union, 6) if union else 0.0,
+        similarity=similarity(shared, pa.size, pb.size),
     )
-
-
-def zones(graph: nx.MultiDiGraph) -> list[str]:
-    return sorted(n for n, kind in graph.nodes(data="kind") if kind == "Zone")
-
-
-def compare_all_zones(graph: nx.MultiDiGraph, with_zone: str | None = None) -> list[ZoneComparison]:
-    """Every pair of zones (or ``with_zone`` against each other zone) sharing anything, most
-    similar first."""
-    if with_zone is not None:
-        _require(graph, with_zone)
-        pairs = [(with_zone, z) for z in zones(graph) if z != with_zone]
-    else:
-        pairs = list(combinations(zones(graph), 2))
-    found = [compare_zones(graph, a, b) for a, b in pairs]
-    return sorted((c for c in found if c.similarity > 0), key=lambda c: (-c.similarity, c.a, c.b))
 
 
 @dataclass
@@ -239,22 +210,3 @@ class PathStep:
     subject: str
     relation: str
     object: str
-
-
-def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> tuple[list[str], list[PathStep]]:
-    """The nodes of a shortest path between two entities, whatever the edges' direction, and
-    the relation of each step."""
-    _require(graph, source, target)
-    try:
-        nodes = nx.shortest_path(graph.to_undirected(as_view=True), source, target)
-    except nx.NetworkXNoPath:
-        raise NoPath(f"no path between {source} and {target}") from None
-    steps = []
-    for u, v in zip(nodes, nodes[1:]):
-        forward = graph.get_edge_data(u, v)
-        if forward:
-            steps.append(PathStep(u, min(d["relation"] for d in forward.values()), v))
-        else:
-            backward = graph.get_edge_data(v, u)
-            steps.append(PathStep(v, min(d["relation"] for d in backward.values()), u))
-    return nodes, steps

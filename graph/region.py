@@ -13,18 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 
-from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank
+from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank, UnknownEntity
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import EDGE_PROPERTIES, NODE_CLASSES
-from zonekg.graph.terms import plain
+from zonekg.graph.terms import Param, plain
 from zonekg.ontology import ZK
 
 CHUNK = 500
 """IRIs per ``VALUES`` list."""
 MAX_REGION = 5_000
 """Most entities a focus region reads: a hub's neighbours past this are not followed."""
-_PROPERTIES = ", ".join(f"zk:{p}" for p in EDGE_PROPERTIES)
 _CLASSES = ", ".join(f"zk:{c}" for c in NODE_CLASSES)
 # Oxigraph joins a VALUES list of predicates or classes with the whole store before the IRIs
 # bound the pattern (11 s at 2,000 documents for 400 subjects); FILTER(… IN …) after the
@@ -32,7 +32,8 @@ _CLASSES = ", ".join(f"zk:{c}" for c in NODE_CLASSES)
 # (0.15 s).
 
 
-def _values(var: str, iris: Iterable[str]) -> Iterable[str]:
+def values_clauses(var: str, iris: Iterable[str]) -> Iterable[str]:
+    """``VALUES ?var { … }`` over IRIs read from the store, :data:`CHUNK` at a time."""
     ordered = sorted(set(iris))
     for start in range(0, len(ordered), CHUNK):
         yield f"VALUES ?{var} {{ " + " ".join(f"<{iri}>" for iri in ordered[start:start + CHUNK]) + " }"
@@ -59,8 +60,26 @@ class RegionReader:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
+    def require(self, *iris: str) -> dict[str, str]:
+        """The kind of each of ``iris``; :class:`UnknownEntity` for one that is no entity of the
+        graph (or no IRI at all). A request's IRI is bound as a parameter, never pasted into
+        the query, so after this it is known to be an IRI of the store. O(1) per IRI."""
+        kinds: dict[str, str] = {}
+        for iri in iris:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                raise UnknownEntity(iri) from None
+            rows = self.catalog.select(
+                f"SELECT ?cls ?e WHERE {{ ?e a ?cls . FILTER(?cls IN ({_CLASSES})) }} LIMIT 1", {"e": Param.iri(iri)}
+            )
+            if not rows:
+                raise UnknownEntity(iri)
+            kinds[iri] = plain(rows[0]["cls"]).removeprefix(ZK)
+        return kinds
+
     def add_nodes(self, graph: nx.MultiDiGraph, iris: Iterable[str]) -> None:
-        for values in _values("e", iris):
+        for values in values_clauses("e", iris):
             for row in self.catalog.select(
                 f"""SELECT ?e ?cls (SAMPLE(?l) AS ?label) WHERE {{ {values} ?e a ?cls . FILTER(?cls IN ({_CLASSES}))
                       OPTIONAL {{ ?e rdfs:label ?l }} OPTIONAL {{ ?e zk:metric ?l }}
@@ -69,15 +88,18 @@ class RegionReader:
                 iri = plain(row["e"])
                 graph.add_node(iri, kind=plain(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
 
-    def edges(self, iris: Iterable[str], sides: tuple[str, ...] = ("s", "o")) -> set[tuple[str, str, str]]:
-        """(subject, relation, object) of every relation whose subject (``"s"``) or object
-        (``"o"``) is in ``iris``. An entity states few relations itself; many may point at
-        it (every project of an industry), so reading only the subjects' side is bounded."""
+    def edges(self, iris: Iterable[str], sides: tuple[str, ...] = ("s", "o"),
+              relations: tuple[str, ...] = EDGE_PROPERTIES) -> set[tuple[str, str, str]]:
+        """(subject, relation, object) of every relation (of ``relations``) whose subject
+        (``"s"``) or object (``"o"``) is in ``iris``. An entity states few relations itself;
+        many may point at it (every project of an industry), so reading only the subjects'
+        side is bounded."""
         found: set[tuple[str, str, str]] = set()
+        chosen = ", ".join(f"zk:{r}" for r in relations)
         for side in sides:
-            for values in _values(side, iris):
+            for values in values_clauses(side, iris):
                 for row in self.catalog.select(
-                    f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . FILTER(?p IN ({_PROPERTIES})) }}"
+                    f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . FILTER(?p IN ({chosen})) }}"
                 ):
                     found.add((plain(row["s"]), plain(row["p"]).removeprefix(ZK), plain(row["o"])))
         return found
@@ -90,6 +112,20 @@ class RegionReader:
             if s in graph and o in graph:
                 graph.add_edge(s, o, relation=relation)
         return graph
+
+    def ring(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """The relations the entities of ``graph`` state (a project its industry, firms and
+        zone; a zone its targets and focus industries) and the entities they lead to, with
+        ``kind`` and ``label``. O(relations stated by ``graph``'s entities): an entity states
+        few, however many point at it."""
+        ring = nx.MultiDiGraph()
+        links = self.edges(graph, sides=("s",))
+        self.add_nodes(ring, {o for _, _, o in links} - set(graph))
+        ring.add_nodes_from(graph.nodes(data=True))
+        for s, relation, o in links:
+            if o in ring:
+                ring.add_edge(s, o, relation=relation)
+        return ring
 
     def ball(self, focus: str, depth: int) -> nx.MultiDiGraph:
         """Everything within ``depth`` relations of ``focus``, not going on from the whole a
@@ -121,7 +157,7 @@ class RegionReader:
 
     def parks(self, zones: list[str]) -> set[str]:
         found: set[str] = set()
-        for values in _values("z", zones):
+        for values in values_clauses("z", zones):
             rows = self.catalog.select(f"SELECT DISTINCT ?park WHERE {{ {values} ?park zk:partOf+ ?z . ?park a zk:Zone }}")
             found.update(plain(r["park"]) for r in rows)
         return found
@@ -142,7 +178,7 @@ class RegionReader:
         agencies = [n for n, kind in graph.nodes(data="kind") if kind == "Agency"]
         counts: dict[str, dict[str, set[str]]] = {a: {r: set() for r in COORDINATION_RELATIONS} for a in agencies}
         relations = ", ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
-        for values in _values("a", agencies):
+        for values in values_clauses("a", agencies):
             for row in self.catalog.select(f"SELECT ?a ?r ?p WHERE {{ {values} ?p ?r ?a . FILTER(?r IN ({relations})) }}"):
                 counts[plain(row["a"])][plain(row["r"]).removeprefix(ZK)].add(plain(row["p"]))
         ranks = {}

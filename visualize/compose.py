@@ -10,12 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank, NetworkModel
+from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank
+from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import NodeDetails, build_network, describe_nodes
 from zonekg.graph.region import RegionReader
 from zonekg.visualize.overview import (
-    BUSIEST_AGENCIES, MAX_DEPTH, OVERVIEW_ZONES, WHOLE_LIMIT, View, co_leadership_view, neighbourhood, overview, whole,
+    BUSIEST_AGENCIES, MAX_DEPTH, OVERVIEW_ZONES, WHOLE_DRAWN, WHOLE_LIMIT, View, co_leadership_view, neighbourhood,
+    overview, whole, with_kinds,
 )
 from zonekg.visualize.page import Links, render
 from zonekg.visualize.style import KINDS
@@ -64,26 +66,26 @@ def graph_page(
     view: str | None = None,
     kinds: set[str] | None = None,
     linked: bool = True,
-    network: Callable[[], NetworkModel] | None = None,
-    overview_page: Callable[[], Drawn] | None = None,
+    analyst: Analyst | None = None,
+    drawing: Callable[[Callable[[], Drawn], tuple], Drawn] | None = None,
 ) -> str:
     """The page for one view; raises :class:`~zonekg.graph.analysis.UnknownEntity` for a
     ``focus`` that is not in the graph.
 
-    The overview and a focus view read only the region they draw (:class:`RegionReader`), so
-    they cost what they draw however large the store is. The co-leadership view and
-    ``kinds`` need the whole network: ``network`` provides it (the service keeps one per
-    store generation), else it is built here. ``overview_page`` is the service's cached
-    :func:`overview_drawing` (once per generation: every visitor opens it).
+    Every view reads only the region it draws (:class:`RegionReader`, :class:`Analyst`), so
+    it costs what it draws however large the store is. ``analyst`` keeps the co-leadership
+    network per store generation (the service's); ``drawing(compute, key)`` may keep a drawn
+    view per generation (the service keeps the overview and the co-leadership view, which
+    every visitor opens).
     """
-    if view == "co-leadership" or kinds is not None:
-        model = network() if network else NetworkModel.of(build_network(catalog))
-        chosen = co_leadership_view(model.graph) if view == "co-leadership" else whole(model.graph, kinds or set())
-        drawn = Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), model.rank_of)
+    analyst = analyst or Analyst(catalog)
+    drawing = drawing or (lambda compute, key: compute())
+    if view == "co-leadership":
+        drawn = drawing(lambda: co_leadership_drawing(analyst), ("co-leadership",))
     elif focus is not None:
         drawn = focus_drawing(catalog, focus, depth)
     else:
-        drawn = overview_page() if overview_page else overview_drawing(catalog)
+        drawn = drawing(lambda: overview_drawing(catalog, kinds), ("overview", frozenset(kinds or ())))
     return render(drawn.view, drawn.details, drawn.ranks, links(drawn.view) if linked else None)
 
 
@@ -96,26 +98,41 @@ class Drawn:
     ranks: dict[str, AgencyRank]
 
 
-def overview_drawing(catalog: Catalog) -> Drawn:
-    """The overview, read as the region around the top zones and the busiest agencies."""
+def _drawn(reader: RegionReader, view: View) -> Drawn:
+    """The view with its entities' details and their agencies' ranks: O(what it draws)."""
+    return Drawn(view, describe_nodes(reader.catalog, list(view.graph)), reader.ranks(view.graph))
+
+
+def overview_drawing(catalog: Catalog, kinds: set[str] | None = None) -> Drawn:
+    """The overview, read as the region around the top zones and the busiest agencies; with
+    ``kinds``, only those kinds, joined by the entities of those kinds that it links to. A
+    store small enough to draw whole (:data:`WHOLE_LIMIT` entities, or :data:`WHOLE_DRAWN`
+    when the reader chose the kinds) is read whole."""
     reader = RegionReader(catalog)
     size = reader.size()
-    if size.entities <= WHOLE_LIMIT:  # small enough to draw whole: read it whole
-        model = NetworkModel.of(build_network(catalog))
-        chosen = overview(model.graph, model.ranks, size)
-        return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), model.rank_of)
+    if size.entities <= (WHOLE_DRAWN if kinds else WHOLE_LIMIT):
+        graph = build_network(catalog)
+        ranks = reader.ranks(graph)
+        ordered = sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id))
+        return _drawn(reader, whole(graph, kinds) if kinds else overview(graph, ordered, size))
     zones = reader.top_zones(OVERVIEW_ZONES)
     agencies = reader.busiest_agencies(BUSIEST_AGENCIES)
     projects = {s for s, relation, o in reader.edges(agencies) if relation in COORDINATION_RELATIONS}
     region = reader.region({*zones, *reader.parks(zones), *agencies, *projects})
     ranks = reader.ranks(region)
-    ordered = sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id))
-    chosen = overview(region, ordered, size)
-    return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), ranks)
+    chosen = overview(region, sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id)), size)
+    if kinds:
+        chosen = with_kinds(chosen, reader.ring(chosen.graph), kinds, size)
+    return _drawn(reader, chosen)
 
 
 def focus_drawing(catalog: Catalog, focus: str, depth: int) -> Drawn:
     reader = RegionReader(catalog)
+    reader.require(focus)
     depth = max(1, min(depth, MAX_DEPTH))
-    chosen = neighbourhood(reader.ball(focus, depth), focus, depth)
-    return Drawn(chosen, describe_nodes(catalog, list(chosen.graph)), reader.ranks(chosen.graph))
+    return _drawn(reader, neighbourhood(reader.ball(focus, depth), focus, depth))
+
+
+def co_leadership_drawing(analyst: Analyst) -> Drawn:
+    """The busiest agencies and those they share projects with (:meth:`Analyst.co_leadership`)."""
+    return _drawn(analyst.reader, co_leadership_view(analyst.co_leadership(BUSIEST_AGENCIES)))

@@ -18,13 +18,17 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from zonekg.graph.analysis import AgencyRank, UnknownEntity, co_leadership
+from zonekg.graph.analysis import AgencyRank, UnknownEntity
+from zonekg.graph.analyst import CoLeadership
 from zonekg.graph.region import StoreSize
 from zonekg.visualize.style import kind_style
 
 MAX_DEPTH = 4
 WHOLE_LIMIT = 150
 """Up to this many entities the default page draws the whole graph: it is readable as it is."""
+WHOLE_DRAWN = 2_000
+"""Up to this many entities a page of the kinds a reader chose (``?kinds=``) draws the whole
+graph; a page of 2,000 entities draws in about a second (``tests/bench/graph_page.py``)."""
 MAX_DRAWN = 250
 """Most entities a view draws: beyond a few hundred a network page is a hairball."""
 BUSIEST_AGENCIES = 20
@@ -102,6 +106,27 @@ def whole(graph: nx.MultiDiGraph, kinds: set[str]) -> View:
     left_out = "、".join(f"{kind_style(k).name} {n}" for k, n in sorted(hidden.items()))
     note = f"显示全图 {len(graph)} 个实体中的 {len(shown)} 个（未显示：{left_out}）"
     return View(nx.MultiDiGraph(shown), "zonekg 全图", len(graph), note, hidden)
+
+
+def with_kinds(base: View, ring: nx.MultiDiGraph, kinds: set[str], size: StoreSize) -> View:
+    """``base`` (the overview of a graph too large to draw) with only the entities of
+    ``kinds``, joined by the entities of those kinds its entities link to (``ring``: those
+    links, as :meth:`~zonekg.graph.region.RegionReader.ring` reads them), at most
+    :data:`MAX_DRAWN` more."""
+    graph = nx.MultiDiGraph(base.graph.subgraph(n for n, k in base.graph.nodes(data="kind") if k in kinds))
+    added = 0
+    for s, o, relation in sorted(ring.edges(data="relation")):
+        new = [n for n in (s, o) if n not in graph]
+        if not new or any(ring.nodes[n].get("kind") not in kinds for n in (s, o)) or added + len(new) > MAX_DRAWN:
+            continue
+        graph.add_nodes_from((n, ring.nodes[n]) for n in new)
+        graph.add_edge(s, o, relation=relation)
+        added += len(new)
+    names = "、".join(kind_style(k).name for k in sorted(kinds))
+    note = (f"概览中的{names}，及与它们直接相连的{names}，共 {len(graph)} 个实体（全图 {size.entities} 个）。"
+            "点击任一实体查看它的关系。")
+    hidden = {k: n for k, n in size.kinds.items() if n and k not in kinds}
+    return View(graph, "zonekg 全图概览", size.entities, note, hidden, key=base.key & set(graph))
 
 
 def _top_zones(graph: nx.MultiDiGraph) -> list[str]:
@@ -198,18 +223,20 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
     return View(shown, f"{label} 的关系网络", len(graph), note, focus=focus, depth=depth, key=key)
 
 
-def co_leadership_view(graph: nx.MultiDiGraph) -> View:
-    """Agencies joined by one edge per pair that shares projects, weighted by the count; the
-    :data:`MAX_DRAWN` agencies that share most, when more do."""
-    shared = co_leadership(graph)
+def co_leadership_view(found: CoLeadership) -> View:
+    """The busiest agencies (``found.seeds``) and the agencies they share projects with, one
+    edge per pair weighted by the count: at most :data:`MAX_DRAWN` agencies, the seeds first,
+    then their partners sharing most with them."""
+    shared = found.graph
     strength = dict(shared.degree(weight="weight"))
-    kept = sorted(shared, key=lambda n: (-strength[n], graph.nodes[n]["label"], n))[:MAX_DRAWN]
+    partners = sorted(set(shared) - set(found.seeds), key=lambda n: (-strength[n], shared.nodes[n]["label"], n))
+    kept = [*found.seeds, *partners][:MAX_DRAWN]
     view = nx.MultiDiGraph()
     view.add_nodes_from((n, shared.nodes[n]) for n in kept)
     for a, b, data in shared.subgraph(kept).edges(data=True):
         view.add_edge(a, b, relation="sharedProjects", weight=data["weight"], projects=data["projects"])
-    agencies = _kinds(graph)["Agency"]
-    shown = f"共同项目最多的 {len(view)} 个" if len(kept) < len(shared) else f"{len(view)} 个"
-    note = (f"{len(shared)} 个部门与其他部门共同牵头或参与项目，显示其中{shown}（全图共 {agencies} 个部门）；"
-            "连线越粗，共同项目越多")
-    return View(view, "部门共同参与项目网络", agencies, note, key=set(kept[:BUSIEST_AGENCIES]))
+    seeds = sum(1 for n in found.seeds if n in view)
+    left_out = f"（另有 {len(shared) - len(kept)} 个未显示）" if len(kept) < len(shared) else ""
+    note = (f"协调项目最多的 {seeds} 个部门和与它们共同牵头或参与项目的 {len(view) - seeds} 个部门{left_out}，"
+            f"全图共 {found.agencies} 个部门；连线越粗，共同项目越多")
+    return View(view, "部门共同参与项目网络", found.agencies, note, key=set(found.seeds[:BUSIEST_AGENCIES]))

@@ -1,8 +1,8 @@
 """``/api/analysis/…``: the network analysis behind the pages, as JSON.
 
-Each call analyses the current graph (the same networkx view the pages draw, built once per
-store generation);
-entities are given as full IRIs or as the path after ``/id/`` (``zone/苏州工业园区``).
+Each answer is read from the part of the graph it is about (:class:`~zonekg.graph.analyst.Analyst`)
+and kept until the store changes; entities are given as full IRIs or as the path after
+``/id/`` (``zone/苏州工业园区``).
 """
 from __future__ import annotations
 
@@ -11,54 +11,59 @@ from typing import Annotated
 
 import networkx as nx
 from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.deps import AgencyRanksDep, NetworkDep
+from zonekg.api.deps import AnalystDep
 from zonekg.graph import analysis
-from zonekg.graph.analysis import UnknownEntity
+from zonekg.graph.analyst import DEFAULT_AGENCIES, DEFAULT_COMPARISONS, DEFAULT_SEEDS
 from zonekg.graph.catalog import resolve_iri
-from zonekg.graph.errors import InvalidParameter
 
 router = APIRouter(prefix="/api/analysis", tags=["Analysis"])
 
 Entity = Annotated[str, Query(description="A full IRI or the path after /id/", examples=["zone/苏州工业园区"])]
 
 
-
-
 def _iri(value: str) -> str:
     return resolve_iri(value) or value
 
 
-def _ref(graph: nx.MultiDiGraph, iri: str) -> dict:
-    return {"id": iri, "name": graph.nodes[iri]["label"], "kind": graph.nodes[iri]["kind"]}
+def _ref(graph: nx.Graph, iri: str) -> dict:
+    data = graph.nodes[iri] if iri in graph else {}
+    return {"id": iri, "name": data.get("label", iri), "kind": data.get("kind")}
 
 
 @router.get("/agencies", summary="Agencies ranked by how much they coordinate")
-def agencies(
-    ranks: AgencyRanksDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50
-) -> dict:
+async def agencies(analyst: AnalystDep, limit: Annotated[int, Query(ge=1, le=1000)] = DEFAULT_AGENCIES) -> dict:
     """Degree (projects led + joined) and betweenness over the lead/participate network
-    (estimated from sampled nodes on large networks: see ``graph.analysis.betweenness``)."""
-    items = [
-        {**asdict(r), "degree": r.degree, "rank": i} for i, r in enumerate(ranks[:limit], start=1)
-    ]
-    return {"items": items, "total": len(ranks)}
+    around the ranked agencies (see ``graph.analyst.Analyst.rank_agencies``); ``total`` is
+    the number of agencies in the store."""
+    ranks, total = await run_in_threadpool(analyst.rank_agencies, limit)
+    items = [{**asdict(r), "degree": r.degree, "rank": i} for i, r in enumerate(ranks, start=1)]
+    return {"items": items, "total": total}
 
 
 @router.get("/co-leadership", summary="Agencies linked by the projects they share")
-def co_leadership(network: NetworkDep) -> dict:
-    graph = network.graph
-    shared = analysis.co_leadership(graph)
+async def co_leadership(
+    analyst: AnalystDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="How many of the busiest agencies to start from")] = DEFAULT_SEEDS,
+    agency: Annotated[str | None, Query(description="Only this agency's partners: IRI or path after /id/")] = None,
+) -> dict:
+    """The agencies that share projects with the ``limit`` busiest agencies (or with
+    ``agency``), and one edge per pair with the projects they share; every edge has one of
+    those agencies at an end (``seeds``)."""
+    found = await run_in_threadpool(analyst.co_leadership, limit, None if agency is None else _iri(agency))
+    graph = found.graph
     edges = [
         {"a": _ref(graph, a), "b": _ref(graph, b), "weight": d["weight"],
-         "projects": [_ref(graph, p) for p in d["projects"]]}
-        for a, b, d in shared.edges(data=True)
+         "projects": [{"id": p, "name": found.projects[p], "kind": "Project"} for p in d["projects"]]}
+        for a, b, d in graph.edges(data=True)
     ]
     edges.sort(key=lambda e: (-e["weight"], e["a"]["name"], e["b"]["name"]))
-    return {"agencies": [_ref(graph, n) for n in sorted(shared)], "edges": edges}
+    return {"agencies": [_ref(graph, n) for n in sorted(graph)], "edges": edges,
+            "seeds": [_ref(graph, s) for s in found.seeds], "total_agencies": found.agencies}
 
 
-def _comparison(graph: nx.MultiDiGraph, c: analysis.ZoneComparison) -> dict:
+def _comparison(graph: nx.Graph, c: analysis.ZoneComparison) -> dict:
     result = asdict(c)
     result["a"], result["b"] = _ref(graph, c.a), _ref(graph, c.b)
     for key in ("shared_industries", "only_a_industries", "only_b_industries"):
@@ -67,34 +72,32 @@ def _comparison(graph: nx.MultiDiGraph, c: analysis.ZoneComparison) -> dict:
 
 
 @router.get("/zones", summary="Zones compared: shared industries and target metrics")
-def zones(network: NetworkDep, a: Entity | None = None, b: Entity | None = None) -> dict:
-    """Both ``a`` and ``b``: that pair. Only ``a``: it against every other zone. Neither:
-    every pair that shares anything, most similar first."""
-    graph = network.graph
+async def zones(
+    analyst: AnalystDep, a: Entity | None = None, b: Entity | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = DEFAULT_COMPARISONS,
+) -> dict:
+    """Both ``a`` and ``b``: that pair. Only ``a``: the ``limit`` zones most like it. Neither:
+    the ``limit`` most similar pairs among the busiest zones. Most similar first."""
     chosen = [_iri(v) for v in (a, b) if v is not None]
-    for iri in chosen:
-        if iri not in graph:
-            raise UnknownEntity(iri)
-        if graph.nodes[iri]["kind"] != "Zone":
-            raise InvalidParameter(f"{iri} is not a zone")
-    if len(chosen) == 2:
-        pairs = [analysis.compare_zones(graph, *chosen)]
-    else:
-        pairs = analysis.compare_all_zones(graph, chosen[0] if chosen else None)
-    return {"items": [_comparison(graph, c) for c in pairs]}
+
+    def compare() -> dict:
+        pairs = analyst.compare_zones(*chosen, limit=limit)
+        named = analyst.entities(iri for c in pairs for iri in (
+            c.a, c.b, *c.shared_industries, *c.only_a_industries, *c.only_b_industries))
+        return {"items": [_comparison(named, c) for c in pairs]}
+    return await run_in_threadpool(compare)
 
 
 @router.get("/path", summary="The shortest path between two entities")
-def path(
-    network: NetworkDep,
+async def path(
+    analyst: AnalystDep,
     source: Annotated[str, Query(alias="from", description="A full IRI or the path after /id/")],
     target: Annotated[str, Query(alias="to", description="A full IRI or the path after /id/")],
 ) -> dict:
     """Relations are followed in either direction; each step says which way it is stated."""
-    graph = network.graph
-    nodes, steps = analysis.shortest_path(graph, _iri(source), _iri(target))
+    found = await run_in_threadpool(analyst.shortest_path, _iri(source), _iri(target))
     return {
-        "length": len(steps),
-        "nodes": [_ref(graph, n) for n in nodes],
-        "steps": [asdict(s) for s in steps],
+        "length": len(found.steps),
+        "nodes": [_ref(found.entities, n) for n in found.nodes],
+        "steps": [asdict(s) for s in found.steps],
     }

@@ -35,9 +35,9 @@ async def graph(
         shown = parse_kinds(kinds)
     except ValueError as exc:
         raise InvalidParameter(str(exc)) from None
-    state, generation = request.app.state, service.generation
+    state = request.app.state
     page = await run_in_threadpool(
         graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown,
-        network=lambda: state.network.get(generation), overview_page=lambda: state.overview.get(generation),
+        analyst=state.analyst, drawing=lambda compute, key: state.pages.get(key, compute),
     )
     return HTMLResponse(page)

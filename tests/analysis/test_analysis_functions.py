@@ -1,11 +1,12 @@
-"""graph/analysis.py on the hand-made world: rankings, co-leadership, zone comparison, paths."""
+"""The analyst on the hand-made world: rankings, co-leadership, zone comparison, paths."""
 from __future__ import annotations
 
-import networkx as nx
 import pytest
 
 from world import agency, zone
 from zonekg.graph import analysis
+from zonekg.graph.analyst import Analyst
+from zonekg.graph.errors import InvalidParameter
 from zonekg.ontology import iris
 
 SUZHOU_ADMIN, KUNSHAN_ADMIN = "苏州工业园区管委会", "昆山开发区管委会"
@@ -19,8 +20,9 @@ KS_BUILD = agency(KUNSHAN_ADMIN, "建设局")
 SUZHOU, KUNSHAN, ISLAND = zone("苏州工业园区"), zone("昆山经济技术开发区"), zone("孤岛产业园")
 
 
-def test_the_agency_in_every_project_ranks_first(world_graph: nx.MultiDiGraph) -> None:
-    ranks = analysis.rank_agencies(world_graph)
+def test_the_agency_in_every_project_ranks_first(analyst: Analyst) -> None:
+    ranks, total = analyst.rank_agencies(50)
+    assert total == len(ranks) == 9
     top = ranks[0]
     assert (top.id, top.lead, top.participate, top.degree) == (ECON, 2, 1, 3)
     assert top.betweenness == max(r.betweenness for r in ranks) > 0
@@ -34,8 +36,10 @@ def test_the_agency_in_every_project_ranks_first(world_graph: nx.MultiDiGraph) -
     assert all(r.degree == 0 and r.betweenness == 0 for r in ranks[-2:])
 
 
-def test_co_leadership_links_agencies_by_shared_projects(world_graph: nx.MultiDiGraph) -> None:
-    shared = analysis.co_leadership(world_graph)
+def test_co_leadership_links_agencies_by_shared_projects(analyst: Analyst) -> None:
+    found = analyst.co_leadership(50)
+    shared = found.graph
+    assert found.seeds[0] == ECON and found.agencies == 9
     weights = {frozenset((a, b)): d["weight"] for a, b, d in shared.edges(data=True)}
     assert weights == {
         frozenset((ECON, FINANCE)): 2,
@@ -51,10 +55,23 @@ def test_co_leadership_links_agencies_by_shared_projects(world_graph: nx.MultiDi
         [iris.project_iri("纳米城", "纳米城三期"), iris.project_iri("苏州工业园区", "人工智能算力平台")]
     )
     assert shared.nodes[ECON]["label"] == "经济发展委员会"
+    assert found.projects[iris.project_iri("纳米城", "纳米城三期")] == "纳米城三期"
 
 
-def test_two_zones_share_an_industry_and_a_metric(world_graph: nx.MultiDiGraph) -> None:
-    c = analysis.compare_zones(world_graph, SUZHOU, KUNSHAN)
+def test_co_leadership_of_one_agency_and_of_the_busiest(analyst: Analyst) -> None:
+    partners = analyst.co_leadership(agency=PLAN).graph
+    assert {frozenset(e) for e in partners.edges()} == {frozenset((PLAN, ECON)), frozenset((PLAN, FINANCE))}
+    assert partners[PLAN][ECON]["weight"] == 1
+    busiest = analyst.co_leadership(1)
+    assert busiest.seeds == [ECON]
+    assert all(ECON in edge for edge in busiest.graph.edges())  # only the seed's links are read
+    assert set(busiest.graph) == {ECON, TECH, PLAN, FINANCE}
+    with pytest.raises(InvalidParameter):
+        analyst.co_leadership(agency=SUZHOU)
+
+
+def test_two_zones_share_an_industry_and_a_metric(analyst: Analyst) -> None:
+    [c] = analyst.compare_zones(SUZHOU, KUNSHAN)
     assert c.shared_industries == [iris.industry_iri("人工智能")]
     assert c.only_a_industries == sorted([iris.industry_iri("生物医药"), iris.industry_iri("纳米技术")])
     assert c.only_b_industries == [iris.industry_iri("新能源汽车")]
@@ -62,26 +79,39 @@ def test_two_zones_share_an_industry_and_a_metric(world_graph: nx.MultiDiGraph) 
     assert c.similarity == pytest.approx(2 / 7, abs=1e-6)
 
 
-def test_all_pairs_most_similar_first_and_parks_inherit_project_industries(world_graph: nx.MultiDiGraph) -> None:
-    pairs = analysis.compare_all_zones(world_graph)
+def test_all_pairs_most_similar_first_and_parks_inherit_project_industries(analyst: Analyst) -> None:
+    pairs = analyst.compare_zones()
     assert {pairs[0].a, pairs[0].b} == {SUZHOU, KUNSHAN}
     assert all(ISLAND not in (p.a, p.b) for p in pairs)
-    nano_city = analysis.zone_profile(world_graph, zone("纳米城"))
+    assert pairs == sorted(pairs, key=lambda p: -p.similarity) and all(p.similarity > 0 for p in pairs)
+    nano_city = analyst.profiles([zone("纳米城")])[zone("纳米城")]
     assert nano_city.industries == {iris.industry_iri("纳米技术")}
-    assert [p.b for p in analysis.compare_all_zones(world_graph, KUNSHAN)] == [SUZHOU]
+    [like_kunshan] = analyst.compare_zones(KUNSHAN)
+    assert like_kunshan.b == SUZHOU
+    assert like_kunshan == analyst.compare_zones(KUNSHAN, SUZHOU)[0]
+    assert [p.b for p in analyst.compare_zones(SUZHOU)][:1] == [KUNSHAN]
+    with pytest.raises(InvalidParameter):
+        analyst.compare_zones(ECON)
 
 
-def test_shortest_path_crosses_zones_through_a_shared_industry(world_graph: nx.MultiDiGraph) -> None:
-    nodes, steps = analysis.shortest_path(world_graph, ECON, KS_ECON)
+def test_shortest_path_crosses_zones_through_a_shared_industry(analyst: Analyst) -> None:
+    found = analyst.shortest_path(ECON, KS_ECON)
+    nodes, steps = found.nodes, found.steps
     assert len(steps) == 4 and nodes[0] == ECON and nodes[-1] == KS_ECON
     assert iris.industry_iri("人工智能") in nodes
     assert steps[0].relation == "leadAgency" and steps[0].object == ECON  # stated project → agency
+    assert all({s.subject, s.object} == {u, v} for s, u, v in zip(steps, nodes, nodes[1:]))
+    assert found.entities.nodes[nodes[2]]["label"] == "人工智能"
+    back = analyst.shortest_path(KS_ECON, ECON)
+    assert len(back.steps) == 4 and back.nodes[0] == KS_ECON
+    assert analyst.shortest_path(ECON, ECON).nodes == [ECON]
 
 
-def test_no_path_and_unknown_entities_are_errors(world_graph: nx.MultiDiGraph) -> None:
+def test_no_path_and_unknown_entities_are_errors(analyst: Analyst) -> None:
     with pytest.raises(analysis.NoPath):
-        analysis.shortest_path(world_graph, SUZHOU, ISLAND)
-    with pytest.raises(analysis.UnknownEntity):
-        analysis.shortest_path(world_graph, SUZHOU, zone("不存在的开发区"))
-    with pytest.raises(analysis.UnknownEntity):
-        analysis.compare_all_zones(world_graph, zone("不存在的开发区"))
+        analyst.shortest_path(SUZHOU, ISLAND)
+    for unknown in (zone("不存在的开发区"), "https://example.org/> } SELECT * { ?s ?p ?o", "zone/x"):
+        with pytest.raises(analysis.UnknownEntity):
+            analyst.shortest_path(SUZHOU, unknown)
+        with pytest.raises(analysis.UnknownEntity):
+            analyst.compare_zones(unknown)

@@ -15,7 +15,7 @@ from graph_page import SHARES, synthetic_graph
 from page_driver import Tab
 from world import IMG_NAME, SCRIPT_NAME, agency, zone
 from zonekg.ontology import iris
-from zonekg.graph.analysis import NetworkModel
+from zonekg.graph.analysis import rank_agencies
 from zonekg.visualize.overview import overview, whole
 from zonekg.visualize.page import render
 from zonekg.visualize.style import relation_label
@@ -204,10 +204,10 @@ def test_overview_of_a_large_graph_keeps_key_labels_readable(browser: object, tm
     """At 1,366×768 with the overview fitted to the screen, every zone and busy agency the
     overview picked is labelled large enough to read, and edges carry no label until hovered."""
     big = synthetic_graph(2000)
-    model = NetworkModel.of(big)
-    view = overview(big, model.ranks)
+    ranks = rank_agencies(big, with_betweenness=False)
+    view = overview(big, ranks)
     page_file = tmp_path / "overview.html"
-    page_file.write_text(render(view, ranks=model.rank_of), encoding="utf-8")
+    page_file.write_text(render(view, ranks={r.id: r for r in ranks}), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
         tab = Tab(context.new_page())

@@ -12,7 +12,8 @@ import pytest
 from graph_page import SHARES, synthetic_graph
 from world import BREAKOUT_ALIAS, IMG_NAME, SCRIPT_NAME, agency, build_store, zone
 from zonekg.api.cli import main
-from zonekg.graph.analysis import NetworkModel, UnknownEntity, co_leadership
+from zonekg.graph.analysis import UnknownEntity, co_leadership, rank_agencies
+from zonekg.graph.analyst import Analyst, CoLeadership
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.network import build_network
 from zonekg.graph.store import open_store
@@ -70,10 +71,10 @@ def test_overview_of_a_large_graph_shows_structure_and_busiest_agencies() -> Non
     big = synthetic_graph(2000)
     loners = [f"https://example.org/Company/alone-{i}" for i in range(50)]
     big.add_nodes_from(loners, kind="Company", label="孤立企业")
-    model = NetworkModel.of(big)
-    view = overview(big, model.ranks)
+    ranks = rank_agencies(big, with_betweenness=False)
+    view = overview(big, ranks)
     assert BUSIEST_AGENCIES < len(view.graph) <= MAX_DRAWN
-    busiest = [r.id for r in model.ranks[:BUSIEST_AGENCIES]]
+    busiest = [r.id for r in ranks[:BUSIEST_AGENCIES]]
     assert set(busiest) <= set(view.graph) and set(busiest) <= view.key
     zones = {n for n, k in view.graph.nodes(data="kind") if k == "Zone"}
     assert zones and zones <= view.key
@@ -86,7 +87,7 @@ def test_overview_of_a_large_graph_shows_structure_and_busiest_agencies() -> Non
 
 
 def test_small_graph_is_shown_whole(graph: nx.MultiDiGraph) -> None:
-    view = overview(graph, NetworkModel.of(graph).ranks)
+    view = overview(graph, rank_agencies(graph, with_betweenness=False))
     assert len(view.graph) == len(graph) and view.note is None
 
 
@@ -110,14 +111,17 @@ def test_focus_on_an_agency_follows_its_projects_before_its_committee() -> None:
     assert {focus, committee, partner, *projects, *zones} == shown
 
 
-def test_co_leadership_of_a_large_graph_draws_the_agencies_sharing_most() -> None:
+def test_co_leadership_of_a_large_graph_draws_the_busiest_and_their_closest_partners() -> None:
     big = synthetic_graph(3000)
-    strength = dict(co_leadership(big).degree(weight="weight"))
-    view = co_leadership_view(big)
-    assert len(view.graph) == MAX_DRAWN < len(strength)
-    assert "共同项目最多的" in view.note
-    left_out = set(strength) - set(view.graph)
-    assert min(strength[n] for n in view.graph) >= max(strength[n] for n in left_out)
+    shared = co_leadership(big)
+    seeds = [r.id for r in rank_agencies(big, with_betweenness=False)[:BUSIEST_AGENCIES]]
+    view = co_leadership_view(CoLeadership(shared, seeds, 450, {}))
+    assert len(view.graph) == MAX_DRAWN < len(shared)
+    assert set(seeds) <= set(view.graph) and view.key == set(seeds)
+    strength = dict(shared.degree(weight="weight"))
+    partners, left_out = set(view.graph) - set(seeds), set(shared) - set(view.graph)
+    assert min(strength[n] for n in partners) >= max(strength[n] for n in left_out)
+    assert f"另有 {len(left_out)} 个未显示" in view.note and "全图共 450 个部门" in view.note
 
 
 def test_edge_labels_are_drawn_only_when_few() -> None:
@@ -148,8 +152,8 @@ def test_neighbourhoods(graph: nx.MultiDiGraph) -> None:
         neighbourhood(graph, zone("无此区"))
 
 
-def test_co_leadership_view_labels_edges_with_shared_projects(graph: nx.MultiDiGraph) -> None:
-    view = co_leadership_view(graph)
+def test_co_leadership_view_labels_edges_with_shared_projects(catalog: Catalog) -> None:
+    view = co_leadership_view(Analyst(catalog).co_leadership(50))
     assert len(view.graph) == 7
     weights = sorted(d["weight"] for *_, d in view.graph.edges(data=True))
     assert weights == [1, 1, 1, 1, 1, 2, 2, 2]

@@ -1,0 +1,67 @@
+"""Stores of N generated one-zone plans, for tests that compare what a question reads from a
+store four times as large as another (rows read, not seconds: ratios hold on a busy machine)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from world import Builder, document
+from zonekg.graph.catalog import Catalog, local_runner
+from zonekg.graph.store import open_store
+from zonekg.loaders.extraction.model import Extraction, Kind, Relation, TargetKind
+from zonekg.loaders.mapping import to_quads
+from zonekg.ontology import iris
+
+INDUSTRIES = ("生物医药", "新材料", "智能制造", "现代物流")
+SIZES = (20, 80)
+
+
+def plan(i: int) -> Extraction:
+    """One zone's plan: four departments leading four projects in the zone and a park."""
+    b = Builder(f"青川第{i}经济开发区", f"青川第{i}开发区管委会")
+    zone = b.add(Kind.ZONE, f"青川第{i}经济开发区")
+    park = b.add(Kind.ZONE, f"青川第{i}科技园")
+    b.link(park, Relation.PART_OF, zone)
+    committee = b.add(Kind.AGENCY, f"青川第{i}开发区管委会")
+    departments = [b.add(Kind.AGENCY, name) for name in ("经济发展局", "财政局", "招商局", "建设局")]
+    for department in departments:
+        b.link(department, Relation.PART_OF, committee)
+    for k, lead in enumerate(departments):
+        project = b.add(Kind.PROJECT, f"青川第{i}区{k}号厂房项目")
+        b.link(project, Relation.LEAD_AGENCY, lead)
+        b.link(project, Relation.PARTICIPATING_AGENCY, departments[(k + 1) % 4])
+        b.link(project, Relation.LOCATED_IN, park if k % 2 else zone)
+        b.link(project, Relation.INDUSTRY, b.add(Kind.INDUSTRY, INDUSTRIES[(i + k) % 4]))
+    b.target("地区生产总值", TargetKind.GROWTH_RATE, str(5 + i % 3), "%")
+    return b.extraction
+
+
+def build(path: Path, documents: int) -> Path:
+    store = open_store(path, create=True)
+    for i in range(documents):
+        name = f"青川第{i}开发区工作要点.txt"
+        store.replace_document(iris.document_iri(name), to_quads(document(name), plan(i)))
+    store.close()
+    return path
+
+
+class CountingCatalog(Catalog):
+    """A catalog that counts the result rows it reads."""
+
+    rows = 0
+
+    def select(self, sparql, params=None):
+        found = super().select(sparql, params)
+        self.rows += len(found)
+        return found
+
+
+def rows_read(path: Path, ask: Callable[[Catalog], object]) -> int:
+    """Rows ``ask`` reads from the store at ``path`` (through a fresh catalog: nothing cached)."""
+    store = open_store(path)
+    try:
+        catalog = CountingCatalog(local_runner(store))
+        ask(catalog)
+        return catalog.rows
+    finally:
+        store.close()
