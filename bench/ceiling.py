@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from workload import Ids, questions
 
 from zonekg.graph.analyst import Analyst
-from zonekg.graph.catalog import Catalog, ListFilter, local_runner
+from zonekg.graph.catalog import Catalog, ListFilter
+from zonekg.graph.executor import READ_MODEL_MAX_ROWS, evaluate
 
 
 def load(ntriples: Path) -> ox.Store:
@@ -34,7 +35,7 @@ def _listing(catalog: Catalog, collection: str, flt: ListFilter, offset: int = 0
 
 def rest_calls(store: ox.Store, ids: Ids) -> dict[str, Callable[[], object]]:
     """The catalog calls behind each REST label of :func:`workload.rest`."""
-    catalog = Catalog(local_runner(store))
+    catalog = Catalog(lambda sparql, params=None: evaluate(store, sparql, params, READ_MODEL_MAX_ROWS))
     calls: dict[str, Callable[[], object]] = {
         f"list {c}": _listing(catalog, c, ListFilter())
         for c in ("zones", "agencies", "companies", "industries", "projects", "targets")
