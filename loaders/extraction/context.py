@@ -23,11 +23,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from zonekg.loaders.document import SourceDocument
-from zonekg.loaders.readers.chrome import is_chrome as page_chrome
-from zonekg.loaders.readers.chrome import parse_metadata
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
+from zonekg.loaders.readers import page_line
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?![度代])")
 TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")  # in titles 2024年度 plans 2024 too
@@ -52,7 +51,7 @@ class Context:
 
 def is_chrome(text: str) -> bool:
     """Page chrome or a metadata line the reader left in the text (the readers' own rules)."""
-    return page_chrome(text) or parse_metadata(text) is not None
+    return page_line(text) is not None
 
 
 def plan_year(document: SourceDocument, sents: list[Sentence]) -> int | None:
@@ -183,7 +182,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
         if is_chrome(s.text):
             ctx.chrome.add(s.index)
             if not ctx.issuer:
-                ctx.issuer = (parse_metadata(s.text) or {}).get("publisher")
+                ctx.issuer = (page_line(s.text) or {}).get("publisher")
             continue
         new_para = prev is None or prev.para != s.para
         level = heading_level(s, new_para)

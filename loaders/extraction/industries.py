@@ -5,23 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-from zonekg.loaders.extraction import distinct, lexicon, lists
+from zonekg.loaders.extraction import distinct, lexicon, lists, names
+from zonekg.loaders.extraction.numerals import to_decimal
+from zonekg.loaders.extraction.sectors import is_industry, sectors
 from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？]")
-
-
-@functools.cache
-def _cfg():
-    cfg = lexicon.load("industries")
-    return (tuple(sorted(cfg["sectors"], key=len, reverse=True)), tuple(cfg["head_words"]),
-            tuple(cfg["focus_verbs"]))
-
-
-def is_industry(item: str) -> bool:
-    """A list item that looks like a sector name (ends or contains a sector head word)."""
-    sectors, heads, _ = _cfg()
-    return item in sectors or any(h in item for h in heads)
 
 
 def find(sentence: Sentence) -> list[str]:
@@ -37,14 +26,14 @@ def find(sentence: Sentence) -> list[str]:
 def _listed(sentence: Sentence) -> list[str]:
     """The items of 、-lists that name industries: by a head ("等主导产业"), a count cue
     ("三大主导产业：A、B、C"), a focus verb ("重点发展A、B和C") or a list of fields."""
-    sectors = _cfg()[0]
+    sector_names = sectors().names
     out: list[str] = []
     org = tuple(lexicon.load("industries")["organisation_nouns"])
     for e in lists.find(sentence):
         kind = lists.head_kind(e.head)
         items = [i.strip("“”\"' ") for i in e.items]
         if items:  # "在X科学城前瞻布局A、B": the first item starts after a place and a verb
-            items[0] = lists._trim_item(lists._after_names(items[0]), first=True)
+            items[0] = lists.trim_item(lists.after_names(items[0]), first=True)
         count = e.count
         if not e.head:
             # the cue may close the clause before: "四大主导产业：A、B", "三个未来产业（A、B、C）"
@@ -63,7 +52,7 @@ def _listed(sentence: Sentence) -> list[str]:
             kind = "industry"  # "以A、B和C为主攻方向": sector-like items only (no count vouches)
         elif kind is None and _field(e.head, e.clause, items[0]):
             kind, count = "industry", None  # "A、B等重点领域": its sector-like items
-        if kind == "industry" or (kind is None and sum(i in sectors for i in items) * 2 >= len(items)):
+        if kind == "industry" or (kind is None and sum(i in sector_names for i in items) * 2 >= len(items)):
             if count and len(items) > count:
                 items = items[-count:]
             whole = count is not None and len(items) == count  # the count vouches for every item
@@ -93,7 +82,7 @@ def inside_longer(found: list[str], texts: list[str]) -> set[str]:
     """Industries of a document that occur only inside a longer one it also names: "装备制造"
     when every focus mention reads "寒地装备制造" is part of that cluster, not its own item
     (the per-sentence check of find(), at document scope)."""
-    focus = _cfg()[2]
+    focus = sectors().focus_verbs
     out = set()
     for x in found:
         longer = [y for y in found if y != x and x in y]
@@ -114,11 +103,6 @@ def inside_longer(found: list[str], texts: list[str]) -> set[str]:
         if not free:
             out.add(x)
     return out
-
-
-def is_industry_exact(item: str) -> bool:
-    """True for an item that is exactly a known sector name."""
-    return item in _cfg()[0]
 
 
 COUNT_WORD = r"(?:[一二两三四五六七八九十]|\d+)\s*(?:大|个|项|类|条)"
@@ -144,7 +128,6 @@ def _leading_cue(clause: str, first: str) -> int | None:
                   clause[:i])
     if not m:
         return None
-    from zonekg.loaders.extraction.numerals import to_decimal
     n = to_decimal(re.match(r"[一二两三四五六七八九十]|\d+", m.group(1)).group())
     return int(n) if n else None
 
@@ -181,7 +164,7 @@ def _pairs(text: str) -> list[str]:
                           rf"(?:两|二|2)\s*(?:大|个|项|类)[\u4e00-\u9fff]{{0,4}}(?:{heads})", clause)
             if not m:
                 continue
-            first = lists._trim_item(m.group(1), first=True)
+            first = lists.trim_item(m.group(1), first=True)
         else:
             first = m.group(1)
         out.extend(i for i in (first, m.group(2)) if 2 <= len(i) <= 12 and "、" not in i)
@@ -327,7 +310,7 @@ def _balanced(part: str) -> str:
 @functools.cache
 def _sector_re() -> re.Pattern:
     """The sector words as one alternation, longest first (a scan per clause, not per word)."""
-    return re.compile("|".join(map(re.escape, _cfg()[0])))
+    return re.compile("|".join(map(re.escape, sectors().names)))
 
 
 @functools.cache
@@ -352,10 +335,8 @@ def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
     sector: not inside a listed industry ("建筑新材料") or a name ("X半导体", "现代服务业综合改
     革试验区"), and not going on into a product, a technology or an organisation ("光伏板",
     "新能源技术", "科技服务机构")."""
-    from zonekg.loaders.extraction import names
-
     cfg = lexicon.load("industries")
-    focus = _cfg()[2]
+    focus = sectors().focus_verbs
     text = sentence.text
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
     stops = tuple(cfg["name_tails"]) + tuple(cfg["sector_followers"]) + tuple(cfg["organisation_nouns"])

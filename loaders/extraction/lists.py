@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from zonekg.loaders.extraction import distinct, lexicon
 from zonekg.loaders.extraction.model import Kind
-from zonekg.loaders.extraction.names import boundary_ends, is_generic_stem
 from zonekg.loaders.extraction.numerals import to_decimal
+from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact
 from zonekg.loaders.extraction.text import Sentence
+from zonekg.loaders.extraction.vocabulary import boundary_ends, head_matches, is_generic_stem
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？()（）]")
 COUNT = re.compile(r"[“\"]?([一二两三四五六七八九十\d]+)\s*(?:大|个|家|类|项|条|所)")
@@ -112,7 +113,6 @@ def _single(clause: str, sentence: Sentence) -> list[Enumeration]:
     if not m or m.start() < 2:
         return []
     head, _ = _head(clause[m.start():])
-    from zonekg.loaders.extraction import distinct
     cfg = lexicon.load("lists")
     acc, found = "", None
     for tok, _ in distinct.tokens(head)[:4]:
@@ -128,7 +128,7 @@ def _single(clause: str, sentence: Sentence) -> list[Enumeration]:
     before = clause[: m.start()]
     bends = boundary_ends(before)
     cut = max((p for p in bends if p < len(before) - 1), default=0)
-    item = _trim_item(_after_names(before[cut:]).lstrip("和与及同"), first=True)
+    item = trim_item(after_names(before[cut:]).lstrip("和与及同"), first=True)
     toks = distinct.tokens(item)
     if len(toks) > 1 and toks[0][1] == "v" and len(toks[0][0]) >= 2:
         item = item[len(toks[0][0]):]  # "推出X等": a leading verb
@@ -137,9 +137,8 @@ def _single(clause: str, sentence: Sentence) -> list[Enumeration]:
     return [Enumeration([item], head, None, sentence, clause)]
 
 
-def _after_names(item: str) -> str:
+def after_names(item: str) -> str:
     """The part of an item after a name of another kind ending inside it ("X园区Y电器")."""
-    from zonekg.loaders.extraction.names import head_matches
     ends = [e for s, e, h, k in head_matches(item) if e < len(item) - 1 and len(h) >= 2]
     return item[max(ends):] if ends else item
 
@@ -152,7 +151,7 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
     first = chunks[0]
     bends = boundary_ends(first)
     cut = max((p for p in bends if p < len(first) - 1), default=0)
-    first_item = _trim_item(first[cut:], first=True)
+    first_item = trim_item(first[cut:], first=True)
     if first_item[:1] in "与和及同" and len(first_item) > 2:
         first_item = first_item[1:]
     items.append(first_item)
@@ -160,7 +159,7 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
         m = TAIL.search(chunk)
         last = k == len(chunks) - 1
         if m and m.start() > 0:
-            item = _trim_item(chunk[: m.start()])
+            item = trim_item(chunk[: m.start()])
             rest = chunk[m.start():]
             items.extend(_split_conj(item))
             head, nxt = _head(rest)
@@ -180,10 +179,9 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
     return [l for l in lists if len(l.items) >= 2]
 
 
-def _trim_item(item: str, first: bool = False) -> str:
+def trim_item(item: str, first: bool = False) -> str:
     """Drop what precedes an item's name: leading verbs ("壮大智能装备制造"), a verb phrase
     ending in 以 ("突破发展以文化旅游"), a name of another kind joined by 和 ("X新城和软件信息")."""
-    from zonekg.loaders.extraction.names import head_matches
     m = re.search(r"以(?=[^以]{2,}$)", item)
     if m and m.start() > 0:
         item = item[m.end():]
@@ -213,7 +211,6 @@ def _lead_verbs() -> tuple[str, ...]:
 
 def _split_conj(item: str) -> list[str]:
     """"B和C" at the end of a list is two items when both halves are 2+ chars."""
-    from zonekg.loaders.extraction.names import head_matches
     for c in "和及与":
         if c in item:
             a, _, b = item.partition(c)
@@ -271,10 +268,8 @@ def project_item(e: Enumeration, item: str) -> list[tuple[Kind, str]]:
     plain = not re.search(r"[“”\"\d一二三四五六七八九十]", item)
     if plain and len(item) <= 14 and works_item(item):
         return [(Kind.PROJECT, item)]
-    from zonekg.loaders.extraction import industries
-
     investors = any(h in e.head for h in lexicon.load("lists")["investor_project_heads"])
-    if plain and (investors or named_item(e, item)) and not industries.is_industry_exact(item) \
+    if plain and (investors or named_item(e, item)) and not is_industry_exact(item) \
             and item not in lexicon.load("lists")["category_abbreviations"] \
             and (3 <= len(item) <= 4 or _brand_like(item, investors) or _firm_tail(item)):
         return [(Kind.COMPANY, item)]
@@ -312,12 +307,10 @@ def _capacity() -> re.Pattern:
 def _brand_like(word: str, investors: bool = False) -> bool:
     """A proper word, characters jieba joins into no word, or (in a list of investors'
     projects) any word that is no kind of project, sector or generic word."""
-    from zonekg.loaders.extraction import industries
-
     if not 2 <= len(word) <= 4 or re.search(r"[一二两三四五六七八九十百千万]", word):
         return False  # (“两无三化”: a numbered slogan, not a brand)
     if word in lexicon.load("lists")["category_abbreviations"] or is_generic_stem(word) \
-            or industries.is_industry(word):
+            or is_industry(word):
         return False
     toks = distinct.tokens(word)
     if investors:

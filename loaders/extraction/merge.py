@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction import distinct, lexicon
 from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 
 # "园区管委会", "开发区管委": a committee named by its zone's generic word
@@ -145,8 +145,6 @@ class Registry:
         = "X" when P is a place name (青川X产业园), "A(B)C" = "BC" (a qualifier moved into a
         bracket), "X谷" = "X谷Y产业园" (a valley named by its park). The variant folds into the
         entity with the longest name."""
-        from zonekg.loaders.extraction import distinct
-
         def forms(e: Entity) -> set[str]:
             return {e.name} | e.aliases
 

@@ -14,18 +14,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from zonekg.loaders.extraction import distinct, industries, lexicon
+from zonekg.loaders.extraction import distinct, lexicon, people
 from zonekg.loaders.extraction.model import Kind
+from zonekg.loaders.extraction.sectors import is_industry
 from zonekg.loaders.extraction.text import Sentence
+from zonekg.loaders.extraction.vocabulary import (PUNCT, boundary_at, boundary_ends, head_matches,
+                                                  is_generic_stem, vocabulary)
 
-PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
 MAX_NAME = {Kind.AGENCY: 40, Kind.ZONE: 22, Kind.PROJECT: 22, Kind.COMPANY: 16}
-# A number with a unit is a boundary: "36万平方米的X", "3万平方米X".
-QUANTITY = re.compile(
-    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:[-—~至到](?:\d+(?:\.\d+)?))?"
-    r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
-    r"(?!级)"  # "5万吨级码头": a quantity that grades the thing is part of its name
-)
 RIGHT_EXT = {
     Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
     # (not a town sharing the zone's administration: "X高新区(Y镇)管委会")
@@ -74,93 +70,6 @@ class Mention:
     alias: str | None = None  # a short form the document declares right after the name
 
 
-@functools.cache
-def _tables() -> tuple[dict[str, Kind], int, frozenset[str], int, frozenset[str], frozenset[str],
-                       frozenset[str]]:
-    heads: dict[str, Kind] = {}
-    for key, kind in (("company_markers", Kind.COMPANY), ("agency_suffixes", Kind.AGENCY),
-                      ("zone_suffixes", Kind.ZONE), ("project_heads", Kind.PROJECT)):
-        for w in lexicon.words("names", key):
-            heads.setdefault(w, kind)
-    conj = frozenset(lexicon.load("boundaries").get("inner_conjunctions") or [])
-    bwords = frozenset(lexicon.words("boundaries", "words")) - conj
-    generic = frozenset(lexicon.words("generic", "stem_words"))
-    generic_names = frozenset(lexicon.words("generic", "names"))
-    return (heads, max(map(len, heads)), bwords, max(map(len, bwords)), conj, generic,
-            generic_names)
-
-
-def is_generic_stem(stem: str) -> bool:
-    """True when the stem is only determiners/levels ("全区", "省级以上", "各类重点")."""
-    generic = _tables()[5]
-    stem = stem.strip("“”\"'()")
-    if not stem:
-        return True
-    # greedy segmentation of the stem into generic words
-    ok = [False] * (len(stem) + 1)
-    ok[0] = True
-    for i in range(1, len(stem) + 1):
-        for j in range(max(0, i - 6), i):
-            if ok[j] and stem[j:i] in generic:
-                ok[i] = True
-                break
-    return ok[-1]
-
-
-@functools.cache
-def _last_chars() -> tuple[frozenset[str], frozenset[str]]:
-    """The characters head words and boundary words end with: only positions after one of
-    them are looked up (most characters of a sentence end no such word)."""
-    heads, _, bwords, *_ = _tables()
-    return frozenset(h[-1] for h in heads), frozenset(w[-1] for w in bwords)
-
-
-@functools.lru_cache(maxsize=4096)
-def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
-    """All head-word occurrences (start, end, head, kind), longest head per end, and heads
-    inside a longer head dropped (园 inside 产业园区). Cached per text: names, lists and
-    industries ask for the same sentence."""
-    heads, maxlen = _tables()[0], _tables()[1]
-    last = _last_chars()[0]
-    found = []
-    for e in range(1, len(text) + 1):
-        if text[e - 1] not in last:
-            continue
-        for L in range(min(maxlen, e), 0, -1):
-            h = text[e - L:e]
-            if h in heads:
-                found.append((e - L, e, h, heads[h]))
-                break
-    kept = []
-    for i, (s, e, h, k) in enumerate(found):
-        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _, _ in found[i + 1:i + 4]):
-            continue
-        kept.append((s, e, h, k))
-    return tuple(kept)
-
-
-@functools.lru_cache(maxsize=4096)
-def boundary_ends(text: str) -> dict[int, int]:
-    """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
-    (cached per text; callers only read it)."""
-    _, _, bwords, bmax, _, _, _ = _tables()
-    last = _last_chars()[1]
-    ends: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if ch in PUNCT:
-            ends[i + 1] = i
-    for e in range(1, len(text) + 1):
-        if text[e - 1] not in last:
-            continue
-        for L in range(min(bmax, e), 0, -1):
-            if text[e - L:e] in bwords:
-                ends.setdefault(e, e - L)
-                break
-    for m in QUANTITY.finditer(text):
-        ends.setdefault(m.end(), m.start())
-    return ends
-
-
 def find(sentence: Sentence) -> list[Mention]:
     """Every zone/agency/project/company name in one sentence (computed once per sentence:
     industries and relations ask again)."""
@@ -169,7 +78,8 @@ def find(sentence: Sentence) -> list[Mention]:
 
 def _find(sentence: Sentence) -> list[Mention]:
     text = sentence.text
-    _, _, _, _, conj, _, generic_names = _tables()
+    v = vocabulary()
+    conj, generic_names = v.conjunctions, v.generic_names
     bends = boundary_ends(text)
     matches = head_matches(text)
     out: list[Mention] = []
@@ -277,7 +187,7 @@ def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mentio
     """The zone an agency is named after: "X开发区管委会", "X度假区管理办", "X高新区(Y镇)管委会",
     "X高新区科技创新和经济发展局" name the zone X too (a circular to the zones' committees lists
     the zones of a city; a zone's department names its zone)."""
-    generic_names = _tables()[6]
+    generic_names = vocabulary().generic_names
     heads = lexicon.words("names", "zone_suffixes")
     out: list[Mention] = []
     for m in found:
@@ -414,7 +324,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             branch = any(m.kind is Kind.PROJECT and m.start == start and e < m.end
                          and m.name.endswith(tuple(cfg["firm_facility_heads"])) for m in found) \
                 and distinct.is_distinctive(stem) and not common  # X华南研发中心, X疫苗产业化基地
-            slot = len(stem) <= 4 and not is_generic_stem(stem) and not industries.is_industry(stem) \
+            slot = len(stem) <= 4 and not is_generic_stem(stem) and not is_industry(stem) \
                 and (_firm_slot(text, start, e) or branch)
             if not slot and (common or not (distinct.is_distinctive(stem) or brand)
                              or (len(toks) == 1 and toks[0][1] == "ns")):
@@ -428,7 +338,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
                 right += 1
             opens_park = any(m.kind is Kind.ZONE and m.start == start and m.end > e
                              and m.head in cfg["firm_park_heads"] for m in found) \
-                and not industries.is_industry(t)  # (X智能传感器产业园: a sector park)
+                and not is_industry(t)  # (X智能传感器产业园: a sector park)
             if not is_foreign and not opens_park and not slot \
                     and not any(c in text[left:right] for c in cfg["company_context"]):
                 continue
@@ -463,7 +373,8 @@ def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 def _firm_stem(stem: str) -> str:
     """The firm's own words at the end of a stretch: after the last boundary word or verb."""
-    _, _, bwords, bmax, _, _, _ = _tables()
+    v = vocabulary()
+    bwords, bmax = v.boundaries, v.longest_boundary
     best = 0
     for i in range(len(stem)):
         for L in range(1, bmax + 1):
@@ -567,7 +478,7 @@ def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str)
     if distinct.is_distinctive(core):
         return False
     # listed with an agency: "X局、Y中心" or "Y中心、X局"
-    agency_heads = [h for h, k in _tables()[0].items() if k is Kind.AGENCY]
+    agency_heads = [h for h, k in vocabulary().heads.items() if k is Kind.AGENCY]
     before = text[max(0, start - 12):start]
     after = text[e:e + 12]
     if re.search(r"(?:%s)[、和及]?$" % "|".join(map(re.escape, agency_heads)), before):
@@ -799,7 +710,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
                 start = i + len(v)
     # "片区开发运作和X产业园", "青岛路两侧和新城", "A聚集区和B中心": a conjunction starts a
     # new name after a verb, after a complete name, or when nothing but the head follows
-    heads = _tables()[0]
+    heads = vocabulary().heads
     pos = s0 - len(stem)
     for j, tok in enumerate(tokens):
         pos += len(tok)
@@ -824,14 +735,8 @@ def _false_head(text: str, s0: int, e: int, head: str) -> bool:
         return True  # "X生态城市", "X新城镇": 城市/城镇, no city-zone
     if head in g["word_final_heads"] and "\u4e00" <= text[e:e + 1] <= "\u9fff":
         # "X谷科技": a brand goes on; "类似X谷的机构": an example of a kind of firm
-        return text[e] == "的" or not _boundary_at(text, e)
+        return text[e] == "的" or not boundary_at(text, e)
     return False
-
-
-def _boundary_at(text: str, i: int) -> bool:
-    """Whether a boundary word (verb, preposition … of data/boundaries.yaml) starts at i."""
-    _, _, bwords, bmax, _, _, _ = _tables()
-    return any(text[i:i + L] in bwords for L in range(1, bmax + 1))
 
 
 def _fused(stem: str, head: str) -> bool:
@@ -843,7 +748,7 @@ def _fused(stem: str, head: str) -> bool:
     for tok, _ in distinct.tokens(tail):
         if pos < cut < pos + len(tok):
             return cut - pos == 1 and pos + len(tok) == len(tail) \
-                and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in _tables()[0]
+                and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in vocabulary().heads
         pos += len(tok)
     return False
 
@@ -862,11 +767,9 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
         if gov.match(text, i) and text[i - 1] in "报经由向请送交及和与对":
             return i
     # a task's words run into the unit: "…先进生产技术市科技局" (技术 is no place: 嘉兴市 is)
-    from zonekg.loaders.extraction.people import word_tag
-
     for i in range(start + 2, head_start):
-        if text[i] in "市县" and i - start >= 4 and word_tag(text[i - 2:i]) not in (None, "ns", "nr", "nrt", "nt", "nz") \
-                and word_tag(text[i - 1:i + 1]) is None:
+        if text[i] in "市县" and i - start >= 4 and people.word_tag(text[i - 2:i]) not in (None, "ns", "nr", "nrt", "nt", "nz") \
+                and people.word_tag(text[i - 1:i + 1]) is None:
             return i
     return start
 
@@ -895,7 +798,7 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
     if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "level_words"))):
         return False  # "晋位国家级经开区": a class of zones, not one
     if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "province_scopes"))) \
-            and head in _tables()[6]:
+            and head in vocabulary().generic_names:
         return False  # "某某自治区综合保税区": the province's bonded zones
     if kind is Kind.ZONE and len(stem) < (3 if head == "谷" else 2):
         return False  # (a valley needs a name: 某某眼谷, not 硅谷 as a word)
@@ -953,7 +856,7 @@ def _brand_prefixed(sentence: Sentence, found: list[Mention]) -> list[Mention]:
             if 2 <= len(run) <= 4 and (len(run) < len(stretch) or m.end() - m.end(1) > 2):
                 # a product word follows the run ("X农村电商平台", "X“Y式”经验")
                 name = run
-        if not name or is_generic_stem(name) or industries.is_industry(name) \
+        if not name or is_generic_stem(name) or is_industry(name) \
                 or not distinct.is_distinctive(name):
             continue
         if any(f.start <= s0 < f.end and not (f.kind is Kind.PROJECT and f.start == s0) for f in found):
@@ -1044,8 +947,6 @@ def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
 def _after_byline(text: str, start: int, s0: int) -> int:
     """Where a name may start once a report's dateline and byline before it are skipped:
     "本报讯记者王明澜州经开区…" → the zone starts at 澜州."""
-    from zonekg.loaders.extraction import people
-
     end = start
     for m in DATELINE.finditer(text, start, s0):
         end = m.end()

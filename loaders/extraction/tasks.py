@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction import distinct, lexicon
 
 _CLAUSE = re.compile(r"[，,；;。:：!！]")
 _ITEM = re.compile(r"、|和|及|与")
@@ -111,8 +111,6 @@ def projects_in_task(text: str) -> list[str]:
 def proper_projects_in_task(text: str) -> list[str]:
     """The projects a task names by a proper name ("汀泗河系统治理项目", not "科技创新平台"):
     what a task that states no responsibility (or whose page stops first) still tells."""
-    from zonekg.loaders.extraction import distinct
-
     _, _, ends_head, _, _ = _patterns()
     out = []
     for name in projects_in_task(text):

@@ -65,4 +65,19 @@ def read_document(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> Source
             path, f"could not read {suffix} file ({type(exc).__name__}: {exc})") from exc
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Reader", "UnreadableDocument", "read_document"]
+def page_line(line: str) -> dict[str, str] | None:
+    """What a line left in a document's text says about the page it came from: None when the
+    line is the document's own text; the metadata fields it states (often none) when it is page
+    chrome (navigation, a footer, a view counter) or a metadata line (发布单位：… 发布日期：…).
+
+    Readers drop such lines when they recognise them as chrome; one that reached the body (a
+    footer inside the article's own block) is for extraction to skip, with the same rules."""
+    from zonekg.loaders.readers.chrome import is_chrome, parse_metadata
+
+    fields = parse_metadata(line)
+    if fields is not None:
+        return fields
+    return {} if is_chrome(line) else None
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "Reader", "UnreadableDocument", "page_line", "read_document"]

@@ -1,0 +1,130 @@
+"""The words names are read by, and the two scans of a sentence every finder shares.
+
+Head words end a name and say its kind (…产业园 a zone, …局 an agency, …项目 a project,
+…集团 a company: ``data/names.yaml``); boundary words end the text before a name ("加快推进X",
+"依托X": ``data/boundaries.yaml``); generic stems make a head name nothing in particular
+("全区", "各类重点": ``data/generic.yaml``). :func:`head_matches` and :func:`boundary_ends`
+scan a sentence once for each (cached per text: names, lists and industries ask for the same
+sentence). Below the finders (names, lists, industries), so they can share it without
+importing each other.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction.model import Kind
+
+PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
+# A number with a unit is a boundary: "36万平方米的X", "3万平方米X".
+QUANTITY = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:[-—~至到](?:\d+(?:\.\d+)?))?"
+    r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
+    r"(?!级)"  # "5万吨级码头": a quantity that grades the thing is part of its name
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word sets of names, read once from the data files."""
+
+    heads: dict[str, Kind]  # head word → the kind of name it ends (the first file key wins)
+    longest_head: int
+    boundaries: frozenset[str]  # boundary words, without the inner conjunctions
+    longest_boundary: int
+    conjunctions: frozenset[str]  # 和/与/及 …: inside a name, or between two
+    generic_stems: frozenset[str]  # words that alone make a stem generic (全区, 各类)
+    generic_names: frozenset[str]  # whole names that are generic (园区, 开发区)
+    head_ends: frozenset[str]  # the last characters of head words
+    boundary_ends: frozenset[str]  # the last characters of boundary words
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    heads: dict[str, Kind] = {}
+    for key, kind in (("company_markers", Kind.COMPANY), ("agency_suffixes", Kind.AGENCY),
+                      ("zone_suffixes", Kind.ZONE), ("project_heads", Kind.PROJECT)):
+        for w in lexicon.words("names", key):
+            heads.setdefault(w, kind)
+    conj = frozenset(lexicon.load("boundaries").get("inner_conjunctions") or [])
+    bwords = frozenset(lexicon.words("boundaries", "words")) - conj
+    return Vocabulary(
+        heads=heads, longest_head=max(map(len, heads)),
+        boundaries=bwords, longest_boundary=max(map(len, bwords)),
+        conjunctions=conj,
+        generic_stems=frozenset(lexicon.words("generic", "stem_words")),
+        generic_names=frozenset(lexicon.words("generic", "names")),
+        head_ends=frozenset(h[-1] for h in heads),
+        boundary_ends=frozenset(w[-1] for w in bwords),
+    )
+
+
+def is_generic_stem(stem: str) -> bool:
+    """True when the stem is only determiners/levels ("全区", "省级以上", "各类重点")."""
+    generic = vocabulary().generic_stems
+    stem = stem.strip("“”\"'()")
+    if not stem:
+        return True
+    # greedy segmentation of the stem into generic words
+    ok = [False] * (len(stem) + 1)
+    ok[0] = True
+    for i in range(1, len(stem) + 1):
+        for j in range(max(0, i - 6), i):
+            if ok[j] and stem[j:i] in generic:
+                ok[i] = True
+                break
+    return ok[-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
+    """All head-word occurrences (start, end, head, kind), longest head per end, and heads
+    inside a longer head dropped (园 inside 产业园区). Cached per text: names, lists and
+    industries ask for the same sentence."""
+    v = vocabulary()
+    heads, maxlen, last = v.heads, v.longest_head, v.head_ends
+    found = []
+    for e in range(1, len(text) + 1):
+        if text[e - 1] not in last:
+            continue
+        for L in range(min(maxlen, e), 0, -1):
+            h = text[e - L:e]
+            if h in heads:
+                found.append((e - L, e, h, heads[h]))
+                break
+    kept = []
+    for i, (s, e, h, k) in enumerate(found):
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _, _ in found[i + 1:i + 4]):
+            continue
+        kept.append((s, e, h, k))
+    return tuple(kept)
+
+
+@functools.lru_cache(maxsize=4096)
+def boundary_ends(text: str) -> dict[int, int]:
+    """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
+    (cached per text; callers only read it)."""
+    v = vocabulary()
+    bwords, bmax, last = v.boundaries, v.longest_boundary, v.boundary_ends
+    ends: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch in PUNCT:
+            ends[i + 1] = i
+    for e in range(1, len(text) + 1):
+        if text[e - 1] not in last:
+            continue
+        for L in range(min(bmax, e), 0, -1):
+            if text[e - L:e] in bwords:
+                ends.setdefault(e, e - L)
+                break
+    for m in QUANTITY.finditer(text):
+        ends.setdefault(m.end(), m.start())
+    return ends
+
+
+def boundary_at(text: str, i: int) -> bool:
+    """Whether a boundary word (verb, preposition … of data/boundaries.yaml) starts at i."""
+    v = vocabulary()
+    return any(text[i:i + L] in v.boundaries for L in range(1, v.longest_boundary + 1))
