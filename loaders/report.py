@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table
-from zonekg.loaders.extraction.assemble import assemble
+from zonekg.loaders.extraction import Trace, extract
 from zonekg.loaders.extraction.model import Extraction, Kind, Relation
 from zonekg.loaders.readers import read_document
 
@@ -31,17 +31,19 @@ class DocumentReport:
     targets: list[dict[str, Any]]
     layout: list[str] = field(default_factory=list)
     stages: dict[str, list[str]] = field(default_factory=dict)
+    stage_ms: dict[str, float] = field(default_factory=dict)
 
 
 def report(path: Path, trace: bool = False) -> DocumentReport:
     """Read and extract one file. Raises UnreadableDocument for bad input."""
     document = read_document(path)
-    stages: dict[str, list[str]] | None = {} if trace else None
-    extraction = assemble(document, trace=stages)
+    stages = Trace(enabled=trace)
+    extraction = extract(document, trace=stages)
     out = _describe(document, extraction)
     if trace:
         out.layout = layout(document)
-        out.stages = stages or {}
+        out.stages = stages.stages
+        out.stage_ms = {stage: round(seconds * 1000, 1) for stage, seconds in stages.seconds.items()}
     return out
 
 
@@ -93,7 +95,8 @@ def as_table(rep: DocumentReport) -> str:
         out.append("-- layout")
         out.extend("   " + line for line in rep.layout)
     for stage, added in rep.stages.items():
-        out.append(f"-- stage {stage}: " + ("; ".join(added) if added else "(nothing)"))
+        took = f" ({rep.stage_ms[stage]:g} ms)" if stage in rep.stage_ms else ""
+        out.append(f"-- stage {stage}{took}: " + ("; ".join(added) if added else "(nothing)"))
     for kind, items in rep.entities.items():
         if items:
             out.append(f"-- {kind} ({len(items)})")

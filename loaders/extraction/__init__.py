@@ -2,20 +2,13 @@
 :class:`~zonekg.loaders.document.SourceDocument` into an
 :class:`~zonekg.loaders.extraction.model.Extraction`.
 
-Rule-based and data-driven: lexicons and patterns live in ``data/``; each module below does
-one job (sentences, numbers, names, lists, responsibility, targets, merging) and
-:mod:`.assemble` wires them together.
+Rule-based and data-driven: word lists and patterns live in ``data/``; :mod:`.pipeline` runs
+the stages (layout → mentions → entities → leads → merge → relations → targets), each a
+module with one entry point; the finders they use (names, lists, industries,
+responsibility …) each do one job. ARCHITECTURE.md draws it.
 """
 from __future__ import annotations
 
-from zonekg.loaders.document import SourceDocument
-from zonekg.loaders.extraction.assemble import assemble
-from zonekg.loaders.extraction.model import Extraction
+from zonekg.loaders.extraction.pipeline import Trace, extract
 
-__all__ = ["extract"]
-
-
-def extract(document: SourceDocument) -> Extraction:
-    """Everything the document states about zones, agencies, companies, industries,
-    projects and targets, each with the sentence (or table row) it was read from."""
-    return assemble(document)
+__all__ = ["Trace", "extract"]

@@ -1,229 +1,102 @@
-"""Fold every spelling of one entity into one Entity with aliases.
+"""Stage 5, merge: every spelling of one entity folded into one, and whose plan it is.
 
-The scorer (and any user) counts 经发局 and 经济发展局 as one agency; so do we. Links are
-derived generally, never from a table of this document's names:
-- a bracketed second name: 经济发展局(科学技术局) → aliases 经济发展局(科学技术局), 科学技术局;
-- an abbreviation: the short form's characters are an in-order subsequence of the full name,
-  both start with the same character and end with the same head (经发局 ⊂ 经济发展局,
-  服发办 ⊂ 服务业发展办公室), or the short form is the full name minus a zone prefix (管委);
-- common genre abbreviations from ``data/abbreviations.tsv`` when both forms occur (for zones:
-  the same place with an abbreviated kind, 某某高新区 = 某某高新技术产业开发区);
-- a short form the document declares: "X(以下简称Y)" (:meth:`Registry.declare`).
+Short forms fold into the fullest name the document uses (经发局 into 经济发展局, 某某高新区
+into 某某高新技术产业开发区: :meth:`.registry.Registry.link_abbreviations`), a government
+named by its level alone (市政府) into the one full-named government of that level, and the
+facts so far follow their entities. Then the document's own zone (the title's first zone,
+else the zone its issuing administration is named after) takes the bare kind abbreviations
+the plan uses for itself ("今年经开区…"), and the issuer is the administration the page
+credits (its footer, its title, its publisher line).
 """
 from __future__ import annotations
 
-import functools
 import re
+from dataclasses import dataclass
 
-from zonekg.loaders.extraction import distinct, lexicon
-from zonekg.loaders.extraction.model import Entity, Evidence, Kind
-
-# "园区管委会", "开发区管委": a committee named by its zone's generic word
-GENERIC_ADMIN = re.compile(r"^(?:园区|开发区|高新区|新区|新城|工业园区|产业园区)(?:管委会|管理委员会|管委)$")
-ADMIN_FORMS = ("管委会", "管理委员会", "管委")
-# what a longer project name adds to a truncated mention: a section, a phase, a road class
-SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
-BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
-# "X(以下简称“Y”)", "X（简称Y" (a bracket left open by the page): Y is X's declared short form
-DECLARED = re.compile(r"^(.{2,}?)[(（](?:以下)?简称[:：]?[“\"]?([^()（）“”\"]{2,14}?)[”\"]?[)）]?$")
-HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
-              "街道办事处": "街道"}
+from zonekg.loaders.extraction import lexicon, names
+from zonekg.loaders.extraction.entities import Entities
+from zonekg.loaders.extraction.layout import Page
+from zonekg.loaders.extraction.model import Evidence, Fact, Kind
+from zonekg.loaders.extraction.registry import Registry
 
 
-def subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
+@dataclass(frozen=True)
+class Scope:
+    """Whose plan it is: the zone it is about and the agency that issued it."""
+
+    main_zone: str | None
+    issuer: str | None
 
 
-def head_class(name: str) -> str:
-    for h, c in HEAD_CLASS.items():
-        if name.endswith(h):
-            return c
-    return name[-1:]
+def merge(page: Page, book: Entities, facts: list[Fact]) -> Scope:
+    """Fold spellings (``facts`` follow their entities) and find the plan's zone and issuer."""
+    suffixes = lexicon.load("names")["administration_suffixes"]
+    site_owner = page.document.metadata.get("site_owner")
+    issuer = _choose_issuer([site_owner, *book.title_agencies, page.context.issuer], suffixes)
+    if issuer and issuer == site_owner and book[Kind.AGENCY].resolve(issuer) is None:
+        # Named only in the page footer: the evidence is that metadata line (block -1).
+        book[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
+    _scoped_governments(book[Kind.AGENCY])
+    zone_names = [e.name for e in book[Kind.ZONE].entities]
+    for k in Kind:
+        book[k].link_abbreviations(zone_names)
+    for f in facts:  # facts may point at folded names
+        f.subject = book[f.subject.kind].resolve(f.subject.name).ref
+        f.object = book[f.object.kind].resolve(f.object.name).ref
+    main_zone = _main_zone(book, issuer, suffixes)
+    if main_zone:
+        for form in names.bare_zone_abbreviations(page.body):  # "今年经开区…": the plan's own zone
+            book[Kind.ZONE].adopt_kind_abbreviation(book[Kind.ZONE].resolve(main_zone), form)
+    if issuer:
+        agency = book[Kind.AGENCY].resolve(issuer)
+        issuer = agency.name if agency else issuer
+    return Scope(main_zone, issuer)
 
 
-@functools.cache
-def _abbrev() -> dict[str, str]:
-    return {row[0]: row[1] for row in lexicon.tsv("abbreviations") if len(row) >= 2}
+def is_administration(name: str) -> bool:
+    """X管委会, X开发办 …: the body that administers a zone."""
+    return name.endswith(tuple(lexicon.load("names")["administration_suffixes"]))
 
 
-class Registry:
-    """Entities of one kind keyed by every surface form seen."""
+def _main_zone(book: Entities, issuer: str | None, suffixes: list[str]) -> str | None:
+    """The title's first zone, else the zone the issuing administration is named after."""
+    if book.title_zones:
+        z = book[Kind.ZONE].resolve(book.title_zones[0])
+        if z:
+            return z.name
+    if issuer:
+        # "X开发办/X管委会" issues the plan of zone X
+        z = book[Kind.ZONE].resolve(_administered_zone(issuer, suffixes))
+        return z.name if z else None
+    return None
 
-    def __init__(self, kind: Kind):
-        self.kind = kind
-        self.entities: list[Entity] = []
-        self.by_form: dict[str, Entity] = {}
 
-    def add(self, name: str, evidence: Evidence | None) -> Entity:
-        name = name.strip()
-        declared = DECLARED.match(name)
-        if declared:
-            ent = self.add(declared.group(1), evidence)
-            self.declare(ent, declared.group(2))
-            return ent
-        ent = self.by_form.get(name)
-        if ent is None:
-            ent = Entity(self.kind, name)
-            self.entities.append(ent)
-            self.by_form[name] = ent
-            m = BRACKET.match(name)
-            if m and self.kind is Kind.AGENCY:
-                ent.name = m.group(1)
-                ent.aliases.add(name)
-                ent.aliases.add(m.group(2))
-                self.by_form[m.group(2)] = ent
-                if m.group(1) in self.by_form and self.by_form[m.group(1)] is not ent:
-                    self._fold(self.by_form[m.group(1)], ent)
-                self.by_form[m.group(1)] = ent
-        if evidence is not None and evidence not in ent.evidence:
-            ent.evidence.append(evidence)
-        return ent
+def _scoped_governments(agencies: Registry) -> None:
+    """"市政府" in the plan of 台州市人民政府 is that government: a government named by its
+    level alone is the one full-named government of that level in the document."""
+    for ent in list(agencies.entities):
+        m = re.fullmatch(r"([省市区县])(?:人民)?政府([\u4e00-\u9fff]*)", ent.name)  # 市政府, 区人民政府办公室
+        if not m:
+            continue
+        full = [e for e in agencies.entities if e is not ent
+                and re.fullmatch(rf"[\u4e00-\u9fff]+{m.group(1)}(?:人民)?政府{m.group(2)}", e.name)]
+        if len(full) == 1:
+            agencies.declare(full[0], ent.name)
 
-    def _fold(self, src: Entity, dst: Entity) -> None:
-        if src is dst:
-            return
-        dst.aliases |= {src.name} | src.aliases
-        for ev in src.evidence:
-            if ev not in dst.evidence:
-                dst.evidence.append(ev)
-        if src.investment_cny is not None and dst.investment_cny is None:
-            dst.investment_cny = src.investment_cny
-        if src.area_m2 is not None and dst.area_m2 is None:
-            dst.area_m2 = src.area_m2
-        for form, e in list(self.by_form.items()):
-            if e is src:
-                self.by_form[form] = dst
-        self.entities = [e for e in self.entities if e is not src]
 
-    def declare(self, ent: Entity, alias: str) -> None:
-        """"X(以下简称Y)": Y is another name of X; an entity already known as Y folds in."""
-        alias = alias.strip()
-        other = self.by_form.get(alias)
-        if other is not None and other is not ent:
-            self._fold(other, ent)
-        ent.aliases.add(alias)
-        self.by_form[alias] = ent
+def _administered_zone(administration: str, suffixes: list[str]) -> str:
+    """The zone an administration's name carries: 某某科技城开发办 → 某某科技城."""
+    for suffix in suffixes:
+        if administration.endswith(suffix):
+            return administration[: -len(suffix)]
+    return administration
 
-    def discard(self, name: str) -> None:
-        """Forget the entity known by this form (another kind claimed the name)."""
-        ent = self.by_form.get(name.strip())
-        if ent is None:
-            return
-        self.entities = [e for e in self.entities if e is not ent]
-        for form, e in list(self.by_form.items()):
-            if e is ent:
-                del self.by_form[form]
 
-    def adopt_kind_abbreviation(self, main: Entity, form: str) -> None:
-        """A bare kind abbreviation ("经开区", "高新区") the plan of one zone uses for itself
-        becomes that zone's alias when the zone's name ends with the full kind
-        (某某经济技术开发区 ← 经开区)."""
-        if any(a == form and main.name.endswith(f) and len(main.name) > len(f)
-               for a, f, *_ in lexicon.tsv("abbreviations")):
-            self.declare(main, form)
-
-    def resolve(self, name: str) -> Entity | None:
-        return self.by_form.get(name.strip())
-
-    def link_abbreviations(self, zone_names: list[str]) -> None:
-        """Merge short forms into the fullest form (see module doc)."""
-        ents = sorted(self.entities, key=lambda e: len(e.name), reverse=True)
-        for short in sorted(self.entities, key=lambda e: len(e.name)):
-            live = {id(e) for e in self.entities}  # identity, not dataclass equality
-            if id(short) not in live:
-                continue
-            target = self._long_form(short.name, [e for e in ents if e is not short and id(e) in live],
-                                     zone_names)
-            if target is not None:
-                self._fold(short, target)
-        if self.kind is Kind.ZONE:
-            self.link_zone_variants()
-
-    def link_zone_variants(self) -> None:
-        """Zones written three ways are one: "X产业园区" = "X产业园" (the 园区 form), "P+X"
-        = "X" when P is a place name (青川X产业园), "A(B)C" = "BC" (a qualifier moved into a
-        bracket), "X谷" = "X谷Y产业园" (a valley named by its park). The variant folds into the
-        entity with the longest name."""
-        def forms(e: Entity) -> set[str]:
-            return {e.name} | e.aliases
-
-        valleys = tuple(lexicon.load("generic")["word_final_heads"])
-
-        def same(a: set[str], b: set[str]) -> bool:
-            for f in a:
-                if f.endswith(valleys) and any(g.startswith(f) and len(g) > len(f) for g in b):
-                    return True  # "X谷" and "X谷Y产业园": the valley is named by its park
-                if f.endswith("园区") and (f[:-1] in b or any(
-                        len(f) >= 7 and g.endswith(f[:-1]) and distinct.is_distinctive(g[: -len(f) + 1])
-                        for g in b)):
-                    return True
-                m = re.match(r"^(.+?)\(([^()]{1,6})\)(.+)$", f)
-                if m and m.group(2) + m.group(3) in b:
-                    return True
-                for g in b:
-                    p = f[: -len(g)] if f.endswith(g) else ""
-                    if len(g) >= 5 and p and (distinct.tag(p) == "ns" or
-                                              len(p) <= 3 and distinct.is_distinctive(p)):
-                        return True
-            return False
-
-        for ent in sorted(self.entities, key=lambda e: len(e.name)):
-            if not any(e is ent for e in self.entities):
-                continue
-            for other in sorted(self.entities, key=lambda e: -len(e.name)):
-                if other is ent or len(other.name) < len(ent.name):
-                    continue
-                if same(forms(ent), forms(other)) or same(forms(other), forms(ent)):
-                    self._fold(ent, other)
-                    break
-
-    def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:
-        table = _abbrev()
-        best = None
-        for ent in longs:
-            long = ent.name
-            if len(long) <= len(short):
-                continue
-            if self.kind is Kind.AGENCY:
-                if table.get(short) and (long == table[short] or long.endswith(table[short])):
-                    return ent
-                if len(short) > 5 or head_class(short) != head_class(long):
-                    continue
-                if short[0] == long[0] and subsequence(short, long):
-                    best = best or ent
-                    continue
-                core = long
-                for z in sorted(zone_names, key=len, reverse=True):
-                    if core.startswith(z) and len(core) > len(z):
-                        core = core[len(z):]
-                        break
-                if core != long and (short == core[: len(short)] or
-                                     (short[0] == core[0] and subsequence(short, core))):
-                    best = best or ent
-                elif long.endswith(short) and long[: len(long) - len(short)] in ("区", "市", "县", "党") \
-                        and best is None:
-                    best = ent  # 工委 → 区工委: only a scope prefix may be dropped
-                elif best is None and GENERIC_ADMIN.match(short) and any(
-                        long.startswith(z) and long[len(z):] in ADMIN_FORMS for z in zone_names):
-                    best = ent  # 园区管委会 → 某某县工业园区管理委员会: the zone's own committee
-            elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
-                if self.kind is Kind.ZONE and any(
-                        short.endswith(a) and long.endswith(f) and len(short) > len(a)
-                        and short[: -len(a)] == long[: -len(f)]
-                        for a, f, *_ in lexicon.tsv("abbreviations")):
-                    return ent  # 某某高新区 = 某某高新技术产业开发区
-                if len(short) < 4 and self.kind is not Kind.COMPANY:
-                    continue
-                same_head = short[-2:] == long[-2:]
-                if self.kind is Kind.COMPANY:
-                    if long.startswith(short) or long.endswith(short):
-                        return ent
-                    continue
-                if same_head and (short in long or (short[0] == long[0] and subsequence(short, long))):
-                    return ent
-                if self.kind is Kind.PROJECT and long.startswith(short) and SECTION.fullmatch(long[len(short):]):
-                    return ent  # 地铁3号线 = 地铁3号线X段, X大道 = X大道快速路: a truncated mention
-                if same_head and subsequence(short, long) and len(short) >= 5:
-                    return ent
-        return best
+def _choose_issuer(candidates: list[str | None], suffixes: list[str]) -> str | None:
+    """The first administration among the candidates (site owner, title, publisher), else the
+    first candidate: a 发布单位 such as 经发局 only published the page for its administration."""
+    present = [c for c in candidates if c]
+    for candidate in present:
+        if any(candidate.endswith(s) for s in suffixes):
+            return candidate
+    return present[0] if present else None

@@ -37,6 +37,7 @@ from decimal import Decimal
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, sentence_year,
                                                without_comparisons)
+from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
@@ -152,8 +153,16 @@ def _strip_verbs(metric: str, verbs: list[str]) -> str:
     return metric
 
 
-def extract(sents: list[Sentence], ctx: Context) -> list[Target]:
-    """All goals (and, with ``actual=True``, past statistics) of the document."""
+def find(page: Page, main_zone: str | None) -> list[Target]:
+    """Stage 7: all goals (and, with ``actual=True``, past statistics) of the document; a goal
+    no sentence sets for another zone is the plan's zone's."""
+    found = _document_targets(page.body, page.context)
+    for t in found:
+        t.zone = t.zone or main_zone
+    return found
+
+
+def _document_targets(sents: list[Sentence], ctx: Context) -> list[Target]:
     out: list[Target] = []
     header: tuple[str, ...] | None = None
     row: list[str] | None = None  # cells of the table row read last, open for continuations

@@ -4,7 +4,7 @@ Every name here is invented (imaginary places 云岭, 白石, 南峰, 青禾…)
 from __future__ import annotations
 
 from zonekg.loaders.extraction import industries
-from zonekg.loaders.extraction.merge import Registry
+from zonekg.loaders.extraction.registry import Registry
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.names import find as find_names
 from zonekg.loaders.extraction.text import Sentence

@@ -1,0 +1,85 @@
+"""Stage 4, leads: who leads which project, read from tasks and table rows.
+
+:mod:`.responsibility` finds the assignments (a numbered task with its 牵头/责任 statement, a
+row of a responsibility or project table); this stage makes their projects and units
+entities and relates them: each project a task names (or the task itself, or the facility
+its heading builds) gets the task's leads and participants. A table's 总投资/建筑面积 columns
+give its row's amounts. Unqualified 责任单位 are all leads unless the document says the first
+one leads.
+"""
+from __future__ import annotations
+
+from zonekg.loaders.extraction import responsibility
+from zonekg.loaders.extraction.entities import Entities
+from zonekg.loaders.extraction.layout import Page
+from zonekg.loaders.extraction.model import Entity, Evidence, Fact, Kind, Relation
+from zonekg.loaders.extraction.registry import Registry
+from zonekg.loaders.extraction.responsibility import Assignment
+from zonekg.loaders.extraction.text import norm
+
+
+def assign(page: Page, book: Entities) -> list[Fact]:
+    """The lead and participating agencies of every project the assignments name."""
+    assignments = responsibility.from_sentences(page.body) + responsibility.from_tables(page.body)
+    first_leads = responsibility.first_unit_leads(page.body)
+    facts: list[Fact] = []
+    for a in assignments:
+        if first_leads and a.unqualified and len(a.lead) > 1:
+            a.lead, a.participants = a.lead[:1], a.lead[1:] + a.participants
+        facts += _assignment(book, a)
+    _tabled_projects_are_no_zones(book, [p for a in assignments if a.extra.get("project_column")
+                                         for p in (a.projects or [a.task])])
+    return facts
+
+
+def _assignment(book: Entities, a: Assignment) -> list[Fact]:
+    ev = Evidence(a.sentence.quote, a.sentence.block)
+    if a.extra.get("units_only"):
+        for name in a.lead + a.participants:
+            book.unit(name, ev)
+        return []
+    facility = _facility(book[Kind.PROJECT], a.facility) if a.facility else None
+    if facility is not None:
+        facility.aliases.add(a.task)
+    if not a.lead and any(book.known_kind(n) not in (None, Kind.PROJECT) for n in a.projects):
+        return []  # a facility named in a task that is already a zone or company
+    projs = [facility] if facility is not None else \
+        [book[Kind.PROJECT].add(n, ev) for n in (a.projects or [a.task])]
+    facts = []
+    for proj in projs:
+        _project_details(proj, a, alone=len(projs) == 1)
+        for role, agencies in ((Relation.LEAD_AGENCY, a.lead), (Relation.PARTICIPATING_AGENCY, a.participants)):
+            for name in agencies:
+                facts.append(Fact(proj.ref, role, book.unit(name, ev).ref, ev))
+    return facts
+
+
+def _project_details(proj: Entity, a: Assignment, alone: bool) -> None:
+    """The task a named project belongs to, and the amounts of a project its row states."""
+    if a.projects and a.extra.get("task_text") and proj.name != a.task:
+        proj.task = proj.task or a.extra["task_text"].strip()
+    if alone and a.extra.get("project_column"):
+        # a table's 总投资/建筑面积 column states the row's amounts
+        proj.investment_cny = a.investment or proj.investment_cny
+        proj.area_m2 = a.area or proj.area_m2
+    elif alone:
+        proj.investment_cny = proj.investment_cny or a.investment
+        proj.area_m2 = proj.area_m2 or a.area
+
+
+def _facility(projects: Registry, name: str) -> Entity | None:
+    """The project a task heading builds: "建设X" → X, or X's works named elsewhere (X主体工程)."""
+    found = projects.resolve(name)
+    if found is None:
+        longer = [p for p in projects.entities if p.name.startswith(name) and len(p.name) - len(name) <= 6]
+        found = longer[0] if len(longer) == 1 else None
+    return found
+
+
+def _tabled_projects_are_no_zones(book: Entities, tabled: list[str]) -> None:
+    """A park a project table lists in its 项目名称 column ("X产业园", "X产业园二期") is built
+    as a project: a zone read only from such a row's name is that project, not a zone."""
+    for zone in list(book[Kind.ZONE].entities):
+        rows = [p for p in tabled if zone.name in p]
+        if rows and all(any(p in norm(ev.quote) for p in rows) for ev in zone.evidence):
+            book[Kind.ZONE].discard(zone.name)
