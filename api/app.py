@@ -20,7 +20,7 @@ from zonekg.api.settings import Settings
 from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.memo import GenerationMemo
-from zonekg.visualize.compose import co_leadership_drawing, overview_drawing
+from zonekg.visualize.compose import co_leadership_drawing, overview_drawing, overview_key, prepared
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -41,19 +41,20 @@ Errors are `application/problem+json`.
 """
 
 
-PAGES_KEPT = 16
-"""Drawn views kept per store generation (the overview for each choice of kinds, the
-co-leadership view): a view holds at most a few hundred entities."""
+PAGES_KEPT = 64
+"""Prepared pages kept per store generation (the overview for each choice of kinds, the
+co-leadership view, the focus views visited last): a page keeps its data, a few hundred
+entities, and shares the embedded scripts with the others."""
 
 
 def _warm(analyst: Analyst, pages: GenerationMemo, catalog: Catalog, stop: Callable[[], bool]) -> None:
-    """Compute what the first visitor of the pages and of ``/api/analysis`` asks for, after
+    """Prepare what the first visitor of the pages and of ``/api/analysis`` asks for, after
     the start and after every write (the service runs this in the background)."""
-    pages.get(("overview", frozenset()), lambda: overview_drawing(catalog))
+    pages.get(overview_key(), lambda: prepared(overview_drawing(catalog)))
     if not stop():
         analyst.warm(stop)
     if not stop():
-        pages.get(("co-leadership",), lambda: co_leadership_drawing(analyst))
+        pages.get(("co-leadership", True), lambda: prepared(co_leadership_drawing(analyst)))
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -43,9 +43,12 @@ class GenerationMemo:
             with self._lock:
                 if full in self._answers:
                     return self._answers[full]
-            value = compute()
+            try:
+                value = compute()
+            finally:  # also when it raised (an unknown entity): no lock is left behind per key
+                with self._lock:
+                    self._pending.pop(full, None)
             with self._lock:
-                self._pending.pop(full, None)
                 if generation == self._seen:
                     self._answers[full] = value
                     while len(self._answers) > self._max:

@@ -6,7 +6,7 @@ follow).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -19,7 +19,7 @@ from zonekg.visualize.overview import (
     BUSIEST_AGENCIES, MAX_DEPTH, OVERVIEW_ZONES, WHOLE_DRAWN, WHOLE_LIMIT, View, co_leadership_view, neighbourhood,
     overview, whole, with_kinds,
 )
-from zonekg.visualize.page import Links, render
+from zonekg.visualize.page import Links, Prepared, prepare
 from zonekg.visualize.style import KINDS
 
 PAGE = "/graph"
@@ -58,6 +58,11 @@ def links(view: View) -> Links:
     return result
 
 
+Keep = Callable[[Hashable, Callable[[], Prepared]], Prepared]
+"""``keep(key, prepare)``: a prepared page, kept while the store does not change (the
+service's memo), or prepared afresh."""
+
+
 def graph_page(
     catalog: Catalog,
     *,
@@ -67,26 +72,34 @@ def graph_page(
     kinds: set[str] | None = None,
     linked: bool = True,
     analyst: Analyst | None = None,
-    drawing: Callable[[Callable[[], Drawn], tuple], Drawn] | None = None,
+    keep: Keep | None = None,
 ) -> str:
     """The page for one view; raises :class:`~zonekg.graph.analysis.UnknownEntity` for a
     ``focus`` that is not in the graph.
 
     Every view reads only the region it draws (:class:`RegionReader`, :class:`Analyst`), so
-    it costs what it draws however large the store is. ``analyst`` keeps the co-leadership
-    network per store generation (the service's); ``drawing(compute, key)`` may keep a drawn
-    view per generation (the service keeps the overview and the co-leadership view, which
-    every visitor opens).
+    it costs what it draws however large the store is; ``keep`` keeps the prepared page, so
+    a page asked again before the store changes costs its nonce. ``analyst`` is the
+    service's (it keeps the co-leadership network).
     """
     analyst = analyst or Analyst(catalog)
-    drawing = drawing or (lambda compute, key: compute())
+    keep = keep or (lambda key, prepare: prepare())
     if view == "co-leadership":
-        drawn = drawing(lambda: co_leadership_drawing(analyst), ("co-leadership",))
+        page = keep(("co-leadership", linked), lambda: prepared(co_leadership_drawing(analyst), linked))
     elif focus is not None:
-        drawn = focus_drawing(catalog, focus, depth)
+        depth = max(1, min(depth, MAX_DEPTH))
+        page = keep(("focus", focus, depth, linked), lambda: prepared(focus_drawing(catalog, focus, depth), linked))
     else:
-        drawn = drawing(lambda: overview_drawing(catalog, kinds), ("overview", frozenset(kinds or ())))
-    return render(drawn.view, drawn.details, drawn.ranks, links(drawn.view) if linked else None)
+        page = keep(overview_key(kinds, linked), lambda: prepared(overview_drawing(catalog, kinds), linked))
+    return page.html()
+
+
+def overview_key(kinds: set[str] | None = None, linked: bool = True) -> tuple:
+    return ("overview", frozenset(kinds or ()), linked)
+
+
+def prepared(drawn: Drawn, linked: bool = True) -> Prepared:
+    return prepare(drawn.view, drawn.details, drawn.ranks, links(drawn.view) if linked else None)
 
 
 @dataclass
@@ -129,7 +142,6 @@ def overview_drawing(catalog: Catalog, kinds: set[str] | None = None) -> Drawn:
 def focus_drawing(catalog: Catalog, focus: str, depth: int) -> Drawn:
     reader = RegionReader(catalog)
     reader.require(focus)
-    depth = max(1, min(depth, MAX_DEPTH))
     return _drawn(reader, neighbourhood(reader.ball(focus, depth), focus, depth))
 
 

@@ -7,7 +7,7 @@ coordinate most, joined by the projects they lead there; entities linked to noth
 out with a count. A focus view follows the links that matter for the focus's kind first (an
 agency: its projects, then their zones and co-leads) and reaches structural links (an
 agency's parent committee) without going on through them, so a department's page is not
-drowned in its sibling departments. Both are bounded by :data:`MAX_DRAWN`, whatever the size
+drowned in its sibling departments. Both are bounded (:data:`MAX_DRAWN`, :data:`FOCUS_DRAWN`), whatever the size
 of the store: the work of a page grows with what it draws.
 """
 from __future__ import annotations
@@ -31,6 +31,9 @@ WHOLE_DRAWN = 2_000
 graph; a page of 2,000 entities draws in about a second (``tests/bench/graph_page.py``)."""
 MAX_DRAWN = 250
 """Most entities a view draws: beyond a few hundred a network page is a hairball."""
+FOCUS_DRAWN = 150
+"""Most entities a focus view draws: an entity's neighbourhood reads best small, and a busy
+zone's reached 250 entities that took seconds to lay out and draw."""
 BUSIEST_AGENCIES = 20
 """Agencies the overview shows: those that lead or join most projects."""
 OVERVIEW_ZONES = 12
@@ -188,7 +191,7 @@ def overview(graph: nx.MultiDiGraph, ranks: list[AgencyRank], size: StoreSize | 
 def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
     """``focus`` and what is within ``depth`` relations of it, following the relations that
     matter for its kind first (:data:`FOLLOW_FIRST`), never through a structural relation, and
-    at most :data:`MAX_DRAWN` entities."""
+    at most :data:`FOCUS_DRAWN` entities."""
     if focus not in graph:
         raise UnknownEntity(focus)
     depth = max(1, min(depth, MAX_DEPTH))
@@ -208,7 +211,7 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
         for upward, _, _, other in steps:
             if other in reached:
                 continue
-            if len(reached) >= MAX_DRAWN:
+            if len(reached) >= FOCUS_DRAWN:
                 full = True
                 break
             reached[other] = level
@@ -218,7 +221,7 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int = 2) -> View:
     label = graph.nodes[focus]["label"]
     note = f"显示「{label}」{depth} 层关系以内的 {len(shown)} 个实体"
     if full:
-        note += f"；最多显示 {MAX_DRAWN} 个，最相关的关系优先"
+        note += f"；最多显示 {FOCUS_DRAWN} 个，最相关的关系优先"
     key = {n for n, level in reached.items() if level <= 1}
     return View(shown, f"{label} 的关系网络", len(graph), note, focus=focus, depth=depth, key=key)
 

@@ -38,6 +38,6 @@ async def graph(
     state = request.app.state
     page = await run_in_threadpool(
         graph_page, service.catalog, focus=focus, depth=depth, view=view, kinds=shown,
-        analyst=state.analyst, drawing=lambda compute, key: state.pages.get(key, compute),
+        analyst=state.analyst, keep=state.pages.get,
     )
     return HTMLResponse(page)

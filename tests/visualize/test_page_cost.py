@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from plans import SIZES, build, rows_read
+from plans import SIZES, CountingCatalog, build, rows_read
 from zonekg.graph.catalog import Catalog, local_runner
+from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.network import build_network
 from zonekg.graph.store import open_store
 from zonekg.ontology import iris
 from zonekg.graph.analyst import Analyst
 from zonekg.visualize import compose
-from zonekg.visualize.compose import co_leadership_drawing, focus_drawing, overview_drawing
+from zonekg.visualize.compose import co_leadership_drawing, focus_drawing, graph_page, overview_drawing
 from zonekg.visualize.overview import WHOLE_LIMIT
 
 
@@ -60,3 +61,18 @@ def test_co_leadership_and_kinds_views_read_the_same_from_a_store_four_times_lar
     assert kinds == {"Zone", "Project", "Industry"}  # industries: those of the projects shown
     assert drawn.view.hidden.keys() == {"Agency", "Target"}
     assert all(drawn.view.graph.degree(n) for n, k in drawn.view.graph.nodes(data="kind") if k == "Industry")
+
+
+def test_a_kept_page_is_read_and_laid_out_once(stores: dict[int, Path]) -> None:
+    kept = GenerationMemo(lambda: 0)
+    store = open_store(stores[20])
+    try:
+        catalog = CountingCatalog(local_runner(store))
+        econ = iris.agency_iri("青川第3开发区管委会", "经济发展局")
+        for ask in ({}, {"focus": econ}, {"view": "co-leadership"}):
+            first = graph_page(catalog, keep=kept.get, **ask)
+            read = catalog.rows
+            again = graph_page(catalog, keep=kept.get, **ask)
+            assert read > 0 and catalog.rows == read and again != first  # a fresh nonce, nothing read
+    finally:
+        store.close()

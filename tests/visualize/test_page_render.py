@@ -22,9 +22,9 @@ from zonekg.visualize import tooltip
 from zonekg.visualize.compose import graph_page, links, parse_kinds
 from zonekg.visualize.layout import positions
 from zonekg.visualize.overview import (
-    BUSIEST_AGENCIES, MAX_DRAWN, co_leadership_view, neighbourhood, overview, whole,
+    BUSIEST_AGENCIES, FOCUS_DRAWN, MAX_DRAWN, co_leadership_view, neighbourhood, overview, whole,
 )
-from zonekg.visualize.page import EDGE_LABELS, VIS_NETWORK, render, script_json
+from zonekg.visualize.page import EDGE_LABELS, VIS_NETWORK, prepare, render, script_json
 
 ECON = agency("苏州工业园区管委会", "经济发展委员会")
 
@@ -122,6 +122,22 @@ def test_co_leadership_of_a_large_graph_draws_the_busiest_and_their_closest_part
     partners, left_out = set(view.graph) - set(seeds), set(shared) - set(view.graph)
     assert min(strength[n] for n in partners) >= max(strength[n] for n in left_out)
     assert f"另有 {len(left_out)} 个未显示" in view.note and "全图共 450 个部门" in view.note
+
+
+def test_focus_on_a_busy_zone_draws_its_closest_entities_first() -> None:
+    big = synthetic_graph(3000)
+    zone = max((n for n, k in big.nodes(data="kind") if k == "Zone"), key=big.degree)
+    view = neighbourhood(big, zone, 3)
+    assert len(view.graph) == FOCUS_DRAWN < len(nx.ego_graph(big.to_undirected(), zone, 3))
+    assert set(nx.all_neighbors(big, zone)) <= set(view.graph) and f"最多显示 {FOCUS_DRAWN} 个" in view.note
+
+
+def test_a_prepared_page_gets_a_fresh_nonce_each_time(graph: nx.MultiDiGraph) -> None:
+    page = prepare(whole(graph, {"Zone", "Agency"}))
+    first, second = page.html(), page.html()
+    nonces = [re.findall(r"nonce-([\w-]+)'|nonce=\"([\w-]+)\"", text) for text in (first, second)]
+    assert all(len({a or b for a, b in found}) == 1 and len(found) == 3 for found in nonces)
+    assert nonces[0] != nonces[1] and first.replace(nonces[0][0][0], "") == second.replace(nonces[1][0][0], "")
 
 
 def test_edge_labels_are_drawn_only_when_few() -> None:
