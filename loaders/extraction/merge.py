@@ -6,7 +6,8 @@ named by its level alone (市政府) into the one full-named government of that 
 facts so far follow their entities. Then the document's own zone (the title's first zone,
 else the zone its issuing administration is named after) takes the bare kind abbreviations
 the plan uses for itself ("今年经开区…"), and the issuer is the administration the page
-credits (its footer, its title, its publisher line).
+credits (its footer, its title, its publisher line). A "firm" named by the plan's own place
+and a sector (淇原储能 in the plan of 淇原新区) is the place's sector and is dropped.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def merge(page: Page, book: Entities, facts: list[Fact]) -> Scope:
         # Named only in the page footer: the evidence is that metadata line (block -1).
         book[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
     _scoped_governments(book[Kind.AGENCY])
+    _place_sectors_are_no_firms(book)
     zone_names = [e.name for e in book[Kind.ZONE].entities]
     for k in Kind:
         book[k].link_abbreviations(zone_names)
@@ -82,6 +84,15 @@ def _scoped_governments(agencies: Registry) -> None:
                 and re.fullmatch(rf"[\u4e00-\u9fff]+{m.group(1)}(?:人民)?政府{m.group(2)}", e.name)]
         if len(full) == 1:
             agencies.declare(full[0], ent.name)
+
+
+def _place_sectors_are_no_firms(book: Entities) -> None:
+    """"淇原储能" in the plan of 淇原新区: a firm named by a place the document's zones and
+    agencies are named after, and a sector, is that place's sector, not a firm."""
+    places = names.place_stems([n for k in (Kind.ZONE, Kind.AGENCY) for e in book[k].entities
+                                for n in (e.name, *e.aliases)])
+    for firm in [c.name for c in book[Kind.COMPANY].entities if names.place_and_sector(c.name, places)]:
+        book[Kind.COMPANY].discard(firm)
 
 
 def _administered_zone(administration: str, suffixes: list[str]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from zonekg.loaders.extraction import distinct, lexicon, people
 from zonekg.loaders.extraction.model import Kind
-from zonekg.loaders.extraction.sectors import is_industry
+from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact
 from zonekg.loaders.extraction.text import Sentence
 from zonekg.loaders.extraction.vocabulary import (PUNCT, boundary_at, boundary_ends, head_matches,
                                                   is_generic_stem, vocabulary)
@@ -41,6 +41,7 @@ LABEL_LIST = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})*、
 DOC_NUMBER = re.compile(r"发?[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]")
 SELF_BODIES = ("工委", "管委", "党工委", "管委会")
 CLAUSE_END = "，,；;。!?！？:："
+_CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # "成为A、B和C": honours and titles the zone has become or aims to become, not entities;
 # "围绕“A中心、B中心”的目标", "“X基地”的功能定位": aspirations.
 ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评", "冲刺",
@@ -160,14 +161,16 @@ def _find(sentence: Sentence) -> list[Mention]:
             continue  # inside "(以下简称X)": the alias of the name before it
         if not office and not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted)):
             continue
-        if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and _partner(text, start, e):
-            kind = Kind.COMPANY  # "与X医院合作": a named partner, not a facility to build
+        if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and (
+                _partner(text, start, e) or _supported(text, start, e)):
+            kind = Kind.COMPANY  # "与X医院合作", "支持X研究院申报…": a named partner, not a facility to build
         alias = DECLARED_ALIAS.match(text, e)
         out.append(Mention(name, kind, sentence, start, e, head,
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
     out = [m for m in out if not (m.kind is Kind.COMPANY and _event(text, m.start, m.end))]
     firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
+    firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final = []
@@ -178,9 +181,15 @@ def _find(sentence: Sentence) -> list[Mention]:
         if any((f.start, f.end) == (m.start, m.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
         final.append(m)
+    openings = _firm_openings(sentence)
+    if openings:  # the firm's project replaces what was read inside its name
+        spans = [(m.start, m.end) for m in openings if m.kind is Kind.PROJECT]
+        final, firms = ([m for m in found if m.kind is Kind.AGENCY
+                         or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
     extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final)
-    return final + firms + extra + _output_projects(sentence, bends, final + firms + extra, accepted, conj)
+    return final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
+                                                               accepted, conj)
 
 
 def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -354,6 +363,120 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
                     found[i] = dataclasses.replace(m, kind=Kind.PROJECT)
             out.append(Mention(name, Kind.COMPANY, sentence, start, e, t))
             taken.append((start, e))
+    return out
+
+
+def _firm_openings(sentence: Sentence) -> list[Mention]:
+    """A firm named only as the opening of its project's name: a brand, a firm tail and what
+    it builds there ("X食品中央厨房产业园", "X医疗器械华东总部", "德国X精工减速机工厂") or makes
+    ("X电机年产300万台…项目"). Both the firm and the project are named. A place and a sector
+    ("某某食品产业园", "某某生物医药产业园") name no firm: the project part needs words of its
+    own before the head, and the tail may not start a longer word."""
+    text = sentence.text
+    out: list[Mention] = []
+    for mt in _tail_union().finditer(text):
+        s0, e, t = mt.start(), mt.end(), mt.group()
+        end = _project_after_firm(text, e)
+        if end is None or len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t) \
+                or is_industry_exact(t + distinct.tokens(text[e:end])[0][0]):
+            continue  # (生物+医药产业园, 智能+传感器产业园: a sector, not a firm's tail)
+        if any(tg in FUNCTION_TAGS for _, tg in distinct.tokens(text[e:end])):
+            continue  # "X橡胶在区外…生产线": a clause, not the project's name
+        left = s0
+        while left > 0 and s0 - left < 12 and "\u4e00" <= text[left - 1] <= "\u9fff":
+            left -= 1
+        stem = _firm_stem(text[left:s0])
+        abroad = next((f for f in _foreign_prefixes() if stem.startswith(f) and len(stem) > len(f) + 1), "")
+        if not _brand_stem(stem[len(abroad):]):
+            continue
+        start = s0 - len(stem)
+        out.append(Mention(text[start:end], Kind.PROJECT, sentence, start, end, text[e:end]))
+        out.append(Mention(text[start:e], Kind.COMPANY, sentence, start, e, t))
+    return out
+
+
+def place_stems(names: list[str]) -> frozenset[str]:
+    """The places a document's zones and agencies are named after: "淇原" of 淇原新区,
+    "枫坪" of 枫坪县发展和改革局 (a stem of 2–4 characters before a scope or a zone word)."""
+    kinds = tuple(lexicon.words("names", "place_kind_openers"))
+    return frozenset(n[:k] for n in names for k in (2, 3, 4)
+                     if len(n) > k and (n[k] in "省市县区镇乡" or n[k:].startswith(kinds)))
+
+
+def place_and_sector(firm: str, places: frozenset[str]) -> bool:
+    """"淇原储能" in the plan of 淇原新区: the place's sector, no firm of its own."""
+    tail = next((t for t, _ in _tail_patterns() if firm.endswith(t) and len(firm) > len(t)), None)
+    return tail is not None and firm[: -len(tail)] in places
+
+
+# Function words: no brand or product name has one ("翼的", "在区外")
+FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "r", "d")
+
+
+@functools.cache
+def _foreign_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.words("names", "foreign_prefixes"), key=len, reverse=True))
+
+
+@functools.cache
+def _tail_union() -> re.Pattern:
+    """Every firm tail in one pattern, the longest first at each position (医疗器械 before 医疗)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(lexicon.words("names", "company_weak_tails"),
+                                                             key=len, reverse=True)))
+
+
+@functools.cache
+def _firm_project_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    cfg = lexicon.load("names")
+    alt = lambda key: "|".join(sorted(map(re.escape, cfg[key]), key=len, reverse=True))  # noqa: E731
+    phase = "(?:[一二三四五六七八九]期)?"
+    return (re.compile(rf"(?:{alt('headquarters_regions')})?总部(?:基地)?"),
+            re.compile(rf"(?:{alt('firm_project_openers')})[\u4e00-\u9fffA-Za-z0-9.]{{0,24}}?项目{phase}"),
+            re.compile(rf"(?![园城]|产业)[\u4e00-\u9fffA-Za-z0-9.]{{2,14}}?(?:{alt('firm_project_heads')}){phase}"))
+
+
+def _project_after_firm(text: str, e: int) -> int | None:
+    """Where the project a firm's name opens ends ("华东总部", "年产…项目", "<product>基地")."""
+    for pattern in _firm_project_patterns():
+        m = pattern.match(text, e)
+        if m:
+            return m.end()
+    return None
+
+
+def _brand_stem(stem: str) -> bool:
+    """A firm's own word before its tail: 2–5 characters, proper or unknown to the
+    dictionary, no place or area word (临港, 西区), no common word (重点, 新建)."""
+    if not 2 <= len(stem) <= 5 or is_generic_stem(stem) or is_industry(stem) \
+            or stem[-1] in "区园城镇县市乡省村街":
+        return False
+    toks = distinct.tokens(stem)
+    if len(toks) == 1 and toks[0][1] == "ns" or any(tg in FUNCTION_TAGS for _, tg in toks):
+        return False
+    common = [tk for tk, tg in toks if len(tk) >= 2 and tg not in (None, "ns", "nr", "nrt", "nz", "nt", "j", "nrfg")]
+    return not common or _brand_and_business(stem, common)
+
+
+def _listed_beside_firms(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """"支持A电子、B智能在区内…": an item listed with a firm that has a firm's shape (a brand
+    and a firm tail) is a firm too, even when its brand alone would not tell."""
+    text = sentence.text
+    out: list[Mention] = []
+    firms = [m for m in found if m.kind is Kind.COMPANY]
+    if not firms or "、" not in text:
+        return out
+    pos = 0
+    for item in text.split("、"):
+        start, end = pos, pos + len(item)
+        pos = end + 1
+        if any(m.start < end and start < m.end for m in found):
+            continue
+        if not any(f.start == end + 1 or f.end == start - 1 for f in firms):
+            continue  # (only right beside a firm of the same list)
+        cand = _firm_stem(_CLAUSE_SPLIT.split(item)[-1])
+        tail = next((t for t, _ in _tail_patterns() if cand.endswith(t)), None)
+        if tail and 2 <= len(cand) - len(tail) <= 4 and _brand_stem(cand[: -len(tail)]):
+            out.append(Mention(cand, Kind.COMPANY, sentence, end - len(cand), end, tail))
     return out
 
 
@@ -566,6 +689,13 @@ def _platform(stem: str) -> bool:
     return core in _gen()["platform_company_stems"]
 
 
+def _supported(text: str, start: int, e: int) -> bool:
+    """"支持X研究院申报省级研发机构": the plan supports an institution in its own work."""
+    g = _gen()
+    return text[:start].endswith(tuple(g["supported_institution_cues"])) \
+        and text[e:].startswith(tuple(g["institution_activities"]))
+
+
 def _partner(text: str, start: int, e: int) -> bool:
     """True inside "与A、B及C合作/签约": the clause names partners."""
     left = start
@@ -601,6 +731,10 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
         if p in bends:
             b0 = bends[p]
             hard = text[p - 1] in PUNCT
+            if kind is Kind.COMPANY and not hard and b0 not in bends \
+                    and text[b0:p] in lexicon.words("names", "firm_business_verbs"):
+                p = b0  # "X建设投资有限公司": the firm's business is part of its name
+                continue
             # a boundary word adjacent to an agency head is part of the name (建设局, 规划分局,
             # 推进办公室) unless it is a function word or a verb acting on the body (按照工委,
             # 提升街道)

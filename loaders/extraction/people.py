@@ -105,17 +105,24 @@ def trailing_person(text: str) -> str | None:
     副局长陈思远, "县工信局 林海东" → 林海东), or None. The unit must end like one (局, 办 …)
     right before the post or the name, so a name never eats the unit's own last characters."""
     head = text.strip()
+    single, compound = _surnames()
+    if len(head) < 4 or not (head[-3] in single or head[-2] in single or head[-4:-2] in compound):
+        return None  # no surname where a name could start
     for size in (3, 2):
         name = head[-size:]
         rest = head[:-size].rstrip()
         if len(rest) < 2 or not is_person(name):
             continue
-        title = next((t for t in sorted(_cfg()["official_titles"], key=len, reverse=True)
-                      if rest.endswith(t)), "")
+        title = next((t for t in _titles() if rest.endswith(t)), "")
         unit = rest[: len(rest) - len(title)].rstrip()
         if len(unit) >= 2 and unit.endswith(_unit_ends()):
             return head[len(unit):].strip()
     return None
+
+
+@functools.cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(_cfg()["official_titles"], key=len, reverse=True))
 
 
 @functools.cache
