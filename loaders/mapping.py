@@ -6,6 +6,7 @@ document and sentence. IRIs come from :mod:`zonekg.ontology.iris` and are determ
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -69,17 +70,24 @@ def split_scope(name: str, administrations: tuple[str, ...] = ()) -> tuple[str, 
     return None
 
 
+@functools.cache
+def _node(iri: str) -> NamedNode:
+    """The node of a vocabulary IRI (a property or class: a few dozen), built once per process:
+    checking an IRI costs more than the quad that uses it."""
+    return NamedNode(iri)
+
+
 def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
 
 def _decimal(value: Decimal) -> Literal:
     text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-    return Literal(text, datatype=NamedNode(f"{XSD}decimal"))
+    return Literal(text, datatype=_node(f"{XSD}decimal"))
 
 
 def _integer(value: int) -> Literal:
-    return Literal(str(value), datatype=NamedNode(f"{XSD}integer"))
+    return Literal(str(value), datatype=_node(f"{XSD}integer"))
 
 
 class DocumentMapper:
@@ -91,16 +99,24 @@ class DocumentMapper:
         self.file = document.name
         self.doc = NamedNode(iris.document_iri(self.file))
         self._evidence_count = 0
+        self._quotes: dict[str, Literal] = {}
+        self._objects: dict[tuple[Ref, Relation], list[Ref]] = {}
+        for fact in extraction.facts:
+            self._objects.setdefault((fact.subject, fact.relation), []).append(fact.object)
         self._department: dict[Ref, str | None] = {}
         self._iri_of: dict[Ref, NamedNode] = {}
         for entity in extraction.entities:
             self._iri_of[entity.ref] = NamedNode(self._mint(entity))
 
+    def _related(self, subject: Ref, relation: Relation) -> list[Ref]:
+        """``extraction.related``, from an index built once (it scans every fact)."""
+        return self._objects.get((subject, relation), [])
+
     # -- IRIs --------------------------------------------------------------------------
     def _administration(self, agency: Entity) -> str:
         """The administration an agency is scoped to: its stated parent, else the document's
         issuer, else its zone, else the document itself."""
-        parents = self.extraction.related(agency.ref, Relation.PART_OF)
+        parents = self._related(agency.ref, Relation.PART_OF)
         if parents:
             return parents[0].name
         return self.extraction.issuer or self.extraction.main_zone or self.document.path.stem
@@ -131,7 +147,7 @@ class DocumentMapper:
                     return iris.agency_iri(administration, scoped[1])
                 return iris.agency_iri(administration, entity.name)
             case Kind.PROJECT:
-                zones = self.extraction.related(entity.ref, Relation.LOCATED_IN)
+                zones = self._related(entity.ref, Relation.LOCATED_IN)
                 scope = zones[0].name if zones else self.extraction.main_zone or self.document.path.stem
                 return iris.project_iri(scope, entity.name)
         raise ValueError(entity.kind)
@@ -141,16 +157,24 @@ class DocumentMapper:
 
     # -- quads -------------------------------------------------------------------------
     def _quad(self, s: NamedNode, p: str, o: NamedNode | Literal) -> Quad:
-        return Quad(s, NamedNode(p), o, self.doc)
+        return Quad(s, _node(p), o, self.doc)
+
+    def _quote(self, text: str) -> Literal:
+        """The literal of a quote, built once per document: one sentence is the evidence of
+        every fact read from it."""
+        literal = self._quotes.get(text)
+        if literal is None:
+            literal = self._quotes[text] = _zh(text)
+        return literal
 
     def _evidence(self, s: NamedNode, p: str, o: NamedNode | Literal, ev: Evidence) -> Iterator[Quad]:
         node = NamedNode(iris.evidence_iri(self.file, self._evidence_count))
         self._evidence_count += 1
-        yield self._quad(node, f"{RDF}type", NamedNode(f"{ZK}Evidence"))
+        yield self._quad(node, f"{RDF}type", _node(f"{ZK}Evidence"))
         yield self._quad(node, f"{RDF}subject", s)
-        yield self._quad(node, f"{RDF}predicate", NamedNode(p))
+        yield self._quad(node, f"{RDF}predicate", _node(p))
         yield self._quad(node, f"{RDF}object", o)
-        yield self._quad(node, f"{ZK}quote", _zh(ev.quote))
+        yield self._quad(node, f"{ZK}quote", self._quote(ev.quote))
         yield self._quad(node, f"{ZK}blockIndex", _integer(ev.block))
         yield self._quad(node, f"{PROV}wasQuotedFrom", self.doc)
 
@@ -170,7 +194,7 @@ class DocumentMapper:
 
     def _document_quads(self) -> Iterator[Quad]:
         doc = self.doc
-        yield self._quad(doc, f"{RDF}type", NamedNode(f"{ZK}Document"))
+        yield self._quad(doc, f"{RDF}type", _node(f"{ZK}Document"))
         yield self._quad(doc, f"{ZK}fileName", Literal(self.file))
         yield self._quad(doc, f"{DCT}title", _zh(self.document.title))
         for key, value in sorted(self.document.metadata.items()):
@@ -188,7 +212,7 @@ class DocumentMapper:
 
     def _entity_quads(self, entity: Entity) -> Iterator[Quad]:
         node = self._iri_of[entity.ref]
-        cls = NamedNode(f"{ZK}{CLASS_OF_KIND[entity.kind]}")
+        cls = _node(f"{ZK}{CLASS_OF_KIND[entity.kind]}")
         yield self._quad(node, f"{RDF}type", cls)
         yield self._quad(node, f"{RDFS}label", _zh(entity.name))
         department = self._department.get(entity.ref)
@@ -211,7 +235,7 @@ class DocumentMapper:
             )
         )
         cls = "Statistic" if target.actual else "Target"
-        yield self._quad(node, f"{RDF}type", NamedNode(f"{ZK}{cls}"))
+        yield self._quad(node, f"{RDF}type", _node(f"{ZK}{cls}"))
         yield self._quad(node, f"{ZK}metric", _zh(target.metric))
         yield self._quad(node, f"{ZK}targetKind", Literal(target.kind.value))
         yield self._quad(node, f"{ZK}value", _decimal(target.value))

@@ -11,6 +11,7 @@ or, failing that, to their document.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -29,14 +30,19 @@ _UNSAFE = re.compile(
 control characters and every code point outside ``ucschar``, so any name gives a valid IRI."""
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def slug(name: str) -> str:
     """An IRI path segment for ``name``: NFKC-folded, spaces dropped, unsafe characters escaped."""
     folded = unicodedata.normalize("NFKC", name).strip()
-    folded = re.sub(r"\s+", "", folded)
+    folded = _SPACE.sub("", folded)
     return _UNSAFE.sub(lambda m: quote(m.group(0), safe=""), folded)
 
 
+@functools.lru_cache(maxsize=1024)
 def document_iri(file_name: str) -> str:
+    """(Memoised: every evidence node of a document is named under its IRI.)"""
     return f"{ID}document/{slug(file_name)}"
 
 
