@@ -186,6 +186,7 @@ def _find(sentence: Sentence) -> list[Mention]:
         spans = [(m.start, m.end) for m in openings if m.kind is Kind.PROJECT]
         final, firms = ([m for m in found if m.kind is Kind.AGENCY
                          or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
+    final = _firm_built_parks(text, final, firms + openings)
     extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final)
     return final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
@@ -366,6 +367,18 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     return out
 
 
+def _firm_built_parks(text: str, found: list[Mention], firms: list[Mention]) -> list[Mention]:
+    """"支持X食品集团建设Y产业园": a park a named firm builds is the firm's project, not a
+    development zone (the firm, then a build verb, then the park)."""
+    ends = {f.end for f in firms if f.kind is Kind.COMPANY} | {m.end for m in found if m.kind is Kind.COMPANY}
+    if not ends:
+        return found
+    verbs = lexicon.words("names", "firm_build_verbs")
+    return [dataclasses.replace(m, kind=Kind.PROJECT)
+            if m.kind is Kind.ZONE and any(text[:m.start].endswith(v) and m.start - len(v) in ends for v in verbs)
+            else m for m in found]
+
+
 def _firm_openings(sentence: Sentence) -> list[Mention]:
     """A firm named only as the opening of its project's name: a brand, a firm tail and what
     it builds there ("X食品中央厨房产业园", "X医疗器械华东总部", "德国X精工减速机工厂") or makes
@@ -382,6 +395,8 @@ def _firm_openings(sentence: Sentence) -> list[Mention]:
             continue  # (生物+医药产业园, 智能+传感器产业园: a sector, not a firm's tail)
         if any(tg in FUNCTION_TAGS for _, tg in distinct.tokens(text[e:end])):
             continue  # "X橡胶在区外…生产线": a clause, not the project's name
+        if text.startswith(_organisation_heads(), e):
+            continue  # "X食品集团建设Y产业园": the firm has a full name, and acts
         left = s0
         while left > 0 and s0 - left < 12 and "\u4e00" <= text[left - 1] <= "\u9fff":
             left -= 1
@@ -411,6 +426,11 @@ def place_and_sector(firm: str, places: frozenset[str]) -> bool:
 
 # Function words: no brand or product name has one ("翼的", "在区外")
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "r", "d")
+
+
+@functools.cache
+def _organisation_heads() -> tuple[str, ...]:
+    return tuple(_gen()["organisation_heads"])
 
 
 @functools.cache
