@@ -205,6 +205,8 @@ def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mentio
             continue
         for e in range(len(m.name) - 2, 1, -1):  # the longest zone opening the name
             zone = m.name[:e]
+            if not zone.endswith(heads):
+                continue
             head = next((h for h in heads if zone.endswith(h)), None)
             if head is None:
                 continue
@@ -222,10 +224,9 @@ def _whole_firm(text: str, m: Mention) -> bool:
     "绿化工程" is no firm ending."""
     if re.match(r"[\d０-９一二三四五六七八九十两]+[项个家条座处批]", m.name):
         return False
-    jieba, _ = distinct.segmenter()
     window_start = max(m.start, m.end - 4)
     pos = window_start
-    for token in jieba.lcut(text[window_start:m.end + 4], HMM=False):
+    for token, _ in distinct.tokens(text[window_start:m.end + 4]):
         if pos < m.end < pos + len(token):
             return False
         pos += len(token)
@@ -517,12 +518,12 @@ def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def _firm_stem(stem: str) -> str:
     """The firm's own words at the end of a stretch: after the last boundary word or verb."""
     v = vocabulary()
-    bwords, bmax = v.boundaries, v.longest_boundary
-    best = 0
-    for i in range(len(stem)):
-        for L in range(1, bmax + 1):
-            if stem[i:i + L] in bwords and i + L < len(stem):
-                best = max(best, i + L)
+    bwords, lengths = v.boundaries, v.boundary_lengths
+    best = 0  # the last end of a boundary word before the stem's last character
+    for e in range(len(stem) - 1, 0, -1):
+        if any(L <= e and stem[e - L:e] in bwords for L in lengths.get(stem[e - 1], ())):
+            best = e
+            break
     stem = stem[best:]
     for w in ("与", "和", "及", "同", "集团", "公司"):  # "X集团与Y": Y's name starts after
         if w in stem[:-1]:
@@ -568,10 +569,16 @@ def _firm_slot(text: str, start: int, e: int) -> bool:
                 and re.match(r"(?:[、和及与][^，。；]{2,12}?)*等[^，。；]{0,8}项目", after))
 
 
+@functools.cache
+def _department_stems() -> tuple[str, ...]:
+    """The department stems and agency-centre stems of data/names.yaml, longest first."""
+    stems = lexicon.words("names", "department_stems") + lexicon.words("names", "agency_center_stems")
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
 def _department_stem(text: str, s0: int) -> int:
     """Length of the department stem (data/names.yaml) that ends right before an agency head."""
-    stems = lexicon.words("names", "department_stems") + lexicon.words("names", "agency_center_stems")
-    for w in sorted(stems, key=len, reverse=True):
+    for w in _department_stems():
         if text[max(0, s0 - len(w)):s0] == w:
             joined = text[max(0, s0 - len(w) - 1):s0 - len(w)]
             if joined in "和与及":  # 科技创新和经济发展局: two functions of one department
@@ -824,9 +831,9 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     if kind is Kind.AGENCY and len(stem) <= 4 and stem[0] in lexicon.words("names", "scope_prefixes") \
             and text[s0:s0 + 1] in "局办委":
         return start  # 区经发局, 县住建局: a scope and an abbreviation
-    jieba, tags = distinct.segmenter()
+    tags = distinct.segmenter()[1]
     bad = set(g["non_name_tags"])
-    tokens = jieba.lcut(stem, HMM=False)
+    tokens = [token for token, _ in distinct.tokens(stem)]
     k = 0
     keep = 1 if kind is Kind.AGENCY else 0
     while k < len(tokens) - keep and (tags.get(tokens[k]) in bad or (

@@ -37,8 +37,8 @@ class Vocabulary:
     conjunctions: frozenset[str]  # 和/与/及 …: inside a name, or between two
     generic_stems: frozenset[str]  # words that alone make a stem generic (全区, 各类)
     generic_names: frozenset[str]  # whole names that are generic (园区, 开发区)
-    head_ends: frozenset[str]  # the last characters of head words
-    boundary_ends: frozenset[str]  # the last characters of boundary words
+    head_lengths: dict[str, tuple[int, ...]]  # last character → lengths of the heads ending so, longest first
+    boundary_lengths: dict[str, tuple[int, ...]]  # the same for boundary words
 
 
 @functools.cache
@@ -56,9 +56,18 @@ def vocabulary() -> Vocabulary:
         conjunctions=conj,
         generic_stems=frozenset(lexicon.words("generic", "stem_words")),
         generic_names=frozenset(lexicon.words("generic", "names")),
-        head_ends=frozenset(h[-1] for h in heads),
-        boundary_ends=frozenset(w[-1] for w in bwords),
+        head_lengths=_lengths_by_last_character(heads),
+        boundary_lengths=_lengths_by_last_character(bwords),
     )
+
+
+def _lengths_by_last_character(words) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths of the words ending with it, longest first: a scan tries
+    only the lengths a word ending at that position can have (not every length at every position)."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        lengths.setdefault(w[-1], set()).add(len(w))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
 
 def is_generic_stem(stem: str) -> bool:
@@ -84,12 +93,12 @@ def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
     inside a longer head dropped (园 inside 产业园区). Cached per text: names, lists and
     industries ask for the same sentence."""
     v = vocabulary()
-    heads, maxlen, last = v.heads, v.longest_head, v.head_ends
+    heads, lengths = v.heads, v.head_lengths
     found = []
     for e in range(1, len(text) + 1):
-        if text[e - 1] not in last:
-            continue
-        for L in range(min(maxlen, e), 0, -1):
+        for L in lengths.get(text[e - 1], ()):
+            if L > e:
+                continue
             h = text[e - L:e]
             if h in heads:
                 found.append((e - L, e, h, heads[h]))
@@ -107,16 +116,14 @@ def boundary_ends(text: str) -> dict[int, int]:
     """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
     (cached per text; callers only read it)."""
     v = vocabulary()
-    bwords, bmax, last = v.boundaries, v.longest_boundary, v.boundary_ends
+    bwords, lengths = v.boundaries, v.boundary_lengths
     ends: dict[int, int] = {}
     for i, ch in enumerate(text):
         if ch in PUNCT:
             ends[i + 1] = i
     for e in range(1, len(text) + 1):
-        if text[e - 1] not in last:
-            continue
-        for L in range(min(bmax, e), 0, -1):
-            if text[e - L:e] in bwords:
+        for L in lengths.get(text[e - 1], ()):
+            if L <= e and text[e - L:e] in bwords:
                 ends.setdefault(e, e - L)
                 break
     for m in QUANTITY.finditer(text):
