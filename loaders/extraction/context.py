@@ -18,6 +18,7 @@ its end. A heading with a year and a word of planning ("二、2023年工作安�
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,8 +50,10 @@ class Context:
     chrome: set[int] = field(default_factory=set)  # page chrome lines still in the text
 
 
+@functools.lru_cache(maxsize=8192)
 def is_chrome(text: str) -> bool:
-    """Page chrome or a metadata line the reader left in the text (the readers' own rules)."""
+    """Page chrome or a metadata line the reader left in the text (the readers' own rules;
+    memoised: the plan year and the sections both ask of every sentence)."""
     return page_line(text) is not None
 
 

@@ -54,6 +54,13 @@ def _cfg():
 
 
 def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first (built once per word list: every
+    sentence asks for the same lists)."""
+    return _alternation(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -135,9 +135,10 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _strip_prefix(metric: str, prefixes: list[str]) -> str:
     changed = True
-    while changed and metric:
+    prefixes = _longest_first(tuple(prefixes))
+    while changed and metric.startswith(prefixes):  # (a pass that strips nothing ends it)
         changed = False
-        for p in _longest_first(tuple(prefixes)):
+        for p in prefixes:
             if metric.startswith(p) and len(metric) > len(p):
                 metric, changed = metric[len(p):], True
     return metric
@@ -145,9 +146,10 @@ def _strip_prefix(metric: str, prefixes: list[str]) -> str:
 
 def _strip_verbs(metric: str, verbs: list[str]) -> str:
     changed = True
-    while changed and metric:
+    verbs = _longest_first(tuple(verbs))
+    while changed and metric.endswith(verbs):  # (a pass that strips nothing ends it)
         changed = False
-        for v in _longest_first(tuple(verbs)):
+        for v in verbs:
             if metric.endswith(v) and len(metric) > len(v):
                 metric, changed = metric[: -len(v)], True
     return metric
