@@ -57,6 +57,7 @@ STATUS: dict[type[Exception], Status] = {
     errors.InvalidRequest: Status(400, "Bad request"),
     errors.InvalidParameter: Status(422, "Invalid request"),
     errors.QueryError: Status(400, "Bad query"),
+    errors.ClientTimeLimit: Status(400, "Query stopped at the request's time limit"),
     errors.QueryStopped: Status(503, "Query stopped at a limit", _retry_after),
     errors.Unauthorized: Status(401, "Unauthorized", lambda _: {"WWW-Authenticate": CHALLENGE}),
     errors.Forbidden: Status(403, "Forbidden"),

@@ -1,5 +1,5 @@
 """A bounded HTTP load generator for loopback servers: N clients, each with one kept-alive
-connection, sending requests from a list until a time or request budget is spent.
+connection from its own loopback address, sending requests from a list until a time or request budget is spent.
 
 Latencies are wall-clock per request (send to last byte read); an error is a failed connection
 or any status other than 2xx/3xx. Nothing here retries, so errors show.
@@ -81,6 +81,15 @@ def _send(conn: http.client.HTTPConnection, request: Request) -> int:
     return response.status
 
 
+def _source_address(host: str, index: int) -> tuple[str, int] | None:
+    """Client ``index``'s own loopback address when the server is on loopback: real clients come
+    from addresses of their own, and the server's fair share counts SPARQL queries per address
+    (``api/fairness.py``), so 32 threads on one address would be one client refused with 429."""
+    if not host.startswith("127."):
+        return None
+    return (f"127.0.{index // 250}.{index % 250 + 2}", 0)
+
+
 def run(
     base: str,
     requests: Sequence[Request],
@@ -102,7 +111,8 @@ def run(
     def client(index: int) -> None:
         nonlocal sent
         local: dict[str, Stats] = {}
-        conn = http.client.HTTPConnection(host.hostname, host.port, timeout=timeout)
+        conn = http.client.HTTPConnection(host.hostname, host.port, timeout=timeout,
+                                          source_address=_source_address(host.hostname or "", index))
         i = index * max(1, len(requests) // max(1, clients))
         while time.perf_counter() < deadline:
             with lock:

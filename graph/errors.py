@@ -51,6 +51,11 @@ class QueryTimeout(QueryStopped):
     """The query ran past its time limit and was stopped."""
 
 
+class ClientTimeLimit(QueryError):
+    """The query ran past the shorter time limit the request itself set (``timeout=``), a 400:
+    the client chose that limit, so it is an answer to what was asked, not a service fault."""
+
+
 class QueryOverMemory(QueryStopped):
     """The query's worker grew past the memory cap and was stopped."""
 

@@ -19,7 +19,7 @@ from zonekg.api.formats import GRAPH, TABULAR, negotiate
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
-from zonekg.graph.errors import InvalidRequest, QueryError, QueryTimeout
+from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult
 from zonekg.graph.results import write
 from zonekg.graph.sparql_text import check_endpoints
@@ -46,8 +46,8 @@ graph (its IRI is `https://w3id.org/zonekg/id/document/<file name>`).
 N-Triples, JSON-LD, RDF/XML. Choose with `Accept` or `?format=json|xml|csv|tsv|ttl|nt|jsonld|rdfxml`.
 
 **Limits.** Every query has a time limit (the server's, lowered per request with `?timeout=`
-seconds, never raised); past it the query is stopped and the answer is `503` with
-`Retry-After`. Results are capped at the server's row limit: a cut result has the header
+seconds, never raised); past the server's limit the query is stopped and the answer is `503`
+with `Retry-After`; past a shorter limit the request set itself, `400` (that limit was its choice). Results are capped at the server's row limit: a cut result has the header
 `{TRUNCATED}: true` (and `{ROW_LIMIT}`), and JSON results the top-level member `"truncated": true`.
 
 **Updates** (POST `{UPDATE}`, or form field `update`) need `Authorization: Bearer <token>`:
@@ -99,8 +99,15 @@ async def answer(
     try:
         with service.client_slots.hold(request.client.host if request.client else "unknown"):
             result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+    except QueryTimeout as exc:
+        if timeout is not None and timeout < service.executor.timeout:
+            raise ClientTimeLimit(
+                f"{exc}: the limit this request set with timeout=; "
+                f"the server allows up to {service.executor.timeout:g} s"
+            ) from None
+        raise
     except QueryError as exc:
-        if remote and not isinstance(exc, QueryTimeout) and not str(exc).startswith(SYNTAX_ERRORS):
+        if remote and not str(exc).startswith(SYNTAX_ERRORS):
             # the engine's text would tell an open port from a closed one
             raise QueryError("a federated SERVICE call failed: the endpoint gave no SPARQL results") from None
         raise

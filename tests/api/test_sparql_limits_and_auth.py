@@ -15,14 +15,14 @@ ASK_INSERTED = 'ASK { <urn:x> rdfs:label "测试"@zh }'
 
 
 def test_slow_query_is_stopped_while_others_keep_answering(fresh_app: Callable[..., TestClient]) -> None:
-    client = fresh_app(client_queries=2)  # one test client plays both callers
+    client = fresh_app(client_queries=2, query_timeout=1.5)  # one test client plays both callers
     for _ in range(2):  # both workers up (a fresh app's are still starting)
         assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
     outcome: dict[str, object] = {}
 
     def slow() -> None:
         started = time.monotonic()
-        outcome["response"] = client.get("/sparql", params={"query": SLOW, "timeout": "1.5"})
+        outcome["response"] = client.get("/sparql", params={"query": SLOW})
         outcome["seconds"] = time.monotonic() - started
 
     worker = threading.Thread(target=slow)
@@ -54,6 +54,16 @@ def test_timeout_parameter_cannot_raise_the_limit_or_be_nonsense(fresh_app: Call
         response = app.get("/sparql", params={"query": "ASK {}", "timeout": bad})
         assert response.status_code == 422, bad
         assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_limit_the_request_set_itself_is_a_client_error(fresh_app: Callable[..., TestClient]) -> None:
+    app = fresh_app(query_timeout=10.0)
+    for limit in ("0.5", "2.2e-309"):  # the second one expires before a worker is even taken
+        response = app.get("/sparql", params={"query": SLOW, "timeout": limit})
+        assert response.status_code == 400, (limit, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "retry-after" not in response.headers
+        assert "timeout=" in response.json()["detail"] and "10 s" in response.json()["detail"]
 
 
 def test_row_cap_is_signalled(fresh_app: Callable[..., TestClient]) -> None:
