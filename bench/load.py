@@ -59,6 +59,7 @@ class Stats:
         out = {
             "requests": len(self.latencies),
             "errors": self.errors,
+            "min_ms": round(self.quantile(0.0), 1),
             "p50_ms": round(self.quantile(0.50), 1),
             "p95_ms": round(self.quantile(0.95), 1),
             "p99_ms": round(self.quantile(0.99), 1),

@@ -171,7 +171,9 @@ def checks(results: list[dict]) -> list[tuple[str, bool, str]]:
         small, large = results[0], results[-1]
         growth = large["triples"] / small["triples"]
         for label in DETAILS:
-            a, b = small["solo"][label]["p50_ms"], large["solo"][label]["p50_ms"]
+            # the fastest answer is the work itself; a shared machine's scheduling only adds to it,
+            # and the two stores are measured minutes apart, under whatever else runs then
+            a, b = small["solo"][label]["min_ms"], large["solo"][label]["min_ms"]
             ratio = (b + NOISE_MS) / (a + NOISE_MS)
             found.append((f"{label}: cost grows slower than the store ({growth:.1f}x triples)",
                           ratio < max(2.0, growth / 2), f"{ratio:.1f}x"))
