@@ -53,8 +53,8 @@ FLOORS = {
     "heldout3": {"lead": 0.95, "agencies": 0.88, "zones": 0.85, "targets": 0.95, "projects": 0.84,
                  "industries": 0.65, "companies": 0.92},
     # written blind (micro 0.807, lead 0.51); floors under today's figures, raised as it improves
-    "heldout4": {"lead": 0.77, "agencies": 0.93, "zones": 0.85, "targets": 0.93, "projects": 0.80,
-                 "industries": 0.80, "companies": 0.75},
+    "heldout4": {"lead": 0.77, "agencies": 0.93, "zones": 0.85, "targets": 0.93, "projects": 0.82,
+                 "industries": 0.93, "companies": 0.95},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},

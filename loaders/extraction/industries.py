@@ -7,7 +7,7 @@ import re
 
 from zonekg.loaders.extraction import distinct, lexicon, lists, names
 from zonekg.loaders.extraction.numerals import to_decimal
-from zonekg.loaders.extraction.sectors import is_industry, sectors
+from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact, sectors
 from zonekg.loaders.extraction.text import Sentence
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？]")
@@ -18,7 +18,7 @@ def find(sentence: Sentence) -> list[str]:
     cluster, positioned as a base, and sector words in a focus clause."""
     text = sentence.text
     out = _listed(sentence) + _pairs(text) + _measured(text) + _headline(text) + _led(text) \
-        + _positioned_bases(text)
+        + _positioned_bases(text) + _measured_each(text)
     out.extend(_sector_words(sentence, list(out)))
     return list(dict.fromkeys(out))  # unique, in order of appearance
 
@@ -46,8 +46,8 @@ def _listed(sentence: Sentence) -> list[str]:
                 # "重点发展A、B和C", "加快打造A、B及C新高地": the verb sets the focus
                 items[-1] = _closing_cut(items[-1])
                 kind, count = "industry", len(items)
-        elif kind is None and count and _direction(e.head):
-            kind = "industry"  # "围绕A、B和C三个(主攻)方向"
+        elif kind is None and count and (_direction(e.head) or _cue_opens(e.head)):
+            kind = "industry"  # "围绕A、B和C三个(主攻)方向", "A、B两类业务进出口额…"
         elif kind is None and e.head.startswith("为") and _direction(e.head[1:]):
             kind = "industry"  # "以A、B和C为主攻方向": sector-like items only (no count vouches)
         elif kind is None and _field(e.head, e.clause, items[0]):
@@ -120,6 +120,14 @@ def _direction(head: str) -> bool:
                 or re.match(rf"{COUNT_WORD}[\u4e00-\u9fff]{{0,4}}?(?:{_cue_heads()})", head))
 
 
+def _cue_opens(head: str) -> bool:
+    """"A、B两类业务进出口额占比…": after the count, the list's head opens with a cue word
+    (not one opening a place: "两个产业园区" lists parks)."""
+    cfg = lexicon.load("industries")
+    cue = next((c for c in sorted(cfg["count_cue_heads"], key=len, reverse=True) if head.startswith(c)), None)
+    return cue is not None and not head[len(cue):].startswith(tuple(cfg["name_tails"]))
+
+
 def _leading_cue(clause: str, first: str) -> int | None:
     """"三大主导产业即A、B、C", "两大新兴产业包括A和B": a count and an industry head announce
     the list that follows; the count it states."""
@@ -168,6 +176,30 @@ def _pairs(text: str) -> list[str]:
         else:
             first = m.group(1)
         out.extend(i for i in (first, m.group(2)) if 2 <= len(i) <= 12 and "、" not in i)
+    return out + _focus_pairs(text)
+
+
+@functools.cache
+def _focus_pair_re() -> re.Pattern:
+    verbs = "|".join(sorted(map(re.escape, lexicon.load("industries")["list_focus_verbs"]), key=len, reverse=True))
+    return re.compile(rf"(?:{verbs})([\u4e00-\u9fff]{{2,8}}?)(?:和|及|与)([\u4e00-\u9fff]{{2,8}})$")
+
+
+def _focus_pairs(text: str) -> list[str]:
+    """"X片区主攻A和B", "瞄准A和B": two sectors joined by 和 that end a clause right after a
+    focus verb. Both look like sectors, or one is a known sector and the other a short
+    word naming no organisation ("海洋生物和新材料"); "主攻项目建设和招商引资" names none."""
+    org = tuple(lexicon.load("industries")["organisation_nouns"])
+    out: list[str] = []
+    for clause in CLAUSE.split(text):
+        m = _focus_pair_re().search(clause)
+        if m is None:
+            continue
+        pair = m.groups()
+        if any(i.endswith(org) or i.endswith(("产业", "集群")) or _announces(i) for i in pair):
+            continue  # ("做强A及B产业": _measured reads the sectors of "X产业")
+        if all(map(is_industry, pair)) or any(map(is_industry_exact, pair)) and all(len(i) <= 6 for i in pair):
+            out.extend(pair)
     return out
 
 
@@ -279,6 +311,25 @@ def _measured(text: str) -> list[str]:
                 if shortest <= len(part) <= 12 and is_industry(part) and part not in generic \
                         and part not in cfg["non_sector_economies"] and not any(o in part for o in org):
                     out.append(part)
+    return out
+
+
+@functools.cache
+def _measured_each_re() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon.load("industries")["output_words"]), key=len, reverse=True))
+    return re.compile(rf"((?:[\u4e00-\u9fff]{{2,12}}、)+[\u4e00-\u9fff]{{2,8}}?)(?:{words})分别")
+
+
+def _measured_each(text: str) -> list[str]:
+    """"A、B业务量分别增长30%、20%": sectors the plan measures one by one. Every item must look
+    like a sector ("工业、服务业增加值分别…" names no two sectors, 工业 being none)."""
+    org = tuple(lexicon.load("industries")["organisation_nouns"])
+    out: list[str] = []
+    for m in _measured_each_re().finditer(text):
+        items = m.group(1).split("、")
+        items[0] = lists.trim_item(lists.after_names(items[0]), first=True)
+        if all(2 <= len(i) <= 8 and is_industry(i) and not i.endswith(org) for i in items):
+            out.extend(items)
     return out
 
 
