@@ -886,9 +886,14 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     return start
 
 
+@functools.cache
+def _false_endings() -> tuple[str, ...]:
+    return tuple(_gen()["false_endings"])
+
+
 def _false_head(text: str, s0: int, e: int, head: str) -> bool:
     g = _gen()
-    if any(text[max(0, e - len(w)):e] == w for w in g["false_endings"]):
+    if text.endswith(_false_endings(), 0, e):
         return True
     follow = g["false_followers"].get(head)
     if follow and text[e:e + 1] in follow:

@@ -130,13 +130,16 @@ def _unit_ends() -> tuple[str, ...]:
     return tuple(lexicon.load("responsibility")["unit_suffixes"]) + ("管委会", "政府", "部", "科")
 
 
+@functools.lru_cache(maxsize=4096)
 def _first_word(text: str) -> str:
     import jieba
 
     return next(iter(jieba.cut(text)), "")
 
 
+@functools.lru_cache(maxsize=4096)
 def _first_tagged(text: str) -> tuple[str, str]:
+    """(Memoised, like :func:`_first_word`: a unit list is read again by several stages.)"""
     import jieba.posseg as pseg
 
     for pair in pseg.cut(text):

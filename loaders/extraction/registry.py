@@ -181,6 +181,10 @@ class Registry:
     def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:
         table = _abbrev()
         best = None
+        zones_longest_first = sorted(zone_names, key=len, reverse=True)
+        # (zones) the abbreviations ``short`` may be written with: 高新区 for 高新技术产业开发区
+        abbreviated = [(a, f) for a, f, *_ in lexicon.tsv("abbreviations")
+                       if short.endswith(a) and len(short) > len(a)]
         for ent in longs:
             long = ent.name
             if len(long) <= len(short):
@@ -194,7 +198,7 @@ class Registry:
                     best = best or ent
                     continue
                 core = long
-                for z in sorted(zone_names, key=len, reverse=True):
+                for z in zones_longest_first:
                     if core.startswith(z) and len(core) > len(z):
                         core = core[len(z):]
                         break
@@ -209,9 +213,7 @@ class Registry:
                     best = ent  # 园区管委会 → 某某县工业园区管理委员会: the zone's own committee
             elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
                 if self.kind is Kind.ZONE and any(
-                        short.endswith(a) and long.endswith(f) and len(short) > len(a)
-                        and short[: -len(a)] == long[: -len(f)]
-                        for a, f, *_ in lexicon.tsv("abbreviations")):
+                        long.endswith(f) and short[: -len(a)] == long[: -len(f)] for a, f in abbreviated):
                     return ent  # 某某高新区 = 某某高新技术产业开发区
                 if len(short) < 4 and self.kind is not Kind.COMPANY:
                     continue
