@@ -54,7 +54,7 @@ class Mode:
     """Loads of each page in Chromium (the median is kept)."""
 
 
-QUICK = Mode(sizes=(10, 40), solo_requests=7, solo_seconds=3, mix_seconds=4, page_seconds=3,
+QUICK = Mode(sizes=(10, 40), solo_requests=20, solo_seconds=3, mix_seconds=4, page_seconds=3,
              sparql_requests=10, rdflib_max_triples=200_000, page_draws=1)
 FULL = Mode(sizes=(1000,), solo_requests=50, solo_seconds=30, mix_seconds=60, page_seconds=20,
             sparql_requests=50, rdflib_max_triples=3_000_000)
