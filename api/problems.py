@@ -68,6 +68,7 @@ STATUS: dict[type[Exception], Status] = {
     UnsupportedMediaType: Status(415, "Unsupported media type"),
     UnreadableDocument: Status(422, "Unreadable document"),
     errors.Overloaded: Status(429, "Too many requests", _retry_after),
+    errors.Starting: Status(503, "Starting", _retry_after),
     StoreError: Status(503, "Store unavailable", lambda _: {"Retry-After": "5"}),
     errors.ZonekgError: Status(400, "Bad request"),
 }

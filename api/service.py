@@ -9,22 +9,34 @@ generation changes.
 Reads have two pools with capacity of their own, so the REST API and the pages never queue
 behind user SPARQL: ``reads`` answers the read model (:class:`~zonekg.graph.catalog.Catalog`),
 ``executor`` answers ``/sparql``.
+
+What every list, count and facet needs about each member (:mod:`~zonekg.graph.read_model`) is
+read whole once, in the background after start (``/api/health`` answers 503 until then), and
+afterwards brought up to date by each write before it is published: a write re-reads only
+the entities of the graphs it wrote, so no request after a write waits for a scan.
 """
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from zonekg.api.fairness import ClientSlots
 from zonekg.api.settings import Settings
-from zonekg.graph.catalog import Catalog
+from zonekg.graph.catalog import Catalog, local_runner
+from zonekg.graph.errors import QueryError
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS
+from zonekg.graph.read_model import Current, ReadModel, touched
 from zonekg.graph.store import GraphStore, open_store
 from zonekg.loaders.sandbox import ExtractionPool
 
+log = logging.getLogger(__name__)
+
 WARM_STOP_SECONDS = 5.0
 """How long closing waits for a background warm-up to finish its current query."""
+MODEL_POLL_SECONDS = 0.5
+"""How often a waiting warm-up looks whether the read model is in place (or the service closing)."""
 
 
 class Service:
@@ -41,23 +53,74 @@ class Service:
         self.executor = self._readers.pool(workers=settings.workers, max_rows=settings.max_rows, **limits)
         self.reads = self._readers.pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS, **limits)
         self.client_slots = ClientSlots(settings.client_queries)
+        self.model = Current()
+        """The read model (orders, facets, document list), up to date with the last write."""
         self.catalog = Catalog(lambda sparql, params=None: self.reads.run(sparql, params),
-                               generation=lambda: self.generation)
+                               generation=lambda: self.generation, model=self.model)
+        self._live = Catalog(local_runner(self.store))
+        """Reads the store itself, in this process and without a time limit: the read model
+        is read from there (the whole of it at start, a write's part after each write)."""
         self.extraction = ExtractionPool(settings.document_limits)
         """Reads uploads in a child process under the document limits."""
+        self._read_model()
         self._warm()
 
     @contextmanager
-    def writing(self) -> Iterator[GraphStore]:
-        """The store, for one write; writes are serial, and each is published when it ends
-        (also when it fails: a backend may have applied part of a multi-request write)."""
+    def writing(self, graphs: Iterable[str] | None = None) -> Iterator[GraphStore]:
+        """The store, for one write to the document graphs ``graphs`` (None: graphs that
+        cannot be told). Writes are serial; each is published when it ends (also when it
+        fails: a backend may have applied part of a multi-request write), after the read
+        model has been brought up to date from what those graphs held before and after it."""
         with self._write_lock:
+            written = None if graphs is None or not self.model.ready else sorted(set(graphs))
+            before = self._touched(written)
+            refused = False
             try:
                 yield self.store
+            except QueryError:
+                refused = True  # the store refused the request as a whole: nothing was written
+                raise
             finally:
+                model = self.model.get(0) if refused and self.model.ready else self._followed(written, before)
                 self._readers.publish()
+                if model is not None:
+                    self.model.install(model)
                 self._generation += 1
+                if model is None:
+                    self._read_model()
                 self._warm()
+
+    def _touched(self, graphs: list[str] | None) -> set[str] | None:
+        if graphs is None:
+            return None
+        return set().union(*(touched(self.store.quads(g)) for g in graphs))
+
+    def _followed(self, graphs: list[str] | None, before: set[str] | None) -> ReadModel | None:
+        """The read model after a write (None when it must be read again whole: the graphs
+        written cannot be told, or following them failed). O(what the graphs state)."""
+        if graphs is None or before is None:
+            self.model.clear()
+            return None
+        try:
+            return self.model.get(0).refreshed(self._live.select, before | self._touched(graphs))
+        except Exception:  # the store failed under us: read the model again rather than guess
+            log.exception("could not bring the read model up to date after a write; reading it again")
+            self.model.clear()
+            return None
+
+    def _read_model(self) -> None:
+        """Read the whole read model in the background, holding the write lock (a write
+        meanwhile would make it half old, half new); requests wait for it (bounded)."""
+        def read() -> None:
+            with self._write_lock:
+                if self._closing.is_set():
+                    return
+                try:
+                    self.model.install(ReadModel.read(self._live.select))
+                except Exception:
+                    log.exception("could not read the read model from the store")
+
+        threading.Thread(target=read, name="zonekg-read-model", daemon=True).start()
 
     def also_warm(self, warm: Callable[[Callable[[], bool]], None]) -> None:
         """Run ``warm(stop)`` in the background now and after every write, after the catalog's
@@ -75,6 +138,9 @@ class Service:
         thread.start()
 
     def _warm_quietly(self, warmers: list[Callable[[Callable[[], bool]], None]]) -> None:
+        while not self.model.wait(MODEL_POLL_SECONDS):
+            if self._closing.is_set():
+                return
         for warm in warmers:
             if self._closing.is_set():
                 return

@@ -13,13 +13,16 @@ lists) were read from the store first, never taken from a request.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.memo import GenerationMemo
+from zonekg.graph.read_model import (
+    ENTITY_CLASSES, FACET_VALUE_COLLECTIONS, FACETS, NAMED_COLLECTIONS, Collection, Current, Documents, number, top,
+)
 from zonekg.graph.results import term_json
 from zonekg.graph.store import GraphStore
 from zonekg.graph.terms import Param, TermTuple, plain
@@ -28,17 +31,7 @@ from zonekg.ontology import ID, PREFIXES, ZK
 Runner = Callable[[str, dict[str, Param] | None], QueryResult]
 """Runs a read query: :meth:`QueryExecutor.run` in the service, :func:`local_runner` in-process."""
 
-ENTITY_CLASSES = {
-    "zones": "zk:Zone",
-    "agencies": "zk:Agency",
-    "companies": "zk:Company",
-    "industries": "zk:Industry",
-    "projects": "zk:Project",
-    "targets": "zk:Target",
-}
 COLLECTION_OF_CLASS = {f"{ZK}{cls[3:]}": name for name, cls in ENTITY_CLASSES.items()}
-NAMED_COLLECTIONS = ("zones", "agencies", "companies", "industries", "projects")
-"""The collections whose members have names (``rdfs:label``); targets have a metric instead."""
 
 ID_KINDS = ("zone", "agency", "company", "industry", "project", "target", "document")
 """First path segment after ``…/id/`` of each kind of IRI zonekg mints."""
@@ -57,20 +50,6 @@ ZONE_LINKS = {
 }
 """How a member ``?e`` of each collection belongs to ``?zs``, the zone of the ``zone=`` filter
 or one of its parks (transitively; for zones, ``?zs`` is the zone itself)."""
-
-FACETS = {
-    "projects": {
-        "zone": "?e zk:locatedIn ?f .",
-        "lead_agency": "?e zk:leadAgency ?f .",
-        "industry": "?e zk:industry ?f .",
-    },
-    "targets": {
-        "zone": "?f zk:hasTarget ?e ; a zk:Zone .",
-        "year": "?e zk:targetYear ?f .",
-        "kind": "?e zk:targetKind ?f .",
-    },
-}
-"""Counts shown beside a list: the pattern linking a member ``?e`` to a facet value ``?f``."""
 
 
 def local_runner(store: GraphStore) -> Runner:
@@ -97,13 +76,6 @@ def resolve_iri(value: str) -> str | None:
     if slash and rest and kind in ID_KINDS:
         return ID + value
     return None
-
-
-def _number(term: TermTuple | None) -> float | int | None:
-    if term is None:
-        return None
-    value = Decimal(term[1])
-    return int(value) if value == value.to_integral() else float(value)
 
 
 def _ref(iri: TermTuple | None, label: TermTuple | None) -> dict[str, str | None]:
@@ -133,19 +105,6 @@ class ListFilter:
     def key(self) -> tuple[str | None, ...]:
         """The filter as a hashable value (memo key)."""
         return tuple(vars(self).values())
-
-
-@dataclass(frozen=True)
-class _Order:
-    """A collection's members in list order: ``iris`` sorted, and by IRI its ``names``, its
-    ``rank`` in the order, its ``forms`` (names and aliases, lower-cased: what search matches)
-    and ``texts`` (the same plus ``zk:text``: what the ``q`` filter matches)."""
-
-    iris: list[str]
-    names: dict[str, str]
-    rank: dict[str, int]
-    forms: dict[str, tuple[str, ...]]
-    texts: dict[str, tuple[str, ...]]
 
 
 class _Query:
@@ -178,13 +137,15 @@ class _Query:
 class Catalog:
     """Read model over the graph for the REST API and the pages."""
 
-    def __init__(self, run: Runner, generation: Callable[[], int] | None = None) -> None:
+    def __init__(self, run: Runner, generation: Callable[[], int] | None = None, model: Current | None = None) -> None:
         """``generation`` (the service's write counter) turns on memoised answers: each list,
-        count, facet set and detail is computed once per generation. Without it (CLI, tests,
-        the benchmark's ceiling) every call asks the store."""
+        count, facet set and detail is computed once per generation. ``model`` is the read
+        model the service keeps up to date (:mod:`~zonekg.graph.read_model`): the order of
+        each collection, its unfiltered facets and the document list come from it. Without
+        them (CLI, tests, the benchmark's ceiling) every call asks the store."""
         self._run = run
         self._answers = GenerationMemo(generation) if generation else None
-        self._orders = GenerationMemo(generation, len(ENTITY_CLASSES)) if generation else None
+        self._model = model
 
     def _cached(self, memo: GenerationMemo | None, key: tuple, compute: Callable[[], Any]) -> Any:
         return memo.get(key, compute) if memo is not None else compute()
@@ -301,37 +262,17 @@ class Catalog:
         rows = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(document))}")
         return tuple(plain(r["g"]) for r in rows)
 
-    def order(self, collection: str) -> _Order:
+    def order(self, collection: str) -> Collection:
         """Every member of ``collection`` in list order (by name, then IRI), with the forms
-        search and ``q`` match. O(members), once per generation: one scan of the class,
-        sorted here; lists page through it and text filters scan it in memory, so no request
-        sorts or scans the class in the store again."""
-        def compute() -> _Order:
-            cls = ENTITY_CLASSES[collection]
-            names: dict[str, str] = {}
-            forms: dict[str, list[str]] = {}
-            texts: dict[str, list[str]] = {}
-            naming = "zk:metric" if collection == "targets" else "rdfs:label"
-            reads: list[tuple[str, tuple[dict[str, list[str]], ...]]] = [
-                ("rdfs:label", (forms, texts)), ("skos:altLabel", (forms, texts)), ("zk:text", (texts,))]
-            if collection == "targets":
-                reads.append(("zk:metric", ()))
-            # One simple pattern per property: a VALUES over the properties measured 2.3x slower.
-            for prop, into in reads:
-                for row in self.select(f"SELECT ?e ?n WHERE {{ ?e a {cls} ; {prop} ?n }}"):
-                    iri, text = plain(row["e"]), plain(row["n"])
-                    if prop == naming and (iri not in names or text < names[iri]):
-                        names[iri] = text
-                    for table in into:
-                        table.setdefault(iri, []).append(text.lower())
-            iris = sorted(names, key=lambda i: (names[i], i))
-            return _Order(iris, names, {iri: n for n, iri in enumerate(iris)},
-                          {i: tuple(f) for i, f in forms.items()}, {i: tuple(t) for i, t in texts.items()})
-        return self._cached(self._orders, (collection,), compute)
+        search and ``q`` match: from the service's read model (kept up to date by the writes),
+        else read from the store, O(members)."""
+        if self._model is not None:
+            return self._model.get().collections[collection]
+        return Collection.read(self.select, collection)
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> None:
-        """Compute what a first visitor asks for (every collection's order, first page and
-        facets) so no request pays for it; the service calls this after start and each write.
+        """Compute what a first visitor asks for (every collection's first page and facets)
+        so no request pays for it; the service calls this after start and each write.
         ``stop`` is checked between collections (the service is closing)."""
         for collection in ENTITY_CLASSES:
             if stop():
@@ -341,9 +282,9 @@ class Catalog:
                 self.facets(collection, ListFilter())
 
     def members(self, collection: str, flt: ListFilter) -> list[str]:
-        """The IRIs of the members that pass ``flt``, in list order. O(answer) for entity
-        filters (they join from the named entity), O(members of the class) for ``q`` (a text
-        search over names) and for no filter at all (the cached order itself)."""
+        """The IRIs of the members that pass ``flt``, in list order. O(answer log answer) for
+        entity filters (they join from the named entity), O(members of the class) in memory
+        for ``q`` (a text search over names) and O(1) for no filter at all (the order itself)."""
         order = self.order(collection)
         if flt == ListFilter():
             return order.iris
@@ -357,11 +298,10 @@ class Catalog:
                 if where is None:
                     return []
                 rows = self.select(f"SELECT DISTINCT ?e WHERE {{ {where} }}")
-                found = sorted((i for i in (plain(r["e"]) for r in rows) if i in order.rank),
-                               key=order.rank.__getitem__)
+                found = order.in_order(plain(r["e"]) for r in rows)
             if flt.q:
                 needle = flt.q.lower()
-                found = [i for i in found if any(needle in t for t in order.texts.get(i, ()))]
+                found = [i for i in found if any(needle in t for t in order.members[i].texts)]
             return found
         return self._cached(self._answers, ("members", collection, flt.key()), compute)
 
@@ -371,8 +311,8 @@ class Catalog:
     def refs(self, collection: str, flt: ListFilter, limit: int, offset: int = 0) -> list[dict[str, str | None]]:
         """``{"id", "name"}`` of one page of a collection, ordered by name. O(page) once the
         members are known."""
-        names = self.order(collection).names
-        return [{"id": iri, "name": names[iri]} for iri in self.members(collection, flt)[offset:offset + limit]]
+        members = self.order(collection).members
+        return [{"id": iri, "name": members[iri].name} for iri in self.members(collection, flt)[offset:offset + limit]]
 
     def list(self, collection: str, flt: ListFilter, limit: int, offset: int) -> tuple[list[dict], int]:
         """One page of a collection (full items) and the total count. O(page) + members."""
@@ -387,28 +327,45 @@ class Catalog:
         return self._cached(self._answers, ("facets", collection, flt.key()), lambda: self._facets(collection, flt))
 
     def _facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
+        """Unfiltered: the read model's counts, O(values). Filtered: one GROUP BY per facet,
+        O(answer · facet links). Either way ranked here (count, then value), so every backend
+        shows the same values in the same order."""
         out: dict[str, list[dict]] = {}
         for facet, link in FACETS.get(collection, {}).items():
-            query = _Query()
-            where = self._where(collection, flt, query)
-            if where is None:
-                out[facet] = []
-                continue
-            rows = self._select(
-                query, "?f (SAMPLE(?fl) AS ?name) (COUNT(DISTINCT ?e) AS ?n)",
-                f"{where} {link} OPTIONAL {{ ?f rdfs:label ?fl }}",
-                f"GROUP BY ?f {query.projected} ORDER BY DESC(?n) ?f LIMIT 100",
-            )
-            out[facet] = [self._facet_value(r) for r in rows]
+            if flt == ListFilter() and self._model is not None:
+                ranked = self.order(collection).top(facet)
+            else:
+                query = _Query()
+                where = self._where(collection, flt, query)
+                if where is None:
+                    out[facet] = []
+                    continue
+                rows = self._select(query, "?f (COUNT(DISTINCT ?e) AS ?n)", f"{where} {link}",
+                                    f"GROUP BY ?f {query.projected}")
+                ranked = top(Counter({r["f"]: int(plain(r["n"]) or 0) for r in rows if r["f"] is not None}))
+            names = self._names(FACET_VALUE_COLLECTIONS.get(facet), [v[1] for v, _ in ranked if v[0] == "uri"])
+            out[facet] = [self._facet_value(value, count, names) for value, count in ranked]
         return out
 
+    def _names(self, collection: str | None, iris: list[str]) -> dict[str, str]:
+        """The names (least label) of ``iris``: from the read model, else read. O(len(iris))."""
+        if not iris or collection is None:
+            return {}
+        if self._model is not None:
+            members = self.order(collection).members
+            return {i: members[i].name for i in iris if i in members}
+        names: dict[str, str] = {}
+        for row in self.select(f"SELECT ?f ?l WHERE {{ {_Query.one_of('?f', tuple(iris))} ?f rdfs:label ?l }}"):
+            iri, label = plain(row["f"]), plain(row["l"])
+            if iri not in names or label < names[iri]:
+                names[iri] = label
+        return names
+
     @staticmethod
-    def _facet_value(row: dict[str, TermTuple | None]) -> dict:
-        count = int(plain(row["n"]) or 0)
-        value = row["f"]
-        if value is not None and value[0] == "uri":
-            return {"id": value[1], "name": plain(row["name"]), "count": count}
-        return {"value": _number(value) if value and value[3] else plain(value), "count": count}
+    def _facet_value(value: TermTuple, count: int, names: dict[str, str]) -> dict:
+        if value[0] == "uri":
+            return {"id": value[1], "name": names.get(value[1]), "count": count}
+        return {"value": number(value) if value[3] else plain(value), "count": count}
 
     # -- details -------------------------------------------------------------------------
     def kinds(self, iri: str) -> list[str]:
@@ -497,8 +454,8 @@ class Catalog:
               OPTIONAL {{ ?e zk:totalInvestment ?inv }} OPTIONAL {{ ?e zk:floorArea ?area }} }}"""
         ):
             item = items[plain(row["e"])]
-            item["investment_cny"] = item["investment_cny"] or _number(row["inv"])
-            item["area_m2"] = item["area_m2"] or _number(row["area"])
+            item["investment_cny"] = item["investment_cny"] or number(row["inv"])
+            item["area_m2"] = item["area_m2"] or number(row["area"])
 
     def _add_target_details(self, items: dict[str, dict], values: str) -> None:
         for row in self.select(
@@ -513,9 +470,9 @@ class Catalog:
                 name=plain(row["metric"]),
                 metric=plain(row["metric"]),
                 kind=plain(row["kind"]),
-                value=_number(row["value"]),
+                value=number(row["value"]),
                 unit=plain(row["unit"]),
-                year=_number(row["year"]),
+                year=number(row["year"]),
                 text=plain(row["text"]),
                 zone=_ref(row["zone"], row["zoneLabel"]) if row["zone"] else None,
             )
@@ -546,13 +503,12 @@ class Catalog:
             needle = text.lower()
             found: dict[str, tuple[int, int, str, str, str]] = {}
             for kind in NAMED_COLLECTIONS:
-                order = self.order(kind)
-                for iri, forms in order.forms.items():
-                    matching = [f for f in forms if needle in f]
-                    if not matching or iri in found or iri not in order.names:
+                for iri, member in self.order(kind).members.items():
+                    matching = [f for f in member.forms if needle in f]
+                    if not matching or iri in found:
                         continue
                     rank = min(0 if f == needle else 1 if f.startswith(needle) else 2 for f in matching)
-                    found[iri] = (rank, min(map(len, matching)), order.names[iri], iri, kind)
+                    found[iri] = (rank, min(map(len, matching)), member.name, iri, kind)
             return sorted(found.values())
         ranked = self._cached(self._answers, ("search", text), compute)
         ranks = ("exact", "prefix", "contains")
@@ -628,40 +584,11 @@ class Catalog:
         return result
 
     # -- documents -----------------------------------------------------------------------
-    DOCUMENT_FIELDS = {
-        "title": "dct:title",
-        "publisher": "dct:publisher",
-        "date": "dct:issued",
-        "doc_number": "zk:documentNumber",
-        "index_number": "zk:indexNumber",
-        "source": "dct:source",
-        "plan_year": "zk:planYear",
-    }
-
-    def _documents(self, query: _Query, where: str, tail: str) -> list[dict]:
-        optional = " ".join(f"OPTIONAL {{ ?g {p} ?{k} }}" for k, p in self.DOCUMENT_FIELDS.items())
-        head = "?g ?file " + " ".join(f"(SAMPLE(?{k}) AS ?_{k})" for k in self.DOCUMENT_FIELDS)
-        rows = self._select(
-            query, head, f"{where} ?g a zk:Document ; zk:fileName ?file . {optional}",
-            f"GROUP BY ?g ?file {query.projected} ORDER BY ?file {tail}",
-        )
-        docs = []
-        for row in rows:
-            doc: dict[str, Any] = {"id": plain(row["g"]), "file": plain(row["file"])}
-            for key in self.DOCUMENT_FIELDS:
-                doc[key] = plain(row[f"_{key}"])
-            doc["plan_year"] = _number(row["_plan_year"])
-            docs.append(doc)
-        return docs
-
     def documents(self, limit: int, offset: int) -> tuple[list[dict], int]:
-        """One page of the ingested documents (by file name) and their count. O(documents),
-        once per generation."""
-        def compute() -> tuple[list[dict], int]:
-            docs = self._documents(_Query(), "", f"LIMIT {int(limit)} OFFSET {int(offset)}")
-            rows = self.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a zk:Document }")
-            return docs, int(plain(rows[0]["n"]) or 0)
-        return self._cached(self._answers, ("documents", limit, offset), compute)
+        """One page of the ingested documents (by file name) and their count: a slice of the
+        read model's list, else read from the store, O(documents)."""
+        found = self._model.get().documents if self._model is not None else Documents.read(self.select)
+        return [dict(row) for row in found.rows[offset:offset + limit]], len(found.typed)
 
     def document(self, file: str) -> dict | None:
         """A document's metadata, counts per kind, and every fact it states with its quote.
@@ -670,10 +597,10 @@ class Catalog:
         graphs = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(file))}")
         if not graphs:
             return None
-        found = self._documents(_Query(), _Query.one_of("?g", tuple(plain(r["g"]) for r in graphs)), "")
-        if not found:
+        found = Documents.read(self.select, {plain(r["g"]) for r in graphs})
+        doc = next((row for row in found.rows if row["file"] == file), None)
+        if doc is None:
             return None
-        doc = found[0]
         graph = _Query()
         g = graph.bind(Param.iri(doc["id"]))
         counts = {name: 0 for name in ENTITY_CLASSES}
@@ -705,6 +632,6 @@ class Catalog:
                 "predicate": plain(row["p"]),
                 "object": _ref(obj, row["ol"]) if obj and obj[0] == "uri" else {"value": plain(obj)},
                 "quote": plain(row["quote"]),
-                "block": _number(row["block"]),
+                "block": number(row["block"]),
             })
         return list(facts.values())

@@ -84,6 +84,15 @@ class Overloaded(ZonekgError):
         self.retry_after = retry_after
 
 
+class Starting(ZonekgError):
+    """The service is still reading what it needs to answer (503): ask again in
+    ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Conflict(ZonekgError):
     """The request clashes with what the store holds (409)."""
 

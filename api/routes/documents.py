@@ -75,13 +75,13 @@ def _ingest(service: Service, name: str, content: IO[bytes]) -> DocumentSummary:
         with path.open("wb") as out:
             shutil.copyfileobj(content, out)
         prepared = service.extraction.prepare(path)
-    with service.writing() as store:
+    with service.writing([prepared.summary.iri]) as store:
         land(prepared, store)
     return prepared.summary
 
 
 def _remove(service: Service, name: str) -> bool:
-    with service.writing() as store:
+    with service.writing([document_iri(name)]) as store:
         if stored_file_name(store, document_iri(name)) != name:
             return False  # none, or another file's document under the same IRI
         return store.remove_document(document_iri(name))

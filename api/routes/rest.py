@@ -19,7 +19,7 @@ from zonekg.api.ids import ID_DESCRIPTION, KIND_SEGMENT, entity_iri
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
 from zonekg.graph.catalog import FACETS, ListFilter
-from zonekg.graph.errors import AmbiguousName, EntityNotFound
+from zonekg.graph.errors import AmbiguousName, EntityNotFound, Starting
 
 router = APIRouter(prefix="/api", tags=["REST"])
 
@@ -116,8 +116,12 @@ def _detail(collection: str, example: str) -> Callable[..., Any]:
     return get_item
 
 
-@router.get("/health", summary="Is the service ready?")
+@router.get("/health", summary="Is the service ready?",
+            description="200 once the service answers lists at once; 503 with `Retry-After` while it "
+            "is still reading its store's names and counts (after a start on a large store).")
 async def health(service: ServiceDep) -> dict:
+    if not service.model.ready:
+        raise Starting("the service is reading its store's names and counts")
     _, documents = await run_in_threadpool(service.catalog.documents, 1, 0)
     return {"status": "ok", "documents": documents}  # counted as /api/documents counts them
 

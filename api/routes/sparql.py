@@ -22,6 +22,7 @@ from zonekg.api.service import Service
 from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult
 from zonekg.graph.results import write
+from zonekg.graph.sparql_rewrite import DefaultGraphWrite, written_graphs
 from zonekg.graph.sparql_text import check_endpoints
 from zonekg.ontology import PREFIXES
 
@@ -123,7 +124,11 @@ async def answer(
 
 def _apply_update(service: Service, update: str) -> None:
     remote = check_endpoints(update, PREFIXES, service.settings.allowed_services)
-    with service.writing() as store:
+    try:
+        graphs: frozenset[str] | None = written_graphs(update)
+    except DefaultGraphWrite:
+        graphs = frozenset()  # the store refuses it and writes nothing
+    with service.writing(graphs) as store:
         try:
             store.update(update)  # a syntax error comes explained (line, column, text around)
         except OSError:
