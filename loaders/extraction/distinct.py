@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from zonekg.loaders.extraction import lexicon
 
@@ -31,13 +32,26 @@ RARE_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 FUNCTION_TAGS = frozenset("v vd vn vg d ad p c r u ul uj uz uv ud ug y e o m mq q f t".split())
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The word sets of data/generic.yaml this module reads."""
+
+    proper_tags: frozenset[str]  # jieba tags of proper words (ns, nr, nz …)
+    generic: frozenset[str]  # generic modifiers jieba tags as proper (智慧, 宜居)
+    non_proper: frozenset[str]  # single characters that are never distinctive (区, 新)
+    directions: frozenset[str]  # 南部, 东区 …: a part of an area
+    toponym_endings: tuple[str, ...]  # 路, 河, 岛 …
+    common_toponyms: frozenset[str]  # 道路, 河道 …: common words ending like a toponym
+    category_heads: frozenset[str]  # heads that need a distinctive stem (中心, 园区 …)
+
+
 @functools.cache
-def _cfg():
+def _words() -> _Words:
     g = lexicon.load("generic")
-    return (frozenset(g["proper_tags"]), frozenset(g["generic_modifiers"]),
-            frozenset(g["non_proper_chars"]), frozenset(g["directions"]),
-            tuple(g["toponym_endings"]), frozenset(g["common_toponym_words"]),
-            frozenset(g["category_heads"]))
+    return _Words(frozenset(g["proper_tags"]), frozenset(g["generic_modifiers"]),
+                  frozenset(g["non_proper_chars"]), frozenset(g["directions"]),
+                  tuple(g["toponym_endings"]), frozenset(g["common_toponym_words"]),
+                  frozenset(g["category_heads"]))
 
 
 @functools.cache
@@ -72,18 +86,19 @@ def tag(word: str) -> str | None:
 
 
 def is_category_head(head: str) -> bool:
-    return head in _cfg()[6]
+    return head in _words().category_heads
 
 
 @functools.lru_cache(maxsize=65536)
 def is_distinctive(stem: str) -> bool:
     """True when the stem has a part that makes it a proper name (see module doc)."""
-    proper, generic, non_proper, directions, endings, common_topo, _ = _cfg()
+    w = _words()
+    proper, generic, non_proper, endings = w.proper_tags, w.generic, w.non_proper, w.toponym_endings
     if not stem:
         return False
     if CODE.search(stem):
         return True
-    if stem in directions:
+    if stem in w.directions:
         return True
     toks = tokens(stem)
     run = 0
@@ -105,7 +120,7 @@ def is_distinctive(stem: str) -> bool:
             continue
         if tg is None or tg in proper:
             return True
-        if tok.endswith(endings) and tok not in common_topo:
+        if tok.endswith(endings) and tok not in w.common_toponyms:
             return True
     return False
 

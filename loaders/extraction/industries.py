@@ -364,14 +364,6 @@ def _sector_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sectors().names)))
 
 
-@functools.cache
-def _sector_ends() -> tuple[str, tuple[str, ...]]:
-    """What may follow a sector word that names the sector: punctuation and list words, or
-    a word of data/industries.yaml ``sector_end_words`` ("X产业", "X领域", "X发展")."""
-    cfg = lexicon.load("industries")
-    return cfg["sector_end_chars"], tuple(cfg["sector_end_words"])
-
-
 def _sector_parts(subject: str) -> list[str]:
     """"A及B" names two sectors, unless B is a component of A ("装备制造及配套", "汽车及零部
     件": one sector)."""
@@ -392,7 +384,9 @@ def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", text)]
     stops = tuple(cfg["name_tails"]) + tuple(cfg["sector_followers"]) + tuple(cfg["organisation_nouns"])
     named = [(m.start, m.end) for m in names.find(sentence)]
-    end_chars, end_words = _sector_ends()
+    # what may follow a sector word that names the sector: punctuation and list words, or a
+    # word of sector_end_words ("X产业", "X领域", "X发展")
+    end_chars, end_words = cfg["sector_end_chars"], tuple(cfg["sector_end_words"])
     out: list[str] = []
     offset = 0
     for clause in CLAUSE.split(text):

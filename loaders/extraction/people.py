@@ -28,9 +28,9 @@ def _cfg() -> dict:
 
 
 @functools.cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    c = _cfg()
-    return frozenset(c["surnames"]), frozenset(c["compound_surnames"])
+def _surnames(key: str) -> frozenset[str]:
+    """``surnames`` (one character) or ``compound_surnames`` (two), as a set."""
+    return frozenset(_cfg()[key])
 
 
 def _given_name_ok(given: str) -> bool:
@@ -44,7 +44,7 @@ def is_person(text: str) -> bool:
     name = re.sub(r"\s+", "", text)
     if not 2 <= len(name) <= 4 or name in _cfg()["not_names"] or name[0] in _SCOPES:
         return False  # 区 is a surname too, but 区经发局 is the district's bureau
-    single, compound = _surnames()
+    single, compound = _surnames("surnames"), _surnames("compound_surnames")
     if name[:2] in compound and _given_name_ok(name[2:]):
         return True
     if name[0] in single and len(name) <= 3 and _given_name_ok(name[1:]):
