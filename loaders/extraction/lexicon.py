@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from zonekg.loaders.extraction import schema
+from zonekg.loaders.extraction.text import norm
 
 DATA = Path(__file__).with_name("data")
 PLACEHOLDER = re.compile(r"\{\{([a-z_.|]+)\}\}")
@@ -60,8 +61,10 @@ def _longest_first(name: str, key: str) -> tuple[str, ...]:
     return tuple(sorted(load(name)[key], key=len, reverse=True))
 
 
+@functools.cache
 def pattern(name: str, id: str) -> re.Pattern[str]:
-    """The compiled pattern ``id`` of ``data/<name>.yaml`` (compiled once)."""
+    """The compiled pattern ``id`` of ``data/<name>.yaml`` (compiled once; cached, as rules ask
+    for it per candidate name)."""
     return patterns(name)[id].regex
 
 
@@ -161,7 +164,8 @@ def _check(file: str, key: str, kind: str, value: Any) -> None:
             _check_pattern(file, f"{key}.{id}", entry)
 
 
-PATTERN_KEYS = {"about": str, "pattern": str, "example": str, "expect": list, "absent": list, "title": str}
+PATTERN_KEYS = {"about": str, "pattern": str, "example": str, "span": str, "expect": list, "absent": list,
+                "title": str}
 
 
 def _check_pattern(file: str, where: str, entry: Any) -> None:
@@ -177,7 +181,7 @@ def _check_pattern(file: str, where: str, entry: Any) -> None:
         raise LexiconError(file, where, "needs 'expect' or 'absent': what extraction of the example shows")
     for key in ("expect", "absent"):
         if not all(isinstance(x, str) and x for x in entry.get(key, [])):
-            raise LexiconError(file, where, f"{key!r} is a list of trace lines")
+            raise LexiconError(file, where, f"{key!r} is a list of trace lines (quoted: 'zone name: X')")
 
 
 def _compiles(file: str, where: str, source: str) -> re.Pattern[str]:
@@ -198,8 +202,9 @@ def _patterns() -> dict[str, dict[str, Pattern]]:
             where = f"patterns.{id}"
             source = PLACEHOLDER.sub(lambda m: _alternation(name, where, m.group(1)), entry["pattern"])
             compiled = _compiles(f"{name}.yaml", where, source)
-            if not compiled.search(entry["example"]):
-                raise LexiconError(f"{name}.yaml", where, f"does not match its example {entry['example']!r}")
+            example, span = norm(entry["example"]), norm(entry.get("span", entry["example"]))
+            if span not in example or not compiled.search(span):
+                raise LexiconError(f"{name}.yaml", where, f"does not match its example {span!r}")
             out[name][id] = Pattern(name, id, entry["about"], source, entry["example"],
                                     tuple(entry.get("expect", ())), tuple(entry.get("absent", ())),
                                     entry.get("title"), compiled)

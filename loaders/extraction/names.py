@@ -22,40 +22,25 @@ from zonekg.loaders.extraction.vocabulary import (PUNCT, boundary_at, boundary_e
                                                   is_generic_stem, vocabulary)
 
 MAX_NAME = {Kind.AGENCY: 40, Kind.ZONE: 22, Kind.PROJECT: 22, Kind.COMPANY: 16}
-RIGHT_EXT = {
-    Kind.AGENCY: re.compile(r"\((?!以下|简称)[^()]{2,12}(?:局|办|办公室|委员会|中心)\)"),
-    # (not a town sharing the zone's administration: "X高新区(Y镇)管委会")
-    Kind.ZONE: re.compile(r"[A-Z]区|\((?![^()]*(?:镇|乡|街道)\))[^()]{1,6}\)(?!产业园)"),
-    Kind.PROJECT: re.compile(r"(?:项目)?[一二三四五六七八九]期(?:工程)?|\([^()]{1,10}段\)"
-                             r"|(?:扩建|技改|改扩建|新建)项目|项目"
-                             r"|(?<=号线)(?!建设)[\u4e00-\u9fff]{1,4}(?<![阶路地])段"),
-}
-
-
-# "41个滨水公园", "8大民生工程", "14条城区道路改造工程": a count in front makes a category.
-COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种|只)$")
-COUNT_INSIDE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|家|所|座|条|项|处|类|大|批|支|种)")
-# The last items of a list opened by 各 ("各县、市、区人民政府"): a type of unit, no one
-LABEL_LIST = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})*、$")
-# After an office's short name, a document number: "宝府办〔2008〕18号", "永政办发[2008]31号"
-DOC_NUMBER = re.compile(r"发?[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]")
-SELF_BODIES = ("工委", "管委", "党工委", "管委会")
 CLAUSE_END = "，,；;。!?！？:："
 _CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_END)}]")
-# "成为A、B和C": honours and titles the zone has become or aims to become, not entities;
-# "围绕“A中心、B中心”的目标", "“X基地”的功能定位": aspirations.
-ASPIRATION_BEFORE = ("成为", "建设成为", "建成为", "打造成为", "争创", "荣获", "被评为", "获评", "冲刺",
-                     "跻身", "创建国家")
-ASPIRATION_AFTER = re.compile(r"^[^，,；;。]{0,40}?[”\"]?的(?:功能|发展|总体)?(?:定位|目标|要求)")
-# "发展定位：建设A、B和C": what follows a positioning label is a title, not an entity
-POSITIONING_LABEL = re.compile(r"(?:定位|目标定位|功能定位|发展目标|总体目标)\s*[:：]$")
-# "人才公寓1200套": a category noun with a count after it, not a named facility
-# what follows a firm's name when it invests: "X年产…", "X扩建项目", "X技改", "X二期"
-INVESTING = r"(?:年产|扩建|技改|改扩建|新建|项目|[一二三四五六七八九]期)"
-COUNT_AFTER = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:套|间|张|个|栋|座|所|处|家)")
-QUOTED_STEM = re.compile(r"“[^“”]{1,10}”[\u4e00-\u9fff]{0,3}$")
-# "X(以下简称“Y”)", "X(简称Y)": the document declares Y as X's short form.
-DECLARED_ALIAS = re.compile(r"\((?:以下)?简称[:：]?[“\"]?([^()“”\"，,、]{2,14}?)[”\"]?\)")
+EXTENSIONS = {Kind.AGENCY: "agency_extension", Kind.ZONE: "zone_extension", Kind.PROJECT: "project_extension"}
+"""The pattern (data/names.yaml) of what may carry a name of each kind on past its head."""
+
+
+def _rule(id: str) -> re.Pattern[str]:
+    """A pattern of data/names.yaml, compiled once."""
+    return lexicon.pattern("names", id)
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word list of data/names.yaml as a set (for membership tests)."""
+    return _word_sets()[key]
+
+
+@functools.cache
+def _word_sets() -> dict[str, frozenset[str]]:
+    return {key: frozenset(value) for key, value in lexicon.load("names").items() if isinstance(value, list)}
 
 
 @dataclass(frozen=True)
@@ -85,9 +70,9 @@ def _find(sentence: Sentence) -> list[Mention]:
     matches = head_matches(text)
     out: list[Mention] = []
     accepted: list[tuple[int, int, Kind]] = []
-    alias_spans = [(m.start(), m.end()) for m in DECLARED_ALIAS.finditer(text)]
+    alias_spans = [(m.start(), m.end()) for m in _rule("declared_alias").finditer(text)]
     for s0, e, head, kind in matches:
-        ext = RIGHT_EXT.get(kind)
+        ext = _rule(EXTENSIONS[kind]) if kind in EXTENSIONS else None
         extended = False
         if ext:
             m = ext.match(text, e)
@@ -95,7 +80,7 @@ def _find(sentence: Sentence) -> list[Mention]:
                 e, extended = m.end(), True
         if _false_head(text, s0, e, head):
             continue
-        quoted = QUOTED_STEM.search(text[max(0, s0 - 12):s0])
+        quoted = _rule("quoted_code_name").search(text[max(0, s0 - 12):s0])
         if quoted and not any(c in quoted.group() for c in _gen()["code_name_works"]):
             quoted = None  # “一城三园”工程, “四换三名”工程: a slogan, not works
         if quoted and kind in (Kind.PROJECT, Kind.ZONE):
@@ -137,15 +122,15 @@ def _find(sentence: Sentence) -> list[Mention]:
         office = kind is Kind.PROJECT and head.endswith("中心") and _agency_center(text, start, s0, e, stem, head)
         if office:
             kind = Kind.AGENCY  # 区招商中心, 土地储备中心: a government unit, not a facility
-        if kind is Kind.AGENCY and stem[:1] == "经" and stem[1:] in ("",) + SELF_BODIES:
+        if kind is Kind.AGENCY and stem[:1] == "经" and (stem[1:] == "" or stem[1:] in _words("self_bodies")):
             start, stem, name = start + 1, stem[1:], name[1:]  # "经管委会研究": 经 = "after"
-        if kind is Kind.AGENCY and stem.endswith(("已经", "曾经", "业经")) and head in SELF_BODIES:
+        if kind is Kind.AGENCY and stem.endswith(("已经", "曾经", "业经")) and head in _words("self_bodies"):
             start, stem, name = s0, "", head  # "方案已经管委会研究": an adverb in front
         if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 2 \
                 and stem[0] in "经由在对向与和及把将被为从据按报请" and stem[1] in "省市区县":
             start, stem, name = start + 1, stem[1:], name[1:]  # "经区政府研究": 经 = "after"
-        if kind is Kind.AGENCY and (DOC_NUMBER.match(text, e) or name.startswith("各")
-                                    or LABEL_LIST.search(text[max(0, start - 12):start])):
+        if kind is Kind.AGENCY and (_rule("document_number").match(text, e) or name.startswith("各")
+                                    or _rule("unit_type_list").search(text[max(0, start - 12):start])):
             continue  # 宝府办〔2008〕18号: a document number's code; 各委办局, 各县、市、区人民政府: labels
         if kind is Kind.AGENCY and name.startswith("年度") and re.search(r"\d$", text[:start]):
             start, name, stem = start + 2, name[2:], stem[2:]  # "2023年度X局": the year's tail
@@ -164,7 +149,7 @@ def _find(sentence: Sentence) -> list[Mention]:
         if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and (
                 _partner(text, start, e) or _supported(text, start, e)):
             kind = Kind.COMPANY  # "与X医院合作", "支持X研究院申报…": a named partner, not a facility to build
-        alias = DECLARED_ALIAS.match(text, e)
+        alias = _rule("declared_alias").match(text, e)
         out.append(Mention(name, kind, sentence, start, e, head,
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
@@ -233,11 +218,6 @@ def _whole_firm(text: str, m: Mention) -> bool:
     return True
 
 
-OUTPUT = re.compile(r"年产(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|亿)?[\u4e00-\u9fff]{1,24}?"
-                    r"(?:扩建|技改|改扩建|新建)?项目(?:[一二三四五六七八九]期)?")
-PHASE = re.compile(r"(?<!第)(?:项目)?[一二三四五六七八九]期(?!间|末|初|工程|\d)")
-
-
 def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Mention],
                      accepted: list[tuple[int, int, Kind]], conj: frozenset[str]) -> list[Mention]:
     """Projects named by what they make or by their phase, without a facility head:
@@ -246,7 +226,7 @@ def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Ment
     text = sentence.text
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in found if m.kind is Kind.PROJECT]
-    for m in OUTPUT.finditer(text):
+    for m in _rule("output_project").finditer(text):
         if re.search(r"[，,；;。、：:|]", m.group()):
             continue
         start = m.start()
@@ -258,7 +238,7 @@ def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Ment
         out.append(Mention(text[start:m.end()], Kind.PROJECT, sentence, start, m.end(), "项目"))
         spans.append((start, m.end()))
     named = [(m.start, m.end) for m in found]
-    for m in PHASE.finditer(text):
+    for m in _rule("phase_project").finditer(text):
         ps, e = m.start(), m.end()
         if any(a < e and ps < b for a, b in spans) or any(a < ps <= b for a, b in named):
             continue  # (a phase after a name found by its head is that name's extension)
@@ -330,7 +310,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
                     distinct.tag(tk) in ("a", "ad", "an", "b", "d", "f", "m", "n", "q", "r", "v", "vn")
                     for tk in common):
                 common = []  # "台湾X精工": a regional prefix and a brand (not 韩国大型物流)
-            if common and re.match(INVESTING, text[e:]) and len(toks) >= 3 \
+            if common and _rule("investing").match(text[e:]) and len(toks) >= 3 \
                     and all(len(tk) == 1 for tk, _ in toks[:2]):
                 common = []  # "X禾牧场乳业扩建项目": a coined brand before a product word
             branch = any(m.kind is Kind.PROJECT and m.start == start and e < m.end
@@ -678,10 +658,10 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
     """Genre-level checks that tell a proper name from a category, a count or a slogan."""
     if "+" in name:
         return False  # "园区+开发公司": a formula, not a name
-    if COUNTED.search(text[max(0, start - 6):start]) or COUNT_INSIDE.search(stem):
+    if _rule("counted_category").search(text[max(0, start - 6):start]) or _rule("count_in_stem").search(stem):
         return False  # "41个滨水公园", "8大民生工程": a count of a category
     if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem) \
-            and not WING.match(stem) and not _area_scoped(stem) \
+            and not _rule("wing").match(stem) and not _area_scoped(stem) \
             and not (kind is Kind.COMPANY and _platform(stem)):
         return False  # "研发中心", "平安园区", "道路工程", "企业集团"
     if kind is Kind.PROJECT and distinct.is_category_head(head) and not coded \
@@ -689,24 +669,13 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False  # "创客空间和科技孵化器": two kinds of facility, neither named
     if kind in (Kind.ZONE, Kind.PROJECT) and _aspiration(text, start, e):
         return False
-    if kind is Kind.PROJECT and COUNT_AFTER.match(text[e:]) and not distinct.is_distinctive(stem):
+    if kind is Kind.PROJECT and _rule("count_after").match(text[e:]) and not distinct.is_distinctive(stem):
         return False  # "人才公寓1200套"
     return True
 
 
-DATE_IN_STEM = re.compile(r"\d{2,4}年(?:度)?")
-# A news report's dateline and byline run into its first sentence: "本报讯", "某某日报讯",
-# "新华社讯", then "(记者X 通讯员Y)"; they end the text before a name.
-DATELINE = re.compile(r"(?:本报|本台|本网|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|商报|新闻网|报|社|台|网))讯")
-BYLINE_ROLE = re.compile(r"\s*[(（]?\s*(?:见习记者|记者|通讯员|实习生)\s*")
-# "东翼X片区", "西翼Y片区": the wings of a 一核两翼 layout name their areas
-WING = re.compile(r"[东西南北]翼[\u4e00-\u9fff]{2,}")
-# "综保区X平台", "西区X厂房": a named area of the zone in front of a facility
-AREA_SCOPE = re.compile(r"([\u4e00-\u9fff]{1,3}区)[\u4e00-\u9fff]{2,}")
-
-
 def _area_scoped(stem: str) -> bool:
-    m = AREA_SCOPE.match(stem)
+    m = _rule("area_scope").match(stem)
     return bool(m) and not is_generic_stem(m.group(1)) \
         and m.group(1) not in _gen()["names"] and m.group(1) not in ("城区", "市区", "社区", "景区", "辖区")
 
@@ -741,11 +710,11 @@ def _aspiration(text: str, start: int, e: int) -> bool:
     while left > 0 and text[left - 1] not in CLAUSE_END:
         left -= 1
     before = text[left:start]
-    if any(w in before for w in ASPIRATION_BEFORE):
+    if any(w in before for w in lexicon.load("names")["aspiration_words"]):
         return True
-    if POSITIONING_LABEL.search(text[:left]):
+    if _rule("positioning_label").search(text[:left]):
         return True
-    return bool(ASPIRATION_AFTER.match(text[e:e + 45]))
+    return bool(_rule("aspiration_after").match(text[e:e + 45]))
 
 
 def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
@@ -861,7 +830,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
     if kind is Kind.ZONE and k < len(tokens) and tokens[k] in g["zone_leading_scope"] \
             and s0 - (start + len(tokens[k])) >= 2:
         start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name
-    area = AREA_SCOPE.match(text, s0 - len(stem))
+    area = _rule("area_scope").match(text, s0 - len(stem))
     if kind is Kind.PROJECT and area and _area_scoped(area.group()) and start < area.end(1):
         start = area.start()  # "综保区X平台": the area's name is no verb to trim
     if kind is Kind.PROJECT:
@@ -943,7 +912,7 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
 
 def _valid(kind: Kind, head: str, stem: str) -> bool:
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
-    if kind is Kind.AGENCY and head in SELF_BODIES and stem in ("", "区", "市", "县"):
+    if kind is Kind.AGENCY and head in _words("self_bodies") and stem in ("", "区", "市", "县"):
         return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
     if kind is Kind.AGENCY and head in ("政府", "人民政府"):
         # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
@@ -992,11 +961,6 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
     return True
 
 
-BRAND_USE = re.compile(r"(?:用好|推广|学习|借鉴)([\u4e00-\u9fff]{2,12}?)(?:“[^“”]{1,8}”)?"
-                       r"[\u4e00-\u9fff]{0,4}?(?:平台|经验|模式)")
-BRAND_TAGS = ("nz", "nt", "nrt")
-
-
 def _brand_prefixed(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """A firm named only as the owner of a platform or practice others are told to use or
     copy: "用好X农村电商平台", "推广X“Y式”党建经验". The firm is the brand-shaped token right
@@ -1004,12 +968,12 @@ def _brand_prefixed(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     2–4 characters unknown to it as a word; a common word ("推广先进经验") names no firm."""
     text = sentence.text
     out: list[Mention] = []
-    for m in BRAND_USE.finditer(text):
+    for m in _rule("brand_use").finditer(text):
         stretch, s0 = m.group(1), m.start(1)
         toks = distinct.tokens(stretch)
         quoted = text[m.end(1):m.end(1) + 1] == "“"
         name = None
-        if toks and len(toks[0][0]) >= 2 and toks[0][1] in BRAND_TAGS:
+        if toks and len(toks[0][0]) >= 2 and toks[0][1] in _words("brand_tags"):
             name = toks[0][0]
             rest = stretch[len(name):]
             if quoted and 1 <= len(rest) <= 2 and len(stretch) <= 6:
@@ -1032,18 +996,12 @@ def _brand_prefixed(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     return out
 
 
-QUANTIFIED_WORKS = re.compile(
-    r"(?:推进|加快|启动|实施|完成|开工|建设|推动)"
-    r"((?:[\u4e00-\u9fff]{2,4}?)(?:\d+(?:\.\d+)?万?亩)(?:市政基础设施|片区开发)"
-    r"|[\u4e00-\u9fff]{1,4}?(?:岛|片区)综合开发)")
-
-
 def _quantified_works(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """Works named by a place and its size: "推进X11800亩市政基础设施", "加快X4900亩片区开发"
     (the quantity stays inside the name), and "推进X岛综合开发" / "X片区综合开发"."""
     text = sentence.text
     out: list[Mention] = []
-    for m in QUANTIFIED_WORKS.finditer(text):
+    for m in _rule("quantified_works").finditer(text):
         name = m.group(1)
         place = re.match(r"[\u4e00-\u9fff]+?(?=\d|岛|片区)", name).group()
         if is_generic_stem(place) or not distinct.is_distinctive(place) \
@@ -1103,7 +1061,7 @@ def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     if kind is Kind.AGENCY:
         cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
     elif kind is Kind.ZONE:
-        cut = max((m.end() for m in DATE_IN_STEM.finditer(text, start, s0)), default=None)
+        cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
     if cut is None:
         return start
     while cut < s0 and not "\u4e00" <= text[cut] <= "\u9fff":
@@ -1115,18 +1073,18 @@ def _after_byline(text: str, start: int, s0: int) -> int:
     """Where a name may start once a report's dateline and byline before it are skipped:
     "本报讯记者王明澜州经开区…" → the zone starts at 澜州."""
     end = start
-    for m in DATELINE.finditer(text, start, s0):
+    for m in _rule("dateline").finditer(text, start, s0):
         end = m.end()
     pos = end if end > start else start
     while True:
-        role = BYLINE_ROLE.match(text, pos, s0)
+        role = _rule("byline_role").match(text, pos, s0)
         if not role or role.end() == pos:
             break
         rest = text[role.end():s0]
         sizes = [n for n in (3, 2) if people.is_person(rest[:n])]
         # the name ends where punctuation or the next role starts, else where enough is left
         # for the name after it ("记者王明澜州经开区": 王明, since 州 alone names nothing)
-        size = next((n for n in sizes if rest[n:n + 1] in " )）" or BYLINE_ROLE.match(rest, n)), None) \
+        size = next((n for n in sizes if rest[n:n + 1] in " )）" or _rule("byline_role").match(rest, n)), None) \
             or next((n for n in sizes if len(rest) - n >= 2), None)
         if size is None:
             break

@@ -19,12 +19,13 @@ REGEXES = "regexes"
 WORD_MAP = "word map"
 """A mapping from a word to a list of words."""
 PATTERNS = "patterns"
-"""Named patterns: ``id: {about, pattern, example, expect | absent}``. ``about`` says what the
-pattern means; ``pattern`` is a regular expression in which ``{{key}}`` (or ``{{a|b}}``,
-``{{file.key}}``) stands for the alternation of those word lists, longest first; ``example``
-is a sentence it matches; ``expect`` and ``absent`` are lines of ``zonekg extract --trace``
-that extraction of that sentence must show, or must not (tests/extraction/test_patterns.py
-runs each one)."""
+"""Named patterns: ``id: {about, pattern, example, [span], expect | absent, [title]}``.
+``about`` says what the pattern means; ``pattern`` is a regular expression in which
+``{{key}}`` (or ``{{a|b}}``, ``{{file.key}}``) stands for the alternation of those word lists,
+longest first; ``example`` is a sentence it matches (``span``: the part of it the pattern
+reads, when a rule applies it to the text before or after a name); ``expect`` and ``absent``
+are lines of ``zonekg extract --trace`` that extraction of the example (in a document under
+``title``) must show, or must not (tests/extraction/test_patterns.py runs each one)."""
 
 STAGE_OF = {"names": "mentions", "lists": "mentions", "responsibility": "leads", "targets": "targets"}
 """The pipeline stage a file's pattern examples are checked at (its ``expect`` lines appear in
@@ -70,6 +71,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "firm_business_verbs": WORDS, "firm_park_heads": WORDS, "firm_subject_cues": WORDS,
         "firm_build_verbs": WORDS, "firm_facility_heads": WORDS, "company_context": WORDS,
         "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS,
+        "self_bodies": WORDS, "aspiration_words": WORDS, "brand_tags": WORDS,
     },
     "people": {
         "surnames": WORDS, "compound_surnames": WORDS, "not_given_name_final": WORDS,

@@ -18,14 +18,6 @@ from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.model import Kind
 
 PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
-# A number with a unit is a boundary: "36万平方米的X", "3万平方米X".
-QUANTITY = re.compile(
-    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:[-—~至到](?:\d+(?:\.\d+)?))?"
-    r"(?:万|亿)?(?:平方米|平方公里|公里|米|亩|公顷|元|美元|家|个|项|处|条|座|所|套|栋|层|户|人|名|吨|余|多)"
-    r"(?!级)"  # "5万吨级码头": a quantity that grades the thing is part of its name
-)
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """The word sets of names, read once from the data files."""
@@ -126,7 +118,7 @@ def boundary_ends(text: str) -> dict[int, int]:
             if L <= e and text[e - L:e] in bwords:
                 ends.setdefault(e, e - L)
                 break
-    for m in QUANTITY.finditer(text):
+    for m in lexicon.pattern("names", "quantity").finditer(text):  # "3万平方米X"
         ends.setdefault(m.end(), m.start())
     return ends
 
