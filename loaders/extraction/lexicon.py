@@ -43,6 +43,7 @@ class Pattern:
     expect: tuple[str, ...]
     absent: tuple[str, ...]
     title: str | None  # the title of the one-sentence document the example is read in
+    overlaps: str | None  # the other rule that also reads the example, when one does
     regex: re.Pattern[str]
 
 
@@ -165,7 +166,7 @@ def _check(file: str, key: str, kind: str, value: Any) -> None:
 
 
 PATTERN_KEYS = {"about": str, "pattern": str, "example": str, "span": str, "expect": list, "absent": list,
-                "title": str}
+                "title": str, "overlaps": str}
 
 
 def _check_pattern(file: str, where: str, entry: Any) -> None:
@@ -207,7 +208,7 @@ def _patterns() -> dict[str, dict[str, Pattern]]:
                 raise LexiconError(f"{name}.yaml", where, f"does not match its example {span!r}")
             out[name][id] = Pattern(name, id, entry["about"], source, entry["example"],
                                     tuple(entry.get("expect", ())), tuple(entry.get("absent", ())),
-                                    entry.get("title"), compiled)
+                                    entry.get("title"), entry.get("overlaps"), compiled)
     return out
 
 

@@ -105,7 +105,7 @@ def trailing_person(text: str) -> str | None:
     副局长陈思远, "县工信局 林海东" → 林海东), or None. The unit must end like one (局, 办 …)
     right before the post or the name, so a name never eats the unit's own last characters."""
     head = text.strip()
-    single, compound = _surnames()
+    single, compound = _surnames("surnames"), _surnames("compound_surnames")
     if len(head) < 4 or not (head[-3] in single or head[-2] in single or head[-4:-2] in compound):
         return None  # no surname where a name could start
     for size in (3, 2):

@@ -19,13 +19,15 @@ REGEXES = "regexes"
 WORD_MAP = "word map"
 """A mapping from a word to a list of words."""
 PATTERNS = "patterns"
-"""Named patterns: ``id: {about, pattern, example, [span], expect | absent, [title]}``.
+"""Named patterns: ``id: {about, pattern, example, [span], expect | absent, [title], [overlaps]}``.
 ``about`` says what the pattern means; ``pattern`` is a regular expression in which
 ``{{key}}`` (or ``{{a|b}}``, ``{{file.key}}``) stands for the alternation of those word lists,
 longest first; ``example`` is a sentence it matches (``span``: the part of it the pattern
 reads, when a rule applies it to the text before or after a name); ``expect`` and ``absent``
 are lines of ``zonekg extract --trace`` that extraction of the example (in a document under
-``title``) must show, or must not (tests/extraction/test_patterns.py runs each one)."""
+``title``) must show, or must not (tests/extraction/test_patterns.py runs each one, and
+checks the example reads otherwise with the pattern disabled, unless ``overlaps`` names the
+other rule that also reads it)."""
 
 STAGE_OF = {"names": "mentions", "lists": "mentions", "responsibility": "leads", "targets": "targets"}
 """The pipeline stage a file's pattern examples are checked at (its ``expect`` lines appear in
@@ -42,6 +44,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "proper_tags": WORDS, "generic_modifiers": WORDS, "non_proper_chars": CHARS,
         "directions": WORDS, "toponym_endings": WORDS, "common_toponym_words": WORDS,
         "code_name_works": WORDS, "partner_institution_heads": WORDS, "partner_build_verbs": WORDS,
+        "supported_institution_cues": WORDS, "institution_activities": WORDS,
         "organisation_heads": WORDS, "platform_company_stems": WORDS, "zone_leading_scope": WORDS,
     },
     "industries": {
@@ -72,6 +75,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "firm_build_verbs": WORDS, "firm_facility_heads": WORDS, "company_context": WORDS,
         "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS,
         "self_bodies": WORDS, "aspiration_words": WORDS, "brand_tags": WORDS,
+        "firm_project_heads": WORDS, "firm_project_openers": WORDS, "headquarters_regions": WORDS,
+        "place_kind_openers": WORDS,
     },
     "people": {
         "surnames": WORDS, "compound_surnames": WORDS, "not_given_name_final": WORDS,
