@@ -178,19 +178,24 @@ def _glued_units(tail: str) -> list[str] | None:
     """Every unit of a tail made of unit names only, glued or separated; None otherwise."""
     suffixes = tuple(_cfg()["unit_suffixes"]) + tuple(_cfg()["table_unit_suffixes"])
     firms = tuple(_cfg()["company_suffixes"])
+    own_zone = lexicon.words("names", "own_zone_words")
     out: list[str] = []
     for piece in re.split(r"[、,，;；]+(?![^()（）]*[)）])", tail.strip("。 ")):
         start = 0
         for k in range(1, len(piece)):
             # a unit starts at a scope word (市|区|县…) after a unit, or after a firm's name
-            # ("X建设发展有限公司项目推进科"): no unit's name goes on after 公司/集团
-            opens = piece[k] in _SCOPE_START or piece[start:k].endswith(firms) and piece.endswith(suffixes)
+            # ("X建设发展有限公司项目推进科"): no unit's name goes on after 公司/集团; a firm
+            # named after the plan's own zone opens one too ("规划建设科开发区建设发展有限公司":
+            # a bureau's branch, 局开发区分局, never ends in 公司)
+            opens = piece[k] in _SCOPE_START or piece[start:k].endswith(firms) and piece.endswith(suffixes) \
+                or piece.startswith(own_zone, k) and piece.endswith(firms)
             if opens and piece[:k].endswith(suffixes) and piece[start:k].endswith(suffixes) \
                     and "(" not in piece[start:k].replace(")", "") and k - start >= 3:
                 out.append(piece[start:k])
                 start = k
         out.append(piece[start:])
-    ok = all(2 <= len(u) <= 16 and (re.sub(r"等$", "", u).endswith(suffixes) or u.startswith("各")) for u in out)
+    ok = all(2 <= len(u) <= 16 and "。" not in u and (re.sub(r"等$", "", u).endswith(suffixes) or u.startswith("各"))
+             for u in out)  # (a unit holds no full stop: "区人才驿站…工程。综合协调科" is a task's end)
     return out if out and ok else None
 
 

@@ -110,6 +110,8 @@ def _find(sentence: Sentence) -> list[Mention]:
             start = min(start, protect)
             if kind is Kind.AGENCY:
                 start = _after_glued_unit(text, start, s0)
+            elif kind is Kind.COMPANY:
+                start = _after_glued_unit_end(text, start, s0)
             if kind is Kind.AGENCY and head.endswith("领导小组") and start is not None:
                 g0 = _group_start(text, s0, bends)
                 if g0 < start and text[g0:start].endswith(tuple(lexicon.words("names", "zone_suffixes"))):
@@ -887,6 +889,16 @@ def _fused(stem: str, head: str) -> bool:
                 and distinct.tag(tok) in ("n", "nz", "j", "s") and tok not in vocabulary().heads
         pos += len(tok)
     return False
+
+
+def _after_glued_unit_end(text: str, start: int, head_start: int) -> int:
+    """"规划建设科开发区建设发展有限公司" in a table dump: a firm named after the plan's own zone
+    starts at the zone's kind word when a unit's end is glued before it."""
+    ends, own = lexicon.words("names", "glued_unit_ends"), lexicon.words("names", "own_zone_words")
+    for i in range(start + 1, head_start):
+        if text.startswith(own, i) and text[start:i].endswith(ends):
+            return i
+    return start
 
 
 def _after_glued_unit(text: str, start: int, head_start: int) -> int:

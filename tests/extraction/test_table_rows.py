@@ -93,3 +93,16 @@ def test_a_tab_row_wrapped_after_its_number_keeps_its_cells():
     assert ("南区标准化厂房四期", "开发区城投公司") in lead
     found = projects(ex)
     assert found["嵩阳国际物流枢纽多式联运中心"].investment_cny == Decimal("2100000000")
+
+
+def test_a_unit_glued_before_a_firm_named_after_the_zone_splits_from_it():
+    """"综合协调科高新区城市发展有限公司": the unit ends at 科, the firm (named after the plan's
+    own zone by its kind word) starts at 高新区."""
+    ex = extract(read_document(FIX / "glued_zone_firm_units.txt"))
+    lead = pairs(ex)
+    assert ("岳溪高新区人才驿站", "综合协调科") in lead
+    assert ("岳溪光电子产业园一期", "高新区城市发展有限公司") in lead
+    companies = {c.name for c in ex.of_kind(Kind.COMPANY)}
+    assert "高新区城市发展有限公司" in companies
+    assert not [c for c in companies | {a.name for a in ex.of_kind(Kind.AGENCY)} if c.startswith("科")
+                or "科高新区" in c]
