@@ -61,16 +61,23 @@ def _listed(sentence: Sentence) -> list[str]:
     return out
 
 
+@functools.cache
+def _headline_re() -> re.Pattern:
+    verbs = "|".join(sorted(map(re.escape, lexicon.load("industries")["heading_verbs"]), key=len, reverse=True))
+    return re.compile(rf"(?:{verbs}|[一二三四五六七八九十]是)([\u4e00-\u9fff]{{2,8}}?)"
+                      r"(?:新兴|主导|支柱|特色|未来)?产业")
+
+
 def _headline(text: str) -> list[str]:
     """A task heading that names its industry: "1.做大X产业。", "（二）培育X新兴产业",
     "四是X产业。" — a focus verb (or 一是/二是…) opens the clause and 产业 closes it."""
-    verbs = "|".join(sorted(map(re.escape, lexicon.load("industries")["heading_verbs"]), key=len, reverse=True))
     generic = tuple(lexicon.load("industries")["generic_modifiers"])
     out = []
     for clause in CLAUSE.split(text):
+        if "产业" not in clause:
+            continue  # (the heading ends with 产业)
         clause = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[.、．])\s*", "", clause)
-        m = re.fullmatch(rf"(?:{verbs}|[一二三四五六七八九十]是)([\u4e00-\u9fff]{{2,8}}?)"
-                         r"(?:新兴|主导|支柱|特色|未来)?产业", clause.strip())
+        m = _headline_re().fullmatch(clause.strip())
         org = tuple(lexicon.load("industries")["organisation_nouns"])
         if m and m.group(1) not in generic and not m.group(1).endswith(generic) \
                 and not re.search("[和及与]", m.group(1)) and not any(o in m.group(1) for o in org):
@@ -165,6 +172,8 @@ def _pairs(text: str) -> list[str]:
     out = []
     heads = _cue_heads()
     for clause in CLAUSE.split(text):
+        if "和" not in clause and "及" not in clause and "与" not in clause:
+            continue  # (both forms join the two with 和, 及 or 与)
         m = re.search(rf"(?:两|二|2)\s*(?:大|个|项|类)[\u4e00-\u9fff]{{0,4}}(?:{heads})(?:即|包括|为|是)"
                       r"([\u4e00-\u9fff]{2,12})(?:和|及|与)([\u4e00-\u9fff]{2,12})$", clause)
         if not m:
@@ -291,6 +300,9 @@ def _measured_patterns() -> tuple[re.Pattern, ...]:
 # The shortest sector each pattern of _measured_patterns() reads: after a plain focus verb a
 # two- or three-character sector (文化产业, 汽车产业) is a broad field, not a focus.
 MEASURED_MIN = (2, 2, 2, 4)
+# Words each pattern of _measured_patterns() cannot match without: a sentence without them is
+# not scanned (the patterns open with a lazy run of any characters, slow to fail).
+MEASURED_NEEDS = ("产业", "经济规模", "发展", "产业")
 
 
 def _measured(text: str) -> list[str]:
@@ -301,7 +313,9 @@ def _measured(text: str) -> list[str]:
     org = tuple(cfg["organisation_nouns"])
     out = []
     verbs = tuple(sorted(cfg["sector_focus_verbs"] + ["发展"], key=len, reverse=True))
-    for pattern, shortest in zip(_measured_patterns(), MEASURED_MIN):
+    for pattern, shortest, needed in zip(_measured_patterns(), MEASURED_MIN, MEASURED_NEEDS):
+        if needed not in text:
+            continue
         for m in pattern.finditer(text):
             subject = _after_verbs(m.group(1))
             while subject.startswith(verbs):  # "培育发展X产业"
