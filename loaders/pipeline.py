@@ -249,13 +249,23 @@ def ingest(
         landed.clear()
         bulk = True
     if not bulk:
-        for path, prepared, reason in outcomes(files, jobs, limits, scheduler):
-            if prepared is not None:
-                try:
-                    land(prepared, store)
-                except DocumentCollision as exc:
-                    prepared, reason = None, str(exc)
-                except Exception as exc:  # the store refused this document; keep going
-                    prepared, reason = None, f"could not be stored ({type(exc).__name__}: {exc})"
-            told(path, prepared.summary if prepared else None, reason)
+        _land_each(outcomes(files, jobs, limits, scheduler), store, told)
     return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])
+
+
+def _land_each(
+    finished: Iterable[Outcome],
+    store: GraphStore,
+    told: Callable[[Path, DocumentSummary | None, str | None], None],
+) -> None:
+    """One transaction per document (the store held documents already, so no bulk load): a
+    document the store refuses is told as failed and the others go on."""
+    for path, prepared, reason in finished:
+        if prepared is not None:
+            try:
+                land(prepared, store)
+            except DocumentCollision as exc:
+                prepared, reason = None, str(exc)
+            except Exception as exc:  # the store refused this document; keep going
+                prepared, reason = None, f"could not be stored ({type(exc).__name__}: {exc})"
+        told(path, prepared.summary if prepared else None, reason)

@@ -11,7 +11,7 @@ per format: ``text`` (.txt/.md), ``html``, ``docx``, ``pdf``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from zonekg.graph.errors import TooLarge
 from zonekg.loaders.document import SourceDocument, UnreadableDocument

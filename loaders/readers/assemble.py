@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits

@@ -142,33 +142,50 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """
     if not data or not data.strip():
         raise NotText("file is empty")
+    decoded = _with_bom(data)
+    if decoded is None:
+        if b"\x00" in data:
+            # NUL bytes without a BOM: UTF-16 without BOM is not supported; anything else is binary.
+            raise NotText("binary data: contains NUL bytes, not text")
+        decoded = _as_utf8(data) or _as_declared(data, declared) or _guessed(data)
+    _check_plausible(decoded.text)
+    return decoded
+
+
+def _with_bom(data: bytes) -> Decoded | None:
+    """The text a byte-order mark announces; None without one; NotText when it lies."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], encoding.replace("-sig", ""))
             if text is None:
                 raise NotText(f"byte-order mark says {encoding} but the bytes do not decode")
-            _check_plausible(text)
             return Decoded(text, encoding)
-    if b"\x00" in data:
-        # NUL bytes without a BOM: UTF-16 without BOM is not supported; anything else is binary.
-        raise NotText("binary data: contains NUL bytes, not text")
+    return None
 
+
+def _as_utf8(data: bytes) -> Decoded | None:
+    """UTF-8, whole or cut inside its last character; None when the bytes are not UTF-8."""
     text = _strict(data, "utf-8")
     if text is not None:
-        _check_plausible(text)
         return Decoded(text, "utf-8")
     text = _cut_utf8(data)
     if text is not None:
-        _check_plausible(text)
         return Decoded(text, "utf-8", (CUT_CHARACTER,))
+    return None
 
+
+def _as_declared(data: bytes, declared: str | None) -> Decoded | None:
+    """The container's charset when the bytes decode with it into text without control codes."""
     declared_codec = normalize_encoding_name(declared)
     if declared_codec and declared_codec != "utf-8":
         text = _strict(data, declared_codec)
         if text is not None and not _CONTROL.search(text):
-            _check_plausible(text)
             return Decoded(text, declared_codec)
+    return None
 
+
+def _guessed(data: bytes) -> Decoded:
+    """The detector's codec or a Chinese one, whichever reads more everyday characters."""
     candidates: dict[str, str] = {}
     best = from_bytes(data).best()
     if best is not None:
@@ -199,7 +216,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if detected not in candidates:
         detected = next(iter(candidates))
     text = candidates[detected]
-    _check_plausible(text)
     if detected in ("cp950", "big5hkscs") and "big5" in candidates and candidates["big5"] == text:
         detected = "big5"
     return Decoded(text, detected)

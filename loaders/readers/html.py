@@ -74,7 +74,7 @@ def _drop_chrome(root: LexborNode) -> None:
 def _cell_text(cell: LexborNode) -> str:
     lines: list[str] = []
     _walk(cell, lines, tables=None)
-    return " ".join(l.strip(" \xa0\u3000") for l in lines if l.strip(" \xa0\u3000"))
+    return " ".join(line.strip(" \xa0\u3000") for line in lines if line.strip(" \xa0\u3000"))
 
 
 def _grid(table: LexborNode) -> list[list[str]]:

@@ -75,15 +75,15 @@ def _join(left: str, right: str) -> str:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was wrapped at, or None if it does not look wrapped."""
-    widths = [display_width(l.strip(" \t\u3000")) for l in lines if l.strip(" \t\u3000")]
+    widths = [display_width(line.strip(" \t\u3000")) for line in lines if line.strip(" \t\u3000")]
     if len(widths) < 4:
         return None
     ordered = sorted(widths)
     width = ordered[int(len(ordered) * 0.9) - 1] if len(ordered) >= 10 else ordered[-1]
     if width < 20:
         return None
-    near = [l for l in lines if l.strip(" \t\u3000")
-            and display_width(l.strip(" \t\u3000")) >= 0.8 * width and not ends_strong(l)]
+    near = [line for line in lines if line.strip(" \t\u3000")
+            and display_width(line.strip(" \t\u3000")) >= 0.8 * width and not ends_strong(line)]
     nonblank = len(widths)
     # Wrapped text: a good share of lines stop near the wrap width mid-sentence.
     if len(near) >= max(2, 0.3 * nonblank):
@@ -100,7 +100,7 @@ def join_wrapped(lines: list[str], width: int | None = None) -> list[str]:
     if width is None:
         width = wrap_width(lines)
     if width is None:
-        return [l.strip(" \t\u3000") for l in lines]
+        return [line.strip(" \t\u3000") for line in lines]
     out: list[str] = []
     current: str | None = None
     current_full = False

@@ -68,7 +68,7 @@ def _strip_furniture(pages: list[list[str]]) -> list[str]:
     if len(pages) >= 3:
         edges = Counter()
         for lines in pages:
-            nonblank = [l.strip() for l in lines if l.strip()]
+            nonblank = [line.strip() for line in lines if line.strip()]
             edges.update(set(nonblank[:2] + nonblank[-2:]))
         repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
     out: list[str] = []
@@ -85,7 +85,7 @@ def read_pdf(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocum
     reader = _open(path)
     pages = _page_lines(reader, path)
     lines = _strip_furniture(pages)
-    if not any(l.strip() for l in lines):
+    if not any(line.strip() for line in lines):
         raise UnreadableDocument(path, "PDF has no text layer (scanned images?); OCR is not "
                                  "supported")
     title = None
