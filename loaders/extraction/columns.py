@@ -207,7 +207,7 @@ def align(roles: dict[str, int], width: int, cells: tuple[str, ...]) -> tuple[st
             role_of[i] = role
     out = [""] * width
     pos = 0
-    for cell in [piece for cell in cells for piece in split_units_tail(cell)]:
+    for cell in [piece for whole in cells for piece in split_units_tail(whole)]:
         if not cell.strip():
             continue  # an empty cell says nothing about where the next one goes
         kind = cell_type(cell)

@@ -176,7 +176,7 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
             items.append(chunk)
     if items and len(items) > 1:
         lists.append(Enumeration(items, "", None, sentence, clause))
-    return [l for l in lists if len(l.items) >= 2]
+    return [found for found in lists if len(found.items) >= 2]
 
 
 def trim_item(item: str, first: bool = False) -> str:

@@ -588,7 +588,7 @@ def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
     for q in (p, bends.get(p, p)):  # (the zone may precede the group's remit: X开发区+建设发展)
         m = re.search(rf"(?:^|(?<=[{re.escape(''.join(PUNCT))}]))[\u4e00-\u9fff]{{0,10}}?(?:{zones})$",
                       text[limit:q])
-        if m and p < s0 and not text[limit + m.start():q] in _gen()["names"] \
+        if m and p < s0 and text[limit + m.start():q] not in _gen()["names"] \
                 and m.group()[:1] in lexicon.words("names", "scope_prefixes"):
             return limit + m.start()
     return p
@@ -614,7 +614,7 @@ def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str)
     agency_heads = [h for h, k in vocabulary().heads.items() if k is Kind.AGENCY]
     before = text[max(0, start - 12):start]
     after = text[e:e + 12]
-    if re.search(r"(?:%s)[、和及]?$" % "|".join(map(re.escape, agency_heads)), before):
+    if re.search(rf"(?:{'|'.join(map(re.escape, agency_heads))})[、和及]?$", before):
         return True
     m = re.match(r"[、和及]([^、,，;；。|]{2,12})", after)
     return bool(m and any(m.group(1).strip().endswith(h) for h in agency_heads)
@@ -741,7 +741,7 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                     or not _names_agency(text[b0:p], text[s0:]):
                 return p
         # another complete name ends here: a zone inside a longer zone/project name splits
-        for a0, a1, akind in accepted:
+        for _a0, a1, akind in accepted:
             if a1 == p and p < s0:
                 if text[p:p + 1] in conj:
                     return p + 1

@@ -494,6 +494,11 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
 
 # ---------------------------------------------------------------- tables
 
+def _cell(header: dict[str, int], cells: tuple[str, ...], key: str) -> str:
+    """The cell of a row in the column ``key``; empty when the table has no such column."""
+    return cells[header[key]] if key in header and header[key] < len(cells) else ""
+
+
 def from_tables(sents: list[Sentence]) -> list[Assignment]:
     """Assignments from responsibility and project tables (Table blocks or text rows)."""
     out: list[Assignment] = []
@@ -530,7 +535,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:
                 cells = aligned
         if sum(1 for c in cells if c) == 1 and cells[0] and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", cells[0]):
             continue  # a section row ("二、项目建设") spanning the table
-        get = lambda key: cells[header[key]] if key in header and header[key] < len(cells) else ""
+        get = functools.partial(_cell, header, cells)
         task = get("task")
         # a cell spanning several lines: continuation rows leave the number cell empty
         if prev is not None and "no" in header and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", get("no")):

@@ -676,11 +676,9 @@ def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re,
                  or unit_kind[m.group("unit")] is TargetKind.LEVEL and _last_verb(before, verb_re, verbs)[0] == "result"):
         # "建成3个区级公园", "完成门楼镇8个村的集中连片治理": modifier before + noun after
         modifier = re.split(r"[和及与、]", seg)[-1]
-        v = None
-        for v in verb_re.finditer(modifier):
-            pass
-        if v is not None:
-            modifier = modifier[v.end():]
+        verbs_in = list(verb_re.finditer(modifier))
+        if verbs_in:
+            modifier = modifier[verbs_in[-1].end():]
         modifier = _strip_prefix(modifier.strip(), cfg["metric_prefix"])
         if len(modifier) > 8 or modifier in cfg["metric_prefix"] or modifier.endswith("等"):
             modifier = ""  # "完成A、B等3个片区的改造": the names are not the metric
