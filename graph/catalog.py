@@ -13,6 +13,7 @@ lists) were read from the store first, never taken from a request.
 """
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -214,17 +215,9 @@ class Catalog:
             scope = zones if collection == "zones" else self.zone_scope(zones)
             lines.append(f"{_Query.one_of('?zs', scope)} {ZONE_LINKS[collection]}")
         if flt.lead or flt.administration:
-            clause = "?e zk:leadAgency ?lead ."
-            if flt.lead:
-                leads = self.named(flt.lead)
-                if not leads:
-                    return None
-                clause = f"{_Query.one_of('?lead', leads)} {clause}"
-            if flt.administration:
-                administrations = self.named(flt.administration)
-                if not administrations:
-                    return None
-                clause += f" ?lead zk:partOf ?adm . {_Query.one_of('?adm', administrations)}"
+            clause = self._lead_clause(flt)
+            if clause is None:
+                return None
             lines.append(clause)
         for i, (value, pattern) in enumerate((
             (flt.participant, "?e zk:participatingAgency ?x{i} ."),
@@ -250,6 +243,22 @@ class Catalog:
                 f"FILTER(CONTAINS(LCASE(STR({found})), {query.bind(Param(flt.q.lower()))})) }}"
             )
         return "\n".join(lines)
+
+    def _lead_clause(self, flt: ListFilter) -> str | None:
+        """The pattern of a member led by ``flt.lead`` and/or by an agency part of
+        ``flt.administration``; None when either names nothing."""
+        clause = "?e zk:leadAgency ?lead ."
+        if flt.lead:
+            leads = self.named(flt.lead)
+            if not leads:
+                return None
+            clause = f"{_Query.one_of('?lead', leads)} {clause}"
+        if flt.administration:
+            administrations = self.named(flt.administration)
+            if not administrations:
+                return None
+            clause += f" ?lead zk:partOf ?adm . {_Query.one_of('?adm', administrations)}"
+        return clause
 
     def _document_graphs(self, document: str) -> tuple[str, ...]:
         """The named graph of a document given by file name or IRI. O(1)."""
@@ -321,12 +330,12 @@ class Catalog:
             return self.describe(collection, [r["id"] for r in page if r["id"]]), self.count(collection, flt)
         return self._cached(self._answers, ("list", collection, flt.key(), limit, offset), compute)
 
-    def facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
+    def facets(self, collection: str, flt: ListFilter) -> dict[str, builtins.list[dict]]:
         """Counts of the filtered members by each facet of the collection (most frequent first).
         O(answer · facet links): the filters join from the named entities, as for members."""
         return self._cached(self._answers, ("facets", collection, flt.key()), lambda: self._facets(collection, flt))
 
-    def _facets(self, collection: str, flt: ListFilter) -> dict[str, list[dict]]:
+    def _facets(self, collection: str, flt: ListFilter) -> dict[str, builtins.list[dict]]:
         """Unfiltered: the read model's counts, O(values). Filtered: one GROUP BY per facet,
         O(answer · facet links). Either way ranked here (count, then value), so every backend
         shows the same values in the same order."""
@@ -347,7 +356,7 @@ class Catalog:
             out[facet] = [self._facet_value(value, count, names) for value, count in ranked]
         return out
 
-    def _names(self, collection: str | None, iris: list[str]) -> dict[str, str]:
+    def _names(self, collection: str | None, iris: builtins.list[str]) -> dict[str, str]:
         """The names (least label) of ``iris``: from the read model, else read. O(len(iris))."""
         if not iris or collection is None:
             return {}
@@ -368,7 +377,7 @@ class Catalog:
         return {"value": number(value) if value[3] else plain(value), "count": count}
 
     # -- details -------------------------------------------------------------------------
-    def kinds(self, iri: str) -> list[str]:
+    def kinds(self, iri: str) -> builtins.list[str]:
         """The collections ``iri`` belongs to (empty when it is no entity of the store). O(1)."""
         query = _Query()
         subject = query.bind(Param.iri(iri))
@@ -383,7 +392,7 @@ class Catalog:
             return self.describe(collection, [iri])[0]
         return self._cached(self._answers, ("entity", collection, iri), compute)
 
-    def describe(self, collection: str, iris: list[str]) -> list[dict]:
+    def describe(self, collection: str, iris: builtins.list[str]) -> builtins.list[dict]:
         """Full REST items for ``iris`` (read from the store, all of one collection), in order.
         O(statements about them): four or five queries, each joined from ``VALUES`` of ``iris``."""
         if not iris:
@@ -495,7 +504,7 @@ class Catalog:
         return self._cached(self._answers, ("zone", iri), compute)
 
     # -- search --------------------------------------------------------------------------
-    def search(self, text: str, limit: int, offset: int) -> tuple[list[dict], int]:
+    def search(self, text: str, limit: int, offset: int) -> tuple[builtins.list[dict], int]:
         """Entities of every named kind whose name or an alias contains ``text``, ranked:
         exact match, then prefix, then anywhere; shorter names first within a rank.
         O(named entities) in memory over the cached orders, O(page) in the store."""
@@ -529,7 +538,7 @@ class Catalog:
     # -- triples and resources -----------------------------------------------------------
     def triples(
         self, s: str | None, p: str | None, o: Param | None, limit: int, offset: int
-    ) -> tuple[list[dict[str, dict[str, str]]], bool]:
+    ) -> tuple[builtins.list[dict[str, dict[str, str]]], bool]:
         """One page of the triples matching a pattern, and whether more follow. O(matches of
         the pattern): an index look-up when ``s`` or ``p`` or an IRI ``o`` is given; a literal
         ``o`` compared by its text scans the statements the other parts allow.
@@ -584,7 +593,7 @@ class Catalog:
         return result
 
     # -- documents -----------------------------------------------------------------------
-    def documents(self, limit: int, offset: int) -> tuple[list[dict], int]:
+    def documents(self, limit: int, offset: int) -> tuple[builtins.list[dict], int]:
         """One page of the ingested documents (by file name) and their count: a slice of the
         read model's list, else read from the store, O(documents)."""
         found = self._model.get().documents if self._model is not None else Documents.read(self.select)
@@ -616,7 +625,7 @@ class Catalog:
         doc["facts"] = self._facts(graph, g)
         return doc
 
-    def _facts(self, query: _Query, graph: str) -> list[dict]:
+    def _facts(self, query: _Query, graph: str) -> builtins.list[dict]:
         rows = self._select(
             query, "?ev ?s ?sl ?p ?o ?ol ?quote ?block",
             f"""GRAPH {graph} {{ ?ev a zk:Evidence ; rdf:subject ?s ; rdf:predicate ?p ;
