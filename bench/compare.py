@@ -68,7 +68,7 @@ def main() -> None:
         old = extract(args.revision, Path(folder))
         before = measure(args.store, args.requests, args.timeout, old, args.only)
     after = measure(args.store, args.requests, args.timeout, None, args.only)
-    print(f"| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |\n|---|---|---|---|---|")
+    print("| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |\n|---|---|---|---|---|")
     for label, a in after.items():
         b = before.get(label, {})
         print(f"| {label} | {b.get('p50_ms')}{' (' + str(b['errors']) + ' err)' if b.get('errors') else ''} "

@@ -79,13 +79,7 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
     store = existing or work / f"store-{documents}"
     result: dict = {"documents": documents}
     if existing is None:
-        progress(f"{documents} documents: generating")
-        corpus.generate(folder, documents, seed)
-        progress("ingesting")
-        result["ingest"] = ingest.ingest(folder, store, jobs=jobs)
-        progress("jieba")
-        result["jieba"] = ingest.jieba_floor(folder)
-        result["ingest"]["x_jieba"] = round(result["ingest"]["seconds"] / max(result["jieba"]["seconds"], 1e-9), 1)
+        result.update(_generate_and_ingest(folder, store, documents, seed, jobs))
     nt = work / f"export-{documents}.nt"
     subprocess.run([str(servers.BIN / "zonekg"), "export", "--store", str(store), "--format", "nt", "-o", str(nt)],
                    check=True, stdout=subprocess.DEVNULL)
@@ -114,12 +108,8 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
         result["mix"], result["pages"] = {}, {}
         for clients in (8, 32):
             progress(f"{clients} clients")
-            by_label, seconds = load.run(base, [*rest, *sparql], clients=clients, seconds=mode.mix_seconds)
-            result["mix"][clients] = {"all": load.total(by_label).summary(seconds),
-                                      **{k: v.summary() for k, v in sorted(by_label.items())}}
-            by_label, seconds = load.run(base, pages, clients=clients, seconds=mode.page_seconds)
-            result["pages"][clients] = {"all": load.total(by_label).summary(seconds),
-                                        **{k: v.summary() for k, v in sorted(by_label.items())}}
+            result["mix"][clients] = _mix(base, [*rest, *sparql], clients, mode.mix_seconds)
+            result["pages"][clients] = _mix(base, pages, clients, mode.page_seconds)
         result["sparql"] = {"zonekg": _engine(base, sparql, mode)}
         progress("pages drawn in Chromium")
         result["drawn"] = page_draw.draw(base, page_draw.pages(ids.agency, ids.zone), runs=mode.page_draws)
@@ -138,6 +128,24 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
             result["sparql"][key] = _engine(base, workload.sparql_requests(ids, path), mode)
     shutil.rmtree(folder, ignore_errors=True)
     return result
+
+
+def _generate_and_ingest(folder: Path, store: Path, documents: int, seed: int, jobs: int | None) -> dict:
+    """The corpus written to ``folder`` and ingested into ``store``, beside jieba's floor."""
+    progress(f"{documents} documents: generating")
+    corpus.generate(folder, documents, seed)
+    progress("ingesting")
+    result = {"ingest": ingest.ingest(folder, store, jobs=jobs)}
+    progress("jieba")
+    result["jieba"] = ingest.jieba_floor(folder)
+    result["ingest"]["x_jieba"] = round(result["ingest"]["seconds"] / max(result["jieba"]["seconds"], 1e-9), 1)
+    return result
+
+
+def _mix(base: str, requests: list[load.Request], clients: int, seconds: float) -> dict:
+    """``clients`` clients sending a mix of ``requests``: all together, then per request."""
+    by_label, spent = load.run(base, requests, clients=clients, seconds=seconds)
+    return {"all": load.total(by_label).summary(spent), **{k: v.summary() for k, v in sorted(by_label.items())}}
 
 
 def _engine(base: str, sparql: list[load.Request], mode: Mode) -> dict:

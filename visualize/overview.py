@@ -139,7 +139,7 @@ def _top_zones(graph: nx.MultiDiGraph) -> list[str]:
     for s, o, relation in graph.edges(data="relation"):
         if relation == "partOf" and graph.nodes[s].get("kind") == "Zone" and graph.nodes[o].get("kind") == "Zone":
             parent_of[s] = o
-    for s, o, relation in graph.edges(data="relation"):
+    for _, o, relation in graph.edges(data="relation"):
         if relation in ("locatedIn", "partOf") and graph.nodes[o].get("kind") == "Zone":
             top, seen = o, {o}
             while top in parent_of and parent_of[top] not in seen:
