@@ -46,7 +46,7 @@ def _belong_to(administration: str, *agencies: str) -> list[Fact]:
     return [_fact(A, name, Relation.PART_OF, A, administration, f"{administration}{name}。") for name in agencies]
 
 
-P, A, Z, I, C = Kind.PROJECT, Kind.AGENCY, Kind.ZONE, Kind.INDUSTRY, Kind.COMPANY
+P, A, Z, I, C = Kind.PROJECT, Kind.AGENCY, Kind.ZONE, Kind.INDUSTRY, Kind.COMPANY  # noqa: E741 — one letter per kind keeps the fact tables below readable
 
 
 def high_tech_zone() -> tuple[SourceDocument, Extraction]:

@@ -58,7 +58,7 @@ def test_xml_results_follow_the_w3c_format(client: TestClient) -> None:
     assert root.tag == f"{RESULTS_NS}sparql"
     assert [v.get("name") for v in root.iter(f"{RESULTS_NS}variable")] == ["e", "name"]
     literals = list(root.iter(f"{RESULTS_NS}literal"))
-    assert [l.text for l in literals] == ["经发局", "经发局"]
+    assert [literal.text for literal in literals] == ["经发局", "经发局"]
     assert literals[0].get("{http://www.w3.org/XML/1998/namespace}lang") == "zh"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract, names
-from zonekg.loaders.extraction.model import Kind, Relation
+from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.responsibility import heading_name
 from zonekg.loaders.extraction.text import Sentence
 

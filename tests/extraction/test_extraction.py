@@ -117,8 +117,8 @@ def test_table_blocks_work_like_text_rows():
 
 def test_industries_checked_against_count_words():
     lists = find_lists(Sentence("形成了纺织服装、食品加工两大传统产业和新材料、生物医药、电子信息三大新兴产业", 0, 0, 0))
-    assert [l.items for l in lists] == [["纺织服装", "食品加工"], ["新材料", "生物医药", "电子信息"]]
-    assert [l.count for l in lists] == [2, 3]
+    assert [found.items for found in lists] == [["纺织服装", "食品加工"], ["新材料", "生物医药", "电子信息"]]
+    assert [found.count for found in lists] == [2, 3]
 
 
 def test_industries_in_fixture(gaoxin):

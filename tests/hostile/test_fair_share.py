@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 
 import httpx
-import pytest
 
 from conftest import LiveServer
 

@@ -78,7 +78,7 @@ def test_paragraph_counts_sane(docs, name):
     assert low <= len(docs[name].blocks) <= high
     # nothing glued: these files already have one paragraph per line
     longest = max(len(b.text) for b in docs[name].blocks)
-    raw_longest = max(len(l.strip()) for l in (SAMPLES / name).read_text("utf-8").splitlines())
+    raw_longest = max(len(line.strip()) for line in (SAMPLES / name).read_text("utf-8").splitlines())
     assert longest <= raw_longest
 
 
@@ -130,6 +130,6 @@ def _hard_wrap(text: str, width: int) -> list[str]:
 def test_hard_wrapped_sample_reads_back_to_the_same_paragraphs(docs, tmp_path, name, width):
     original = [b.text for b in docs[name].blocks]
     wrapped = tmp_path / name
-    wrapped.write_text("\n".join(l for t in original for l in _hard_wrap(t, width)), "utf-8")
+    wrapped.write_text("\n".join(line for t in original for line in _hard_wrap(t, width)), "utf-8")
     assert len(wrapped.read_text("utf-8").splitlines()) > 2 * len(original)
     assert [b.text for b in read_document(wrapped).blocks] == original

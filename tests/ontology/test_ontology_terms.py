@@ -63,7 +63,7 @@ def test_every_zk_term_of_the_mapping_is_declared(onto: Graph, hand_graph: Graph
 def test_object_and_datatype_properties_match_what_the_mapping_emits(
     onto: Graph, hand_graph: Graph
 ) -> None:
-    for s, p, o in hand_graph:
+    for _, p, o in hand_graph:
         if not p.startswith(ZK):
             continue
         kind = OWL.DatatypeProperty if isinstance(o, Literal) else OWL.ObjectProperty
