@@ -3,7 +3,8 @@
 # Installs what the browser tests of the network pages need when it is missing (needs root
 # and apt-get, as on CI): Debian's Chromium, and a CJK font so Chinese labels are drawn as
 # glyphs, not empty boxes; and OpenLink Virtuoso 7, the SPARQL server the remote-store tests
-# start and stop themselves. Then makes .venv, installs zonekg with its test extra, runs pytest.
+# start and stop themselves. Then makes .venv, installs zonekg with its test extra, runs the
+# lint and type check (tests/lint.sh) and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -23,5 +24,9 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test,bench]'
+# Lint and types first (seconds; a failure still lets the tests run, and fails the run after).
+lint=0
+bash tests/lint.sh || lint=$?
 # Everything, the slow tests too (the default run, plain pytest, leaves them out).
-exec .venv/bin/python -m pytest -m "slow or not slow" "$@"
+.venv/bin/python -m pytest -m "slow or not slow" "$@"
+exit $lint
