@@ -92,7 +92,7 @@ def problem(status: int, title: str, detail: str, headers: dict[str, str] | None
     )
 
 
-def private_roots(extra: Iterable[Path] = ()) -> list[str]:
+def private_roots(extra: Iterable[Path | str] = ()) -> list[str]:
     """Server folders whose paths never reach a client: temp, store, install, home, cwd."""
     roots = {tempfile.gettempdir(), sys.prefix, sys.base_prefix, str(Path.home()), str(Path.cwd()),
              str(Path(__file__).resolve().parents[1])}
@@ -115,7 +115,7 @@ def _detail(exc: Exception) -> str:
     return str(exc)
 
 
-def install(app: FastAPI, private_paths: Iterable[Path] = ()) -> None:
+def install(app: FastAPI, private_paths: Iterable[Path | str] = ()) -> None:
     """Turn every error the app can raise into a problem response (never a bare 500 page)."""
     roots = private_roots(private_paths)
 
@@ -128,7 +128,8 @@ def install(app: FastAPI, private_paths: Iterable[Path] = ()) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         # raised by the framework itself only: unknown route, wrong method
-        return problem(exc.status_code, _reason(exc.status_code), str(exc.detail), exc.headers)
+        headers = dict(exc.headers) if exc.headers else None
+        return problem(exc.status_code, _reason(exc.status_code), str(exc.detail), headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -17,6 +17,7 @@ the entities of the graphs it wrote, so no request after a write waits for a sca
 """
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -49,13 +50,14 @@ class Service:
         self._generation = 0
         self._warmers: list[Callable[[Callable[[], bool]], None]] = []
         self._warming: list[threading.Thread] = []
-        limits = {"timeout": settings.query_timeout, "memory_mb": settings.query_memory_mb}
-        self.executor = self._readers.pool(workers=settings.workers, max_rows=settings.max_rows, **limits)
-        self.reads = self._readers.pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS, **limits)
+        pool = functools.partial(self._readers.pool, timeout=settings.query_timeout,
+                                 memory_mb=settings.query_memory_mb)
+        self.executor = pool(workers=settings.workers, max_rows=settings.max_rows)
+        self.reads = pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS)
         self.client_slots = ClientSlots(settings.client_queries)
         self.model = Current()
         """The read model (orders, facets, document list), up to date with the last write."""
-        self.catalog = Catalog(lambda sparql, params=None: self.reads.run(sparql, params),
+        self.catalog = Catalog(lambda sparql, params: self.reads.run(sparql, params),
                                generation=lambda: self.generation, model=self.model)
         self._live = Catalog(local_runner(self.store))
         """Reads the store itself, in this process and without a time limit: the read model

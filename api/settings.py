@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,7 +80,7 @@ class Settings:
             token = token_file.read_text(encoding="utf-8").strip() or None
         origins = [o.strip() for o in os.environ.get("ZONEKG_CORS_ORIGINS", "").split(",") if o.strip()]
         values: dict[str, object] = {"token": token, "cors_origins": origins}
-        numbers = {
+        numbers: dict[str, tuple[str, Callable[[str], float]]] = {
             "query_timeout": ("ZONEKG_QUERY_TIMEOUT", float),
             "max_rows": ("ZONEKG_MAX_ROWS", int),
             "workers": ("ZONEKG_QUERY_WORKERS", int),

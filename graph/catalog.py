@@ -55,7 +55,7 @@ or one of its parks (transitively; for zones, ``?zs`` is the zone itself)."""
 
 def local_runner(store: GraphStore) -> Runner:
     """A runner over an open store in this process (CLI, tests); no time limit."""
-    return lambda sparql, params=None: store.query(sparql, params)
+    return lambda sparql, params: store.query(sparql, params)
 
 
 def resolve_iri(value: str) -> str | None:

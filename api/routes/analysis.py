@@ -81,7 +81,8 @@ async def zones(
     chosen = [_iri(v) for v in (a, b) if v is not None]
 
     def compare() -> dict:
-        pairs = analyst.compare_zones(*chosen, limit=limit)
+        first, second = (*chosen, None, None)[:2]
+        pairs = analyst.compare_zones(first, second, limit=limit)
         named = analyst.entities(iri for c in pairs for iri in (
             c.a, c.b, *c.shared_industries, *c.only_a_industries, *c.only_b_industries))
         return {"items": [_comparison(named, c) for c in pairs]}
