@@ -11,14 +11,18 @@ each: extraction holds the GIL) or the address of a running scheduler (``tcp://h
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zonekg.graph.errors import InvalidRequest
 from zonekg.loaders.limits import DocumentLimits
 from zonekg.loaders.pipeline import Outcome, prepare_or_reason
 from zonekg.loaders.sandbox import IN_FLIGHT_PER_WORKER
+
+if TYPE_CHECKING:  # dask is an optional extra, imported when a cluster is asked for
+    from dask.distributed import Client
 
 
 def prepare_content(name: str, content: bytes, limits: DocumentLimits) -> Outcome:
@@ -31,7 +35,7 @@ def prepare_content(name: str, content: bytes, limits: DocumentLimits) -> Outcom
 
 
 @contextmanager
-def _client(scheduler: str) -> Iterator[object]:
+def _client(scheduler: str) -> Iterator[Client]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -57,7 +61,7 @@ def on_cluster(files: list[Path], scheduler: str, limits: DocumentLimits) -> Ite
         slots = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
         pending = iter(files)
         running = as_completed()
-        sent: dict[str, Path] = {}
+        sent: dict[Hashable, Path] = {}  # by future key
 
         def send_next() -> Iterator[Outcome]:
             """Send the next readable file; a file that cannot be read here is an outcome at once."""

@@ -176,7 +176,7 @@ def lead_pairs(projects: list[Item], key: str, agencies: list[Item]) -> list[Ite
     for project in projects:
         for lead in project.get(key) or []:
             lead = {"name": lead} if isinstance(lead, str) else dict(lead)
-            known = by_id.get(lead.get("id")) or by_name.get(norm(_name(lead)))
+            known = by_id.get(lead.get("id") or "") or by_name.get(norm(_name(lead)))
             if known:
                 lead["aliases"] = [*(lead.get("aliases") or []), _name(known), *(known.get("aliases") or [])]
             pairs.append({"project": project, "agency": lead, "core": project.get("core", True)})

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
+from zonekg.loaders.document import Paragraph, SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build, clean_title
 from zonekg.loaders.readers.chrome import is_issuing_body, parse_date
@@ -206,7 +206,7 @@ def _drop_banner(doc: SourceDocument) -> None:
         if isinstance(block, Table):
             return
         if _WS.sub("", block.text) == key:
-            if all(len(b.text) <= 40 for b in doc.blocks[:index]):
+            if all(isinstance(b, Paragraph) and len(b.text) <= 40 for b in doc.blocks[:index]):
                 del doc.blocks[:index]
             return
 

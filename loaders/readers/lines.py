@@ -112,8 +112,8 @@ def join_wrapped(lines: list[str], width: int | None = None) -> list[str]:
                 current = None
             out.append("")
             continue
-        indented = bool(_INDENT.match(raw))
-        new_paragraph = indented and display_width(_INDENT.match(raw).group()) >= 2
+        indent = _INDENT.match(raw)
+        new_paragraph = indent is not None and display_width(indent.group()) >= 2
         # A list marker at the start of a line opens an item, unless the line above was cut
         # mid-word (inline enumerations such as "…项目1-|2个" or "（|8）" wrap too).
         if current is not None and current_full and not new_paragraph and (

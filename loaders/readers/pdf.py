@@ -66,7 +66,7 @@ def _strip_furniture(pages: list[list[str]]) -> list[str]:
     """Concatenate pages without page numbers and running headers/footers."""
     repeated: set[str] = set()
     if len(pages) >= 3:
-        edges = Counter()
+        edges: Counter[str] = Counter()
         for lines in pages:
             nonblank = [line.strip() for line in lines if line.strip()]
             edges.update(set(nonblank[:2] + nonblank[-2:]))
