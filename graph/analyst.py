@@ -28,7 +28,7 @@ from zonekg.graph.catalog import Catalog
 from zonekg.graph.errors import InvalidParameter
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.region import RegionReader, values_clauses
-from zonekg.graph.terms import TermTuple, plain
+from zonekg.graph.terms import TermTuple, bound
 
 DEFAULT_AGENCIES = 50
 """Agencies ranked when the request does not say how many."""
@@ -44,6 +44,9 @@ PATH_VISITS = 20_000
 projects) make a blind search read the whole store."""
 TIE_MARGIN = 2
 """Agencies read per ranked one: those tied on degree at the cut are then ordered by betweenness."""
+Reached = dict[str, tuple[int, str | None, tuple[str, str, str] | None]]
+"""A path search's side: each entity reached, its distance, and the entity and step towards
+that side's end (None at the end itself)."""
 
 
 @dataclass
@@ -111,7 +114,7 @@ class Analyst:
     # -- agencies ------------------------------------------------------------------------
     def agency_count(self) -> int:
         """Agencies in the store: a count on the type index."""
-        return self._cached(("agencies",), lambda: int(plain(
+        return self._cached(("agencies",), lambda: int(bound(
             self.catalog.select("SELECT (COUNT(?a) AS ?n) WHERE { ?a a zk:Agency }")[0]["n"])))
 
     def busiest(self, limit: int) -> list[str]:
@@ -185,9 +188,9 @@ class Analyst:
         for values in values_clauses("z", found):
             for pattern in ("?z zk:focusIndustry ?i", "?p zk:locatedIn ?z . ?p zk:industry ?i"):
                 for row in self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}"):
-                    found[plain(row["z"])].industries.add(plain(row["i"]))
+                    found[bound(row["z"])].industries.add(bound(row["i"]))
             for row in self.catalog.select(f"SELECT DISTINCT ?z ?m WHERE {{ {values} ?z zk:hasTarget ?t . ?t zk:metric ?m }}"):
-                found[plain(row["z"])].metrics.add(plain(row["m"]))
+                found[bound(row["z"])].metrics.add(bound(row["m"]))
         return found
 
     def _zone(self, iri: str) -> str:
@@ -222,7 +225,7 @@ class Analyst:
             f"""SELECT ?z (COUNT(?x) AS ?n) WHERE {{ {{ ?x zk:locatedIn ?z }} UNION {{ ?z zk:hasTarget ?x }} ?z a zk:Zone }}
                 GROUP BY ?z ORDER BY DESC(?n) LIMIT {int(limit)}"""
         )
-        return sorted(plain(r["z"]) for r in rows)
+        return sorted(bound(r["z"]) for r in rows)
 
     def similar_zones(self, zone: str, limit: int = DEFAULT_COMPARISONS) -> list[ZoneComparison]:
         """The ``limit`` zones most like ``zone`` (Jaccard index over industries and metrics).
@@ -238,7 +241,7 @@ class Analyst:
                 pairs: set[tuple[str, str]] = set()
                 for pattern in ("?z zk:focusIndustry ?i", "?p zk:industry ?i . ?p zk:locatedIn ?z"):
                     rows = self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}")
-                    pairs.update((plain(r["z"]), plain(r["i"])) for r in rows)
+                    pairs.update((bound(r["z"]), bound(r["i"])) for r in rows)
                 shared.update(z for z, _ in pairs)
             metrics = [r["m"] for r in self.catalog.select(
                 f"SELECT DISTINCT ?m WHERE {{ <{zone}> zk:hasTarget ?t . ?t zk:metric ?m }}") if r["m"]]
@@ -246,7 +249,7 @@ class Analyst:
                 values = "VALUES ?m { " + " ".join(_literal(m) for m in metrics[start:start + 100]) + " }"
                 rows = self.catalog.select(
                     f"SELECT ?z (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {values} ?t zk:metric ?m . ?z zk:hasTarget ?t . ?z a zk:Zone }} GROUP BY ?z")
-                shared.update({plain(r["z"]): int(plain(r["n"])) for r in rows})
+                shared.update({bound(r["z"]): int(bound(r["n"])) for r in rows})
             shared.pop(zone, None)
             sizes = self.profile_sizes(shared)
             best = sorted(shared, key=lambda z: (-similarity(shared[z], own.size, sizes[z]), z))[:limit]
@@ -263,11 +266,11 @@ class Analyst:
             pairs: set[tuple[str, str]] = set()
             for pattern in ("?z zk:focusIndustry ?i", "?p zk:locatedIn ?z . ?p zk:industry ?i"):
                 rows = self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}")
-                pairs.update((plain(r["z"]), plain(r["i"])) for r in rows)
+                pairs.update((bound(r["z"]), bound(r["i"])) for r in rows)
             sizes.update(z for z, _ in pairs)
             rows = self.catalog.select(
                 f"SELECT ?z (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {values} ?z zk:hasTarget ?t . ?t zk:metric ?m }} GROUP BY ?z")
-            sizes.update({plain(r["z"]): int(plain(r["n"])) for r in rows})
+            sizes.update({bound(r["z"]): int(bound(r["n"])) for r in rows})
         return sizes
 
     # -- paths -------------------------------------------------------------------------------
@@ -288,8 +291,7 @@ class Analyst:
 
     def _search(self, source: str, target: str) -> tuple[list[str], list[tuple[str, str, str]]]:
         # For each side, every entity reached: its distance and the step towards that side's end.
-        reached: tuple[dict[str, tuple[int, str | None, tuple[str, str, str] | None]], ...] = (
-            {source: (0, None, None)}, {target: (0, None, None)})
+        reached: tuple[Reached, Reached] = ({source: (0, None, None)}, {target: (0, None, None)})
         frontiers = [[source], [target]]
         while source != target:
             side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
@@ -314,15 +316,17 @@ class Analyst:
         return [source], []
 
     @staticmethod
-    def _join(reached: tuple[dict, dict], meet: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    def _join(reached: tuple[Reached, Reached], meet: str) -> tuple[list[str], list[tuple[str, str, str]]]:
         """The path from the source's end through ``meet`` to the target's end."""
         halves = []
         for side in (0, 1):
-            nodes, steps, node = [meet], [], meet
-            while reached[side][node][1] is not None:
-                _, node, step = reached[side][node]
+            nodes: list[str] = [meet]
+            steps: list[tuple[str, str, str]] = []
+            _, node, step = reached[side][meet]
+            while node is not None and step is not None:  # (None, None) at the side's end
                 nodes.append(node)
                 steps.append(step)
+                _, node, step = reached[side][node]
             halves.append((nodes, steps))
         (to_source, source_steps), (to_target, target_steps) = halves
         return to_source[::-1] + to_target[1:], source_steps[::-1] + target_steps

@@ -91,7 +91,7 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
                 return SelectResult(variables, rows, truncated=True)
             rows.append(tuple(to_tuple(solution[v]) for v in variables))
         return SelectResult(variables, rows, truncated=False)
-    triples = []
+    triples: list[ox.Triple] = []
     truncated = False
     for triple in result:
         if len(triples) == max_rows:

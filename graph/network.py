@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from zonekg.graph.catalog import Catalog
-from zonekg.graph.terms import plain
+from zonekg.graph.terms import bound, plain
 from zonekg.ontology import ZK
 
 NODE_CLASSES = ("Zone", "Agency", "Company", "Industry", "Project", "Target")
@@ -42,14 +42,14 @@ def build_network(catalog: Catalog) -> nx.MultiDiGraph:
             }} GROUP BY ?e ?cls"""
     ):
         iri = plain(row["e"])
-        graph.add_node(iri, kind=plain(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
+        graph.add_node(iri, kind=bound(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
     properties = " ".join(f"zk:{p}" for p in EDGE_PROPERTIES)
     for row in catalog.select(
         f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {properties} }} ?s ?p ?o }}"
     ):
         s, o = plain(row["s"]), plain(row["o"])
         if s in graph and o in graph:
-            graph.add_edge(s, o, relation=plain(row["p"]).removeprefix(ZK))
+            graph.add_edge(s, o, relation=bound(row["p"]).removeprefix(ZK))
     return graph
 
 
@@ -84,13 +84,13 @@ def describe_nodes(catalog: Catalog, iris: list[str]) -> dict[str, NodeDetails]:
 
 def _describe(catalog: Catalog, values: str, details: dict[str, NodeDetails]) -> None:
     def of(row: dict) -> NodeDetails:
-        return details.setdefault(plain(row["e"]), NodeDetails())
+        return details.setdefault(bound(row["e"]), NodeDetails())
 
     for row in catalog.select(
         f"""SELECT ?e (GROUP_CONCAT(DISTINCT STR(?a); separator="\\n") AS ?aliases)
             WHERE {{ {values} ?e skos:altLabel ?a }} GROUP BY ?e"""
     ):
-        of(row).aliases = sorted(plain(row["aliases"]).split(_SEPARATOR))
+        of(row).aliases = sorted(bound(row["aliases"]).split(_SEPARATOR))
     for row in catalog.select(
         f"""SELECT ?e (SAMPLE(?i) AS ?inv) (SAMPLE(?a) AS ?area) WHERE {{ {values}
              ?e a zk:Project . OPTIONAL {{ ?e zk:totalInvestment ?i }} OPTIONAL {{ ?e zk:floorArea ?a }}
@@ -115,7 +115,7 @@ def _describe(catalog: Catalog, values: str, details: dict[str, NodeDetails]) ->
                  GRAPH ?g {{ ?ev {role} ; zk:quote ?q }}
                  ?g zk:fileName ?f . BIND(CONCAT(STR(?f), "\\n", STR(?q)) AS ?src) }} GROUP BY ?e"""
         ):
-            iri, source = plain(row["e"]), plain(row["source"])
+            iri, source = bound(row["e"]), bound(row["source"])
             sources[iri] = min(source, sources.get(iri, source))
     for iri, source in sources.items():
         item = details.setdefault(iri, NodeDetails())

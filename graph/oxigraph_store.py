@@ -17,6 +17,7 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from pyoxigraph import Quad
@@ -28,6 +29,9 @@ from zonekg.graph.sparql_rewrite import DefaultGraphWrite, syntax_error_in, with
 from zonekg.graph.store import NoStore, StoreError, StoreInUse
 from zonekg.graph.terms import Param
 from zonekg.ontology import PREFIXES, ZK
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ZK_DOCUMENT = f"{ZK}Document"
@@ -157,7 +161,8 @@ class OxigraphStore:
 
     def documents(self) -> list[str]:
         graphs = self._store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(ZK_DOCUMENT), None)
-        return sorted(q.subject.value for q in graphs if q.graph_name == q.subject)
+        return sorted(q.subject.value for q in graphs
+                      if isinstance(q.subject, ox.NamedNode) and q.graph_name == q.subject)
 
     def query(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult:
         return evaluate(self._store, sparql, params, READ_MODEL_MAX_ROWS)
@@ -204,14 +209,15 @@ class _Chunks(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         while not self._left:
             following = next(self._chunks, None)
             if following is None:
                 return 0
             self._left = following
-        size = min(len(buffer), len(self._left))
-        buffer[:size] = self._left[:size]
+        view = memoryview(buffer).cast("B")
+        size = min(len(view), len(self._left))
+        view[:size] = self._left[:size]
         self._left = self._left[size:]
         return size
 

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank, UnknownEntity
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import EDGE_PROPERTIES, NODE_CLASSES
-from zonekg.graph.terms import Param, plain
+from zonekg.graph.terms import Param, bound, plain
 from zonekg.ontology import ZK
 
 CHUNK = 500
@@ -75,7 +75,7 @@ class RegionReader:
             )
             if not rows:
                 raise UnknownEntity(iri)
-            kinds[iri] = plain(rows[0]["cls"]).removeprefix(ZK)
+            kinds[iri] = bound(rows[0]["cls"]).removeprefix(ZK)
         return kinds
 
     def add_nodes(self, graph: nx.MultiDiGraph, iris: Iterable[str]) -> None:
@@ -86,7 +86,7 @@ class RegionReader:
                     }} GROUP BY ?e ?cls"""
             ):
                 iri = plain(row["e"])
-                graph.add_node(iri, kind=plain(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
+                graph.add_node(iri, kind=bound(row["cls"]).removeprefix(ZK), label=plain(row["label"]) or iri)
 
     def edges(self, iris: Iterable[str], sides: tuple[str, ...] = ("s", "o"),
               relations: tuple[str, ...] = EDGE_PROPERTIES) -> set[tuple[str, str, str]]:
@@ -101,7 +101,7 @@ class RegionReader:
                 for row in self.catalog.select(
                     f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values} ?s ?p ?o . FILTER(?p IN ({chosen})) }}"
                 ):
-                    found.add((plain(row["s"]), plain(row["p"]).removeprefix(ZK), plain(row["o"])))
+                    found.add((bound(row["s"]), bound(row["p"]).removeprefix(ZK), bound(row["o"])))
         return found
 
     def region(self, iris: Iterable[str]) -> nx.MultiDiGraph:
@@ -153,13 +153,13 @@ class RegionReader:
                   OPTIONAL {{ ?z zk:partOf ?up . ?up a zk:Zone }} BIND(COALESCE(?up, ?z) AS ?top) }}
                 GROUP BY ?top ORDER BY DESC(?n) LIMIT {int(limit)}"""
         )
-        return [z for _, z in sorted((-int(plain(r["n"])), plain(r["top"])) for r in rows)]
+        return [z for _, z in sorted((-int(bound(r["n"])), bound(r["top"])) for r in rows)]
 
     def parks(self, zones: list[str]) -> set[str]:
         found: set[str] = set()
         for values in values_clauses("z", zones):
             rows = self.catalog.select(f"SELECT DISTINCT ?park WHERE {{ {values} ?park zk:partOf+ ?z . ?park a zk:Zone }}")
-            found.update(plain(r["park"]) for r in rows)
+            found.update(bound(r["park"]) for r in rows)
         return found
 
     def busiest_agencies(self, limit: int) -> list[str]:
@@ -171,7 +171,7 @@ class RegionReader:
             f"""SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {either} }}
                 GROUP BY ?a ORDER BY DESC(?n) LIMIT {int(limit)}"""
         )
-        return [a for _, a in sorted((-int(plain(r["n"])), plain(r["a"])) for r in rows)]
+        return [a for _, a in sorted((-int(bound(r["n"])), bound(r["a"])) for r in rows)]
 
     def ranks(self, graph: nx.MultiDiGraph) -> dict[str, AgencyRank]:
         """How many projects each agency of ``graph`` leads and joins, in the whole store."""
@@ -180,7 +180,7 @@ class RegionReader:
         relations = ", ".join(f"zk:{r}" for r in COORDINATION_RELATIONS)
         for values in values_clauses("a", agencies):
             for row in self.catalog.select(f"SELECT ?a ?r ?p WHERE {{ {values} ?p ?r ?a . FILTER(?r IN ({relations})) }}"):
-                counts[plain(row["a"])][plain(row["r"]).removeprefix(ZK)].add(plain(row["p"]))
+                counts[bound(row["a"])][bound(row["r"]).removeprefix(ZK)].add(bound(row["p"]))
         ranks = {}
         for agency, roles in counts.items():
             lead, joined = roles["leadAgency"], roles["participatingAgency"] - roles["leadAgency"]
@@ -189,11 +189,11 @@ class RegionReader:
 
     def size(self) -> StoreSize:
         kinds = {
-            plain(r["cls"]).removeprefix(ZK): int(plain(r["n"]))
+            bound(r["cls"]).removeprefix(ZK): int(bound(r["n"]))
             for r in self.catalog.select(
                 f"SELECT ?cls (COUNT(?e) AS ?n) WHERE {{ ?e a ?cls . FILTER(?cls IN ({_CLASSES})) }} GROUP BY ?cls"
             )
         }
         ends = " UNION ".join(f"{{ ?e zk:{p} ?x }} UNION {{ ?x zk:{p} ?e }}" for p in EDGE_PROPERTIES)
-        linked = int(plain(self.catalog.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {ends} }}")[0]["n"]))
+        linked = int(bound(self.catalog.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {ends} }}")[0]["n"]))
         return StoreSize(kinds, sum(kinds.values()) - linked)

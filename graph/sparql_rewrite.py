@@ -7,6 +7,7 @@ Built on :func:`zonekg.graph.sparql_text.tokens`, the lexer that also guards SER
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from zonekg.graph.sparql_text import explain_syntax_error, tokens
 from zonekg.graph.terms import Param
@@ -144,7 +145,7 @@ def written_graphs(update: str) -> frozenset[str] | None:
             raise LookupError(term)
         written.add(str(term))
 
-    def field(part: dict, key: str) -> object:  # rdflib's CompValue.get answers a missing key with the key
+    def field(part: dict, key: str) -> Any:  # rdflib's CompValue.get answers a missing key with the key
         return part[key] if key in part else None
 
     try:

@@ -60,3 +60,12 @@ def to_tuple(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) 
 def plain(term: TermTuple | None) -> str | None:
     """Just the lexical value, for code that does not care about the term's type."""
     return None if term is None else term[1]
+
+
+def bound(term: TermTuple | None) -> str:
+    """The lexical value of a variable the query always binds (a required pattern, a group
+    key, a count): unbound there is a mistake in the query, raised here rather than passed on
+    as None into names, keys and sorts."""
+    if term is None:
+        raise LookupError("a variable the query always binds came back unbound")
+    return term[1]
