@@ -75,7 +75,7 @@ class Service:
         model has been brought up to date from what those graphs held before and after it."""
         with self._write_lock:
             written = None if graphs is None or not self.model.ready else sorted(set(graphs))
-            before = self._touched(written)
+            before = None if written is None else self._touched(written)
             refused = False
             try:
                 yield self.store
@@ -92,9 +92,7 @@ class Service:
                     self._read_model()
                 self._warm()
 
-    def _touched(self, graphs: list[str] | None) -> set[str] | None:
-        if graphs is None:
-            return None
+    def _touched(self, graphs: list[str]) -> set[str]:
         return set().union(*(touched(self.store.quads(g)) for g in graphs))
 
     def _followed(self, graphs: list[str] | None, before: set[str] | None) -> ReadModel | None:

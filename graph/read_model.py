@@ -132,7 +132,8 @@ def touched(quads: Iterable[ox.Quad]) -> set[str]:
         predicate = quad.predicate.value
         if not isinstance(quad.subject, ox.NamedNode):
             continue
-        if predicate in MODEL_PREDICATES or (predicate == RDF_TYPE and quad.object.value in MODEL_CLASSES):
+        if predicate in MODEL_PREDICATES or (predicate == RDF_TYPE and isinstance(quad.object, ox.NamedNode)
+                                               and quad.object.value in MODEL_CLASSES):
             out.add(quad.subject.value)
         elif predicate == HAS_TARGET and isinstance(quad.object, ox.NamedNode):
             out.update((quad.subject.value, quad.object.value))

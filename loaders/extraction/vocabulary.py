@@ -11,7 +11,6 @@ importing each other.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from zonekg.loaders.extraction import lexicon
