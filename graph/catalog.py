@@ -26,7 +26,7 @@ from zonekg.graph.read_model import (
 )
 from zonekg.graph.results import term_json
 from zonekg.graph.store import GraphStore
-from zonekg.graph.terms import Param, TermTuple, plain
+from zonekg.graph.terms import Param, TermTuple, bound, plain
 from zonekg.ontology import ID, PREFIXES, ZK
 
 Runner = Callable[[str, dict[str, Param] | None], QueryResult]
@@ -183,14 +183,14 @@ class Catalog:
             f"{{ ?x rdfs:label|skos:altLabel {tagged} }} UNION {{ ?x rdfs:label|skos:altLabel {bare} }}",
             "ORDER BY ?x",
         )
-        return tuple(plain(r["x"]) for r in rows)
+        return tuple(bound(r["x"]) for r in rows)
 
     def zone_scope(self, zones: tuple[str, ...]) -> tuple[str, ...]:
         """The zones and their parks, transitively. O(parks)."""
         if not zones:
             return ()
         rows = self.select(f"SELECT DISTINCT ?zs WHERE {{ {_Query.one_of('?z', zones)} ?zs zk:partOf* ?z }}")
-        return tuple(sorted({plain(r["zs"]) for r in rows} | set(zones)))
+        return tuple(sorted({bound(r["zs"]) for r in rows} | set(zones)))
 
     # -- lists ---------------------------------------------------------------------------
     def _where(self, collection: str, flt: ListFilter, query: _Query) -> str | None:
@@ -237,10 +237,10 @@ class Catalog:
         lines.append(f"?e a {ENTITY_CLASSES[collection]} .")
         lines.append("?e zk:metric ?label ." if collection == "targets" else "?e rdfs:label ?label .")
         if flt.q:
-            found = query.fresh()
+            text = query.fresh()
             lines.append(
-                f"FILTER EXISTS {{ ?e rdfs:label|skos:altLabel|zk:text {found} "
-                f"FILTER(CONTAINS(LCASE(STR({found})), {query.bind(Param(flt.q.lower()))})) }}"
+                f"FILTER EXISTS {{ ?e rdfs:label|skos:altLabel|zk:text {text} "
+                f"FILTER(CONTAINS(LCASE(STR({text})), {query.bind(Param(flt.q.lower()))})) }}"
             )
         return "\n".join(lines)
 
@@ -269,7 +269,7 @@ class Catalog:
             rows = self._select(query, "", f"{graph} a zk:Document", "LIMIT 1")
             return (iri,) if rows else ()
         rows = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(document))}")
-        return tuple(plain(r["g"]) for r in rows)
+        return tuple(bound(r["g"]) for r in rows)
 
     def order(self, collection: str) -> Collection:
         """Every member of ``collection`` in list order (by name, then IRI), with the forms
@@ -307,7 +307,7 @@ class Catalog:
                 if where is None:
                     return []
                 rows = self.select(f"SELECT DISTINCT ?e WHERE {{ {where} }}")
-                found = order.in_order(plain(r["e"]) for r in rows)
+                found = order.in_order(bound(r["e"]) for r in rows)
             if flt.q:
                 needle = flt.q.lower()
                 found = [i for i in found if any(needle in t for t in order.members[i].texts)]
@@ -365,7 +365,7 @@ class Catalog:
             return {i: members[i].name for i in iris if i in members}
         names: dict[str, str] = {}
         for row in self.select(f"SELECT ?f ?l WHERE {{ {_Query.one_of('?f', tuple(iris))} ?f rdfs:label ?l }}"):
-            iri, label = plain(row["f"]), plain(row["l"])
+            iri, label = bound(row["f"]), bound(row["l"])
             if iri not in names or label < names[iri]:
                 names[iri] = label
         return names
@@ -398,14 +398,14 @@ class Catalog:
         if not iris:
             return []
         values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris) + " }"
-        items = {i: {"id": i, "name": None, "aliases": [], "sources": []} for i in iris}
+        items: dict[str, dict[str, Any]] = {i: {"id": i, "name": None, "aliases": [], "sources": []} for i in iris}
         # Documents may spell one entity differently (区商务局 and 商务局 are one agency): the
         # least label is its name, as in lists, and the others are aliases.
         for row in self.select(
             f"SELECT ?e ?name ?alias WHERE {{ {values} {{ ?e rdfs:label ?name BIND(false AS ?alias) }} "
             "UNION { ?e skos:altLabel ?name BIND(true AS ?alias) } } ORDER BY ?e ?alias STR(?name)"
         ):
-            item, name = items[plain(row["e"])], plain(row["name"])
+            item, name = items[bound(row["e"])], bound(row["name"])
             if item["name"] is None:
                 item["name"] = name
             elif name != item["name"] and name not in item["aliases"]:
@@ -428,7 +428,7 @@ class Catalog:
         )
         seen: set[tuple[str, str]] = set()
         for row in rows:
-            key = (plain(row["e"]), plain(row["file"]))
+            key = (bound(row["e"]), bound(row["file"]))
             if key in seen:
                 continue
             seen.add(key)
@@ -451,9 +451,9 @@ class Catalog:
             }} ORDER BY ?e ?p ?label"""
         )
         for row in rows:
-            key = "zk:" + plain(row["p"]).rsplit("#", 1)[1]
+            key = "zk:" + bound(row["p"]).rsplit("#", 1)[1]
             ref = _ref(row["o"], row["label"])
-            item = items[plain(row["e"])]
+            item = items[bound(row["e"])]
             if links[key] == "zone":
                 item["zone"] = item["zone"] or ref
             else:
@@ -462,7 +462,7 @@ class Catalog:
             f"""SELECT ?e ?inv ?area WHERE {{ {values}
               OPTIONAL {{ ?e zk:totalInvestment ?inv }} OPTIONAL {{ ?e zk:floorArea ?area }} }}"""
         ):
-            item = items[plain(row["e"])]
+            item = items[bound(row["e"])]
             item["investment_cny"] = item["investment_cny"] or number(row["inv"])
             item["area_m2"] = item["area_m2"] or number(row["area"])
 
@@ -474,7 +474,7 @@ class Catalog:
               OPTIONAL {{ ?zone zk:hasTarget ?e ; a zk:Zone ; rdfs:label ?zoneLabel }}
             }}"""
         ):
-            item = items[plain(row["e"])]
+            item = items[bound(row["e"])]
             item.update(
                 name=plain(row["metric"]),
                 metric=plain(row["metric"]),
@@ -562,7 +562,7 @@ class Catalog:
             f"ORDER BY ?s ?p ?o LIMIT {int(limit) + 1} OFFSET {int(offset)}",
             params or None,
         )
-        triples = [{k: term_json(r[k]) for k in ("s", "p", "o") if r[k]} for r in rows[:limit]]
+        triples = [{k: term_json(term) for k in ("s", "p", "o") if (term := r[k])} for r in rows[:limit]]
         return triples, len(rows) > limit
 
     def resource(self, iri: str) -> dict | None:
@@ -606,7 +606,7 @@ class Catalog:
         graphs = self._select(query, "DISTINCT ?g", f"?g zk:fileName {query.bind(Param(file))}")
         if not graphs:
             return None
-        found = Documents.read(self.select, {plain(r["g"]) for r in graphs})
+        found = Documents.read(self.select, {bound(r["g"]) for r in graphs})
         doc = next((row for row in found.rows if row["file"] == file), None)
         if doc is None:
             return None
@@ -618,7 +618,7 @@ class Catalog:
             f"GRAPH {g} {{ {{ {g} zk:mentions ?m . ?m a ?cls }} UNION {{ {g} zk:hasTarget ?m . ?m a ?cls }} }}",
             f"GROUP BY ?cls {graph.projected}",
         ):
-            kind = COLLECTION_OF_CLASS.get(plain(row["cls"]))
+            kind = COLLECTION_OF_CLASS.get(bound(row["cls"]))
             if kind:
                 counts[kind] = int(plain(row["n"]) or 0)
         doc["counts"] = counts
@@ -636,7 +636,7 @@ class Catalog:
         facts: dict[str, dict] = {}
         for row in rows:
             obj = row["o"]
-            facts.setdefault(plain(row["ev"]), {
+            facts.setdefault(bound(row["ev"]), {
                 "subject": _ref(row["s"], row["sl"]),
                 "predicate": plain(row["p"]),
                 "object": _ref(obj, row["ol"]) if obj and obj[0] == "uri" else {"value": plain(obj)},
