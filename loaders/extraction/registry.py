@@ -35,7 +35,9 @@ def subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@functools.lru_cache(maxsize=4096)
 def head_class(name: str) -> str:
+    """(Memoised: abbreviations compare every pair of a document's agencies.)"""
     for h, c in HEAD_CLASS.items():
         if name.endswith(h):
             return c
@@ -184,7 +186,7 @@ class Registry:
         zones_longest_first = sorted(zone_names, key=len, reverse=True)
         # (zones) the abbreviations ``short`` may be written with: 高新区 for 高新技术产业开发区
         abbreviated = [(a, f) for a, f, *_ in lexicon.tsv("abbreviations")
-                       if short.endswith(a) and len(short) > len(a)]
+                       if short.endswith(a) and len(short) > len(a)] if self.kind is Kind.ZONE else []
         for ent in longs:
             long = ent.name
             if len(long) <= len(short):
