@@ -197,9 +197,10 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:
                 past_level = level
             if section_year is not None and level <= section_year[0]:
                 section_year = None
-            if section_year is None and heading_year(title) and not is_past_heading(title, year, cfg) \
+            planned = heading_year(title)
+            if section_year is None and planned and not is_past_heading(title, year, cfg) \
                     and any(w in title for w in cfg["forward_section_words"]):
-                section_year = (level, heading_year(title))
+                section_year = (level, planned)
             if goal_level is not None and level <= goal_level:
                 goal_level = None
             if goal_level is None and any(w in title for w in cfg["forward_section_words"]) \

@@ -100,7 +100,7 @@ def inside_longer(found: list[str], texts: list[str]) -> set[str]:
             for clause in CLAUSE.split(text):
                 if x not in clause or not any(v in clause for v in focus):
                     continue
-                covered = set()
+                covered: set[int] = set()
                 for y in longer:
                     for m in re.finditer(re.escape(y), clause):
                         covered.update(range(m.start(), m.end()))
@@ -143,7 +143,8 @@ def _leading_cue(clause: str, first: str) -> int | None:
                   clause[:i])
     if not m:
         return None
-    n = to_decimal(re.match(r"[一二两三四五六七八九十]|\d+", m.group(1)).group())
+    numeral = re.match(r"[一二两三四五六七八九十]|\d+", m.group(1))  # COUNT_WORD starts with one
+    n = to_decimal(numeral.group()) if numeral else None
     return int(n) if n else None
 
 
@@ -169,7 +170,7 @@ def _announces(item: str) -> bool:
 
 def _pairs(text: str) -> list[str]:
     """Two industries joined by 和 without a 、 list: "两大新兴产业即A和B", "培育A和B两个新增长点"."""
-    out = []
+    out: list[str] = []
     heads = _cue_heads()
     for clause in CLAUSE.split(text):
         if "和" not in clause and "及" not in clause and "与" not in clause:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zonekg.loaders.extraction import lexicon, names
 from zonekg.loaders.extraction.entities import Entities
 from zonekg.loaders.extraction.layout import Page
-from zonekg.loaders.extraction.model import Evidence, Fact, Kind
+from zonekg.loaders.extraction.model import Entity, Evidence, Fact, Kind
 from zonekg.loaders.extraction.registry import Registry
 
 
@@ -43,16 +43,24 @@ def merge(page: Page, book: Entities, facts: list[Fact]) -> Scope:
     for k in Kind:
         book[k].link_abbreviations(zone_names)
     for f in facts:  # facts may point at folded names
-        f.subject = book[f.subject.kind].resolve(f.subject.name).ref
-        f.object = book[f.object.kind].resolve(f.object.name).ref
+        f.subject = _registered(book[f.subject.kind], f.subject.name).ref
+        f.object = _registered(book[f.object.kind], f.object.name).ref
     main_zone = _main_zone(book, issuer, suffixes)
     if main_zone:
         for form in names.bare_zone_abbreviations(page.body):  # "今年经开区…": the plan's own zone
-            book[Kind.ZONE].adopt_kind_abbreviation(book[Kind.ZONE].resolve(main_zone), form)
+            book[Kind.ZONE].adopt_kind_abbreviation(_registered(book[Kind.ZONE], main_zone), form)
     if issuer:
         agency = book[Kind.AGENCY].resolve(issuer)
         issuer = agency.name if agency else issuer
     return Scope(main_zone, issuer)
+
+
+def _registered(registry: Registry, name: str) -> Entity:
+    """The entity of a name registered before the merge (a fact's ends, the plan's own zone)."""
+    found = registry.resolve(name)
+    if found is None:
+        raise KeyError(f"{registry.kind.value} {name!r} was never registered")
+    return found
 
 
 def is_administration(name: str) -> bool:

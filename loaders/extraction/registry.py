@@ -61,9 +61,9 @@ class Registry:
         name = name.strip()
         declared = DECLARED.match(name)
         if declared:
-            ent = self.add(declared.group(1), evidence)
-            self.declare(ent, declared.group(2))
-            return ent
+            named = self.add(declared.group(1), evidence)
+            self.declare(named, declared.group(2))
+            return named
         ent = self.by_form.get(name)
         if ent is None:
             ent = Entity(self.kind, name)

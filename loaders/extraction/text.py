@@ -165,13 +165,13 @@ def sentences(document: SourceDocument) -> list[Sentence]:
             line = words.folded[l0:l1]
             if not line:
                 continue
-            cells = split_row(line)
-            if cells is None and WIDE_SPACES.search(line) and len(WIDE_SPACES.split(line)) >= 3:
-                cells = tuple(c.strip() for c in WIDE_SPACES.split(line))
-            if cells is not None:
-                text = " | ".join(c for c in cells if c)
+            row_cells = split_row(line)
+            if row_cells is None and WIDE_SPACES.search(line) and len(WIDE_SPACES.split(line)) >= 3:
+                row_cells = tuple(c.strip() for c in WIDE_SPACES.split(line))
+            if row_cells is not None:
+                text = " | ".join(c for c in row_cells if c)
                 raw = words.raw(l0, l1)  # a row quotes its line as written
-                out.append(Sentence(text, b, len(out), para, cells=cells, raw=raw if raw != text else None))
+                out.append(Sentence(text, b, len(out), para, cells=row_cells, raw=raw if raw != text else None))
                 para += 1
                 continue
             head = is_heading(line)
