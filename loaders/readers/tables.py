@@ -274,6 +274,8 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
         if row is None or starts:
             row = [text]
             rows.append(row)
+        elif len(row) > 1 and _wrapped_on(row[-1], text):
+            row[-1] += text
         else:
             row.append(text)
         end = k + 1
@@ -282,6 +284,16 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     while end < len(lines) and lines[end].strip() and _DEBRIS.match(lines[end]):
         end += 1  # the "|" left after the last cell
     return Table(rows=tuple(tuple(r) for r in rows)), end
+
+
+def _wrapped_on(cell: str, line: str) -> bool:
+    """A task cell cut before a figure ("…力争园区产值达到" + "260亿元，新增…。"): a long text
+    that stops mid-sentence and a line that opens with an amount (a number and its measure;
+    not a date: a deadline cell "2024年12月" follows a task cell that ends without a stop too)."""
+    return len(cell) >= 12 and cell[-1] not in "。；;！!？?)）" and _FIGURE_START.match(line) is not None
+
+
+_FIGURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家项亿万千百元%％倍条座批次名人户亩套处]|平方米|公里)")
 
 
 # A glued header: three or more column words with nothing between them
