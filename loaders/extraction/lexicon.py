@@ -43,7 +43,6 @@ class Pattern:
     expect: tuple[str, ...]
     absent: tuple[str, ...]
     title: str | None  # the title of the one-sentence document the example is read in
-    overlaps: str | None  # the other rule that also reads the example, when one does
     regex: re.Pattern[str]
 
 
@@ -166,7 +165,7 @@ def _check(file: str, key: str, kind: str, value: Any) -> None:  # noqa: C901 â€
 
 
 PATTERN_KEYS = {"about": str, "pattern": str, "example": str, "span": str, "expect": list, "absent": list,
-                "title": str, "overlaps": str}
+                "title": str}
 
 
 def _check_pattern(file: str, where: str, entry: Any) -> None:
@@ -208,7 +207,7 @@ def _patterns() -> dict[str, dict[str, Pattern]]:
                 raise LexiconError(f"{name}.yaml", where, f"does not match its example {span!r}")
             out[name][id] = Pattern(name, id, entry["about"], source, entry["example"],
                                     tuple(entry.get("expect", ())), tuple(entry.get("absent", ())),
-                                    entry.get("title"), entry.get("overlaps"), compiled)
+                                    entry.get("title"), compiled)
     return out
 
 

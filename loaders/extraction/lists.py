@@ -18,8 +18,11 @@ from zonekg.loaders.extraction.text import Sentence
 from zonekg.loaders.extraction.vocabulary import boundary_ends, head_matches, is_generic_stem
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？()（）]")
-COUNT = re.compile(r"[“\"]?([一二两三四五六七八九十\d]+)\s*(?:大|个|家|类|项|条|所)")
-TAIL = re.compile(r"等|[“\"]?[一二两三四五六七八九十\d]+\s*(?:大|个|家|类|项|条)|为(?:重点|主|龙头|主体|核心)")
+
+
+def _rule(id: str) -> re.Pattern[str]:
+    """A pattern of data/lists.yaml (list ends and counts, one example, capacity items), compiled once."""
+    return lexicon.pattern("lists", id)
 
 
 @dataclass
@@ -104,12 +107,9 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
-SINGLE = re.compile(r"等(?:\d+多?|[一二两三四五六七八九十]+)?[个家批类项]?")
-
-
 def _single(clause: str, sentence: Sentence) -> list[Enumeration]:
     """"推进X等重大项目", "对X等科技型中小企业": one named example of a category."""
-    m = SINGLE.search(clause)
+    m = _rule("one_example").search(clause)
     if not m or m.start() < 2:
         return []
     head, _ = _head(clause[m.start():])
@@ -156,14 +156,14 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
         first_item = first_item[1:]
     items.append(first_item)
     for k, chunk in enumerate(chunks[1:], 1):
-        m = TAIL.search(chunk)
+        m = _rule("list_end").search(chunk)
         last = k == len(chunks) - 1
         if m and m.start() > 0:
             item = trim_item(chunk[: m.start()])
             rest = chunk[m.start():]
             items.extend(_split_conj(item))
             head, nxt = _head(rest)
-            cnt = COUNT.match(rest.lstrip("等"))
+            cnt = _rule("list_count").match(rest.lstrip("等"))
             count = int(to_decimal(cnt.group(1)) or 0) if cnt else None
             lists.append(Enumeration([i for i in items if i], head, count, sentence, clause,
                                      etc=rest.startswith("等")))
@@ -291,17 +291,11 @@ def _product_of_brand(item: str) -> bool:
     foreign = next((f for f in lexicon.load("names")["foreign_prefixes"] if item.startswith(f)), None)
     if foreign:
         return len(item) - len(foreign) >= 3
-    m = _capacity().match(item)
+    m = _rule("capacity_item").match(item)
     if m:
         return _brand_like(m.group(1))
     return re.fullmatch(r"[\u4e00-\u9fff]+", item) is not None and _brand_like(item[:2]) \
         and not distinct.tokens(item)[0][0].startswith(item[:3])  # (the brand is no longer word)
-
-
-@functools.cache
-def _capacity() -> re.Pattern:
-    units = "|".join(sorted(map(re.escape, lexicon.load("lists")["capacity_units"]), key=len, reverse=True))
-    return re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)\s*\d+(?:\.\d+)?\s*(?:{units})[\u4e00-\u9fff]{{1,8}}$")
 
 
 def _brand_like(word: str, investors: bool = False) -> bool:

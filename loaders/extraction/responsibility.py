@@ -28,8 +28,6 @@ from zonekg.loaders.extraction.tasks import (names_a_facility, names_a_project, 
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
-BOUNDARY = "，,；;：:。、"
-
 
 @dataclass
 class Assignment:
@@ -64,33 +62,13 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.cache
-def _label_re() -> re.Pattern:
-    c = _cfg()
-    labels = c["lead_labels"] + c["responsible_labels"] + c["participant_labels"]
-    return re.compile(rf"({_alt(labels)})\s*[:：]\s*((?:[^;；()（）:：。]|[(（][^()（）:：;；。]*[)）])+)")
+def _rule(id: str) -> re.Pattern[str]:
+    """A pattern of data/responsibility.yaml (labels, lead and participant statements), compiled once."""
+    return lexicon.pattern("responsibility", id)
 
 
-@functools.cache
-def _person_label_re() -> re.Pattern:
-    return re.compile(rf"^\s*[(（]?(?:{_alt(_cfg()['person_columns'])})\s*[:：]")
-
-
-@functools.cache
-def _bracket_lead_re() -> re.Pattern:
-    """A bracket closing a task that lists its leads: "(合肥市,省发展改革委牵头)"."""
-    return re.compile(rf"[(（]([^()（）:：]{{2,60}}?)(?:{_alt(_cfg()['lead_verbs'])})[)）]")
-
-
-@functools.cache
-def _lead_re() -> re.Pattern:
-    c = _cfg()
-    return re.compile(
-        rf"(?:^|(?<=[{BOUNDARY}]))\s*(由)?([^{BOUNDARY}()（）\s](?:[^，,；;：:。()（）\s]|{_ALIAS}){{1,60}}?)"
-        rf"(?:{_alt(c['lead_qualifiers'])})?(?:{_alt(c['lead_verbs'])})(?!{_alt(c['not_after_lead_verb'])})")
-
-
-# A unit's other name in brackets inside a statement: "由招商局（投资促进中心）牵头"
+# A unit's other name in brackets inside a statement: "由招商局（投资促进中心）牵头" (the
+# lead_statement pattern writes the same bracket inline)
 _ALIAS = r"[(（][^()（），,；;。]{2,12}[)）]"
 
 
@@ -111,20 +89,6 @@ def _partial_duty(text: str, end: int) -> bool:
     """"Y负责投融资": the verb 负责 takes an object that is one part of the work."""
     rest = re.split(r"[，,；;。]", text[end:], maxsplit=1)[0]
     return bool(rest) and not rest.startswith(tuple(_cfg()["whole_task_words"]))
-
-
-@functools.cache
-def _part_re() -> re.Pattern:
-    c = _cfg()
-    return re.compile(
-        rf"(?:^|(?<=[{BOUNDARY}]))\s*([^{BOUNDARY}()（）\s][^，,；;：:。()（）\s]{{1,60}}?)"
-        rf"(?:{_alt(c['participant_verbs'])})(?![^，,；;。]{{0,2}}(?:单位|部门))")
-
-
-@functools.cache
-def _prep_re() -> re.Pattern:
-    c = _cfg()
-    return re.compile(rf"(?:^|(?<=[，,；;：:。]))\s*(?:{_alt(c['participant_preps'])})([^，,；;：:。()（）\s]{{2,60}}?)(?=[，,；;。]|$)")
 
 
 def _units(subject: str) -> list[str] | None:
@@ -166,7 +130,7 @@ def statements(text: str) -> _Said:
     """Leads and participants one sentence states."""
     c = _cfg()
     said = _Said()
-    labels = list(_label_re().finditer(text))
+    labels = list(_rule("unit_label").finditer(text))
     has_lead_label = any(m.group(1) in c["lead_labels"] for m in labels)
     for m in labels:
         names, stated_lead, stated_part = _roles_in_value(m.group(2))
@@ -184,23 +148,23 @@ def statements(text: str) -> _Said:
             said.part += names
         if text[: m.start()].strip(" (（") == "":
             said.at_start = True
-    if _person_label_re().match(text):
+    if _rule("person_label").match(text):
         said.people = said.at_start = True
         # "责任人：县商务局副局长陈思远": a unit named with its official is responsible
-        units = [u for u in agencies_of(_person_label_re().sub("", text, count=1).strip(" )）"))
+        units = [u for u in agencies_of(_rule("person_label").sub("", text, count=1).strip(" )）"))
                  if u.endswith(tuple(c["unit_suffixes"]))]
         if units and not labels:
             said.lead += units
             said.unqualified = True
-    stripped = _label_re().sub(lambda m: "，" * len(m.group(0)), text)
-    for m in _bracket_lead_re().finditer(stripped):
+    stripped = _rule("unit_label").sub(lambda m: "，" * len(m.group(0)), text)
+    for m in _rule("bracket_lead").finditer(stripped):
         units = _units(re.sub(r"[,，]", "、", m.group(1)))  # "(合肥市,省发展改革委牵头)"
         if units:
             said.lead += units
             stripped = stripped[:m.start()] + "，" * len(m.group(0)) + stripped[m.end():]
     partial: list[str] = []
     led = False  # a unit of the sentence 牵头: one that 负责 a part of the work takes part
-    for m in _lead_re().finditer(stripped):
+    for m in _rule("lead_statement").finditer(stripped):
         obj, subject = _led_object(m.group(2))
         preps = _alt(c["participant_preps"])
         pieces = re.split(preps, subject, maxsplit=1)
@@ -225,14 +189,14 @@ def statements(text: str) -> _Said:
         said.part += partial
     else:
         said.lead += partial
-    for m in _part_re().finditer(stripped):
+    for m in _rule("participant_statement").finditer(stripped):
         subject = re.split(rf"(?:{_alt(c['lead_verbs'])})[、,，]?", m.group(1))[-1]
         units = _units(re.sub(rf"^(?:{_alt(c['participant_preps'])})", "", subject))
         if units:
             said.part += units
             if not stripped[: m.start()].strip():
                 said.at_start = True
-    for m in _prep_re().finditer(stripped):
+    for m in _rule("participant_prep").finditer(stripped):
         units = _units(m.group(1))
         if units:
             said.part += units
@@ -431,11 +395,11 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
         # outside a numbered task: only labels and "由X牵头" count (as before)
-        lead = list(said.lead) if _label_re().search(s.text) or "由" in s.text else []
+        lead = list(said.lead) if _rule("unit_label").search(s.text) or "由" in s.text else []
         if not lead:
             continue
         part = said.part
-        labels = _label_re().search(s.text)
+        labels = _rule("unit_label").search(s.text)
         if s.heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
             task_src = s
         elif para_first.get(s.para) is not s:

@@ -19,15 +19,14 @@ REGEXES = "regexes"
 WORD_MAP = "word map"
 """A mapping from a word to a list of words."""
 PATTERNS = "patterns"
-"""Named patterns: ``id: {about, pattern, example, [span], expect | absent, [title], [overlaps]}``.
+"""Named patterns: ``id: {about, pattern, example, [span], expect | absent, [title]}``.
 ``about`` says what the pattern means; ``pattern`` is a regular expression in which
 ``{{key}}`` (or ``{{a|b}}``, ``{{file.key}}``) stands for the alternation of those word lists,
 longest first; ``example`` is a sentence it matches (``span``: the part of it the pattern
 reads, when a rule applies it to the text before or after a name); ``expect`` and ``absent``
 are lines of ``zonekg extract --trace`` that extraction of the example (in a document under
 ``title``) must show, or must not (tests/extraction/test_patterns.py runs each one, and
-checks the example reads otherwise with the pattern disabled, unless ``overlaps`` names the
-other rule that also reads it)."""
+checks the example reads otherwise with the pattern disabled)."""
 
 STAGE_OF = {"names": "mentions", "lists": "mentions", "responsibility": "leads", "targets": "targets"}
 """The pipeline stage a file's pattern examples are checked at (its ``expect`` lines appear in

@@ -97,6 +97,11 @@ def is_chinese_number(num: str) -> bool:
     return bool(num) and not num[0].isdigit()
 
 
+def _rule(id: str) -> re.Pattern[str]:
+    """A pattern of data/targets.yaml (slogan numerals, ordinals, a zone opening a metric), compiled once."""
+    return lexicon.pattern("targets", id)
+
+
 @functools.cache
 def _cfg():
     cfg = lexicon.load("targets")
@@ -518,13 +523,9 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
     return False, False
 
 
-ORDINAL_BEFORE = re.compile(r"第\s*$|第\s*\d+\s*届\s*$")
 def _dated_from_plan_year(text: str, plan: int | None) -> bool:
     """Whether the text names the plan year or a later one as its own time ("2019年,…")."""
     return bool(plan) and any(int(y) >= plan for y in YEAR.findall(text))
-
-
-SINGLE_CN = re.compile(r"[一二两三四五六七八九](?:个|项|批|条|大|张|化|网|园|区|新|带|路|心)")
 
 
 def _chinese_quantity(clause: str, m: Qty, cfg, unit_kind) -> bool:
@@ -546,7 +547,7 @@ def _chinese_quantity(clause: str, m: Qty, cfg, unit_kind) -> bool:
         return False  # "一批", "两批": not a number of things
     if re.match(r"\s*(?:$|[、和及与])", after):
         return True  # "其中亿元以上项目六个": the count closes the clause
-    others = SINGLE_CN.findall(clause[: m.start()] + " " + clause[m.end():])
+    others = _rule("slogan_numeral").findall(clause[: m.start()] + " " + clause[m.end():])
     return any(before.endswith(v) for v in cfg["creation_verbs"]) and not others
 
 
@@ -569,7 +570,7 @@ def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_
         return False  # "一个中心", "两个基本点", "一批项目": slogans, not goals
     if re.match(r"[年月日号期级倍强]", after) or YEAR.match(clause[m.start():]):
         return False
-    if ORDINAL_BEFORE.search(before):
+    if _rule("ordinal_before").search(before):
         return False  # "第38次常务会议", "第15届134次": an ordinal, not a number of things
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):
         return False  # "由去年的47.8%提升至50%": the starting value
@@ -642,18 +643,9 @@ def _clean_metric(seg: str, cfg) -> str:
                     r"[\d一二三四五六七八九十两]+(?:[-—~至到][\d一二三四五六七八九十]+)?年(?:内|之内))",
                     "", metric)  # "2019年计划完成投资", "3年内完成园区建设投资"
     metric = _strip_prefix(metric, cfg["metric_prefix"])
-    metric = _zone_opening().sub("", metric)  # "某某高新区经济总量": the zone is not the metric
+    metric = _rule("zone_opening").sub("", metric)  # "某某高新区经济总量": the zone is not the metric
     metric = _strip_prefix(metric, cfg["metric_prefix"])
     return _trim_tail(metric, cfg).strip("“”\"‘’ (（)）、")
-
-
-@functools.cache
-def _zone_opening() -> re.Pattern:
-    heads = "|".join(sorted(map(re.escape, lexicon.words("names", "zone_suffixes")), key=len, reverse=True))
-    # a named zone ("某某高新区经济总量"), or the plan's own kind word as the subject of a
-    # commitment ("高新区力争…"); not a kind word that qualifies the metric ("园区建设投资")
-    return re.compile(rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:{heads})(?=[\u4e00-\u9fff]{{2}})"
-                      rf"|(?:{heads})(?=力争|确保|争取|计划|要|将))")
 
 
 def _trim_tail(core: str, cfg) -> str:
