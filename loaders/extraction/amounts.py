@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from zonekg.loaders.extraction.numerals import scaled, to_decimal
+from zonekg.loaders.extraction.numerals import scaled
 from zonekg.loaders.extraction.text import Sentence
 
 NUM = r"(\d+(?:\.\d+)?)"
@@ -60,11 +60,16 @@ def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence]) -> Non
         if nxt is not None and nxt.para - s.para in (0, 1):
             m = MONEY_OPENING.match(nxt.text)
             if m and not AGGREGATE_AFTER.match(nxt.text[m.end():]):
-                money = scaled(to_decimal(m.group(1)), m.group(2))
+                money = _amount(m.group(1), m.group(2))
     if money is not None and ent.investment_cny is None:
         ent.investment_cny = money
     if area is not None and ent.area_m2 is None:
         ent.area_m2 = area
+
+
+def _amount(number: str, unit: str) -> Decimal:
+    """A NUM group (ASCII digits, so always a number) in the units its unit word says."""
+    return scaled(Decimal(number), unit)
 
 
 def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
@@ -73,14 +78,14 @@ def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
     b = before
     a = AREA_BEFORE.search(b)
     if a and not RANGE_BEFORE.search(b[: a.start()]) and not re.search(r"\d$", b[: a.start()]):
-        area = scaled(to_decimal(a.group(1)), a.group(2))
+        area = _amount(a.group(1), a.group(2))
         b = b[: a.start()]
         if not b.endswith(("、", "和", "及")):
             return None, area
         b = b[:-1]
     m = MONEY_BEFORE.search(b)
     if m and not NOT_TOTAL.search(b[: m.start()]) and not RANGE_BEFORE.search(b[: m.start(2)]):
-        money = scaled(to_decimal(m.group(2)), m.group(3))
+        money = _amount(m.group(2), m.group(3))
     return money, area
 
 
@@ -95,12 +100,12 @@ def _after(after: str) -> tuple[Decimal | None, Decimal | None]:
         if m and money is None:
             if AGGREGATE_AFTER.match(rest[m.end():]):
                 break
-            money = scaled(to_decimal(m.group(2)), m.group(3))
+            money = _amount(m.group(2), m.group(3))
             rest = rest[m.end():]
             continue
         a = AREA_AFTER.match(rest)
         if a:
-            value = scaled(to_decimal(a.group(2)), a.group(3))
+            value = _amount(a.group(2), a.group(3))
             if a.group(1) in ("占地面积", "占地"):
                 site = site if site is not None else value
             elif area is None:
@@ -128,7 +133,7 @@ def _clause_before(text: str, start: int) -> Decimal | None:
     prev = re.split(r"[,，;；:：。]", head[:cut])[-1].strip()
     m = MONEY_CLAUSE.match(prev)
     if m and not NOT_TOTAL.search(prev[: m.start(1)]):
-        return scaled(to_decimal(m.group(2)), m.group(3))
+        return _amount(m.group(2), m.group(3))
     return None
 
 
@@ -158,13 +163,13 @@ def in_cell(text: str) -> tuple[Decimal | None, Decimal | None]:
     money = area = None
     for m in ANY_MONEY.finditer(text):
         if not NOT_TOTAL.search(text[: m.start()]) and not RANGE_BEFORE.search(text[: m.start()]):
-            money = scaled(to_decimal(m.group(1)), m.group(2))
+            money = _amount(m.group(1), m.group(2))
             break
     for a in ANY_AREA.finditer(text):
         before = text[: a.start()]
         if RANGE_BEFORE.search(before) or re.search(r"\d$", before):
             continue
-        area = scaled(to_decimal(a.group(1)), a.group(2))
+        area = _amount(a.group(1), a.group(2))
         break
     return money, area
 
@@ -174,7 +179,8 @@ def column_value(cell: str, header: str) -> Decimal | None:
     m = re.fullmatch(r"\s*(?:约|近)?(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|万平方米|平方米)?\s*", cell)
     if not m:
         return None
-    unit = m.group(2) or (HEADER_UNIT.search(header).group(1) if HEADER_UNIT.search(header) else None)
+    stated = HEADER_UNIT.search(header)
+    unit = m.group(2) or (stated.group(1) if stated else None)
     if unit is None:
         return None
-    return scaled(to_decimal(m.group(1)), unit)
+    return _amount(m.group(1), unit)
