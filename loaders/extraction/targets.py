@@ -140,10 +140,10 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _strip_prefix(metric: str, prefixes: list[str]) -> str:
     changed = True
-    prefixes = _longest_first(tuple(prefixes))
-    while changed and metric.startswith(prefixes):  # (a pass that strips nothing ends it)
+    ordered = _longest_first(tuple(prefixes))
+    while changed and metric.startswith(ordered):  # (a pass that strips nothing ends it)
         changed = False
-        for p in prefixes:
+        for p in ordered:
             if metric.startswith(p) and len(metric) > len(p):
                 metric, changed = metric[len(p):], True
     return metric
@@ -151,10 +151,10 @@ def _strip_prefix(metric: str, prefixes: list[str]) -> str:
 
 def _strip_verbs(metric: str, verbs: list[str]) -> str:
     changed = True
-    verbs = _longest_first(tuple(verbs))
-    while changed and metric.endswith(verbs):  # (a pass that strips nothing ends it)
+    ordered = _longest_first(tuple(verbs))
+    while changed and metric.endswith(ordered):  # (a pass that strips nothing ends it)
         changed = False
-        for v in verbs:
+        for v in ordered:
             if metric.endswith(v) and len(metric) > len(v):
                 metric, changed = metric[: -len(v)], True
     return metric
@@ -321,8 +321,8 @@ def _row_targets(header, cells: tuple[str, ...], s: Sentence, ctx: Context) -> l
         roles = ["skip" if ROW_NUMBER.fullmatch(c) else "text" for c in cells]
     due = None
     for role, c in zip(roles, cells):
-        if role == "time" and YEAR.search(c):
-            due = int(YEAR.search(c).group(1))
+        if role == "time" and (year := YEAR.search(c)):
+            due = int(year.group(1))
     out: list[Target] = []
     texts = _rejoin_wrapped([c for role, c in zip(roles, cells) if role == "text" and c and not NUMBER_CELL.fullmatch(c)])
     for c in texts:
@@ -363,7 +363,7 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
     the goal columns (目标, 预期, a year from the plan year on) give targets, the columns of
     actual figures (完成, 实际, an earlier year) statistics."""
     cfg, unit_kind, *_ = _cfg()
-    cells = row.cells
+    cells = row.cells or ()  # (a table row: it has cells)
     words = [c for h, c in zip(header, cells)
              if c and not NUMBER_CELL.fullmatch(c) and not ROW_NUMBER.fullmatch(c)
              and _column_role(h, cfg) == "text" and "单位" not in h]
@@ -397,7 +397,8 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
             goal = not actual
         if goal == actual:
             continue  # a column that is neither, or both: not read
-        u = unit or ("%" if c.endswith(("%", "％")) else (UNIT_IN.search(h).group(1) if UNIT_IN.search(h) else ""))
+        stated = UNIT_IN.search(h)
+        u = unit or ("%" if c.endswith(("%", "％")) else (stated.group(1) if stated else ""))
         if u not in unit_kind:
             continue
         value = to_decimal(c.rstrip("%％"))
@@ -458,7 +459,7 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
             carried_past = False
         past_here = section_past or clause_past or carried_past
         found = list(qty.finditer(clause))
-        quantities = []
+        quantities: list[Qty] = []
         for m in found:
             if _is_goal_quantity(clause, m, quantities, cfg, attr_list, verbs, verb_re, unit_kind):
                 quantities.append(m)
@@ -525,7 +526,9 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
 
 def _dated_from_plan_year(text: str, plan: int | None) -> bool:
     """Whether the text names the plan year or a later one as its own time ("2019年,…")."""
-    return bool(plan) and any(int(y) >= plan for y in YEAR.findall(text))
+    if not plan:
+        return False
+    return any(int(y) >= plan for y in YEAR.findall(text))
 
 
 def _chinese_quantity(clause: str, m: Qty, cfg, unit_kind) -> bool:
@@ -559,7 +562,7 @@ def _last_verb(before: str, verb_re, verbs) -> tuple[str | None, int]:
     return kind, end
 
 
-def _is_goal_quantity(clause: str, m: re.Match, kept: list[re.Match], cfg, attr_list, verbs,
+def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verbs,
                       verb_re, unit_kind) -> bool:
     """Drop attributes, sizes, distances, qualifiers and descriptive counts."""
     unit = m.group("unit")
@@ -657,7 +660,7 @@ def _trim_tail(core: str, cfg) -> str:
     return core
 
 
-def _metric(seg: str, after: str, before: str, m: re.Match, cfg, verbs, verb_re, unit_kind, qty) -> str:
+def _metric(seg: str, after: str, before: str, m: Qty, cfg, verbs, verb_re, unit_kind, qty) -> str:
     """The thing measured: the words before the number, or the noun after a count."""
     core = _clean_metric(seg, cfg)
     if core in cfg["metric_prefix"] or core in cfg["metric_verbs"] or core in cfg["metric_suffix"]:
@@ -718,7 +721,7 @@ def _noun_after(after: str, qty) -> str:
     return noun.strip("“”\"‘’") if len(noun) >= 2 else ""
 
 
-def _target(m: re.Match, metric: str, span: tuple[int, int], s: Sentence, year, past: bool,
+def _target(m: Qty, metric: str, span: tuple[int, int], s: Sentence, year, past: bool,
             unit_kind) -> Target:
     """The target of quantity ``m`` stated by ``s.text[span]`` (quoted as the document writes
     it, list words and spaces at its edges trimmed)."""
