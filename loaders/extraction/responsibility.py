@@ -151,8 +151,8 @@ def statements(text: str) -> _Said:
     if _rule("person_label").match(text):
         said.people = said.at_start = True
         # "责任人：县商务局副局长陈思远": a unit named with its official is responsible
-        units = [u for u in agencies_of(_rule("person_label").sub("", text, count=1).strip(" )）"))
-                 if u.endswith(tuple(c["unit_suffixes"]))]
+        units: list[str] | None = [u for u in agencies_of(_rule("person_label").sub("", text, count=1).strip(" )）"))
+                                   if u.endswith(tuple(c["unit_suffixes"]))]
         if units and not labels:
             said.lead += units
             said.unqualified = True
@@ -382,7 +382,7 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:
             out.append(Assignment(obj, lead, [p for p in said.part if p not in lead], s, projects=[obj]))
         if said.objects and not in_task:
             continue
-        if in_task:
+        if in_task and cur is not None:  # (in_task says cur is set)
             if s.para == cur.head.para:
                 cur.body.append(s)
             if re.match(r"^(?:项目)?(?:计划)?(?:总投资|投资|总建筑面积|建筑面积)", s.text):
