@@ -133,6 +133,14 @@ def _cfg():
     return cfg, unit_kind, qty, attr_list, verbs, verb_re
 
 
+@functools.cache
+def _ends_with_word_re(key: str) -> re.Pattern:
+    """One of the words of targets.yaml's ``key`` at the end of a text, perhaps with 约/近/达/超/为
+    after it ("总投资23亿元", "规划总面积约"): one pattern for every word, not a search per word."""
+    words = "|".join(re.escape(w) for w in lexicon.load("targets")[key])
+    return re.compile(rf"(?:{words})(?:约|近|达|超|为)?$" if words else r"(?!)")
+
+
 @functools.lru_cache(maxsize=64)
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
@@ -593,10 +601,10 @@ def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verb
             return False  # "引进1个20亿元以上产业项目": a threshold qualifying the counted things
         if attr_list.match(after):
             return False  # "超10亿元、超百亿元的大项目"
-        for w in cfg["always_attribute_before"]:
-            if re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before):
-                return False  # "总投资23亿元", "规划总面积2万亩"
-        for w in sorted(cfg["attribute_before"], key=len, reverse=True):
+        if _ends_with_word_re("always_attribute_before").search(before):
+            return False  # "总投资23亿元", "规划总面积2万亩"
+        ending = _ends_with_word_re("attribute_before").search(before)  # (else none of them ends it)
+        for w in sorted(cfg["attribute_before"], key=len, reverse=True) if ending else ():
             a = re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before)
             if a:
                 # the verb must stand before the word, not inside it ("建设用地" is a noun)
