@@ -83,6 +83,7 @@ def _find(sentence: Sentence) -> list[Mention]:
         quoted = _rule("quoted_code_name").search(text[max(0, s0 - 12):s0])
         if quoted and not any(c in quoted.group() for c in _gen()["code_name_works"]):
             quoted = None  # “一城三园”工程, “四换三名”工程: a slogan, not works
+        start: int | None  # where the name begins; None: no name here
         if quoted and kind in (Kind.PROJECT, Kind.ZONE):
             # “一纵两横”道路工程: a quoted code name in front of the head is the stem
             start = s0 - len(quoted.group())
@@ -160,14 +161,14 @@ def _find(sentence: Sentence) -> list[Mention]:
     firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
-    final = []
-    for m in out:
-        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-               for o in out):
+    final: list[Mention] = []
+    for mention in out:
+        if any(o is not mention and o.start <= mention.start and mention.end <= o.end
+               and (o.start, o.end) != (mention.start, mention.end) for o in out):
             continue
-        if any((f.start, f.end) == (m.start, m.end) for f in final):
+        if any((f.start, f.end) == (mention.start, mention.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
-        final.append(m)
+        final.append(mention)
     openings = _firm_openings(sentence)
     if openings:  # the firm's project replaces what was read inside its name
         spans = [(m.start, m.end) for m in openings if m.kind is Kind.PROJECT]
@@ -244,16 +245,16 @@ def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Ment
         ps, e = m.start(), m.end()
         if any(a < e and ps < b for a, b in spans) or any(a < ps <= b for a, b in named):
             continue  # (a phase after a name found by its head is that name's extension)
-        start = _start(text, ps, Kind.PROJECT, bends, accepted, conj)
-        if start is None:
+        begin = _start(text, ps, Kind.PROJECT, bends, accepted, conj)
+        if begin is None:
             continue
-        start = _trim_leading(text, start, ps, Kind.PROJECT)
-        stem = text[start:ps] if start is not None else ""
-        if len(stem) < 4 or not distinct.is_distinctive(stem) or is_generic_stem(stem) \
+        begin = _trim_leading(text, begin, ps, Kind.PROJECT)
+        stem = text[begin:ps] if begin is not None else ""
+        if begin is None or len(stem) < 4 or not distinct.is_distinctive(stem) or is_generic_stem(stem) \
                 or re.search(r"[\d]", stem):
             continue
-        out.append(Mention(text[start:e], Kind.PROJECT, sentence, start, e, m.group()))
-        spans.append((start, e))
+        out.append(Mention(text[begin:e], Kind.PROJECT, sentence, begin, e, m.group()))
+        spans.append((begin, e))
     return out
 
 
@@ -678,7 +679,7 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
 
 def _area_scoped(stem: str) -> bool:
     m = _rule("area_scope").match(stem)
-    return bool(m) and not is_generic_stem(m.group(1)) \
+    return m is not None and not is_generic_stem(m.group(1)) \
         and m.group(1) not in _gen()["names"] and m.group(1) not in ("城区", "市区", "社区", "景区", "辖区")
 
 
@@ -1015,7 +1016,10 @@ def _quantified_works(sentence: Sentence, found: list[Mention]) -> list[Mention]
     out: list[Mention] = []
     for m in _rule("quantified_works").finditer(text):
         name = m.group(1)
-        place = re.match(r"[\u4e00-\u9fff]+?(?=\d|岛|片区)", name).group()
+        opening = re.match(r"[\u4e00-\u9fff]+?(?=\d|岛|片区)", name)
+        if opening is None:
+            continue  # (the pattern starts with the place: cannot happen)
+        place = opening.group()
         if is_generic_stem(place) or not distinct.is_distinctive(place) \
                 or re.match(r"[各全本该此新老一二三四五六七八九十]", place):
             continue
