@@ -8,6 +8,8 @@ a firm, an industry, a target and a document.
 from __future__ import annotations
 
 import json
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -36,13 +38,25 @@ class Ids:
     other_zone: str
 
 
+SETUP_TRIES = 5
+"""Picking ids is setup, not measured: a query the busy server answers 503 (its time limit,
+while the warm-up after start shares the cores) is asked again after its Retry-After."""
+
+
 def _sparql(base: str, query: str) -> list[dict[str, str]]:
     body = urllib.parse.urlencode({"query": PREFIXES + query}).encode()
     request = urllib.request.Request(base + "/sparql", data=body,
                                      headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=600) as response:
-        rows = json.load(response)["results"]["bindings"]
-    return [{k: v["value"] for k, v in row.items()} for row in rows]
+    for attempt in range(SETUP_TRIES):
+        try:
+            with urllib.request.urlopen(request, timeout=600) as response:
+                rows = json.load(response)["results"]["bindings"]
+            return [{k: v["value"] for k, v in row.items()} for row in rows]
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or attempt == SETUP_TRIES - 1:
+                raise
+            time.sleep(float(error.headers.get("Retry-After") or 5))
+    raise AssertionError("unreachable")
 
 
 def pick_ids(base: str) -> Ids:
