@@ -110,6 +110,7 @@ def _find(sentence: Sentence) -> list[Mention]:
                 continue
             start = min(start, protect)
             if kind is Kind.AGENCY:
+                start = _whole_zone_word(text, start, s0)
                 start = _after_glued_unit(text, start, s0)
             elif kind is Kind.COMPANY:
                 start = _after_glued_unit_end(text, start, s0)
@@ -892,6 +893,13 @@ def _fused(stem: str, head: str) -> bool:
     return False
 
 
+def _whole_zone_word(text: str, start: int, head_start: int) -> int:
+    """"由综保区管委会负责": a name never starts inside the zone's kind word right before its
+    head (综保区, 经开区 …), whatever the dictionary cut ("由综|保区")."""
+    word = next((w for w in lexicon.words("names", "own_zone_words") if text.startswith(w, head_start - len(w))), "")
+    return min(start, head_start - len(word)) if word and start > head_start - len(word) else start
+
+
 def _after_glued_unit_end(text: str, start: int, head_start: int) -> int:
     """"规划建设科开发区建设发展有限公司" in a table dump: a firm named after the plan's own zone
     starts at the zone's kind word when a unit's end is glued before it."""
@@ -931,6 +939,9 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
         # and a date glued in front (2月18日区政府) is no part of the name
         return re.fullmatch(r"[\u4e00-\u9fff]{0,8}[省市区县镇乡旗]", stem) is not None and stem[0] not in "各年月日号"
+    if kind is Kind.AGENCY and head == "海关":
+        # a customs district is named by its place (榆关海关); "新增海关高级认证企业" names none
+        return bool(stem) and not any(len(tk) > 1 and tag[:1] in ("v", "d", "p") for tk, tag in distinct.tokens(stem))
     if kind is Kind.AGENCY and re.fullmatch(r"[省市区县]政府", stem) and head in ("督查室", "办公室"):
         return True  # 市政府督查室: the government's own office
     if kind is Kind.AGENCY and head == "办公厅":
