@@ -941,7 +941,7 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:
         return re.fullmatch(r"[\u4e00-\u9fff]{0,8}[省市区县镇乡旗]", stem) is not None and stem[0] not in "各年月日号"
     if kind is Kind.AGENCY and head == "海关":
         # a customs district is named by its place (榆关海关); "新增海关高级认证企业" names none
-        return bool(stem) and not any(len(tk) > 1 and tag[:1] in ("v", "d", "p") for tk, tag in distinct.tokens(stem))
+        return bool(stem) and not any(len(tk) > 1 and (tag or "")[:1] in ("v", "d", "p") for tk, tag in distinct.tokens(stem))
     if kind is Kind.AGENCY and re.fullmatch(r"[省市区县]政府", stem) and head in ("督查室", "办公室"):
         return True  # 市政府督查室: the government's own office
     if kind is Kind.AGENCY and head == "办公厅":
