@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from world import Builder, document
+from handmade import Plan, document, write_store
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.store import open_store
 from zonekg.loaders.extraction.model import Extraction, Kind, Relation, TargetKind
-from zonekg.loaders.mapping import to_quads
-from zonekg.ontology import iris
 
 INDUSTRIES = ("生物医药", "新材料", "智能制造", "现代物流")
 SIZES = (20, 80)
@@ -18,7 +16,7 @@ SIZES = (20, 80)
 
 def plan(i: int) -> Extraction:
     """One zone's plan: four departments leading four projects in the zone and a park."""
-    b = Builder(f"青川第{i}经济开发区", f"青川第{i}开发区管委会")
+    b = Plan(f"青川第{i}经济开发区", f"青川第{i}开发区管委会")
     zone = b.add(Kind.ZONE, f"青川第{i}经济开发区")
     park = b.add(Kind.ZONE, f"青川第{i}科技园")
     b.link(park, Relation.PART_OF, zone)
@@ -37,12 +35,7 @@ def plan(i: int) -> Extraction:
 
 
 def build(path: Path, documents: int) -> Path:
-    store = open_store(path, create=True)
-    for i in range(documents):
-        name = f"青川第{i}开发区工作要点.txt"
-        store.replace_document(iris.document_iri(name), to_quads(document(name), plan(i)))
-    store.close()
-    return path
+    return write_store(path, ((document(f"青川第{i}开发区工作要点.txt"), plan(i)) for i in range(documents)))
 
 
 class CountingCatalog(Catalog):

@@ -9,12 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from zonekg.graph.store import open_store
-from zonekg.loaders.document import Paragraph, SourceDocument
-from zonekg.loaders.extraction.model import (
-    Entity, Evidence, Extraction, Fact, Kind, Ref, Relation, Target, TargetKind,
-)
-from zonekg.loaders.mapping import to_quads
+from handmade import Plan, document, write_store
+from zonekg.loaders.extraction.model import Extraction, Kind, Relation, TargetKind
 from zonekg.ontology import iris
 
 SUZHOU = "苏州工业园区2024年工作计划.txt"
@@ -27,35 +23,8 @@ IMG_NAME = '<img src=x onerror="window.__pwned=1">管委会'
 BREAKOUT_ALIAS = "</script><script>window.__pwned=1</script>"
 
 
-class Builder:
-    """Collects entities and facts of one document; every item gets a quote."""
-
-    def __init__(self, main_zone: str, issuer: str) -> None:
-        self.extraction = Extraction(main_zone=main_zone, issuer=issuer, plan_year=2024)
-        self._block = 0
-
-    def _evidence(self, quote: str) -> Evidence:
-        self._block += 1
-        return Evidence(quote, self._block)
-
-    def add(self, kind: Kind, name: str, *aliases: str, quote: str | None = None, **amounts: Decimal) -> Ref:
-        entity = Entity(kind, name, set(aliases), [self._evidence(quote or f"{name}是本计划的重点。")], **amounts)
-        self.extraction.entities.append(entity)
-        return entity.ref
-
-    def link(self, subject: Ref, relation: Relation, obj: Ref) -> None:
-        quote = f"{subject.name}{relation.value}{obj.name}。"
-        self.extraction.facts.append(Fact(subject, relation, obj, self._evidence(quote)))
-
-    def target(self, metric: str, kind: TargetKind, value: str, unit: str) -> None:
-        text = f"{metric}达到{value}{unit}"
-        self.extraction.targets.append(
-            Target(metric, kind, Decimal(value), unit, 2024, text, self._evidence(text + "。"))
-        )
-
-
 def suzhou() -> Extraction:
-    b = Builder("苏州工业园区", "苏州工业园区管委会")
+    b = Plan("苏州工业园区", "苏州工业园区管委会")
     zone = b.add(Kind.ZONE, "苏州工业园区", "园区")
     nano_city = b.add(Kind.ZONE, "纳米城")
     bio_park = b.add(Kind.ZONE, "生物医药产业园")
@@ -90,7 +59,7 @@ def suzhou() -> Extraction:
 
 
 def kunshan() -> Extraction:
-    b = Builder("昆山经济技术开发区", "昆山开发区管委会")
+    b = Plan("昆山经济技术开发区", "昆山开发区管委会")
     zone = b.add(Kind.ZONE, "昆山经济技术开发区", "昆山开发区")
     b.add(Kind.AGENCY, "昆山开发区管委会")
     econ = b.add(Kind.AGENCY, "经济发展局", "经发局")
@@ -114,14 +83,14 @@ def kunshan() -> Extraction:
 
 def island() -> Extraction:
     """A zone nothing else connects to: there is no path to it."""
-    b = Builder("孤岛产业园", "孤岛产业园")
+    b = Plan("孤岛产业园", "孤岛产业园")
     b.add(Kind.ZONE, "孤岛产业园")
     return b.extraction
 
 
 def hostile() -> Extraction:
     """Names, aliases and quotes that would run script if a page pasted them into HTML."""
-    b = Builder(SCRIPT_NAME, IMG_NAME)
+    b = Plan(SCRIPT_NAME, IMG_NAME)
     zone = b.add(Kind.ZONE, SCRIPT_NAME, BREAKOUT_ALIAS, quote=f"{IMG_NAME}负责{BREAKOUT_ALIAS}")
     agency = b.add(Kind.AGENCY, IMG_NAME, "&amp;<b>粗体</b>")
     project = b.add(Kind.PROJECT, "<svg onload=window.__pwned=1>项目", investment_cny=Decimal("100000000"))
@@ -130,22 +99,12 @@ def hostile() -> Extraction:
     return b.extraction
 
 
-def document(name: str) -> SourceDocument:
-    return SourceDocument(Path(name), name.removesuffix(".txt"), [Paragraph("正文")])
-
-
 def build_store(directory: Path, *, with_hostile: bool = False) -> Path:
     """A store at ``directory`` holding the world (and the hostile document when asked)."""
     docs = {SUZHOU: suzhou(), KUNSHAN: kunshan(), ISLAND: island()}
     if with_hostile:
         docs[HOSTILE] = hostile()
-    store = open_store(directory, create=True)
-    try:
-        for name, extraction in docs.items():
-            store.replace_document(iris.document_iri(name), to_quads(document(name), extraction))
-    finally:
-        store.close()
-    return directory
+    return write_store(directory, ((document(name), extraction) for name, extraction in docs.items()))
 
 
 def agency(administration: str, name: str) -> str:

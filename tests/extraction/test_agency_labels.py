@@ -2,13 +2,12 @@
 agencies, document numbers and bylines. Every text is invented for the test."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract, names
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.responsibility import heading_name
 from zonekg.loaders.extraction.text import Sentence
+
+from .conftest import doc
 
 
 def found(text):
@@ -16,8 +15,7 @@ def found(text):
 
 
 def agencies(*paras, title="青梧市人民政府关于印发2024年重点工作责任分工的通知"):
-    doc = SourceDocument(Path("t.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras])
-    return {a.name: a for a in extract(doc).of_kind(Kind.AGENCY)}
+    return {a.name: a for a in extract(doc(*paras, title=title)).of_kind(Kind.AGENCY)}
 
 
 def test_governments_and_their_offices_are_agencies():

@@ -3,18 +3,17 @@ capacity and a product the item is also the firm's project) and firms a support 
 before what they build or make ("支持X年产…项目", "支持A、B发展…"). Names invented."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.names import find
 from zonekg.loaders.extraction.text import Sentence
 
+from .conftest import doc
+
 
 def extracted(*paras: str) -> dict[Kind, set[str]]:
     title = "澜州经济开发区2025年工作要点"
-    ex = extract(SourceDocument(Path("plan.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras]))
+    ex = extract(doc(*paras, title=title))
     return {kind: {e.name for e in ex.of_kind(kind)} for kind in Kind}
 
 

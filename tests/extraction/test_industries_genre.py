@@ -4,13 +4,12 @@ with 条/前瞻布局, "以A、B为主攻方向", sector words inside zone names
 shorter sector that only occurs inside a longer listed cluster."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.industries import find
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.text import Sentence
+
+from .conftest import doc
 
 
 def inds(text):
@@ -18,8 +17,7 @@ def inds(text):
 
 
 def doc_inds(*paras, title="青枫经济开发区2025年工作要点"):
-    blocks = [Paragraph(title)] + [Paragraph(p) for p in paras]
-    return {e.name for e in extract(SourceDocument(Path("x.txt"), title, blocks)).of_kind(Kind.INDUSTRY)}
+    return {e.name for e in extract(doc(*paras, title=title)).of_kind(Kind.INDUSTRY)}
 
 
 def test_task_heading_names_one_industry():

@@ -4,16 +4,14 @@ ordinal meeting, the plan's own structure). Texts written for these tests."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Target
 
+from .conftest import doc
+
 
 def targets(title: str, *paras: str) -> list[Target]:
-    document = SourceDocument(Path("plan.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras])
-    return extract(document).targets
+    return extract(doc(*paras, title=title)).targets
 
 
 def goals(title: str, *paras: str) -> dict[str, tuple[Decimal, str]]:

@@ -14,6 +14,8 @@ from zonekg.loaders.extraction.tasks import projects_in_task
 from zonekg.loaders.extraction.units import agencies_of, marked_leads
 from zonekg.loaders.readers import read_document
 
+from .conftest import doc
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
 
 
@@ -147,13 +149,11 @@ def test_named_projects_are_linked_to_their_task_in_the_graph():
 
 
 def test_a_task_list_cut_off_by_its_page_still_names_its_projects():
-    from zonekg.loaders.document import Paragraph, SourceDocument
-
     paras = ["石湾区2025年重点工作责任分解",
              "1.推进东岸物流园建设。(牵头单位:区商务局)",
              "2.启动南环快速路建设。(牵头单位:区交通运输局)",
              "3.加快推进东河二期系统治理、西河系统治理项目,全力打造科技创新平台,启动"]
-    ex = extract(SourceDocument(Path("t.txt"), paras[0], [Paragraph(p) for p in paras]))
+    ex = extract(doc(*paras[1:], title=paras[0]))
     projects = {p.name for p in ex.of_kind(Kind.PROJECT)}
     assert {"东河二期系统治理", "西河系统治理项目"} <= projects  # no lead: the page stops first
     assert "科技创新平台" not in projects  # a kind of platform, not a named one

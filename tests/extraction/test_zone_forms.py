@@ -4,13 +4,12 @@ abbreviations a plan uses for its own zone (经开区, 高新园, "<city>经开�
 is invented (澜州, 青埠, 栖湖 …)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from zonekg.loaders.document import Paragraph, SourceDocument
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.names import find
 from zonekg.loaders.extraction.text import Sentence
+
+from .conftest import doc
 
 
 def found(text: str, kind: Kind) -> list[str]:
@@ -18,8 +17,7 @@ def found(text: str, kind: Kind) -> list[str]:
 
 
 def zones_of(title: str, *paras: str) -> dict[str, set[str]]:
-    document = SourceDocument(Path("plan.txt"), title, [Paragraph(title)] + [Paragraph(p) for p in paras])
-    return {e.name: e.aliases for e in extract(document).of_kind(Kind.ZONE)}
+    return {e.name: e.aliases for e in extract(doc(*paras, title=title)).of_kind(Kind.ZONE)}
 
 
 def test_an_administration_names_its_zone():
