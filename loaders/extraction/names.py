@@ -175,7 +175,7 @@ def _find(sentence: Sentence) -> list[Mention]:
         spans = [(m.start, m.end) for m in openings if m.kind is Kind.PROJECT]
         final, firms = ([m for m in found if m.kind is Kind.AGENCY
                          or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
-    final = _firm_built_parks(text, final, firms + openings)
+    final = _zone_facilities(sentence, _firm_built_parks(text, final, firms + openings))
     extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final)
     return final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
@@ -351,6 +351,25 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             out.append(Mention(name, Kind.COMPANY, sentence, start, e, t))
             taken.append((start, e))
     return out
+
+
+def _zone_facilities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """"启动鹭汀新城人民医院建设": a facility with a common name (人民医院, 第一中学) right after
+    a zone's name is named after the zone: one project, the zone's name included."""
+    zones = {m.end: m for m in found if m.kind is Kind.ZONE}
+    if not zones:
+        return found
+    merged: dict[int, Mention] = {}
+    for m in found:
+        z = zones.get(m.start)
+        if m.kind is Kind.PROJECT and z is not None and len(m.name) > len(m.head) \
+                and not distinct.is_distinctive(m.name[: len(m.name) - len(m.head)]):
+            merged[id(z)] = dataclasses.replace(m, name=sentence.text[z.start:m.end], start=z.start)
+            merged[id(m)] = merged[id(z)]
+    if not merged:
+        return found
+    out = [merged.get(id(m), m) for m in found]
+    return [m for k, m in enumerate(out) if m not in out[:k]]
 
 
 def _firm_built_parks(text: str, found: list[Mention], firms: list[Mention]) -> list[Mention]:
