@@ -177,9 +177,35 @@ def _find(sentence: Sentence) -> list[Mention]:
                          or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
     final = _zone_facilities(sentence, _firm_built_parks(text, final, firms + openings))
     extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
-        + _administered_zones(sentence, final)
+        + _administered_zones(sentence, final) + _zone_sections(sentence, final)
     return final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
                                                                accepted, conj)
+
+
+@functools.cache
+def _sections_re() -> re.Pattern:
+    cfg = lexicon.load("names")
+    heads = "|".join(map(re.escape, lexicon.words("names", "section_heads")))
+    verbs = "|".join(map(re.escape, cfg["section_verbs"]))
+    return re.compile(rf"(?:{verbs})((?:[\u4e00-\u9fff]{{2,10}}?(?:{heads})[、和及与])+[\u4e00-\u9fff]{{2,10}}?(?:{heads}))"
+                      rf"[两二三四五六七八九2-9]个(?:{heads}|片区|板块|组团)")
+
+
+def _zone_sections(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """"分为临空园区和港口园区两个片区", "下辖A园区、B园区两个园区": the sections a zone is
+    divided into are zones, even when their names are common words (临空, 港口)."""
+    m = _sections_re().search(sentence.text) if "个" in sentence.text else None
+    if m is None:
+        return []
+    out: list[Mention] = []
+    pos = m.start(1)
+    heads = lexicon.words("names", "section_heads")
+    for item in re.split("[、和及与]", m.group(1)):
+        start, pos = pos, pos + len(item) + 1
+        head = next((h for h in heads if item.endswith(h)), None)
+        if head and not any(f.start <= start and start + len(item) <= f.end for f in found):
+            out.append(Mention(item, Kind.ZONE, sentence, start, start + len(item), head))
+    return out
 
 
 def _administered_zones(sentence: Sentence, found: list[Mention]) -> list[Mention]:
