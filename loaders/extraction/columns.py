@@ -49,43 +49,55 @@ def header_roles(cells: tuple[str, ...], need_units: bool = True) -> dict[str, i
     ``part``, ``deadline``, ``invest``, ``area``, ``content``), or None when the row is not the
     header of a responsibility or project table (it needs a task and a unit column; with
     ``need_units=False`` a project column alone, for a table whose lead the text states)."""
-    c = _cfg()
     cols: dict[str, int] = {}
     bare_project: int | None = None
     for i, cell in enumerate(cells):
-        cell = cell.replace(" ", "")
-        bare = re.sub(r"[(（][^)）]*[)）]", "", cell)
-        if cell in ("序号", "编号", "序"):
-            cols["no"] = i
-        elif any(w == cell or cell.startswith(w) for w in c["person_columns"]):
-            cols["person"] = i
-        elif any(w in cell for w in c["deadline_columns"]):
-            cols["deadline"] = i
-        elif any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
-            cols["part"] = i
-        elif any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
-            if "lead" in cols and "part" not in cols:
-                cols["part"] = i  # 第一责任单位 | 主要责任单位: the first column leads
-            else:
-                cols["lead"] = i
-        elif any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
-            cols["invest"] = i
-        elif any(bare == w for w in c["area_columns"]):
-            cols["area"] = i
-        elif any(bare == w for w in c["content_columns"]):
-            cols["content"] = i
-        elif bare == "项目":
+        role = _header_role(cell.replace(" ", ""))
+        if role == "unit":  # 第一责任单位 | 主要责任单位: the first column leads
+            cols["part" if "lead" in cols and "part" not in cols else "lead"] = i
+        elif role == "bare project":
             bare_project = i  # a project column, or the group a task column's rows fall under
-        elif any(bare == w for w in c["project_columns"]):
-            cols["task"] = i
-            cols["project"] = i
-        elif any(w in cell for w in c["task_columns"]):
+        elif role == "project":
+            cols["task"] = cols["project"] = i
+        elif role == "task":
             cols.setdefault("task", i)
+        elif role:
+            cols[role] = i
     if bare_project is not None and "task" not in cols:
         cols["task"] = cols["project"] = bare_project
     if not need_units:
         return cols if "project" in cols else None
     return cols if "task" in cols and "lead" in cols else None
+
+
+def _header_role(cell: str) -> str | None:
+    """What a header cell (spaces removed) names: a role of :func:`header_roles`, ``unit``
+    (a lead or responsible column), ``bare project`` (项目 alone), or None."""
+    c = _cfg()
+    bare = re.sub(r"[(（][^)）]*[)）]", "", cell)
+    if cell in ("序号", "编号", "序"):
+        return "no"
+    if any(w == cell or cell.startswith(w) for w in c["person_columns"]):
+        return "person"
+    if any(w in cell for w in c["deadline_columns"]):
+        return "deadline"
+    if any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
+        return "part"
+    if any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
+        return "unit"
+    if any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
+        return "invest"
+    if bare in c["area_columns"]:
+        return "area"
+    if bare in c["content_columns"]:
+        return "content"
+    if bare == "项目":
+        return "bare project"
+    if bare in c["project_columns"]:
+        return "project"
+    if any(w in cell for w in c["task_columns"]):
+        return "task"
+    return None
 
 
 def cell_type(cell: str) -> str:

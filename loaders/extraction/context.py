@@ -164,7 +164,7 @@ def plan_period(title: str) -> tuple[int, int] | None:
     return None
 
 
-def build(document: SourceDocument, sents: list[Sentence]) -> Context:
+def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: C901, PLR0915 — one pass over the sentences whose open sections (past, goals, due year) are its locals # long: the section state is read and set by each step of the pass
     """Compute plan year, issuer, the year every sentence's goals are due and past parts."""
     year = plan_year(document, sents)
     issuer = document.metadata.get("publisher")

@@ -62,7 +62,7 @@ def find(sentence: Sentence) -> list[Mention]:
     return sentence.memo("names", _find)
 
 
-def _find(sentence: Sentence) -> list[Mention]:
+def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the checks a head-word candidate passes, in their order (each may move its start or change its kind) # long: the order of the checks is the rule; splitting them needs the candidate as a value first
     text = sentence.text
     v = vocabulary()
     conj, generic_names = v.conjunctions, v.generic_names
@@ -293,7 +293,7 @@ def _event(text: str, start: int, e: int) -> bool:
     return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}{h}", after) for h in lexicon.words("names", "event_heads"))
 
 
-def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Mention]) -> list[Mention]:
+def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Mention]) -> list[Mention]:  # noqa: C901, PLR0915 — the checks a firm-tail candidate passes, in their order # long: each check reads the tokens and stem the ones before it computed
     """Firms named without a company marker: a proper stem + a sector tail (X微电子, X乳业) in a
     company context, or after a foreign prefix (日本X化成). They may open a project's name
     ("X乳业扩建项目"), so they stand beside it."""
@@ -833,7 +833,7 @@ def _single_pair(tokens: list[str], tags: dict, j: int, first: int) -> bool:
     return before or after
 
 
-def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:
+def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # noqa: C901 — one trim per kind of leading word, applied in order # long: the trims move one start, so their order matters
     """Drop scope words and leading verb/adverb/preposition tokens from a stem (jieba's
     dictionary tags, looked up only: no slow POS tagging)."""
     g = _gen()
@@ -976,7 +976,7 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
     return start
 
 
-def _valid(kind: Kind, head: str, stem: str) -> bool:
+def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sanity rule per kind of name, read top-down as a table
     """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
     if kind is Kind.AGENCY and head in _words("self_bodies") and stem in ("", "区", "市", "县"):
         return True  # 工委, 管委, 区工委: the zone's own committees, named by their head

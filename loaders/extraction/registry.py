@@ -180,7 +180,7 @@ class Registry:
                     self._fold(ent, other)
                     break
 
-    def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:
+    def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:  # noqa: C901 — the ways a short form can abbreviate a long name, tried in order of trust
         table = _abbrev()
         best = None
         zones_longest_first = sorted(zone_names, key=len, reverse=True)

@@ -127,9 +127,24 @@ class _Said:
 
 
 def statements(text: str) -> _Said:
-    """Leads and participants one sentence states."""
-    c = _cfg()
+    """Leads and participants one sentence states: its labels, a person column, then the
+    clauses of the text the labels leave (bracketed leads, lead and participant clauses)."""
     said = _Said()
+    labels = _labelled(text, said)
+    _person_labelled(text, said, bool(labels))
+    stripped = _rule("unit_label").sub(lambda m: "，" * len(m.group(0)), text)
+    stripped = _bracketed_leads(stripped, said)
+    _lead_clauses(stripped, said)
+    _participant_clauses(stripped, said)
+    said.lead = _unique(said.lead)
+    said.part = [p for p in _unique(said.part) if p not in said.lead]
+    return said
+
+
+def _labelled(text: str, said: _Said) -> list[re.Match[str]]:
+    """"(牵头单位:A;配合单位:B)", "责任单位：C": the units of each label (unqualified
+    responsible units lead unless a lead label or a stated lead says otherwise)."""
+    c = _cfg()
     labels = list(_rule("unit_label").finditer(text))
     has_lead_label = any(m.group(1) in c["lead_labels"] for m in labels)
     for m in labels:
@@ -148,26 +163,40 @@ def statements(text: str) -> _Said:
             said.part += names
         if text[: m.start()].strip(" (（") == "":
             said.at_start = True
-    if _rule("person_label").match(text):
-        said.people = said.at_start = True
-        # "责任人：县商务局副局长陈思远": a unit named with its official is responsible
-        units: list[str] | None = [u for u in agencies_of(_rule("person_label").sub("", text, count=1).strip(" )）"))
-                                   if u.endswith(tuple(c["unit_suffixes"]))]
-        if units and not labels:
-            said.lead += units
-            said.unqualified = True
-    stripped = _rule("unit_label").sub(lambda m: "，" * len(m.group(0)), text)
+    return labels
+
+
+def _person_labelled(text: str, said: _Said, labelled: bool) -> None:
+    """"责任人：县商务局副局长陈思远": people; a unit named with its official is responsible."""
+    if not _rule("person_label").match(text):
+        return
+    said.people = said.at_start = True
+    units = [u for u in agencies_of(_rule("person_label").sub("", text, count=1).strip(" )）"))
+             if u.endswith(tuple(_cfg()["unit_suffixes"]))]
+    if units and not labelled:
+        said.lead += units
+        said.unqualified = True
+
+
+def _bracketed_leads(stripped: str, said: _Said) -> str:
+    """"(合肥市,省发展改革委牵头)": the leads a bracket lists; the text without those brackets."""
     for m in _rule("bracket_lead").finditer(stripped):
-        units = _units(re.sub(r"[,，]", "、", m.group(1)))  # "(合肥市,省发展改革委牵头)"
+        units = _units(re.sub(r"[,，]", "、", m.group(1)))
         if units:
             said.lead += units
             stripped = stripped[:m.start()] + "，" * len(m.group(0)) + stripped[m.end():]
+    return stripped
+
+
+def _lead_clauses(stripped: str, said: _Said) -> None:
+    """"X负责", "由X牵头", "A由X会同Y负责": leads (and participants after 会同); a unit that
+    负责 one part of the work takes part when another unit of the sentence 牵头."""
+    c = _cfg()
     partial: list[str] = []
-    led = False  # a unit of the sentence 牵头: one that 负责 a part of the work takes part
+    led = False
     for m in _rule("lead_statement").finditer(stripped):
         obj, subject = _led_object(m.group(2))
-        preps = _alt(c["participant_preps"])
-        pieces = re.split(preps, subject, maxsplit=1)
+        pieces = re.split(_alt(c["participant_preps"]), subject, maxsplit=1)
         lead = _units(pieces[0])
         if lead is None:
             continue
@@ -189,6 +218,11 @@ def statements(text: str) -> _Said:
         said.part += partial
     else:
         said.lead += partial
+
+
+def _participant_clauses(stripped: str, said: _Said) -> None:
+    """"Y配合", "Z参与", "…，会同Y": participants."""
+    c = _cfg()
     for m in _rule("participant_statement").finditer(stripped):
         subject = re.split(rf"(?:{_alt(c['lead_verbs'])})[、,，]?", m.group(1))[-1]
         units = _units(re.sub(rf"^(?:{_alt(c['participant_preps'])})", "", subject))
@@ -200,9 +234,6 @@ def statements(text: str) -> _Said:
         units = _units(m.group(1))
         if units:
             said.part += units
-    said.lead = _unique(said.lead)
-    said.part = [p for p in _unique(said.part) if p not in said.lead]
-    return said
 
 
 def _roles_in_value(value: str) -> tuple[list[str], list[str], list[str]]:
@@ -348,7 +379,7 @@ class _Task:
     body: list[Sentence] = field(default_factory=list)
 
 
-def from_sentences(sents: list[Sentence]) -> list[Assignment]:
+def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
     """Assignments stated in running text, attached to the task they follow."""
     out: list[Assignment] = []
     tasks: list[_Task] = []
@@ -463,7 +494,7 @@ def _cell(header: dict[str, int], cells: tuple[str, ...], key: str) -> str:
     return cells[header[key]] if key in header and header[key] < len(cells) else ""
 
 
-def from_tables(sents: list[Sentence]) -> list[Assignment]:
+def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the header, the previous row and the stated leads from row to row # long: a wrapped row continues the one before it
     """Assignments from responsibility and project tables (Table blocks or text rows)."""
     out: list[Assignment] = []
     unled: list[Assignment] = []

@@ -449,7 +449,7 @@ def _clause_years(clauses: list[tuple[int, str]], base: int | None, plan: int | 
     return out
 
 
-def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:
+def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR0915 — one pass over the clauses that carries the subject and its year from clause to clause # long: same reason, the subject is the state
     cfg, unit_kind, qty, attr_list, verbs, verb_re = _cfg()
     text = s.text
     plan = ctx.plan_year
@@ -570,7 +570,7 @@ def _last_verb(before: str, verb_re, verbs) -> tuple[str | None, int]:
     return kind, end
 
 
-def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verbs,
+def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verbs,  # noqa: C901 — the checks a number passes to be a goal, each one return, read top-down # long: a list of independent checks
                       verb_re, unit_kind) -> bool:
     """Drop attributes, sizes, distances, qualifiers and descriptive counts."""
     unit = m.group("unit")
