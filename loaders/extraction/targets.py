@@ -105,7 +105,7 @@ def _rule(id: str) -> re.Pattern[str]:
 @functools.cache
 def _cfg():
     cfg = lexicon.load("targets")
-    unit_kind = {}
+    unit_kind: dict[str, TargetKind] = {}
     for kind, units in cfg["units"].items():
         for u in units:
             unit_kind.setdefault(u, TargetKind(kind))
@@ -186,7 +186,7 @@ def _document_targets(sents: list[Sentence], ctx: Context) -> list[Target]:
 
     def flush():
         nonlocal row, row_s
-        if row is not None:
+        if row is not None and row_s is not None:  # (set together)
             out.extend(_row_targets(header, tuple(row), row_s, ctx))
         row, row_s = None, None
 
