@@ -269,12 +269,12 @@ def _label_word(name: str) -> bool:
 
 def _without_labels(text: str) -> str:
     """A task's text without its bracketed responsibility statement."""
-    return re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
+    return _rule("role_bracket").sub("", text)
 
 
 def task_name(text: str) -> str:
     """A task's name: its heading or first clause without numbering or the bracket."""
-    t = re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
+    t = _without_labels(text)
     t = HEADING_NUMBER.sub("", t, count=1).strip()
     t = re.split(r"[。;；:：]", t)[0]
     if len(t) > 30:
@@ -286,7 +286,7 @@ def heading_name(text: str) -> str:
     """A numbered task's name: its heading up to the first 。/：, the first clause that does
     more than frame the task ("围绕A、B三个方向，引进…" → 引进…), without a count of built
     things; "" when the clause is an indicator ("新增规上企业25家")."""
-    t = re.sub(r"[(（][^()（）]*(?:牵头|责任|参与|配合)[^()（）]*[)）]", "", text)
+    t = _without_labels(text)
     t = HEADING_NUMBER.sub("", t, count=1).strip()
     t = re.split(r"[。;；:：]", t)[0]
     clauses = [x for x in re.split(r"[,，]", t) if x.strip()]
