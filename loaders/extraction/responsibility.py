@@ -484,6 +484,11 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
             for item in named_in_task(s.text, facilities_only=True):
                 if item != name and item != a.facility:
                     out.append(Assignment(item, [], [], s, projects=[item]))
+        # the works the sentences after its heading name by a proper name are projects too
+        for s in t.body[1:] if said_in == [t.head] else ():
+            for item in proper_projects_in_task(_without_labels(s.text)):
+                if item not in named and item != name and item != a.facility:
+                    out.append(Assignment(item, [], [], s, projects=[item]))
     return out
 
 
