@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from zonekg.api.settings import Settings
     from zonekg.graph.store import GraphStore
 
 
@@ -95,7 +96,7 @@ def extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace) -> Settings:
     from zonekg.api.settings import Settings
 
     return Settings.from_env(

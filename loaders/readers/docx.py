@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build
 
+if TYPE_CHECKING:  # python-docx is imported when a .docx is read
+    from docx.document import Document as WordDocument
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph as WordParagraph
 
-def _open(path: Path, limits: DocumentLimits):
+
+def _open(path: Path, limits: DocumentLimits) -> WordDocument:
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -52,7 +58,7 @@ def _open(path: Path, limits: DocumentLimits):
                                  f"{exc})") from exc
 
 
-def _table_rows(table) -> tuple[tuple[str, ...], ...]:
+def _table_rows(table: WordTable) -> tuple[tuple[str, ...], ...]:
     rows: list[tuple[str, ...]] = []
     for row in table.rows:
         cells: list[str] = []
@@ -72,18 +78,20 @@ def _table_rows(table) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def _is_heading(paragraph) -> bool:
+def _is_heading(paragraph: WordParagraph) -> bool:
     name = (paragraph.style.name if paragraph.style is not None else "") or ""
     return name == "Title" or name.startswith("Heading") or name in ("标题", "标题 1")
 
 
 def read_docx(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    from docx.table import Table as WordTable
+
     document = _open(path, limits)
     items: list[Item] = []
     title = None
     try:
         for block in document.iter_inner_content():
-            if hasattr(block, "rows"):
+            if isinstance(block, WordTable):
                 rows = _table_rows(block)
                 if rows:
                     items.append(Table(rows=rows))

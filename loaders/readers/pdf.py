@@ -11,10 +11,14 @@ import logging
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import build
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read
+    from pypdf import PdfReader
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
@@ -23,7 +27,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def _open(path: Path):
+def _open(path: Path) -> PdfReader:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -49,7 +53,7 @@ def _open(path: Path):
     return reader
 
 
-def _page_lines(reader, path: Path) -> list[list[str]]:
+def _page_lines(reader: PdfReader, path: Path) -> list[list[str]]:
     pages = []
     try:
         for page in reader.pages:
