@@ -570,7 +570,7 @@ def _last_verb(before: str, verb_re, verbs) -> tuple[str | None, int]:
     return kind, end
 
 
-def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verbs,  # noqa: C901 — the checks a number passes to be a goal, each one return, read top-down # long: a list of independent checks
+def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verbs,
                       verb_re, unit_kind) -> bool:
     """Drop attributes, sizes, distances, qualifiers and descriptive counts."""
     unit = m.group("unit")
@@ -595,46 +595,63 @@ def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verb
         if unit_kind[k.group("unit")] in (TargetKind.COUNT, TargetKind.SHARE) and \
                 not re.search(r"[、,，和及与]", clause[k.end(): m.start()]):
             return False  # "50%以上村营业收入超50万元": the threshold of the counted things
-    if unit in cfg["attribute_units"]:
-        if re.match(r"(?:以上|级)[\u4e00-\u9fff]", after) or \
-                (kept and kept[-1].end() == m.start() and unit_kind[kept[-1].group("unit")] is TargetKind.COUNT):
-            return False  # "引进1个20亿元以上产业项目": a threshold qualifying the counted things
-        if attr_list.match(after):
-            return False  # "超10亿元、超百亿元的大项目"
-        if _ends_with_word_re("always_attribute_before").search(before):
-            return False  # "总投资23亿元", "规划总面积2万亩"
-        ending = _ends_with_word_re("attribute_before").search(before)  # (else none of them ends it)
-        for w in sorted(cfg["attribute_before"], key=len, reverse=True) if ending else ():
-            a = re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before)
-            if a:
-                # the verb must stand before the word, not inside it ("建设用地" is a noun)
-                kind_before = _last_verb(before[: a.start()], verb_re, verbs)[0]
-                supplied = re.search("(?:" + "|".join(cfg["land_verbs"]) + r")[^,，;；、]{0,10}$",
-                                     before[: a.start()])  # "保障新城建设用地300亩"
-                if kind_before != "result" and not supplied and not _indicator(before, w, cfg):
-                    return False  # "投资7亿元,启动建设…", "其中建设用地1.1万亩"
-        if re.match(r"(?:以上|左右)?的", after):
-            return False  # "36万平方米的X", "总投资502亿元的27个项目"
-        if re.match(r"(?:以上|左右)?[\u4e00-\u9fff](?<![和及、并])", after):
-            # "20亿元企业", "3万平方米X大厦封顶": the size of a named thing; a size right
-            # after a verb of result is a goal ("完成80万平方米办公区建设"), unless another
-            # amount follows ("500亩园区80万平方米办公区": the first qualifies the second)
-            rest = re.split(r"[,，;；。、]", after, maxsplit=1)[0]
-            between = before[verb_end:].strip()
-            if verb_kind != "result" or re.search(r"\d", rest) or _cfg()[2].finditer(rest) or \
-                    (len(between) > 2 and not re.match(r"\d", between)):
-                return False
-    if unit_kind[unit] is TargetKind.COUNT:
-        if re.match(r"(?:以上|左右)?(?:" + "|".join(cfg["rank_nouns"]) + ")", after):
-            return False  # "前进10个位次": a move in a ranking
-        if verb_kind == "process":
-            return False  # "推进12个项目建设", "重点抓好…等15个项目"
-        if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
-            return False  # "在建52个项目", "以列入市本级56个项目为主导"
-        if verb_kind is None and re.search(r"(?:把|将)[^,，]*、", before) and \
-                re.search(r"等(?:[^、,，]{0,14}的)?$", before):
-            return False  # "把A、B、C等12个部门明确为…": a count of the things just named
+    if unit in cfg["attribute_units"] and _qualifies_a_thing(m, before, after, kept, verb_kind, verb_end):
+        return False
+    if unit_kind[unit] is TargetKind.COUNT and _descriptive_count(before, after, verb_kind):
+        return False
     return True
+
+
+def _qualifies_a_thing(m: Qty, before: str, after: str, kept: list[Qty], verb_kind: str | None,
+                       verb_end: int) -> bool:
+    """An amount of money or size that describes a thing, not a goal: a threshold ("20亿元以上
+    产业项目"), an attribute word before it ("总投资23亿元"), a noun right after it ("20亿元企业")."""
+    cfg, unit_kind, qty, attr_list, verbs, verb_re = _cfg()
+    if re.match(r"(?:以上|级)[\u4e00-\u9fff]", after) or \
+            (kept and kept[-1].end() == m.start() and unit_kind[kept[-1].group("unit")] is TargetKind.COUNT):
+        return True  # "引进1个20亿元以上产业项目": a threshold qualifying the counted things
+    if attr_list.match(after):
+        return True  # "超10亿元、超百亿元的大项目"
+    if _ends_with_word_re("always_attribute_before").search(before):
+        return True  # "总投资23亿元", "规划总面积2万亩"
+    ending = _ends_with_word_re("attribute_before").search(before)  # (else none of them ends it)
+    for w in sorted(cfg["attribute_before"], key=len, reverse=True) if ending else ():
+        a = re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before)
+        if a:
+            # the verb must stand before the word, not inside it ("建设用地" is a noun)
+            kind_before = _last_verb(before[: a.start()], verb_re, verbs)[0]
+            supplied = re.search("(?:" + "|".join(cfg["land_verbs"]) + r")[^,，;；、]{0,10}$",
+                                 before[: a.start()])  # "保障新城建设用地300亩"
+            if kind_before != "result" and not supplied and not _indicator(before, w, cfg):
+                return True  # "投资7亿元,启动建设…", "其中建设用地1.1万亩"
+    if re.match(r"(?:以上|左右)?的", after):
+        return True  # "36万平方米的X", "总投资502亿元的27个项目"
+    if re.match(r"(?:以上|左右)?[\u4e00-\u9fff](?<![和及、并])", after):
+        # "20亿元企业", "3万平方米X大厦封顶": the size of a named thing; a size right
+        # after a verb of result is a goal ("完成80万平方米办公区建设"), unless another
+        # amount follows ("500亩园区80万平方米办公区": the first qualifies the second)
+        rest = re.split(r"[,，;；。、]", after, maxsplit=1)[0]
+        between = before[verb_end:].strip()
+        if verb_kind != "result" or re.search(r"\d", rest) or qty.finditer(rest) or \
+                (len(between) > 2 and not re.match(r"\d", between)):
+            return True
+    return False
+
+
+def _descriptive_count(before: str, after: str, verb_kind: str | None) -> bool:
+    """A count that describes, not a goal: a move in a ranking, things a process works on
+    ("推进12个项目建设"), things that exist ("在建52个项目"), the things just named."""
+    cfg = _cfg()[0]
+    if re.match(r"(?:以上|左右)?(?:" + "|".join(cfg["rank_nouns"]) + ")", after):
+        return True  # "前进10个位次": a move in a ranking
+    if verb_kind == "process":
+        return True  # "推进12个项目建设", "重点抓好…等15个项目"
+    if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
+        return True  # "在建52个项目", "以列入市本级56个项目为主导"
+    if verb_kind is None and re.search(r"(?:把|将)[^,，]*、", before) and \
+            re.search(r"等(?:[^、,，]{0,14}的)?$", before):
+        return True  # "把A、B、C等12个部门明确为…": a count of the things just named
+    return False
 
 
 def _indicator(before: str, word: str, cfg) -> bool:
