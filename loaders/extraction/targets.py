@@ -597,7 +597,7 @@ def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verb
             return False  # "50%以上村营业收入超50万元": the threshold of the counted things
     if unit in cfg["attribute_units"] and _qualifies_a_thing(m, before, after, kept, verb_kind, verb_end):
         return False
-    if unit_kind[unit] is TargetKind.COUNT and _descriptive_count(before, after, verb_kind):
+    if unit_kind[unit] is TargetKind.COUNT and _descriptive_count(before, after, verb_kind, verb_end):
         return False
     return True
 
@@ -638,13 +638,13 @@ def _qualifies_a_thing(m: Qty, before: str, after: str, kept: list[Qty], verb_ki
     return False
 
 
-def _descriptive_count(before: str, after: str, verb_kind: str | None) -> bool:
+def _descriptive_count(before: str, after: str, verb_kind: str | None, verb_end: int) -> bool:
     """A count that describes, not a goal: a move in a ranking, things a process works on
     ("推进12个项目建设"), things that exist ("在建52个项目"), the things just named."""
     cfg = _cfg()[0]
     if re.match(r"(?:以上|左右)?(?:" + "|".join(cfg["rank_nouns"]) + ")", after):
         return True  # "前进10个位次": a move in a ranking
-    if verb_kind == "process":
+    if verb_kind == "process" and not _counted_after_its_noun(before[verb_end:], after):
         return True  # "推进12个项目建设", "重点抓好…等15个项目"
     if re.search(r"(?:" + "|".join(cfg["existing_markers"]) + r")[^,，、]{0,8}$", before):
         return True  # "在建52个项目", "以列入市本级56个项目为主导"
@@ -652,6 +652,17 @@ def _descriptive_count(before: str, after: str, verb_kind: str | None) -> bool:
             re.search(r"等(?:[^、,，]{0,14}的)?$", before):
         return True  # "把A、B、C等12个部门明确为…": a count of the things just named
     return False
+
+
+def _counted_after_its_noun(between: str, after: str) -> bool:
+    """"实施区级重点项目120个": a count written after its noun, closing the clause, is the
+    goal's figure whatever the verb; after a process verb a count before its noun ("推进12个
+    项目建设", "紧盯在手80多个成熟项目") or closing a list of named things ("抓好A、B等15个项目")
+    describes the work."""
+    between = between.strip()
+    closes = re.match(r"(?:以上|左右|以内)?(?:$|[^\u4e00-\u9fff])", after) is not None
+    return closes and len(between) >= 2 and "\u4e00" <= between[-1] <= "\u9fff" \
+        and not re.search(r"[\d等、和及与]", between)
 
 
 def _indicator(before: str, word: str, cfg) -> bool:
