@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ZK_DOCUMENT = f"{ZK}Document"
 
+BULK_LOAD_BATCH_BYTES = 64 * 2**20
+"""N-Quads (with the union) handed to one call of Oxigraph's bulk loader. A call holds what it
+has parsed until it ends, so one call for a whole corpus grows with the corpus (peak RSS 441 MB
+for 100 generated documents, 1.5 GB for 400); calls of this size keep a first ingest's memory
+flat (521 MB for 400) at the same speed, each document still streamed as it is prepared."""
 DATA_DIR = "oxigraph"
 """Sub-directory of the store directory that holds the RocksDB files."""
 
@@ -119,9 +124,10 @@ class OxigraphStore:
         loading = self.directory / LOADING_DIR
         shutil.rmtree(loading, ignore_errors=True)
         target = ox.Store(str(loading))
+        chunks = (with_union(nquads) for _, nquads in documents)
         try:
-            target.bulk_load(io.BufferedReader(_Chunks(with_union(nquads) for _, nquads in documents)),
-                             format=ox.RdfFormat.N_QUADS)
+            while (batch := _batch(chunks, BULK_LOAD_BATCH_BYTES)) is not None:
+                target.bulk_load(io.BufferedReader(_Chunks(batch)), format=ox.RdfFormat.N_QUADS)
             target.flush()
         except BaseException:
             del target
@@ -197,6 +203,26 @@ def with_union(nquads: bytes) -> bytes:
     an N-Quads line without its graph term states the triple in the default graph."""
     triples = (line[: line.rindex(b" <")] + b" .\n" for line in nquads.splitlines() if line.strip())
     return nquads + b"".join(triples)
+
+
+def _batch(chunks: Iterator[bytes], limit: int) -> Iterator[bytes] | None:
+    """The next chunks of ``chunks``, as they come, until ``limit`` bytes have passed (a whole
+    chunk more at most); None when ``chunks`` is exhausted."""
+    first = next(chunks, None)
+    if first is None:
+        return None
+
+    def upto() -> Iterator[bytes]:
+        size, chunk = 0, first
+        while True:
+            yield chunk
+            size += len(chunk)
+            following = next(chunks, None) if size < limit else None
+            if following is None:
+                return
+            chunk = following
+
+    return upto()
 
 
 class _Chunks(io.RawIOBase):
