@@ -336,13 +336,18 @@ class Catalog:
         return self._cached(self._answers, ("facets", collection, flt.key()), lambda: self._facets(collection, flt))
 
     def _facets(self, collection: str, flt: ListFilter) -> dict[str, builtins.list[dict]]:
-        """Unfiltered: the read model's counts, O(values). Filtered: one GROUP BY per facet,
-        O(answer · facet links). Either way ranked here (count, then value), so every backend
-        shows the same values in the same order."""
+        """With the read model: unfiltered, its counts, O(values); filtered, the facet values
+        it keeps for each member that passes, O(answer) in memory (a GROUP BY over the members
+        of a ``q`` filter took 12 s on 1,000 documents under load). Without it: one GROUP BY
+        per facet, O(answer · facet links). Either way ranked here (count, then value), so
+        every backend shows the same values in the same order."""
         out: dict[str, list[dict]] = {}
         for facet, link in FACETS.get(collection, {}).items():
             if flt == ListFilter() and self._model is not None:
                 ranked = self.order(collection).top(facet)
+            elif self._model is not None:
+                values = self.order(collection).facets.get(facet, {})
+                ranked = top(Counter(v for iri in self.members(collection, flt) for v in values.get(iri, ())))
             else:
                 query = _Query()
                 where = self._where(collection, flt, query)

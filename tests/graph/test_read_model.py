@@ -223,3 +223,22 @@ def test_health_says_starting_until_the_read_model_is_in_place(
         assert client.get("/api/health").json()["documents"] == len(samples)
         assert client.get("/api/projects").json()["total"] > 0
 
+
+
+def test_filtered_facets_from_the_model_equal_the_store_s_group_by(
+        tmp_path: Path, samples: list[PreparedDocument]) -> None:
+    store = open_store(tmp_path / "store", create=True)
+    assert store.bulk_load(copy(doc, k) for k in range(2) for doc in samples)
+    current = read_model.Current()
+    current.install(ReadModel.read(Catalog(local_runner(store)).select))
+    from_model, from_store = Catalog(local_runner(store), model=current), Catalog(local_runner(store))
+    lead = from_store.facets("projects", ListFilter())["lead_agency"][0]["name"]
+    zone = from_store.facets("targets", ListFilter())["zone"][0]["name"]
+    led = from_store.refs("projects", ListFilter(lead=lead), 1)[0]["name"]
+    filters = [("projects", ListFilter(lead=lead)), ("projects", ListFilter(q=led[-2:])),
+               ("projects", ListFilter(lead=lead, q=led[:2])), ("targets", ListFilter(zone=zone))]
+    for collection, flt in filters:
+        facets = from_model.facets(collection, flt)
+        assert any(facets.values()), (collection, flt)
+        assert facets == from_store.facets(collection, flt), (collection, flt)
+    store.close()
