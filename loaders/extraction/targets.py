@@ -134,6 +134,15 @@ def _cfg():
 
 
 @functools.cache
+def _bracketed_attribute_re() -> re.Pattern:
+    """An attribute word opening a bracket right before the amount: "X（建筑面积8.5万平方米）"."""
+    cfg = lexicon.load("targets")
+    words = "|".join(re.escape(w) for w in sorted(cfg["attribute_before"] + cfg["always_attribute_before"],
+                                                  key=len, reverse=True))
+    return re.compile(rf"[(（](?:{words})(?:约|近|达|超|为)?$")
+
+
+@functools.cache
 def _ends_with_word_re(key: str) -> re.Pattern:
     """One of the words of targets.yaml's ``key`` at the end of a text, perhaps with 约/近/达/超/为
     after it ("总投资23亿元", "规划总面积约"): one pattern for every word, not a search per word."""
@@ -612,6 +621,8 @@ def _qualifies_a_thing(m: Qty, before: str, after: str, kept: list[Qty], verb_ki
         return True  # "引进1个20亿元以上产业项目": a threshold qualifying the counted things
     if attr_list.match(after):
         return True  # "超10亿元、超百亿元的大项目"
+    if _bracketed_attribute_re().search(before):
+        return True  # "建成X人才社区（建筑面积8.5万平方米）": the facility's size, in brackets
     if _ends_with_word_re("always_attribute_before").search(before):
         return True  # "总投资23亿元", "规划总面积2万亩"
     ending = _ends_with_word_re("attribute_before").search(before)  # (else none of them ends it)
