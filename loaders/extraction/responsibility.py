@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
+from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.tasks import (names_a_facility, names_a_project, projects_in_task,
                                              proper_projects_in_task)
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
@@ -181,7 +182,8 @@ def _person_labelled(text: str, said: _Said, labelled: bool) -> None:
 def _bracketed_leads(stripped: str, said: _Said) -> str:
     """"(合肥市,省发展改革委牵头)": the leads a bracket lists; the text without those brackets."""
     for m in _rule("bracket_lead").finditer(stripped):
-        units = _units(re.sub(r"[,，]", "、", m.group(1)))
+        _, subject = _led_object(m.group(1))  # "（以上由X牵头）": X leads, not "以上由X"
+        units = _units(re.sub(r"[,，]", "、", subject))
         if units:
             said.lead += units
             stripped = stripped[:m.start()] + "，" * len(m.group(0)) + stripped[m.end():]
@@ -386,6 +388,12 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
     cur: _Task | None = None
     para_first: dict[int, Sentence] = {}
     last_heading: Sentence | None = None
+    section_start = 0  # the first task a section-wide statement may still lead
+    section_para = -1  # the paragraph of the last such statement
+    paragraphs: dict[int, str] = {}
+    for s in sents:
+        if s.cells is None:
+            paragraphs[s.para] = paragraphs.get(s.para, "") + s.text
     for s in sents:
         if s.cells is not None:
             cur = None
@@ -396,6 +404,12 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
         if new_para and numbered:
             cur = _Task(s, s.para)
             tasks.append(cur)
+        if s.para == section_para:
+            continue  # the rest of a section-wide statement ("其中第7项由Z牵头")
+        if new_para and not numbered and _section_statement(s, paragraphs[s.para], tasks[section_start:]):
+            # "以上工作由X牵头": the section's items are led
+            section_start, section_para, cur = len(tasks), s.para, None
+            continue
         said = statements(s.text)
         if new_para and not numbered and cur is not None:
             # a paragraph right after a task that has stated no responsibility yet (or that
@@ -490,6 +504,63 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
                 if item not in named and item != name and item != a.facility:
                     out.append(Assignment(item, [], [], s, projects=[item]))
     return out
+
+
+def _section_statement(s: Sentence, paragraph: str, tasks: list[_Task]) -> bool:
+    """"以上工作由X牵头，Y配合。其中第7项由Z牵头": leads stated once, after a section's
+    numbered items, for all of them. Each item of the section (the tasks numbered like the
+    last one, back to the section's heading) without a lead of its own takes X (and Y); an
+    item singled out by its number takes its own lead. False when the text is no such
+    statement or no items precede it."""
+    c = _cfg()
+    if not s.text.lstrip(" (（").startswith(tuple(c["section_references"])) or not tasks:
+        return False
+    # "（以上由X牵头，Y参与）" on a line of its own: the statement inside the bracket
+    clauses = re.split(r"(?<=[；;。])", re.sub(r"^\s*[(（](.*)[)）][。；;]?\s*$", r"\1", paragraph))
+    item = re.compile(c["item_reference"])
+    singled = [(item.match(x.strip()), x) for x in clauses]
+    said = statements("".join(x for m, x in singled if not m))
+    if not said.lead:
+        return False
+    own: dict[str, _Said] = {}
+    for m, clause in singled:
+        if m:
+            for number in re.split(r"[、,，和及\s]+", m.group(1)):
+                own[_number_value(number)] = statements(clause[m.end():])
+    style = _number_style(tasks[-1].head.text)
+    for t in reversed(tasks):
+        if _number_style(t.head.text) != style:
+            break  # the section's heading ("二、城市建设")
+        singled_out = own.get(_number_value(_item_number(t.head.text)))
+        lead = singled_out.lead if singled_out and singled_out.lead else None
+        if lead is None and t.said.lead:
+            continue  # an item that states its own lead keeps it
+        lead = lead or said.lead
+        t.said.lead = list(lead)
+        t.said.part = [p for p in _unique(t.said.part + said.part) if p not in lead]
+        t.evidence = s
+    return True
+
+
+def _item_number(text: str) -> str:
+    """A heading's number as written ("（3）", "12.", "二、"); "" for a line without one."""
+    m = HEADING_NUMBER.match(text)
+    return m.group(0).strip() if m else ""
+
+
+def _number_style(text: str) -> str:
+    """The numbering of a heading without its number ("（3）" → "（0）", "二、" → "一、"):
+    the items of one list share it, the heading above them differs."""
+    return re.sub(r"\d+", "0", re.sub(r"[一二三四五六七八九十]+", "一", _item_number(text)))
+
+
+def _number_value(number: str) -> str:
+    """The number a heading or an item reference states ("（3）", "第三" → "3")."""
+    digits = re.search(r"\d+|[一二三四五六七八九十]+", number)
+    if digits is None:
+        return ""
+    value = to_decimal(digits.group(0))
+    return str(int(value)) if value is not None else digits.group(0)
 
 
 # ---------------------------------------------------------------- tables
