@@ -475,7 +475,10 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
         # projects named in the task's own words take its leads; those of the sentences after
         # a short heading ("(三)提升创新能力。建设X平台…") are the task's works, while a task
         # written as sentences ("1.深入实施A,…。推动B建设。(甲牵头)") names them all
-        titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text)
+        # a topic heading of a word or two ("（二）港航物流。加快X建设…") is no task of its own:
+        # the works its sentences name are what the units lead
+        topical = len(name) <= 4
+        titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text) and not topical
         said_in = [t.head] if titled else t.body
         named = projects_in_task("".join(_without_labels(x.text) for x in said_in))
         facility = facility_of(name)

@@ -1,0 +1,40 @@
+"""A topic heading of a word or two ("（一）园区交通。开工建设X枢纽…（牵头：甲）") is no task of its
+own: the works its sentences name take the units. A heading that states a task ("（三）加快科创平
+台建设。…") keeps them to itself. Every text is invented for the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Relation
+from zonekg.loaders.readers import read_document
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    ex = extract(read_document(FIX / "topic_heading_works.txt"))
+    return {(f.relation, f.subject.name, f.object.name) for f in ex.facts
+            if f.relation in (Relation.LEAD_AGENCY, Relation.PARTICIPATING_AGENCY)}
+
+
+@pytest.mark.parametrize("project, agency", [("青岩东站综合交通枢纽", "交通建设局"),
+                                             ("澄光电子智能终端产业园二期", "经济发展局")])
+def test_the_works_under_a_topic_take_its_lead(pairs, project, agency):
+    assert (Relation.LEAD_AGENCY, project, agency) in pairs
+
+
+def test_the_works_under_a_topic_take_its_participants(pairs):
+    assert (Relation.PARTICIPATING_AGENCY, "澄光电子智能终端产业园二期", "投资促进局") in pairs
+
+
+def test_a_topic_is_no_project(pairs):
+    assert not any(subject in ("园区交通", "智能终端") for _, subject, _ in pairs)
+
+
+def test_a_task_heading_keeps_its_units(pairs):
+    led = {subject for relation, subject, agency in pairs if agency == "科技创新局"}
+    assert led and "青岩科学城创新中心" not in led
