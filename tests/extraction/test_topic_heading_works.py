@@ -31,6 +31,12 @@ def test_the_works_under_a_topic_take_its_participants(pairs):
     assert (Relation.PARTICIPATING_AGENCY, "澄光电子智能终端产业园二期", "投资促进局") in pairs
 
 
+@pytest.mark.parametrize("agency", ["财政局", "青岩街道办事处"])
+def test_a_bare_participant_label_names_participants(pairs, agency):
+    """"（牵头：甲；配合：乙、丙）": 配合 labels its units like 配合单位."""
+    assert (Relation.PARTICIPATING_AGENCY, "青岩东站综合交通枢纽", agency) in pairs
+
+
 def test_a_topic_is_no_project(pairs):
     assert not any(subject in ("园区交通", "智能终端") for _, subject, _ in pairs)
 
