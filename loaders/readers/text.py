@@ -8,6 +8,7 @@ from zonekg.loaders.document import SourceDocument, UnreadableDocument
 from zonekg.loaders.readers.assemble import build
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.encoding import Decoded, NotText, decode_bytes
+from zonekg.loaders.readers.pages import drop_page_breaks
 
 
 def read_bytes(path: Path) -> bytes:
@@ -26,7 +27,8 @@ def decode_file(path: Path, declared: str | None = None) -> Decoded:
 
 def read_text(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
     text, encoding, warnings = decode_file(path)
-    return build(path, text.splitlines(), encoding=encoding, warnings=warnings, limits=limits)
+    return build(path, drop_page_breaks(text.splitlines()), encoding=encoding, warnings=warnings,
+                 limits=limits)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
