@@ -87,8 +87,9 @@ def test_kill_9_during_a_first_ingest_leaves_the_store_empty_or_whole(tmp_path: 
     """A first ingest is one bulk load, put in place only when complete."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for copy in range(10):
-        for sample in sorted(p for p in SAMPLES.iterdir() if p.is_file()):
+    samples = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+    for copy in range(40):  # long enough that a kill 3–8 s in mostly lands mid-load
+        for sample in samples:
             (corpus / f"{copy:02d}_{sample.name}").write_bytes(sample.read_bytes())
     store = tmp_path / "store"
     ingest = zonekg("ingest", str(corpus), "--store", str(store), "--quiet")
@@ -97,7 +98,9 @@ def test_kill_9_during_a_first_ingest_leaves_the_store_empty_or_whole(tmp_path: 
     ingest.wait(10)
     reopened = open_store(store, create=True)
     try:
-        assert len(reopened.documents()) in (0, 50)
+        # the copies share their content, so a finished ingest keeps one of each and reports
+        # the others as duplicates; extraction got fast enough to finish before some kills
+        assert len(reopened.documents()) in (0, len(samples))
         assert set(reopened.union_triples()) == {q.triple for q in reopened.quads()}
     finally:
         reopened.close()
