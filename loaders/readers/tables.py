@@ -1,5 +1,6 @@
-"""Tables written as text: ``|``-separated rows, rows aligned with runs of wide spaces, and
-tables a web page or document site flattened to one cell per line.
+"""Tables written as text: ``|``-separated rows, rows aligned with runs of wide spaces,
+comma-separated rows a spreadsheet exported (CSV), and tables a web page or document site
+flattened to one cell per line.
 
 :func:`split_blocks` takes the lines of a text body and returns, in order, plain lines and
 :class:`Table` blocks.  A table is only recognised when several consecutive lines share the
@@ -9,6 +10,7 @@ cells and are merged into the cells above by column position.
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -363,6 +365,55 @@ def _glued_table(line: str) -> tuple[str, Table] | None:
     return line[:start].strip(), Table(rows=tuple(rows))
 
 
+# A quoted CSV cell may hold line breaks; a record spanning more lines than this is no record.
+_CSV_RECORD_LINES = 12
+
+
+def _csv_record(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The cells of the CSV record that opens at ``start`` and the line after it: a quoted
+    cell ("A,B" or one broken over lines) is one cell, its line breaks read as a comma (an
+    exported cell's line break parts its items: two units, a work and its size)."""
+    text = lines[start]
+    end = start + 1
+    while text.count('"') % 2 and end < len(lines) and end - start < _CSV_RECORD_LINES:
+        text += "\n" + lines[end]
+        end += 1
+    if text.count('"') % 2:
+        return None
+    [cells] = list(csv.reader([text.replace("\n", "\r")], skipinitialspace=True)) or [[]]
+    return [_joined_breaks(c.strip(" \t\u3000")) for c in cells], end
+
+
+def _joined_breaks(cell: str) -> str:
+    out = ""
+    for part in (p.strip() for p in cell.split("\r")):
+        if part:
+            out += part if not out or out[-1] in "，,、；;。：:" else "，" + part
+    return out
+
+
+def _csv_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table a spreadsheet exported as CSV: a header line of comma-separated column words
+    (序号,工作任务,牵头单位,…), then records of as many cells, empty ones kept ("9,,区财政局")
+    and trailing separators of an empty row (",,,,") skipped. It ends at the first line that
+    is no record of that width (a note under the table)."""
+    first = _csv_record(lines, start)
+    if first is None or len(first[0]) < 3 or not _has_header(first[0]):
+        return None
+    header, i = first
+    rows = [header]
+    while i < len(lines):
+        record = _csv_record(lines, i)
+        if record is None or len(record[0]) != len(header):
+            break
+        cells, i = record
+        if any(cells):
+            rows.append(cells)
+    if len(rows) < 2:
+        return None
+    return Table(rows=tuple(tuple(r) for r in rows)), i
+
+
 def split_blocks(lines: list[str]) -> list[str | Table]:
     """Split body lines into plain lines and tables, keeping their order."""
     out: list[str | Table] = []
@@ -372,6 +423,8 @@ def split_blocks(lines: list[str]) -> list[str | Table]:
         found = None
         if _header_word(line.strip(" \t\u3000\xa0")):
             found = _line_table(lines, i)
+        if found is None and "," in line and not _PIPE.search(line):
+            found = _csv_table(lines, i)
         if found is None and len(line) > 200 and not _PIPE.search(line):
             glued = _glued_table(line)
             if glued is not None:

@@ -106,3 +106,15 @@ def test_a_unit_glued_before_a_firm_named_after_the_zone_splits_from_it():
     assert "高新区城市发展有限公司" in companies
     assert not [c for c in companies | {a.name for a in ex.of_kind(Kind.AGENCY)} if c.startswith("科")
                 or "科高新区" in c]
+
+
+def test_a_csv_exported_table_gives_each_row_its_lead_and_participants():
+    ex = extract(read_document(FIX / "csv_task_table.txt"))
+    lead, part = pairs(ex), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert ("青岚电子信息产业园三期", "开发区投资服务部") in lead
+    assert {("青岚电子信息产业园三期", "开发区建设管理部"), ("青岚电子信息产业园三期", "松岗街道办事处")} <= part
+    assert ("松岗污水处理厂提标改造工程", "开发区建设管理部") in lead  # a quoted cell broken over two lines
+    assert ("启元智能传感器生产基地", "开发区企业服务部") in part
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"开发区投资服务部", "开发区建设管理部", "开发区企业服务部"} <= agencies  # units ending in 部
+    assert not any("," in name for kind in Kind for name in (e.name for e in ex.of_kind(kind)))

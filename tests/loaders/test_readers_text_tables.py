@@ -110,3 +110,28 @@ def test_ascii_words_joined_with_a_space():
              "三、加强宣传推广，营造全社会共同关心支持园区发展的良好氛围和环境"]
     out = join_wrapped(lines, width=60)
     assert out[0].endswith("demonstration line 项目，打造示范工厂五个并形成可复制推广的经验做法和典型案例。")
+
+
+def test_csv_export_keeps_quoted_commas_and_line_breaks_in_their_cells():
+    lines = [
+        "附件",
+        "序号,项目名称,责任部门,协同部门,时间节点",
+        '1,"北环路（一期）改造,含雨污管网",建设管理部,"投资服务部,东渡街道办事处",2025年6月',
+        '2,"东渡智慧物流园","企业服务部',
+        '东渡街道",,2025年9月',
+        ",,,,",
+        "注：责任部门为第一责任单位。",
+    ]
+    blocks = split_blocks(lines)
+    assert blocks[0] == "附件" and blocks[-1] == "注：责任部门为第一责任单位。"
+    [table] = [b for b in blocks if isinstance(b, Table)]
+    assert table.rows == (
+        ("序号", "项目名称", "责任部门", "协同部门", "时间节点"),
+        ("1", "北环路（一期）改造,含雨污管网", "建设管理部", "投资服务部,东渡街道办事处", "2025年6月"),
+        ("2", "东渡智慧物流园", "企业服务部，东渡街道", "", "2025年9月"),
+    )
+
+
+def test_prose_with_ascii_commas_is_no_csv_table():
+    lines = ["今年,园区将推进重点项目建设,完成投资50亿元。", "序号,名称", "全年新增企业20家。"]
+    assert not [b for b in split_blocks(lines) if isinstance(b, Table)]
