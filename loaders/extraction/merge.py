@@ -39,7 +39,7 @@ def merge(page: Page, book: Entities, facts: list[Fact]) -> Scope:
         book[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
     _scoped_governments(book[Kind.AGENCY])
     _place_sectors_are_no_firms(book)
-    zone_names = [e.name for e in book[Kind.ZONE].entities]
+    zone_names = [n for e in book[Kind.ZONE].entities for n in (e.name, *sorted(e.aliases))]
     for k in Kind:
         book[k].link_abbreviations(zone_names)
     for f in facts:  # facts may point at folded names

@@ -13,21 +13,23 @@ derived generally, never from a table of this document's names:
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 from zonekg.loaders.extraction import distinct, lexicon
 from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 
 # "园区管委会", "开发区管委": a committee named by its zone's generic word
-GENERIC_ADMIN = re.compile(r"^(?:园区|开发区|高新区|新区|新城|工业园区|产业园区)(?:管委会|管理委员会|管委)$")
-ADMIN_FORMS = ("管委会", "管理委员会", "管委")
+GENERIC_ZONE_WORDS = ("园区", "开发区", "高新区", "新区", "新城", "工业园区", "产业园区")
 # what a longer project name adds to a truncated mention: a section, a phase, a road class
 SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
 # "X(以下简称“Y”)", "X（简称Y" (a bracket left open by the page): Y is X's declared short form
 DECLARED = re.compile(r"^(.{2,}?)[(（](?:以下)?简称[:：]?[“\"]?([^()（）“”\"]{2,14}?)[”\"]?[)）]?$")
 HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
-              "街道办事处": "街道"}
+              "街道办事处": "街道", "街道": "街道"}
+# The longest shortening an abbreviation makes of a unit's own words (经发局 ⊂ 经济发展局)
+SHORT_UNIT = 5
 
 
 def subsequence(short: str, long: str) -> bool:
@@ -47,6 +49,49 @@ def head_class(name: str) -> str:
 @functools.cache
 def _abbrev() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.tsv("abbreviations") if len(row) >= 2}
+
+
+def abbreviates_unit(short: str, long: str, zones: list[str]) -> bool:
+    """Is ``short`` another spelling of the unit ``long``? Both end in the same kind of unit
+    and ``short``, after the words both start with, abbreviates the rest (经发局 ⊂ 经济发展局,
+    X经开区投促局 ⊂ X经开区投资促进局, X街道 ⊂ X街道办事处); or it drops the zone ``long``
+    is named after (经发部 ⊂ <zone>经济发展部), a scope (工委 → 区工委) or the place before a
+    zone word (经开区管委会 → <city>经开区管委会); or it names the zone by its generic word
+    (园区党政办公室 = <zone>党政办公室, 园区管委会 = <zone>管理委员会). ``zones``: the
+    document's zone names, longest first."""
+    if head_class(short) != head_class(long) or len(long) <= len(short):
+        return False
+    shared = max(len(os.path.commonprefix([short, long])) - 1, 0)
+    if len(short) - shared <= SHORT_UNIT and short[0] == long[0] and subsequence(short[shared:], long[shared:]):
+        return True
+    if len(short) <= SHORT_UNIT:
+        core = _without_zone(long, zones)
+        if core != long and (short == core[: len(short)] or (short[0] == core[0] and subsequence(short, core))):
+            return True
+        if long[: len(long) - len(short)] in ("区", "市", "县", "党") and long.endswith(short):
+            return True
+    word = next((w for w in _generic_zone_words() if short.startswith(w) and len(short) > len(w)), None)
+    if word is None:
+        return False
+    if long.endswith(short) and 2 <= len(long) - len(short) <= 4:
+        return True
+    rest = short[len(word):]
+    return any(long.startswith(z) and (long[len(z):] == rest or abbreviates_unit(rest, long[len(z):], []))
+               for z in zones if len(long) > len(z))
+
+
+def _without_zone(name: str, zones: list[str]) -> str:
+    """The unit's own words: its name without the zone (or generic zone word) it opens with."""
+    for z in [*zones, *_generic_zone_words()]:
+        if name.startswith(z) and len(name) > len(z) + 1:
+            return name[len(z):]
+    return name
+
+
+@functools.cache
+def _generic_zone_words() -> tuple[str, ...]:
+    """Words a plan names its own zone by (园区, 开发区, 高新区 …), longest first."""
+    return tuple(sorted(set(lexicon.words("names", "own_zone_words")) | set(GENERIC_ZONE_WORDS), key=len, reverse=True))
 
 
 class Registry:
@@ -194,25 +239,8 @@ class Registry:
             if self.kind is Kind.AGENCY:
                 if table.get(short) and (long == table[short] or long.endswith(table[short])):
                     return ent
-                if len(short) > 5 or head_class(short) != head_class(long):
-                    continue
-                if short[0] == long[0] and subsequence(short, long):
-                    best = best or ent
-                    continue
-                core = long
-                for z in zones_longest_first:
-                    if core.startswith(z) and len(core) > len(z):
-                        core = core[len(z):]
-                        break
-                if core != long and (short == core[: len(short)] or
-                                     (short[0] == core[0] and subsequence(short, core))):
-                    best = best or ent
-                elif long.endswith(short) and long[: len(long) - len(short)] in ("区", "市", "县", "党") \
-                        and best is None:
-                    best = ent  # 工委 → 区工委: only a scope prefix may be dropped
-                elif best is None and GENERIC_ADMIN.match(short) and any(
-                        long.startswith(z) and long[len(z):] in ADMIN_FORMS for z in zone_names):
-                    best = ent  # 园区管委会 → 某某县工业园区管理委员会: the zone's own committee
+                if best is None and abbreviates_unit(short, long, zones_longest_first):
+                    best = ent
             elif self.kind in (Kind.ZONE, Kind.PROJECT, Kind.COMPANY):
                 if self.kind is Kind.ZONE and any(
                         long.endswith(f) and short[: -len(a)] == long[: -len(f)] for a, f in abbreviated):
