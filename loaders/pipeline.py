@@ -20,7 +20,7 @@ from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_o
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Extraction, Kind
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
-from zonekg.loaders.mapping import to_quads
+from zonekg.loaders.mapping import to_nquads
 from zonekg.loaders.readers import SUPPORTED_SUFFIXES, read_document
 from zonekg.loaders.sandbox import ExtractionPool
 from zonekg.ontology.iris import document_iri
@@ -104,9 +104,8 @@ def prepare(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> PreparedDocu
         raise UnreadableDocument(path, "no such file")
     document = read_document(path, limits)
     extraction = extract(document)
-    quads = to_quads(document, extraction)
-    body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    return PreparedDocument(summarize(document, extraction, len(quads)), body, document.content_digest())
+    body, count = to_nquads(document, extraction)
+    return PreparedDocument(summarize(document, extraction, count), body, document.content_digest())
 
 
 def stored_file_name(store: GraphStore, document_iri: str) -> str | None:
