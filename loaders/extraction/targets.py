@@ -113,7 +113,9 @@ def _cfg():
         if not u.startswith(("万", "亿")):
             unit_kind.setdefault("万" + u, TargetKind.COUNT)  # "1.5万个岗位", "3万户"
     units = sorted(unit_kind, key=len, reverse=True)
-    unit_re = "|".join(re.escape(u) for u in units)
+    # a unit in Latin letters ends the word: "500P", not the P of "500PB"
+    unit_re = "|".join(re.escape(u) + ("(?![A-Za-z])" if u[-1].isascii() and u[-1].isalpha() else "")
+                       for u in units)
     qty = QtyRe(re.compile(
         rf"(?P<pct>百分之)(?P<pnum>{NUM})(?P<pmod>以上|左右|以内)?"
         rf"|(?P<num>{NUM})(?:\s*(?P<range>[-—~到至])\s*(?P<num2>{NUM}))?"
@@ -397,9 +399,12 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
     if not metric:
         return []
     out = []
-    for h, c in zip(header, cells):
+    for k, (h, c) in enumerate(zip(header, cells)):
         if not c or not NUMBER_CELL.fullmatch(c):
             continue
+        growth = _growth_column(header, k)
+        if growth is not None:
+            h = growth  # "增速(%)" after "2025年目标": the growth of that column's figure
         years = [int(y) for y in YEAR.findall(h)]
         plan = ctx.plan_year
         goal = any(w in h for w in cfg["table_goal_words"])
@@ -415,7 +420,8 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
         if goal == actual:
             continue  # a column that is neither, or both: not read
         stated = UNIT_IN.search(h)
-        u = unit or ("%" if c.endswith(("%", "％")) else (stated.group(1) if stated else ""))
+        u = "%" if growth is not None else \
+            unit or ("%" if c.endswith(("%", "％")) else (stated.group(1) if stated else ""))
         if u not in unit_kind:
             continue
         value = to_decimal(c.rstrip("%％"))
@@ -423,12 +429,27 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
             continue
         kind = unit_kind[u]
         if u == "%":
-            kind = TargetKind.GROWTH_RATE if re.search(r"增长|增速|下降|降低", metric + h) else TargetKind.SHARE
+            kind = TargetKind.GROWTH_RATE if growth is not None or re.search(r"增长|增速|下降|降低", metric + h) \
+                else TargetKind.SHARE
         year = years[-1] if years else ctx.year_of.get(row.index, ctx.default_due or plan)
         out.append(Target(metric=metric, kind=kind, value=clean(value), unit=u, year=year,
                           text=f"{metric} {c}" + ("" if c.endswith(("%", "％")) else u), evidence=Evidence(row.quote, row.block),
                           actual=actual))
     return out
+
+
+def _growth_column(header: tuple[str, ...], k: int) -> str | None:
+    """The header of the figure column a growth column ("增速(%)", "增幅", "同比增长") states
+    the growth of: the nearest column before it that is dated or says goal/actual; None when
+    column ``k`` is no such growth column (or says its own year, goal or actual)."""
+    cfg = _cfg()[0]
+
+    def dated(h: str) -> bool:
+        return bool(YEAR.search(h)) or any(w in h for w in cfg["table_goal_words"] + cfg["table_actual_words"])
+
+    if not any(w in header[k] for w in cfg["table_growth_words"]) or dated(header[k]):
+        return None
+    return next((header[j] for j in range(k - 1, -1, -1) if dated(header[j])), None)
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

@@ -22,6 +22,8 @@ from zonekg.loaders.readers.chrome import clean_line, is_chrome, parse_date, par
         "---此处隐藏812字,下载后查看---",
         "首页 | 园区概况 | 联系我们",
         "阅读次数：2051",
+        "上一条：关于印发园区2024年招商引资考核办法的通知",
+        "下一条: 园区召开安全生产工作会议",
     ],
 )
 def test_chrome_lines(line):
@@ -36,6 +38,7 @@ def test_chrome_lines(line):
         "二是提升网站访问量和政务公开水平，全年发布信息五百条。",
         "完成时间：2024年底前",
         "（一）优化版权保护服务，建设知识产权服务中心。",
+        "下一条道路将于年底开工建设。",
     ],
 )
 def test_body_lines_are_not_chrome(line):
