@@ -1005,6 +1005,8 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sani
     if kind is Kind.ZONE and stem.endswith(tuple(lexicon.words("names", "province_scopes"))) \
             and head in vocabulary().generic_names:
         return False  # "某某自治区综合保税区": the province's bonded zones
+    if kind is Kind.ZONE and stem.endswith("市") and head in ("开发区", "园区"):
+        return False  # "某某市开发区": the city's zones as a class (全市开发区), not one zone
     if kind is Kind.ZONE and len(stem) < (3 if head == "谷" else 2):
         return False  # (a valley needs a name: 某某眼谷, not 硅谷 as a word)
     if kind is Kind.PROJECT and len(head) >= 2 and _fused(stem, head):

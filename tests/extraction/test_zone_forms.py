@@ -103,3 +103,11 @@ def test_a_verb_or_a_province_before_a_kind_names_no_zone():
     assert found("充分发挥综合保税区开放平台功能", Kind.ZONE) == []
     assert found("推动澜北自治区综合保税区提级晋位", Kind.ZONE) == []
     assert found("加强青川省开发区考核", Kind.ZONE) == []
+
+
+def test_functional_areas_ending_in_qu_and_the_citys_zones_as_a_class():
+    zones = zones_of("鹭川新区2025年工作要点",
+                     "鹭川新区包括滨江先进制造区、鹭川航运服务区和北岸总部区三个功能区，由市政府委托鹭川新区管委会统一管理。",
+                     "全市开发区要对照鹭川市开发区考核办法开展自查。推进高速公路服务区改造。")
+    assert {"滨江先进制造区", "鹭川航运服务区", "北岸总部区"} <= set(zones)
+    assert not any(z.startswith("委托") or z.endswith("市开发区") or "公路" in z for z in zones)
