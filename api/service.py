@@ -13,7 +13,10 @@ behind user SPARQL: ``reads`` answers the read model (:class:`~zonekg.graph.cata
 What every list, count and facet needs about each member (:mod:`~zonekg.graph.read_model`) is
 read whole once, in the background after start (``/api/health`` answers 503 until then), and
 afterwards brought up to date by each write before it is published: a write re-reads only
-the entities of the graphs it wrote, so no request after a write waits for a scan.
+the entities of the graphs it wrote, so no request after a write waits for a scan. On a store
+that names its contents (the embedded one) the model is saved beside it after that read and
+when the service closes (:mod:`~zonekg.graph.model_snapshot`), and a start that finds it
+saved for the same contents loads it instead of reading the store.
 """
 from __future__ import annotations
 
@@ -22,10 +25,12 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from zonekg.api.fairness import ClientSlots
 from zonekg.api.settings import Settings
 from zonekg.graph.catalog import Catalog, local_runner
+from zonekg.graph import model_snapshot
 from zonekg.graph.errors import QueryError
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS
 from zonekg.graph.read_model import Current, ReadModel, touched
@@ -48,6 +53,8 @@ class Service:
         self._write_lock = threading.Lock()
         self._closing = threading.Event()
         self._generation = 0
+        self._saved: int | None = None
+        """The generation whose read model is saved beside the store (None: none saved)."""
         self._warmers: list[Callable[[Callable[[], bool]], None]] = []
         self._warming: list[threading.Thread] = []
         pool = functools.partial(self._readers.pool, timeout=settings.query_timeout,
@@ -110,17 +117,33 @@ class Service:
 
     def _read_model(self) -> None:
         """Read the whole read model in the background, holding the write lock (a write
-        meanwhile would make it half old, half new); requests wait for it (bounded)."""
+        meanwhile would make it half old, half new); requests wait for it (bounded). The
+        model saved for the store's current state is loaded instead when there is one, and
+        a model read is saved for the next start."""
         def read() -> None:
             with self._write_lock:
                 if self._closing.is_set():
                     return
+                token = self.store.state()
                 try:
-                    self.model.install(ReadModel.read(self._live.select))
+                    saved = model_snapshot.load(Path(self.store.location), token) if token else None
+                    model = saved or ReadModel.read(self._live.select)
+                    self.model.install(model)
                 except Exception:
                     log.exception("could not read the read model from the store")
+                    return
+                if saved is not None:
+                    self._saved = self.generation
+                elif token:
+                    self._save(token, model)
 
         threading.Thread(target=read, name="zonekg-read-model", daemon=True).start()
+
+    def _save(self, token: str, model: ReadModel) -> None:
+        """Keep ``model`` beside the store as what it holds under ``token`` (called holding the
+        write lock, so no write runs between reading the token and what it names)."""
+        model_snapshot.save(Path(self.store.location), token, model)
+        self._saved = self.generation
 
     def also_warm(self, warm: Callable[[Callable[[], bool]], None]) -> None:
         """Run ``warm(stop)`` in the background now and after every write, after the catalog's
@@ -156,9 +179,15 @@ class Service:
         return self._generation
 
     def close(self) -> None:
+        """Stop the background work, save the read model if writes changed it since it was
+        last saved, and release the store."""
         self._closing.set()
         for thread in self._warming:
             thread.join(WARM_STOP_SECONDS)
+        with self._write_lock:
+            token = self.store.state() if self.model.ready and self._saved != self.generation else None
+            if token:
+                self._save(token, self.model.get(0))
         self.extraction.close()
         self._readers.close()
         self.store.close()

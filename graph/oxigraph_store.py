@@ -13,8 +13,10 @@ Open it with :func:`zonekg.graph.store.open_store`.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +55,9 @@ COMPLETE = "COMPLETE"
 SNAPSHOTS_DIR = "snapshots"
 """Sub-directory of the store directory that holds the read snapshots of a running service."""
 
+STATE_FILE = "state"
+"""File of the store directory holding its state token (:meth:`OxigraphStore.state`)."""
+
 FLUSH_EVERY_TRIPLES = 20_000
 """Write RocksDB's memory tables to disk after this many written triples: without it a long
 ingest holds everything it wrote in memory (measured: 450 MB after 100 sample documents,
@@ -65,6 +70,9 @@ class OxigraphStore:
         self.directory = Path(directory)
         self.location = str(self.directory)
         self._unflushed = 0
+        self._token_seen = True
+        """Whether the state token may have been seen since it was last replaced: the next
+        write replaces it first. True at open (another process may have seen it)."""
         data = self.directory / DATA_DIR
         _finish_bulk_load(self.directory)
         if not create and not data.is_dir():
@@ -82,7 +90,39 @@ class OxigraphStore:
                 ) from exc
             raise StoreError(f"cannot open the store {self.directory}: {exc}") from exc
         if not self._has_union() and next(self._store.named_graphs(), None) is not None:
+            self._changing()
             self._store.update(union.rebuild(None))
+
+    def state(self) -> str:
+        """A token naming what the store holds: it is replaced before any write that follows
+        this call (in any process), so something saved beside the store under the token
+        describes the store for as long as the token stays the same. Writes made by a version
+        of zonekg that did not keep a token are not seen. O(1): one small file."""
+        self._token_seen = True
+        try:
+            return (self.directory / STATE_FILE).read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return self._new_token()
+
+    def _changing(self) -> None:
+        """Called before every write: a fresh token if the current one may have been seen."""
+        if self._token_seen:
+            self._new_token()
+            self._token_seen = False
+
+    def _new_token(self) -> str:
+        """Replace the token atomically (a crash leaves the old one or the new one, both
+        correct: the old store with the new token only costs a snapshot's rebuild)."""
+        token = uuid.uuid4().hex
+        path = self.directory / STATE_FILE
+        temporary = path.with_name(f"{STATE_FILE}.{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="ascii") as fh:
+            fh.write(token)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temporary, path)
+        _sync_folder(self.directory)
+        return token
 
     def _has_union(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
@@ -90,6 +130,7 @@ class OxigraphStore:
     def replace_document(self, document_iri: str, quads: Iterable[Quad]) -> None:
         graph = ox.NamedNode(document_iri)
         triples = [q.triple for q in quads]
+        self._changing()
         if not self._store.contains_named_graph(graph):
             # A new document (every document of a first ingest): its quads and its share of
             # the union go in as quads, in one transaction, with no SPARQL text to build or parse.
@@ -126,6 +167,7 @@ class OxigraphStore:
         """
         if next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is not None:
             return False
+        self._changing()
         loading = self.directory / LOADING_DIR
         shutil.rmtree(loading, ignore_errors=True)
         target = ox.Store(str(loading))
@@ -148,6 +190,7 @@ class OxigraphStore:
     def remove_document(self, document_iri: str) -> bool:
         if not self._store.contains_named_graph(ox.NamedNode(document_iri)):
             return False
+        self._changing()
         self._store.update(union.withdraw(document_iri, None))
         return True
 
@@ -161,6 +204,7 @@ class OxigraphStore:
             touched = written_graphs(sparql_update)
         except DefaultGraphWrite as exc:
             raise QueryError(str(exc)) from None
+        self._changing()
         before = f"{union.stash(touched)}\n;\n"
         text = f"{before}{without_trailing_separator(sparql_update)}\n;\n{union.settle(touched, None)}"
         try:
@@ -251,6 +295,15 @@ class _Chunks(io.RawIOBase):
         view[:size] = self._left[:size]
         self._left = self._left[size:]
         return size
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _finish_bulk_load(directory: Path) -> None:

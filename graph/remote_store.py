@@ -226,6 +226,11 @@ class RemoteStore:
     def union_triples(self) -> Iterator[ox.Triple]:
         return self._graph(union.UNION_GRAPH)
 
+    def state(self) -> None:
+        """None: nothing ties a token to the server's contents (others may write to it), so
+        nothing derived from them is saved."""
+        return None
+
     def readers(self) -> RemoteReaders:
         return RemoteReaders(self)
 

@@ -115,6 +115,12 @@ class GraphStore(Protocol):
     def update(self, sparql_update: str) -> None:
         """Apply a SPARQL update to the documents' graphs and the union, in one transaction."""
 
+    def state(self) -> str | None:
+        """A token naming what the store holds now, replaced before any later write; None
+        when the backend cannot tell (a remote server others may write to). A store that
+        gives one is a folder (its ``location``) where what is derived from the store may be
+        kept under the token (the service's read model)."""
+
     def readers(self) -> Readers:
         """The read side for a service: query pools over what this store publishes."""
 

@@ -1,0 +1,154 @@
+"""The read model saved beside the store: a start loads it instead of reading the store only
+when the store still holds what it was saved for, and anything else (a write since, a file
+cut short, another layout) makes the start read the store as before."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from zonekg.api.service import Service
+from zonekg.api.settings import Settings
+from zonekg.graph import model_snapshot
+from zonekg.graph.catalog import Catalog, local_runner
+from zonekg.graph.read_model import ReadModel
+from zonekg.graph.store import open_store
+from zonekg.loaders.pipeline import PreparedDocument, prepare
+
+from test_read_model import SAMPLES, copy, quads
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[PreparedDocument]:
+    return [prepare(path) for path in sorted(SAMPLES.glob("*.txt"))[:3]]
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path, samples: list[PreparedDocument]) -> Path:
+    store = open_store(tmp_path / "store", create=True)
+    assert store.bulk_load(copy(doc, 1) for doc in samples)
+    store.close()
+    return tmp_path / "store"
+
+
+class Reads:
+    """Counts the whole reads of the model (what a snapshot saves)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        read = ReadModel.read
+
+        def counted(select):
+            self.count += 1
+            return read(select)
+        monkeypatch.setattr(ReadModel, "read", staticmethod(counted))
+
+
+def started(store_dir: Path) -> Service:
+    service = Service(Settings(store=store_dir, workers=1, read_workers=1))
+    assert service.model.wait(120)
+    return service
+
+
+def whole(store_dir: Path) -> ReadModel:
+    store = open_store(store_dir)
+    try:
+        return ReadModel.read(Catalog(local_runner(store)).select)
+    finally:
+        store.close()
+
+
+def test_a_saved_model_loads_as_it_was_read(store_dir: Path) -> None:
+    store = open_store(store_dir)
+    model = ReadModel.read(Catalog(local_runner(store)).select)
+    token = store.state()
+    store.close()
+    model_snapshot.save(store_dir, token, model)
+    assert model_snapshot.load(store_dir, token) == model
+    assert model_snapshot.load(store_dir, "another token") is None
+
+
+def test_the_token_changes_with_every_write_after_it_was_seen(
+        tmp_path: Path, samples: list[PreparedDocument]) -> None:
+    store = open_store(tmp_path / "store", create=True)
+    first = store.state()
+    assert store.state() == first  # reading it changes nothing
+    doc = samples[0]
+    writes = [
+        lambda: store.replace_document(doc.summary.iri, quads(doc.nquads)),  # a new document
+        lambda: store.replace_document(doc.summary.iri, quads(doc.nquads)),  # replaced
+        lambda: store.update(f"INSERT DATA {{ GRAPH <{doc.summary.iri}> {{ <urn:x:a> <urn:x:b> 'c' }} }}"),
+        lambda: store.remove_document(doc.summary.iri),
+    ]
+    seen = [first]
+    for write in writes:
+        write()
+        seen.append(store.state())
+    assert len(set(seen)) == len(seen)
+    store.close()
+    reopened = open_store(tmp_path / "store")  # another process's writes replace it too
+    assert reopened.state() == seen[-1]
+    reopened.replace_document(doc.summary.iri, quads(doc.nquads))
+    assert reopened.state() != seen[-1]
+    reopened.close()
+
+
+def test_a_second_start_loads_the_model_instead_of_reading_the_store(
+        store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = Reads(monkeypatch)
+    first = started(store_dir)
+    model = first.model.get(0)
+    first.close()
+    assert reads.count == 1 and (store_dir / model_snapshot.FILE_NAME).exists()
+    second = started(store_dir)
+    assert reads.count == 1 and second.model.get(0) == model
+    second.close()
+
+
+def test_writes_through_the_service_are_saved_at_close(
+        store_dir: Path, samples: list[PreparedDocument], monkeypatch: pytest.MonkeyPatch) -> None:
+    service = started(store_dir)
+    iri, nquads = copy(samples[0], 2)
+    with service.writing([iri]) as store:
+        store.replace_document(iri, quads(nquads))
+    service.close()
+    reads = Reads(monkeypatch)
+    again = started(store_dir)
+    assert reads.count == 0
+    loaded = again.model.get(0)
+    again.close()
+    assert loaded == whole(store_dir) and any(iri in r["id"] for r in loaded.documents.rows)
+
+
+def test_a_write_outside_the_service_makes_the_next_start_read_the_store(
+        store_dir: Path, samples: list[PreparedDocument], monkeypatch: pytest.MonkeyPatch) -> None:
+    started(store_dir).close()
+    store = open_store(store_dir)  # e.g. `zonekg ingest` while the service is down
+    iri, nquads = copy(samples[0], 3)
+    store.replace_document(iri, quads(nquads))
+    store.close()
+    reads = Reads(monkeypatch)
+    service = started(store_dir)
+    loaded = service.model.get(0)
+    service.close()
+    assert reads.count == 1 and loaded == whole(store_dir)
+
+
+@pytest.mark.parametrize("damage", ["cut short", "another layout", "not json"])
+def test_a_damaged_snapshot_is_ignored(store_dir: Path, damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    started(store_dir).close()
+    path = store_dir / model_snapshot.FILE_NAME
+    text = path.read_text(encoding="utf-8")
+    if damage == "cut short":  # what a process killed mid-write would leave, were it not renamed
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "another layout":
+        head, _, body = text.partition("\n")
+        path.write_text(json.dumps({**json.loads(head), "layout": "older"}) + "\n" + body, encoding="utf-8")
+    else:
+        path.write_text("\x00garbage", encoding="utf-8")
+    reads = Reads(monkeypatch)
+    service = started(store_dir)
+    loaded = service.model.get(0)
+    service.close()
+    assert reads.count == 1 and loaded == whole(store_dir)
