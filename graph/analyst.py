@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from zonekg.graph.analysis import (
     COORDINATION_RELATIONS, AgencyRank, NoPath, PathStep, ZoneComparison, ZoneProfile, co_leadership,
@@ -27,8 +26,8 @@ from zonekg.graph.analysis import (
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.errors import InvalidParameter
 from zonekg.graph.memo import GenerationMemo
-from zonekg.graph.region import RegionReader, values_clauses
-from zonekg.graph.terms import TermTuple, bound
+from zonekg.graph.region import RegionReader
+from zonekg.graph.terms import bound
 
 DEFAULT_AGENCIES = 50
 """Agencies ranked when the request does not say how many."""
@@ -70,13 +69,6 @@ class Path:
     steps: list[PathStep]
     entities: nx.MultiDiGraph
     """The path's entities with their ``kind`` and ``label``."""
-
-
-def _literal(term: TermTuple) -> str:
-    """A literal read from the store, written as SPARQL (quotes and backslashes escaped)."""
-    _, value, language, datatype = term
-    return str(ox.Literal(value, language=language) if language
-               else ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value))
 
 
 class Analyst:
@@ -183,15 +175,9 @@ class Analyst:
     # -- zones -------------------------------------------------------------------------------
     def profiles(self, zones: Iterable[str]) -> dict[str, ZoneProfile]:
         """Each zone's industries (its focus industries and those of the projects located in
-        it) and target metrics. O(the zones' projects and targets)."""
-        found = {z: ZoneProfile() for z in zones}
-        for values in values_clauses("z", found):
-            for pattern in ("?z zk:focusIndustry ?i", "?p zk:locatedIn ?z . ?p zk:industry ?i"):
-                for row in self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}"):
-                    found[bound(row["z"])].industries.add(bound(row["i"]))
-            for row in self.catalog.select(f"SELECT DISTINCT ?z ?m WHERE {{ {values} ?z zk:hasTarget ?t . ?t zk:metric ?m }}"):
-                found[bound(row["z"])].metrics.add(bound(row["m"]))
-        return found
+        it) and target metrics, from the read model's index. O(their sizes)."""
+        index = self.catalog.zone_profiles()
+        return {z: ZoneProfile(set(index.industries.get(z, ())), set(index.metrics.get(z, ()))) for z in zones}
 
     def _zone(self, iri: str) -> str:
         if self.reader.require(iri)[iri] != "Zone":
@@ -230,48 +216,25 @@ class Analyst:
     def similar_zones(self, zone: str, limit: int = DEFAULT_COMPARISONS) -> list[ZoneComparison]:
         """The ``limit`` zones most like ``zone`` (Jaccard index over industries and metrics).
 
-        Found from ``zone``'s own industries and metrics outward: the zones that share one,
-        how many each shares and how large its profile is (aggregates bound to those zones),
-        then the full profiles of the ``limit`` best only. O(zones sharing anything with it ×
-        what they share); a metric every plan sets (新建道路) makes that most zones."""
+        Found from ``zone``'s own industries and metrics outward in the read model's index:
+        how many each other zone shares, then its size. O(Σ zones per industry and metric of
+        ``zone`` + the best ``limit`` profiles): what the answer ranks, however large the
+        store (a metric every plan sets, 新建道路, still makes that most zones)."""
         def compute() -> list[ZoneComparison]:
+            index = self.catalog.zone_profiles()
             own = self.profiles([zone])[zone]
             shared: Counter[str] = Counter()
-            for values in values_clauses("i", own.industries):
-                pairs: set[tuple[str, str]] = set()
-                for pattern in ("?z zk:focusIndustry ?i", "?p zk:industry ?i . ?p zk:locatedIn ?z"):
-                    rows = self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}")
-                    pairs.update((bound(r["z"]), bound(r["i"])) for r in rows)
-                shared.update(z for z, _ in pairs)
-            metrics = [r["m"] for r in self.catalog.select(
-                f"SELECT DISTINCT ?m WHERE {{ <{zone}> zk:hasTarget ?t . ?t zk:metric ?m }}") if r["m"]]
-            for start in range(0, len(metrics), 100):
-                values = "VALUES ?m { " + " ".join(_literal(m) for m in metrics[start:start + 100]) + " }"
-                rows = self.catalog.select(
-                    f"SELECT ?z (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {values} ?t zk:metric ?m . ?z zk:hasTarget ?t . ?z a zk:Zone }} GROUP BY ?z")
-                shared.update({bound(r["z"]): int(bound(r["n"])) for r in rows})
+            for by, values in ((index.zones_by_industry, own.industries), (index.zones_by_metric, own.metrics)):
+                for value in values:
+                    shared.update(by.get(value, {}).keys())
             shared.pop(zone, None)
-            sizes = self.profile_sizes(shared)
-            best = sorted(shared, key=lambda z: (-similarity(shared[z], own.size, sizes[z]), z))[:limit]
+
+            def size(z: str) -> int:
+                return len(index.industries.get(z, ())) + len(index.metrics.get(z, ()))
+            best = sorted(shared, key=lambda z: (-similarity(shared[z], own.size, size(z)), z))[:limit]
             profiles = self.profiles(best)
             return [compare_profiles(zone, own, z, profiles[z]) for z in best]
         return self._cached(("similar zones", zone, limit), compute)
-
-    def profile_sizes(self, zones: Iterable[str]) -> Counter[str]:
-        """Industries plus metrics of each zone, without reading the metrics out. O(the
-        zones' projects and targets); out: their industries and one count per zone."""
-        sizes: Counter[str] = Counter()
-        for values in values_clauses("z", zones):
-            # One query per pattern: Oxigraph does not carry a VALUES into a UNION's branches.
-            pairs: set[tuple[str, str]] = set()
-            for pattern in ("?z zk:focusIndustry ?i", "?p zk:locatedIn ?z . ?p zk:industry ?i"):
-                rows = self.catalog.select(f"SELECT DISTINCT ?z ?i WHERE {{ {values} {pattern} }}")
-                pairs.update((bound(r["z"]), bound(r["i"])) for r in rows)
-            sizes.update(z for z, _ in pairs)
-            rows = self.catalog.select(
-                f"SELECT ?z (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {values} ?z zk:hasTarget ?t . ?t zk:metric ?m }} GROUP BY ?z")
-            sizes.update({bound(r["z"]): int(bound(r["n"])) for r in rows})
-        return sizes
 
     # -- paths -------------------------------------------------------------------------------
     def shortest_path(self, source: str, target: str) -> Path:

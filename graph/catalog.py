@@ -22,7 +22,8 @@ from typing import Any
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.read_model import (
-    ENTITY_CLASSES, FACET_VALUE_COLLECTIONS, FACETS, NAMED_COLLECTIONS, Collection, Current, Documents, number, top,
+    ENTITY_CLASSES, FACET_VALUE_COLLECTIONS, FACETS, NAMED_COLLECTIONS, Collection, Current, Documents, ZoneProfiles,
+    number, top,
 )
 from zonekg.graph.results import term_json
 from zonekg.graph.store import GraphStore
@@ -278,6 +279,14 @@ class Catalog:
         if self._model is not None:
             return self._model.get().collections[collection]
         return Collection.read(self.select, collection)
+
+    def zone_profiles(self) -> ZoneProfiles:
+        """Each zone's industries and metrics, both ways (what comparing zones needs): the
+        service's read model keeps them up to date; without it they are read from the store,
+        O(zones + projects + targets)."""
+        if self._model is not None:
+            return self._model.get().zones
+        return ZoneProfiles.of({name: Collection.read(self.select, name) for name in ("zones", "projects", "targets")})
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> None:
         """Compute what a first visitor asks for (every collection's first page and facets)

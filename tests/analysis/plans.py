@@ -7,7 +7,8 @@ from pathlib import Path
 
 from handmade import Plan, document, write_store
 from zonekg.graph.catalog import Catalog, local_runner
-from zonekg.graph.store import open_store
+from zonekg.graph.read_model import Current, ReadModel
+from zonekg.graph.store import GraphStore, open_store
 from zonekg.loaders.extraction.model import Extraction, Kind, Relation, TargetKind
 
 INDUSTRIES = ("生物医药", "新材料", "智能制造", "现代物流")
@@ -49,11 +50,20 @@ class CountingCatalog(Catalog):
         return found
 
 
-def rows_read(path: Path, ask: Callable[[Catalog], object]) -> int:
-    """Rows ``ask`` reads from the store at ``path`` (through a fresh catalog: nothing cached)."""
+def read_model_of(store: GraphStore) -> Current:
+    """The read model of ``store``, as the service keeps it."""
+    current = Current()
+    current.install(ReadModel.read(Catalog(local_runner(store)).select))
+    return current
+
+
+def rows_read(path: Path, ask: Callable[[Catalog], object], *, model: bool = False) -> int:
+    """Rows ``ask`` reads from the store at ``path`` (through a fresh catalog: nothing cached);
+    with ``model``, the catalog has the read model the service keeps (read beforehand, not
+    counted)."""
     store = open_store(path)
     try:
-        catalog = CountingCatalog(local_runner(store))
+        catalog = CountingCatalog(local_runner(store), model=read_model_of(store) if model else None)
         ask(catalog)
         return catalog.rows
     finally:
