@@ -21,6 +21,7 @@ from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.memo import GenerationMemo
 from zonekg.visualize.compose import co_leadership_drawing, overview_drawing, overview_key, prepared
+from zonekg.visualize.style import KINDS
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -49,12 +50,17 @@ entities, and shares the embedded scripts with the others."""
 
 def _warm(analyst: Analyst, pages: GenerationMemo, catalog: Catalog, stop: Callable[[], bool]) -> None:
     """Prepare what the first visitor of the pages and of ``/api/analysis`` asks for, after
-    the start and after every write (the service runs this in the background)."""
-    pages.get(overview_key(), lambda: prepared(overview_drawing(catalog)))
+    the start and after every write (the service runs this in the background): the overview,
+    the analysis answers, the co-leadership page and the overview of every kind (the
+    overview's "显示全部" link, which shares the overview's region)."""
+    pages.get(overview_key(), lambda: prepared(overview_drawing(catalog, keep=pages.get)))
     if not stop():
         analyst.warm(stop)
     if not stop():
         pages.get(("co-leadership", True), lambda: prepared(co_leadership_drawing(analyst)))
+    if not stop():
+        every = set(KINDS)
+        pages.get(overview_key(every), lambda: prepared(overview_drawing(catalog, every, pages.get)))
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank
 from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import NodeDetails, build_network, describe_nodes
-from zonekg.graph.region import RegionReader
+from zonekg.graph.region import RegionReader, StoreSize
 from zonekg.visualize.overview import (
     BUSIEST_AGENCIES, MAX_DEPTH, OVERVIEW_ZONES, WHOLE_DRAWN, WHOLE_LIMIT, View, co_leadership_view, neighbourhood,
     overview, whole, with_kinds,
@@ -58,9 +59,13 @@ def links(view: View) -> Links:
     return result
 
 
-Keep = Callable[[Hashable, Callable[[], Prepared]], Prepared]
-"""``keep(key, prepare)``: a prepared page, kept while the store does not change (the
-service's memo), or prepared afresh."""
+Keep = Callable[[Hashable, Callable[[], Any]], Any]
+"""``keep(key, compute)``: a prepared page (or a part several pages share), kept while the
+store does not change (the service's memo), or computed afresh."""
+
+
+def _afresh(_: Hashable, compute: Callable[[], Any]) -> Any:
+    return compute()
 
 
 def graph_page(
@@ -83,14 +88,14 @@ def graph_page(
     service's (it keeps the co-leadership network).
     """
     analyst = analyst or Analyst(catalog)
-    keep = keep or (lambda key, prepare: prepare())
+    keep = keep or _afresh
     if view == "co-leadership":
         page = keep(("co-leadership", linked), lambda: prepared(co_leadership_drawing(analyst), linked))
     elif focus is not None:
         depth = max(1, min(depth, MAX_DEPTH))
         page = keep(("focus", focus, depth, linked), lambda: prepared(focus_drawing(catalog, focus, depth), linked))
     else:
-        page = keep(overview_key(kinds, linked), lambda: prepared(overview_drawing(catalog, kinds), linked))
+        page = keep(overview_key(kinds, linked), lambda: prepared(overview_drawing(catalog, kinds, keep), linked))
     return page.html()
 
 
@@ -116,27 +121,37 @@ def _drawn(reader: RegionReader, view: View) -> Drawn:
     return Drawn(view, describe_nodes(reader.catalog, list(view.graph)), reader.ranks(view.graph))
 
 
-def overview_drawing(catalog: Catalog, kinds: set[str] | None = None) -> Drawn:
+def overview_drawing(catalog: Catalog, kinds: set[str] | None = None, keep: Keep = _afresh) -> Drawn:
     """The overview, read as the region around the top zones and the busiest agencies; with
     ``kinds``, only those kinds, joined by the entities of those kinds that it links to. A
     store small enough to draw whole (:data:`WHOLE_LIMIT` entities, or :data:`WHOLE_DRAWN`
-    when the reader chose the kinds) is read whole."""
+    when the reader chose the kinds) is read whole.
+
+    The store's size and the overview's region are asked for with ``keep``, so the overview
+    and every choice of kinds share them (they look at the whole store: counts and top-N
+    aggregates); a choice of kinds then adds what its entities link to, O(what it draws)."""
     reader = RegionReader(catalog)
-    size = reader.size()
+    size = keep(("store size",), reader.size)
     if size.entities <= (WHOLE_DRAWN if kinds else WHOLE_LIMIT):
         graph = build_network(catalog)
         ranks = reader.ranks(graph)
         ordered = sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id))
         return _drawn(reader, whole(graph, kinds) if kinds else overview(graph, ordered, size))
+    chosen = keep(("overview region",), lambda: _overview_region(reader, size))
+    if kinds:
+        chosen = with_kinds(chosen, reader.ring(chosen.graph), kinds, size)
+    return _drawn(reader, chosen)
+
+
+def _overview_region(reader: RegionReader, size: StoreSize) -> View:
+    """The overview of a store too large to draw whole, from the region around the top
+    zones and the busiest agencies. O(store) for the top-N aggregates, then O(the region)."""
     zones = reader.top_zones(OVERVIEW_ZONES)
     agencies = reader.busiest_agencies(BUSIEST_AGENCIES)
     projects = {s for s, relation, o in reader.edges(agencies) if relation in COORDINATION_RELATIONS}
     region = reader.region({*zones, *reader.parks(zones), *agencies, *projects})
     ranks = reader.ranks(region)
-    chosen = overview(region, sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id)), size)
-    if kinds:
-        chosen = with_kinds(chosen, reader.ring(chosen.graph), kinds, size)
-    return _drawn(reader, chosen)
+    return overview(region, sorted(ranks.values(), key=lambda r: (-r.degree, r.name, r.id)), size)
 
 
 def focus_drawing(catalog: Catalog, focus: str, depth: int) -> Drawn:

@@ -10,12 +10,14 @@ from plans import SIZES, CountingCatalog, build, rows_read
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.network import build_network
+from zonekg.graph.region import RegionReader
 from zonekg.graph.store import open_store
 from zonekg.ontology import iris
 from zonekg.graph.analyst import Analyst
 from zonekg.visualize import compose
 from zonekg.visualize.compose import co_leadership_drawing, focus_drawing, graph_page, overview_drawing
 from zonekg.visualize.overview import WHOLE_LIMIT
+from zonekg.visualize.style import KINDS
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,24 @@ def test_a_kept_page_is_read_and_laid_out_once(stores: dict[int, Path]) -> None:
             assert read > 0 and catalog.rows == read and again != first  # a fresh nonce, nothing read
     finally:
         store.close()
+
+
+def test_the_overview_of_every_kind_shares_the_overview_s_look_at_the_whole_store(
+    stores: dict[int, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's size and the top zones and agencies (aggregates over the whole store) are
+    asked once per generation for the overview and every choice of kinds together."""
+    monkeypatch.setattr(compose, "WHOLE_DRAWN", WHOLE_LIMIT)
+    asked: list[str] = []
+    for name in ("size", "top_zones", "busiest_agencies"):
+        method = getattr(RegionReader, name)
+        monkeypatch.setattr(RegionReader, name, lambda self, *a, _m=method, _n=name: asked.append(_n) or _m(self, *a))
+    kept = GenerationMemo(lambda: 0)
+    store = open_store(stores[80])
+    try:
+        catalog = Catalog(local_runner(store))
+        for kinds in (None, set(KINDS), {"Zone", "Project"}):
+            graph_page(catalog, kinds=kinds, keep=kept.get)
+    finally:
+        store.close()
+    assert sorted(asked) == ["busiest_agencies", "size", "top_zones"]
