@@ -158,7 +158,8 @@ def _extended(clause: str, pos: int, w: str) -> str:
 @functools.cache
 def _component_re() -> re.Pattern:
     nouns = "|".join(map(re.escape, lexicon.load("industries")["component_nouns"]))
-    return re.compile(rf"(?:(?:及|和|与)(?:{nouns})|[\u4e00-\u9fff]{{0,4}}?(?:{nouns}))"
+    # (the product before a component noun joins no second sector: "汽车零部件和智能装备")
+    return re.compile(rf"(?:(?:及|和|与)(?:{nouns})|(?:(?![和及与])[\u4e00-\u9fff]){{0,4}}?(?:{nouns}))"
                       r"(?=产业|集群|等|、|和|及|$)")
 
 
@@ -306,6 +307,10 @@ MEASURED_MIN = (2, 2, 2, 4)
 MEASURED_NEEDS = ("产业", "经济规模", "发展", "产业")
 
 
+# 等 closing a list (not 高等, 中等, 同等 … inside a word)
+_LIST_END = re.compile(r"(?<![高中同平对均初上])等")
+
+
 def _measured(text: str) -> list[str]:
     """Sectors the plan measures or grows by name: "X产业实现总产出N亿元", "推动X产业加速
     壮大", "X经济规模达到…", "促进X发展行动方案". "A及B产业" names two sectors."""
@@ -318,6 +323,8 @@ def _measured(text: str) -> list[str]:
         if needed not in text:
             continue
         for m in pattern.finditer(text):
+            if _LIST_END.search(m.group(1)):
+                continue  # "A、B等主导产业提质增效": the items of a list, read by the list
             subject = _after_verbs(m.group(1))
             while subject.startswith(verbs):  # "培育发展X产业"
                 subject = subject[len(next(v for v in verbs if subject.startswith(v))):]

@@ -68,3 +68,14 @@ def test_shorter_sector_used_on_its_own_stays():
     got = doc_inds("围绕高原装备制造、碳纤维新材料、中藏药三大主导产业,加快园区建设。",
                    "全区重点发展装备制造。")
     assert {"高原装备制造", "装备制造"} <= got
+
+
+def test_two_sectors_joined_by_he_after_a_focus_verb_are_two():
+    assert set(inds("鹤川工业园重点发展汽车零部件和智能装备，加快建设污水处理厂。")) == {"汽车零部件", "智能装备"}
+    assert set(inds("松岭医药园重点发展化学原料药和高端制剂。")) == {"化学原料药", "高端制剂"}
+    assert inds("做强汽车及零部件产业。") == ["汽车及零部件"]  # a component noun stays with its sector
+
+
+def test_a_list_item_starts_after_a_verb_and_ends_before_deng():
+    assert set(inds("签约项目涵盖新能源、高端装备、生物制造等领域。")) == {"新能源", "高端装备", "生物制造"}
+    assert set(inds("推动全市园区聚焦新材料、生物医药、跨境电商等主导产业提质增效。")) == {"新材料", "生物医药", "跨境电商"}
