@@ -8,7 +8,9 @@ generation changes.
 
 Reads have two pools with capacity of their own, so the REST API and the pages never queue
 behind user SPARQL: ``reads`` answers the read model (:class:`~zonekg.graph.catalog.Catalog`),
-``executor`` answers ``/sparql``.
+``executor`` answers ``/sparql`` (through :attr:`Service.sparql`, which keeps small answers per
+store generation). In each pool a query known to be long may use all workers but one
+(:mod:`~zonekg.graph.lanes`), so short queries keep answering while long ones run.
 
 What every list, count and facet needs about each member (:mod:`~zonekg.graph.read_model`) is
 read whole once, in the background after start (``/api/health`` answers 503 until then), and
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from zonekg.api.fairness import ClientSlots
 from zonekg.api.settings import Settings
+from zonekg.graph.answers import SparqlAnswers
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph import model_snapshot
 from zonekg.graph.errors import QueryError
@@ -61,6 +64,8 @@ class Service:
                                  memory_mb=settings.query_memory_mb)
         self.executor = pool(workers=settings.workers, max_rows=settings.max_rows)
         self.reads = pool(workers=settings.read_workers, max_rows=READ_MODEL_MAX_ROWS)
+        self.sparql = SparqlAnswers(self.executor, lambda: self.generation)
+        """User SPARQL: answers kept per generation, identical queries asked at once run once."""
         self.client_slots = ClientSlots(settings.client_queries)
         self.model = Current()
         """The read model (orders, facets, document list), up to date with the last write."""

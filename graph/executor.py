@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from zonekg.graph.errors import QueryError, QueryOverMemory, QueryStopped, QueryTimeout
+from zonekg.graph.lanes import Lanes
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
 DEFAULT_TIMEOUT = 10.0
@@ -180,7 +181,25 @@ class _Worker:
         self.conn.close()
 
 
-class QueryExecutor:
+class LimitedPool:
+    """What every query pool shares: a time limit a caller may lower but never raise, and
+    the lanes that keep known-long queries off the last free worker."""
+
+    def __init__(self, workers: int, timeout: float) -> None:
+        self.timeout = timeout
+        self.lanes = Lanes(workers)
+
+    def time_limit(self, timeout: float | None) -> float:
+        """Seconds a query may run: the pool's limit, or the caller's when that is lower."""
+        return self.timeout if timeout is None else min(timeout, self.timeout)
+
+
+def cost_key(sparql: str, params: dict[str, Param] | None) -> tuple[str, tuple[tuple[str, Param], ...]]:
+    """What a query's cost is remembered by: its text and the values bound to it."""
+    return sparql, tuple(sorted((params or {}).items()))
+
+
+class QueryExecutor(LimitedPool):
     """A pool of query workers over the latest snapshot of a store.
 
     Thread-safe: call :meth:`run` from any thread (the API calls it from a thread pool so the
@@ -196,7 +215,7 @@ class QueryExecutor:
         max_rows: int = DEFAULT_MAX_ROWS,
         memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
-        self.timeout = timeout
+        super().__init__(max(1, workers), timeout)
         self.max_rows = max_rows
         self.memory_mb = memory_mb
         self._snapshot = str(snapshot)
@@ -235,12 +254,22 @@ class QueryExecutor:
         SELECT projects, so a SELECT must list every parameter variable in its projection
         (and its GROUP BY, when it aggregates).
         """
-        limit = self.timeout if timeout is None else min(timeout, self.timeout)
+        limit = self.time_limit(timeout)
         cap = self.max_rows if max_rows is None else max_rows
-        try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty:
-            raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
+        key = cost_key(sparql, params)
+        with self.lanes.admitted(key, limit):
+            try:
+                worker = self._idle.get(timeout=limit)
+            except queue.Empty:
+                raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
+            with self.lanes.timed(key, limit):
+                return self._answer(worker, sparql, params, cap, limit)
+
+    def _answer(
+        self, worker: _Worker, sparql: str, params: dict[str, Param] | None, cap: int, limit: float
+    ) -> QueryResult:
+        """``worker``'s answer to the query (the worker goes back to the idle ones, or is
+        replaced when it had to be stopped)."""
         with self._snapshot_lock:
             snapshot = self._snapshot
             self._reading[snapshot] += 1  # until the worker opens another one

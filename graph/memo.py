@@ -20,15 +20,22 @@ details. Each is a page of at most 500 items, so this bounds memory to tens of M
 class GenerationMemo:
     """``get(key, compute)``: the answer for ``key`` at the current generation."""
 
-    def __init__(self, generation: Callable[[], int], max_answers: int = MAX_ANSWERS) -> None:
+    def __init__(
+        self, generation: Callable[[], int], max_answers: int = MAX_ANSWERS,
+        keep: Callable[[Any], bool] = lambda value: True,
+    ) -> None:
         self._generation = generation
         self._max = max_answers
+        self._keep = keep
+        """Which answers are kept (the others are computed once per caller group and dropped)."""
         self._lock = threading.Lock()
         self._seen = -1
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._pending: dict[Hashable, threading.Lock] = {}
 
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable, compute: Callable[[], Any], wait: float | None = None) -> Any:
+        """The answer for ``key``; ``compute()`` when there is none. While another caller
+        computes it, wait for that (at most ``wait`` seconds, then :class:`TimeoutError`)."""
         generation = self._generation()
         full = (generation, key)
         with self._lock:
@@ -39,7 +46,9 @@ class GenerationMemo:
                 self._answers.move_to_end(full)
                 return self._answers[full]
             pending = self._pending.setdefault(full, threading.Lock())
-        with pending:  # one computes, the others wait and then find its answer
+        if not pending.acquire(timeout=-1 if wait is None else max(0.0, wait)):
+            raise TimeoutError(f"another caller's computation of the same answer took over {wait:g} s")
+        try:  # one computes, the others wait and then find its answer
             with self._lock:
                 if full in self._answers:
                     return self._answers[full]
@@ -49,8 +58,10 @@ class GenerationMemo:
                 with self._lock:
                     self._pending.pop(full, None)
             with self._lock:
-                if generation == self._seen:
+                if generation == self._seen and self._keep(value):
                     self._answers[full] = value
                     while len(self._answers) > self._max:
                         self._answers.popitem(last=False)
             return value
+        finally:
+            pending.release()

@@ -33,7 +33,9 @@ import pyoxigraph as ox
 
 from zonekg.graph import union
 from zonekg.graph.errors import QueryError, QueryTimeout
-from zonekg.graph.executor import READ_MODEL_MAX_ROWS, AskResult, GraphResult, QueryResult, SelectResult
+from zonekg.graph.executor import (
+    READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryResult, SelectResult, cost_key,
+)
 from zonekg.graph.sparql_rewrite import (
     DefaultGraphWrite, bind_parameters, query_form, reading_default_graph_from, written_graphs,
 )
@@ -238,11 +240,11 @@ class RemoteStore:
         self._client.close()
 
 
-class RemotePool:
+class RemotePool(LimitedPool):
     """At most ``workers`` queries at once on the server, each abandoned at its time limit."""
 
     def __init__(self, store: RemoteStore, *, workers: int, timeout: float, max_rows: int) -> None:
-        self.timeout = timeout
+        super().__init__(max(1, workers), timeout)
         self.max_rows = max_rows
         self._store = store
         self._slots = threading.BoundedSemaphore(max(1, workers))
@@ -255,13 +257,16 @@ class RemotePool:
         timeout: float | None = None,
         max_rows: int | None = None,
     ) -> QueryResult:
-        limit = self.timeout if timeout is None else min(timeout, self.timeout)
-        if not self._slots.acquire(timeout=limit):
-            raise QueryTimeout(f"all query slots stayed busy for {limit:g} s")
-        try:
-            return self._store.select(sparql, params, timeout=limit, max_rows=max_rows or self.max_rows)
-        finally:
-            self._slots.release()
+        limit = self.time_limit(timeout)
+        key = cost_key(sparql, params)
+        with self.lanes.admitted(key, limit):
+            if not self._slots.acquire(timeout=limit):
+                raise QueryTimeout(f"all query slots stayed busy for {limit:g} s")
+            try:
+                with self.lanes.timed(key, limit):
+                    return self._store.select(sparql, params, timeout=limit, max_rows=max_rows or self.max_rows)
+            finally:
+                self._slots.release()
 
     def close(self) -> None:
         """Nothing to stop: the pool holds no process."""

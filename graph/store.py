@@ -51,6 +51,9 @@ class QueryPool(Protocol):
     timeout: float
     max_rows: int
 
+    def time_limit(self, timeout: float | None) -> float:
+        """Seconds a query may run: the pool's limit, or the caller's when that is lower."""
+
     def run(
         self,
         sparql: str,

@@ -20,7 +20,7 @@ from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
 from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
-from zonekg.graph.executor import GraphResult
+from zonekg.graph.executor import GraphResult, QueryResult
 from zonekg.graph.results import write
 from zonekg.graph.sparql_rewrite import DefaultGraphWrite, written_graphs
 from zonekg.graph.sparql_text import check_endpoints
@@ -50,6 +50,10 @@ N-Triples, JSON-LD, RDF/XML. Choose with `Accept` or `?format=json|xml|csv|tsv|t
 seconds, never raised); past the server's limit the query is stopped and the answer is `503`
 with `Retry-After`; past a shorter limit the request set itself, `400` (that limit was its choice). Results are capped at the server's row limit: a cut result has the header
 `{TRUNCATED}: true` (and `{ROW_LIMIT}`), and JSON results the top-level member `"truncated": true`.
+A query known to run long (it took a second or more before) waits for a free worker while
+one worker is kept for short queries. Small answers are kept until the next write, so the same
+query asked again (or by many clients at once) is answered once; `Cache-Control: no-cache`
+runs it again.
 
 **Updates** (POST `{UPDATE}`, or form field `update`) need `Authorization: Bearer <token>`:
 `403` when the server has no token configured, `401` when the token is missing or wrong,
@@ -92,6 +96,13 @@ def _field(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def wants_fresh(request: Request) -> bool:
+    """Whether the client asked for the query to be run again (``Cache-Control: no-cache``,
+    ``max-age=0`` or ``Pragma: no-cache``) rather than answered from the kept answers."""
+    directives = {d.strip().lower() for d in request.headers.get("cache-control", "").split(",")}
+    return bool(directives & {"no-cache", "no-store", "max-age=0"}) or "no-cache" in request.headers.get("pragma", "")
+
+
 async def answer(
     request: Request, service: Service, query: str, fmt_name: str | None, timeout: float | None
 ) -> Response:
@@ -99,7 +110,7 @@ async def answer(
     remote = check_endpoints(query, PREFIXES, service.settings.allowed_services)
     try:
         with service.client_slots.hold(request.client.host if request.client else "unknown"):
-            result = await run_in_threadpool(service.executor.run, query, None, timeout=timeout)
+            result = await run_in_threadpool(service.sparql.run, query, timeout=timeout, fresh=wants_fresh(request))
     except QueryTimeout as exc:
         if timeout is not None and timeout < service.executor.timeout:
             raise ClientTimeLimit(
@@ -112,13 +123,18 @@ async def answer(
             # the engine's text would tell an open port from a closed one
             raise QueryError("a federated SERVICE call failed: the endpoint gave no SPARQL results") from None
         raise
+    return await respond(request, result, fmt_name, service.executor.max_rows)
+
+
+async def respond(request: Request, result: QueryResult, fmt_name: str | None, max_rows: int) -> Response:
+    """``result`` in the format the request negotiated; a cut result says so (at ``max_rows``)."""
     graph = isinstance(result, GraphResult)
     fmt = negotiate(GRAPH if graph else TABULAR, request.headers.get("accept"), fmt_name)
     body = await run_in_threadpool(write, result, fmt.name)
     headers = {"Vary": "Accept"}
     if getattr(result, "truncated", False):
         headers[TRUNCATED] = "true"
-        headers[ROW_LIMIT] = str(service.executor.max_rows)
+        headers[ROW_LIMIT] = str(max_rows)
     return Response(body, media_type=fmt.media_type, headers=headers)
 
 

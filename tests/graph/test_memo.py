@@ -48,3 +48,29 @@ def test_least_recently_used_answers_go_first() -> None:
     memo.get("c", lambda: 3)  # evicts b
     assert memo.get("a", lambda: -1) == 1
     assert memo.get("b", lambda: -2) == -2
+
+
+def test_a_waiter_gives_up_after_its_wait_and_unkept_answers_are_computed_again() -> None:
+    memo = GenerationMemo(lambda: 0, keep=lambda value: value < 10)
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        started.set()
+        release.wait(10)
+        return 1
+
+    computing = threading.Thread(target=memo.get, args=("q", slow))
+    computing.start()
+    started.wait(10)
+    try:
+        memo.get("q", lambda: 2, wait=0.05)
+        raise AssertionError("the waiter should have given up")
+    except TimeoutError:
+        pass
+    release.set()
+    computing.join(10)
+    assert memo.get("q", lambda: 3) == 1  # kept
+    calls: list[int] = []
+    assert memo.get("big", lambda: calls.append(1) or 50) == 50
+    assert memo.get("big", lambda: calls.append(1) or 50) == 50
+    assert len(calls) == 2  # not kept: computed each time
