@@ -2,6 +2,14 @@
 older revision of zonekg and from the working tree, alternating on the same store.
 
     bench/compare.py REVISION STORE [--requests 5] [--timeout 60]
+    bench/compare.py REVISION STORE --mix 32 [--seconds 60] [--fresh]
+
+``--mix N``: instead of one client per endpoint, N clients for ``--seconds`` over the REST +
+SPARQL mix (every REST endpoint, the analysis and the five SPARQL questions, round robin, as
+``bench/run`` runs it, after one client has sent each request once, as ``bench/run``'s
+one-client part does before its mix), under the server's own time limit unless ``--timeout`` is given;
+``--fresh`` adds a third run of the working tree whose SPARQL requests say
+``Cache-Control: no-cache`` (every query evaluated, none answered from the kept answers).
 
 The old revision is extracted with ``git archive`` into a temporary folder and put first on
 PYTHONPATH, so both servers run in the same interpreter and environment; each is started on a
@@ -38,6 +46,21 @@ def extract(revision: str, folder: Path) -> Path:
     return folder / "path"
 
 
+def mix(store: Path, clients: int, seconds: float, timeout: float | None, pythonpath: Path | None,
+        fresh: bool = False) -> dict[str, dict]:
+    """``clients`` clients for ``seconds`` over the REST + SPARQL mix: all requests, then per label."""
+    command, port = servers.zonekg(store, timeout=timeout)
+    env = {"PYTHONPATH": str(pythonpath)} if pythonpath else None
+    with servers.serving(command, "/api/health", port, env=env) as base:
+        ids = workload.pick_ids(base)
+        requests = [*workload.rest(ids), *workload.sparql_requests(ids, fresh=fresh)]
+        load.run(base, requests, clients=1, seconds=300, max_requests=len(requests))  # steady state: once each
+        by_label, spent = load.run(base, requests, clients=clients, seconds=seconds)
+        out = {"all": load.total(by_label).summary(spent), **{k: v.summary() for k, v in sorted(by_label.items())}}
+        print(f"{'before' if pythonpath else 'after '}{' fresh' if fresh else ''}: {out['all']}", file=sys.stderr)
+        return out
+
+
 def measure(store: Path, requests: int, timeout: float, pythonpath: Path | None,
             only: list[str] | None = None) -> dict[str, dict]:
     command, port = servers.zonekg(store, timeout=timeout)
@@ -60,14 +83,21 @@ def main() -> None:
     parser.add_argument("revision")
     parser.add_argument("store", type=Path)
     parser.add_argument("--requests", type=int, default=5)
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--timeout", type=float, help="query time limit (default 60 s; with --mix the server's own)")
+    parser.add_argument("--mix", type=int, metavar="CLIENTS", help="run the REST + SPARQL mix with this many clients")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long the mix runs")
+    parser.add_argument("--fresh", action="store_true", help="with --mix: also the working tree with SPARQL run afresh")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--only", nargs="+", help="only the endpoints whose label contains one of these")
     args = parser.parse_args()
+    if args.mix:
+        mixes(args)
+        return
+    timeout = args.timeout or 60.0
     with tempfile.TemporaryDirectory(prefix="zonekg-before-") as folder:
         old = extract(args.revision, Path(folder))
-        before = measure(args.store, args.requests, args.timeout, old, args.only)
-    after = measure(args.store, args.requests, args.timeout, None, args.only)
+        before = measure(args.store, args.requests, timeout, old, args.only)
+    after = measure(args.store, args.requests, timeout, None, args.only)
     print("| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |\n|---|---|---|---|---|")
     for label, a in after.items():
         b = before.get(label, {})
@@ -75,6 +105,28 @@ def main() -> None:
               f"| {a['p50_ms']} | {b.get('p99_ms')} | {a['p99_ms']} |")
     if args.out:
         args.out.write_text(json.dumps({"revision": args.revision, "before": before, "after": after}, indent=1))
+
+
+def mixes(args: argparse.Namespace) -> None:
+    """The mix on the old revision, the working tree (and afresh), one after the other."""
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="zonekg-before-") as folder:
+        runs["before"] = mix(args.store, args.mix, args.seconds, args.timeout, extract(args.revision, Path(folder)))
+    runs["after"] = mix(args.store, args.mix, args.seconds, args.timeout, None)
+    if args.fresh:
+        runs["after, SPARQL afresh"] = mix(args.store, args.mix, args.seconds, args.timeout, None, fresh=True)
+    print(f"| {args.mix} clients, {args.seconds:g} s | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|")
+    for name, out in runs.items():
+        a = out["all"]
+        print(f"| {name} | {a['requests']} | {a.get('per_s')} | {a['p50_ms']} | {a['p95_ms']} | {a['p99_ms']} | {a['errors']} |")
+    print("\n| label | " + " | ".join(f"{name} p50 / p99 ms, errors" for name in runs) + " |")
+    print("|---|" + "---|" * len(runs))
+    for label in (k for k in runs["after"] if k != "all"):
+        cells = [f"{o[label]['p50_ms']} / {o[label]['p99_ms']}, {o[label]['errors']}" if label in o else "" for o in runs.values()]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    if args.out:
+        args.out.write_text(json.dumps({"revision": args.revision, **runs}, indent=1))
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
             progress(f"{clients} clients")
             result["mix"][clients] = _mix(base, [*rest, *sparql], clients, mode.mix_seconds)
             result["pages"][clients] = _mix(base, pages, clients, mode.page_seconds)
-        result["sparql"] = {"zonekg": _engine(base, sparql, mode)}
+        result["sparql"] = {"zonekg": engine(base, workload.sparql_requests(ids, fresh=True), mode)}
         progress("pages drawn in Chromium")
         result["drawn"] = page_draw.draw(base, page_draw.pages(ids.agency, ids.zone), runs=mode.page_draws)
     result["sparql"]["pyoxigraph in-process"] = {
@@ -125,7 +125,7 @@ def measure_size(documents: int, mode: Mode, seed: int, work: Path, jobs: int | 
         command, port = servers.rdflib_endpoint(nt, store_name)
         path = servers.RDFLIB_ENDPOINT_PATH
         with servers.serving(command, path + "?query=ASK%7B%7D", port, start_seconds=1800) as base:
-            result["sparql"][key] = _engine(base, workload.sparql_requests(ids, path), mode)
+            result["sparql"][key] = engine(base, workload.sparql_requests(ids, path), mode)
     shutil.rmtree(folder, ignore_errors=True)
     return result
 
@@ -148,7 +148,7 @@ def _mix(base: str, requests: list[load.Request], clients: int, seconds: float) 
     return {"all": load.total(by_label).summary(spent), **{k: v.summary() for k, v in sorted(by_label.items())}}
 
 
-def _engine(base: str, sparql: list[load.Request], mode: Mode) -> dict:
+def engine(base: str, sparql: list[load.Request], mode: Mode) -> dict:
     out = {}
     for request in sparql:
         stats, seconds = load.run(base, [request], clients=1, seconds=mode.solo_seconds * 2,

@@ -154,11 +154,17 @@ def questions(ids: Ids) -> dict[str, str]:
     }
 
 
-def sparql_requests(ids: Ids, path: str = "/sparql") -> list[Request]:
-    """The questions as SPARQL protocol requests (form-encoded POST, JSON results) to ``path``."""
+FRESH = (("Cache-Control", "no-cache"),)
+"""Asks zonekg to run the query again rather than answer from the answers it keeps until the
+next write: what a comparison of engines must measure (other servers ignore it)."""
+
+
+def sparql_requests(ids: Ids, path: str = "/sparql", *, fresh: bool = False) -> list[Request]:
+    """The questions as SPARQL protocol requests (form-encoded POST, JSON results) to ``path``;
+    ``fresh``: each one evaluated again (see :data:`FRESH`)."""
     accept = "application/sparql-results+json"
     return [
         Request(f"sparql {label}", path, "POST", urllib.parse.urlencode({"query": PREFIXES + q}).encode(),
-                (("Content-Type", "application/x-www-form-urlencoded"), ("Accept", accept)))
+                (("Content-Type", "application/x-www-form-urlencoded"), ("Accept", accept), *(FRESH if fresh else ())))
         for label, q in questions(ids).items()
     ]

@@ -36,12 +36,19 @@ VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.
 or a comment only costs the memo)."""
 
 
-def small(result: QueryResult) -> bool:
+def within(result: QueryResult, values: int, triples_bytes: int) -> bool:
+    """Whether ``result`` has at most ``values`` values (rows × variables of a SELECT) or
+    ``triples_bytes`` bytes of N-Triples (a CONSTRUCT/DESCRIBE); an ASK always is."""
     if isinstance(result, SelectResult):
-        return len(result.rows) * max(1, len(result.variables)) <= KEEP_CELLS
+        return len(result.rows) * max(1, len(result.variables)) <= values
     if isinstance(result, GraphResult):
-        return len(result.ntriples) <= KEEP_BYTES
+        return len(result.ntriples) <= triples_bytes
     return True
+
+
+def small(result: QueryResult) -> bool:
+    """Whether ``result`` is kept (see :data:`KEEP_CELLS`, :data:`KEEP_BYTES`)."""
+    return within(result, KEEP_CELLS, KEEP_BYTES)
 
 
 class SparqlAnswers:
