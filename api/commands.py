@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import os
 import socket
 import sys
+import tempfile
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
+
+from zonekg.graph.errors import InvalidRequest
 
 if TYPE_CHECKING:
     from zonekg.api.settings import Settings
@@ -254,6 +259,31 @@ def format_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows])
 
 
+@contextlib.contextmanager
+def _replaced_when_complete(output: Path) -> Iterator[BinaryIO]:
+    """A file beside ``output`` that takes its place only once the export is written whole, so
+    an export that fails or is interrupted leaves no truncated file (nor a changed one) behind;
+    a folder that is missing or not writable is a clear error, not a traceback."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
+    except OSError as exc:
+        raise InvalidRequest(f"cannot write {output}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.chmod(name, 0o666 & ~_umask())  # mkstemp's file is private; an export is not
+        os.replace(name, output)
+    except BaseException:
+        os.unlink(name)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def export(args: argparse.Namespace) -> int:
     from zonekg.graph.catalog import Catalog, local_runner
     from zonekg.graph.export import export as run_export
@@ -261,7 +291,7 @@ def export(args: argparse.Namespace) -> int:
     try:
         catalog = Catalog(local_runner(store))
         if args.output:
-            with open(args.output, "wb") as out:
+            with _replaced_when_complete(Path(args.output)) as out:
                 run_export(store, catalog, args.format, out)
             print(f"wrote {args.output}", file=sys.stderr)
         else:
@@ -274,7 +304,6 @@ def export(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     """Ingest the documents into a throw-away store and score what it serves against gold."""
     import json
-    import tempfile
 
     from zonekg.graph.catalog import Catalog, local_runner
     from zonekg.graph.store import open_store

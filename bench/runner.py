@@ -268,6 +268,7 @@ def main() -> int:
     if args.documents:
         mode = Mode(**{**asdict(mode), "sizes": tuple(args.documents)})
     work = args.work or Path(tempfile.mkdtemp(prefix="zonekg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         results = [measure_size(n, mode, args.seed, work, args.jobs, args.store) for n in mode.sizes]
     finally:

@@ -105,6 +105,22 @@ def test_export_parses_back(store: Path, tmp_path: Path, fmt: str, rdf_format: o
 
 
 @pytest.mark.slow
+def test_export_into_a_missing_folder_is_a_clear_error_and_writes_nothing(store: Path, tmp_path: Path) -> None:
+    done = zonekg("export", "--store", str(store), "-o", str(tmp_path / "missing" / "out.nq"))
+    assert done.returncode == 2 and "cannot write" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.slow
+def test_export_replaces_the_file_whole_and_keeps_the_usual_permissions(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.nt"
+    out.write_text("old", encoding="utf-8")
+    assert zonekg("export", "--store", str(store), "--format", "nt", "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8") != "old" and list(tmp_path.iterdir()) == [out]
+    assert out.stat().st_mode & 0o044  # readable by others, as a file written with open() would be
+
+
+@pytest.mark.slow
 def test_export_graphml(store: Path, tmp_path: Path) -> None:
     import networkx as nx
 
