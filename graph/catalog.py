@@ -54,6 +54,12 @@ ZONE_LINKS = {
 or one of its parks (transitively; for zones, ``?zs`` is the zone itself)."""
 
 
+HELD_FILTERS = {"lead": "lead_agency", "zone": "zone", "industry": "industry"}
+"""Project filters answered from the read model's facet links: filter → facet (each facet's
+pattern is the filter's: ``?e zk:leadAgency``, ``zk:locatedIn`` one of the zone's scope,
+``zk:industry``)."""
+
+
 def local_runner(store: GraphStore) -> Runner:
     """A runner over an open store in this process (CLI, tests); no time limit."""
     return lambda sparql, params: store.query(sparql, params)
@@ -309,8 +315,11 @@ class Catalog:
 
         def compute() -> list[str]:
             joined = ListFilter(**{**vars(flt), "q": None})
+            held = self._held(collection, joined)
             if joined == ListFilter():
                 found = order.iris
+            elif held is not None:
+                found = order.in_order(held)
             else:
                 where = self._where(collection, joined, _Query())
                 if where is None:
@@ -322,6 +331,23 @@ class Catalog:
                 found = [i for i in found if any(needle in t for t in order.members[i].texts)]
             return found
         return self._cached(self._answers, ("members", collection, flt.key()), compute)
+
+    def _held(self, collection: str, flt: ListFilter) -> set[str] | None:
+        """The members passing ``flt`` from the read model's facet links (:attr:`Collection.holders`)
+        when every filter it sets is one the model keeps (a project's lead, zone, industry);
+        None otherwise. O(answer) once the links are held: the named entities are looked up in
+        the store, their members intersected in memory."""
+        chosen = {k: v for k, v in vars(flt).items() if v}
+        if self._model is None or collection != "projects" or not chosen or chosen.keys() - HELD_FILTERS.keys():
+            return None
+        holders = self.order(collection).holders
+        found: set[str] | None = None
+        for key, value in chosen.items():
+            named = self.named(value)
+            entities = self.zone_scope(named) if key == "zone" else named
+            held = set().union(*(holders.get(HELD_FILTERS[key], {}).get(i, ()) for i in entities))
+            found = held if found is None else found & held
+        return found
 
     def count(self, collection: str, flt: ListFilter) -> int:
         return len(self.members(collection, flt))

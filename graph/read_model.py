@@ -25,6 +25,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -193,6 +194,22 @@ class Collection:
 
     def key(self, iri: str) -> tuple[str, str]:
         return (self.members[iri].name, iri)
+
+    @cached_property
+    def holders(self) -> dict[str, dict[str, set[str]]]:
+        """Facet name → IRI value → the members that have it: what an entity filter (a
+        project's lead, zone or industry) joins on. Built the first time a filter asks, once
+        per collection (a write makes a new one), O(facet links) in memory; the same join in
+        the store took 3.5 CPU-s for the 2,857 projects of 1,264 agencies named 商务局 at
+        2,000 documents."""
+        held: dict[str, dict[str, set[str]]] = {}
+        for facet, values in self.facets.items():
+            by_value = held[facet] = {}
+            for iri, terms in values.items():
+                for term in terms:
+                    if term[0] == "uri":
+                        by_value.setdefault(term[1], set()).add(iri)
+        return held
 
     @property
     def names(self) -> Mapping[str, str]:

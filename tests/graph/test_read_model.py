@@ -241,4 +241,6 @@ def test_filtered_facets_from_the_model_equal_the_store_s_group_by(
         facets = from_model.facets(collection, flt)
         assert any(facets.values()), (collection, flt)
         assert facets == from_store.facets(collection, flt), (collection, flt)
+        assert from_model.members(collection, flt) == from_store.members(collection, flt), (collection, flt)
+    assert from_model.members("projects", ListFilter(lead="没有这个部门")) == []
     store.close()
