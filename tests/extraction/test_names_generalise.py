@@ -179,3 +179,9 @@ def test_sector_words_in_slots_are_no_firms():
 def test_a_firm_ending_inside_a_longer_word_is_no_firm():
     found = [(m.name, m.kind) for m in find_names(Sentence("实施滨河公园、长宁路等7项绿化工程项目", 0, 0, 0))]
     assert not [name for name, kind in found if kind is Kind.COMPANY]
+
+
+def test_a_roads_extension_belongs_to_its_name():
+    got = names("加快滨江大道东延段建设，推进纬三路北延伸工程，年内建成通车。", Kind.PROJECT)
+    assert "滨江大道东延段" in got and "滨江大道" not in got
+    assert "纬三路北延伸工程" in got
