@@ -23,6 +23,8 @@ from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 GENERIC_ZONE_WORDS = ("园区", "开发区", "高新区", "新区", "新城", "工业园区", "产业园区")
 # what a longer project name adds to a truncated mention: a section, a phase, a road class
 SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
+# what a task's wording adds to a project's name: "推动X项目开工", "X建设" (a table's task cell)
+PROJECT_WORDS = ("项目", "工程", "建设", "项目建设", "工程建设")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
 # "X(以下简称“Y”)", "X（简称Y" (a bracket left open by the page): Y is X's declared short form
 DECLARED = re.compile(r"^(.{2,}?)[(（](?:以下)?简称[:：]?[“\"]?([^()（）“”\"]{2,14}?)[”\"]?[)）]?$")
@@ -254,6 +256,8 @@ class Registry:
                     continue
                 if same_head and (short in long or (short[0] == long[0] and subsequence(short, long))):
                     return ent
+                if self.kind is Kind.PROJECT and long.startswith(short) and long[len(short):] in PROJECT_WORDS:
+                    return ent  # X二期 = X二期项目, X厂房 = X厂房建设: one project, said with its kind word
                 if self.kind is Kind.PROJECT and long.startswith(short) and SECTION.fullmatch(long[len(short):]):
                     return ent  # 地铁3号线 = 地铁3号线X段, X大道 = X大道快速路: a truncated mention
                 if same_head and subsequence(short, long) and len(short) >= 5:

@@ -10,6 +10,8 @@ import pytest
 from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.columns import align, cell_type, header_roles
 from zonekg.loaders.extraction.model import Kind, Relation
+from zonekg.loaders.extraction.registry import Registry
+from zonekg.loaders.extraction.responsibility import named_in_task
 from zonekg.loaders.extraction.tasks import projects_in_task
 from zonekg.loaders.extraction.units import agencies_of, marked_leads
 from zonekg.loaders.readers import read_document
@@ -158,3 +160,12 @@ def test_a_task_list_cut_off_by_its_page_still_names_its_projects():
     assert {"东河二期系统治理", "西河系统治理项目"} <= projects  # no lead: the page stops first
     assert "科技创新平台" not in projects  # a kind of platform, not a named one
     assert not any(s == "东河二期系统治理" for s, _ in pairs(ex))
+
+
+def test_a_project_said_with_its_kind_word_or_a_progress_phrase_is_one_project():
+    registry = Registry(Kind.PROJECT)
+    for name in ("青岚电子信息产业园三期", "青岚电子信息产业园三期项目", "松岗净水厂提标改造工程建设", "松岗净水厂提标改造工程"):
+        registry.add(name, None)
+    registry.link_abbreviations([])
+    assert sorted(e.name for e in registry.entities) == ["松岗净水厂提标改造工程建设", "青岚电子信息产业园三期项目"]
+    assert named_in_task("建成松岗冷链分拨中心（建筑面积3万平方米）并投入运营") == ["松岗冷链分拨中心"]
