@@ -25,7 +25,7 @@ from decimal import Decimal
 from zonekg.loaders.extraction import amounts, columns, lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.tasks import (names_a_facility, names_a_project, projects_in_task,
-                                             proper_projects_in_task)
+                                             proper_projects_in_task, works_in_task)
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 
@@ -465,47 +465,62 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
                 out += [Assignment(p, [], [], t.head, projects=[p])
                         for p in proper_projects_in_task("".join(_without_labels(x.text) for x in t.body))]
             continue
-        name = heading_name(t.head.text)
-        if len(name) < 4:
-            # an indicator ("地区生产总值增长8%以上") is no project, but its units are named
-            units = Assignment(name, t.said.lead, t.said.part, t.evidence or t.head)
-            units.extra["units_only"] = True
-            out.append(units)
-            continue
-        # projects named in the task's own words take its leads; those of the sentences after
-        # a short heading ("(三)提升创新能力。建设X平台…") are the task's works, while a task
-        # written as sentences ("1.深入实施A,…。推动B建设。(甲牵头)") names them all
-        # a topic heading of a word or two ("（二）港航物流。加快X建设…") is no task of its own:
-        # the works its sentences name are what the units lead
-        topical = len(name) <= 4
-        titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text) and not topical
-        said_in = [t.head] if titled else t.body
-        named = projects_in_task("".join(_without_labels(x.text) for x in said_in))
-        facility = facility_of(name)
-        if named == [facility]:
-            named = []  # "建设X研究院": the heading's facility, known by its task name too
-        a = Assignment(name, t.said.lead, [p for p in t.said.part if p not in t.said.lead],
-                       t.evidence or t.head, unqualified=t.said.unqualified,
-                       facility=None if named else facility, projects=named)
-        a.extra["task_text"] = "".join(_without_labels(x.text) for x in said_in)
-        rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
-        money, area = amounts.leading(rest)
-        for s in t.amount_sents:
-            m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
-            money, area = money or m2, area or a2
-        a.investment, a.area = money, area
-        out.append(a)
-        # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
-        # of their own, without the task's leads, unless the task named its projects
-        for s in t.body if not named else ():
-            for item in named_in_task(s.text, facilities_only=True):
-                if item != name and item != a.facility:
-                    out.append(Assignment(item, [], [], s, projects=[item]))
-        # the works the sentences after its heading name by a proper name are projects too
-        for s in t.body[1:] if said_in == [t.head] else ():
-            for item in proper_projects_in_task(_without_labels(s.text)):
-                if item not in named and item != name and item != a.facility:
-                    out.append(Assignment(item, [], [], s, projects=[item]))
+        out += _task_assignments(t)
+    return out
+
+
+def _task_assignments(t: _Task) -> list[Assignment]:
+    """What a numbered task that states its units says: the projects it names, each led by
+    its units ("1.加快X产业集聚。推动A建成投产，开工建设B。（牵头单位：甲；配合单位：乙）" → A and B
+    led by 甲 with 乙), or the task itself when it names none."""
+    name = heading_name(t.head.text)
+    if len(name) < 4:
+        # an indicator ("地区生产总值增长8%以上") is no project, but its units are named
+        units = Assignment(name, t.said.lead, t.said.part, t.evidence or t.head)
+        units.extra["units_only"] = True
+        return [units]
+    # a short heading ("(三)提升创新能力。建设X平台…") names the task; a task written as sentences
+    # ("1.深入实施A,…。推动B建设。(甲牵头)") names its projects in all of them. A topic heading of a
+    # word or two ("（二）港航物流。加快X建设…") is no task of its own
+    topical = len(name) <= 4
+    titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text) and not topical
+    said_in = [t.head] if titled else t.body
+    named = projects_in_task("".join(_without_labels(x.text) for x in said_in))
+    facility = facility_of(name)
+    if named == [facility]:
+        named = []  # "建设X研究院": the heading's facility, known by its task name too
+    builds = None if named else facility  # the heading's facility stays the task's project
+    # the works the sentences after a short heading name (by a proper name, a phase or a
+    # facility) are the task's works as much as those of a task written as sentences: its units
+    # lead them (the evaluators' gold), unless the heading is a project's name ("（一）X基地二期。
+    # 建设Y生产线…"): then they are that project's parts
+    bare_project = not named and builds is None and names_a_project(name)
+    find = proper_projects_in_task if bare_project else works_in_task
+    said_by = {w: s for s in reversed(t.body[1:] if titled else [])
+               for w in find(_without_labels(s.text))}  # each with its first sentence
+    works = [w for w in reversed(said_by) if w not in named and w != name and w != facility]
+    lead, part = t.said.lead, [p for p in t.said.part if p not in t.said.lead]
+    a = Assignment(name, lead, part, t.evidence or t.head, unqualified=t.said.unqualified,
+                   facility=builds, projects=[] if bare_project or builds else named + works)
+    a.extra["task_text"] = "".join(_without_labels(x.text) for x in said_in)
+    rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
+    money, area = amounts.leading(rest)
+    for s in t.amount_sents:
+        m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
+        money, area = money or m2, area or a2
+    a.investment, a.area = money, area
+    out = [a]
+    # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
+    # of their own, without the task's leads, unless the task named its projects
+    for s in t.body if not named and not a.projects else ():
+        for item in named_in_task(s.text, facilities_only=True):
+            if item != name and item != a.facility:
+                out.append(Assignment(item, [], [], s, projects=[item]))
+    for w in works if bare_project or builds else ():
+        # the parts of the project a heading names are projects too, without its units; the
+        # works besides the facility a heading builds are the task's
+        units = ([], []) if bare_project else (lead, part)
+        out.append(Assignment(w, *units, said_by[w], unqualified=a.unqualified, projects=[w]))
     return out
 
 

@@ -18,6 +18,14 @@ _ITEM = re.compile(r"、|和|及|与")
 # A road section, a line or a phase ends a project name in a list with named works:
 # "107国道X绕城段", "s356A至B改扩建二期"
 _SECTION_END = re.compile(r"(?:段|线|[一二三四五六七八九]期)$")
+# A bracket of figures after a name ("X孵化器（建筑面积3.2万平方米）", "X二期（总投资28亿元）")
+# describes it; a bracket without a figure ("X产业园（二期）", "中德（洹阳）") is part of it
+_FIGURES = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
+# An amount before the name ("建设总投资4.5亿元的X项目") describes it too
+_AMOUNT_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?:总投资|投资)?约?\d+(?:\.\d+)?[万亿]?元的")
+# The size of a work after its name ("建成X绿道12公里") is no part of it
+# (a length or an area: a count, "新建人才公寓800套", makes the clause an indicator)
+_MEASURE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:公里|千米|米|万平方米|平方米|亩)$")
 # A number that counts (300个, 20亿元, 60家) makes an indicator; a road code (s356, 107国道) does not
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|家|亿|万|项|条|座|批|名|人|户|亩|平方米|公里|倍|次)")
 
@@ -61,27 +69,36 @@ def _heads_apart(name: str, ends_head: re.Pattern) -> list[str]:
                                            for p in parts) and ends_head.search(parts[-1]) else [name]
 
 
+def _object_of(item: str, verb: re.Pattern) -> str:
+    """A list item that has a builder and a verb of its own ("A扩建X线、B建设Y工厂") names
+    its object (Y工厂); an item whose verb closes it ("高标准农田建设项目") is one name."""
+    m = verb.search(item, 2)
+    return item[m.end():] if m and "建" in m.group(0) and len(item) - m.end() >= 4 else item
+
+
 def projects_in_task(text: str) -> list[str]:
     """The projects a task's text names, in order, without duplicates."""
     verb, head_then_tail, ends_head, _, generic = _patterns()
     found: list[tuple[str, bool]] = []  # (name, named as a project by the words around it)
     acted = False  # a construction verb opened the task: "…的X轴" closes its object
-    for clause in _CLAUSE.split(text):
-        clause = clause.strip()
+    for clause in _CLAUSE.split(_FIGURES.sub("", text)):
+        clause = _AMOUNT_BEFORE.sub("", clause.strip())
         m = verb.search(clause)
         if m is None:
             if acted and "的" in clause and ends_head.search(clause):
                 found.append((clause.rsplit("的", 1)[1], False))
             continue
         acted = True
-        obj = clause[m.end():]
+        obj = _MEASURE_AFTER.sub("", clause[m.end():])
         before, _, after = obj.partition("等")
         if after and (_ITEM.search(before) or re.match(r"^.{0,6}项目", after)):
-            # "A、B等在建项目", "X等项目": the items are projects, whatever their last word
+            # "A、B等在建项目", "X等项目": the items are projects, whatever their last word;
+            # "A路、B路等道路工程": those with a proper name (not "X道路、管网等配套工程")
             said = re.match(r"^.{0,6}项目", after) is not None
-            found += [(i, said) for i in _ITEM.split(before)]
+            works = re.match(r"^.{0,6}工程", after) is not None
+            found += [(i, said or works and _proper(i)) for i in _ITEM.split(before)]
             continue
-        listed = obj.split("、")
+        listed = [_object_of(item, verb) for item in obj.split("、")]
         last = head_then_tail.match(listed[-1])
         if len(listed) > 1 and last is not None:
             items = listed[:-1] + _heads_apart(last.group(1), ends_head)
@@ -111,14 +128,29 @@ def projects_in_task(text: str) -> list[str]:
 def proper_projects_in_task(text: str) -> list[str]:
     """The projects a task names by a proper name ("汀泗河系统治理项目", not "科技创新平台"):
     what a task that states no responsibility (or whose page stops first) still tells."""
-    _, _, ends_head, _, _ = _patterns()
-    out = []
-    for name in projects_in_task(text):
-        head = ends_head.search(name) or _SECTION_END.search(name)
-        stem = name[:head.start()] if head else name
-        if distinct.is_distinctive(stem.strip("“”")):
-            out.append(name)
-    return out
+    return [name for name in projects_in_task(text) if _proper(name)]
+
+
+def _proper(name: str) -> bool:
+    """Is the part before a project name's head distinctive ("汀泗河系统治理项目", not "科技创新平台")?"""
+    head = _patterns()[2].search(name) or _SECTION_END.search(name)
+    stem = name[:head.start()] if head else name
+    return distinct.is_distinctive(stem.strip("“”"))
+
+
+def works_in_task(text: str) -> list[str]:
+    """The projects a task's sentence names that are particular works: a proper name, a phase
+    of something ("X整机项目二期") or a built facility ("综保区智慧监管平台", "数字经济研究院"),
+    not a kind of work ("工业用地批后工程"): what a sentence under a task's heading adds to it."""
+    facility = _facility_end()
+    return [name for name in projects_in_task(text)
+            if re.search(r"[一二三四五六七八九十\d]期$", name) or facility.search(name)
+            or _proper(name)]
+
+
+@functools.cache
+def _facility_end() -> re.Pattern:
+    return re.compile(f"(?:{_alt(lexicon.load('responsibility')['facility_heads'])})$")
 
 
 def names_a_project(name: str) -> bool:

@@ -1,6 +1,6 @@
 """A topic heading of a word or two ("（一）园区交通。开工建设X枢纽…（牵头：甲）") is no task of its
-own: the works its sentences name take the units. A heading that states a task ("（三）加快科创平
-台建设。…") keeps them to itself. Every text is invented for the test."""
+own: the works its sentences name take the units, as they do under a heading that states a task
+("（三）加快科创平台建设。…"). Every text is invented for the test."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,6 +41,7 @@ def test_a_topic_is_no_project(pairs):
     assert not any(subject in ("园区交通", "智能终端") for _, subject, _ in pairs)
 
 
-def test_a_task_heading_keeps_its_units(pairs):
-    led = {subject for relation, subject, agency in pairs if agency == "科技创新局"}
-    assert led and "青岩科学城创新中心" not in led
+def test_a_task_headings_works_take_its_units(pairs):
+    """"（三）加快科创平台建设。建成X中心…": the heading names the task, X is what it leads."""
+    assert (Relation.LEAD_AGENCY, "青岩科学城创新中心", "科技创新局") in pairs
+    assert not any(subject == "加快科创平台建设" for _, subject, _ in pairs)
