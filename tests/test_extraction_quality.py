@@ -2,10 +2,10 @@
 ingests a corpus into a temporary store and scores what the service would serve against
 hand-made gold.
 
-Four corpora in the repository: the five samples with their gold (``loaders/samples/
+Six corpora in the repository: the five samples with their gold (``loaders/samples/
 gold``: the evaluators' gold for them) and our own held-out genre documents with their gold
 (``tests/fixtures/heldout*``). The thresholds are issue 3's targets, so an extraction
-regression turns CI red. A fifth, the twenty real public documents beside the repository
+regression turns CI red. A seventh, the twenty real public documents beside the repository
 (``../shared/eval/real``, as on CI; never copied into it), is held to issue 8's targets.
 """
 from __future__ import annotations
@@ -41,6 +41,7 @@ CORPORA = {
     "heldout2": (FIXTURES / "heldout2" / "docs", FIXTURES / "heldout2" / "gold"),
     "heldout3": (FIXTURES / "heldout3" / "docs", FIXTURES / "heldout3" / "gold"),
     "heldout4": (FIXTURES / "heldout4" / "docs", FIXTURES / "heldout4" / "gold"),
+    "heldout5": (FIXTURES / "heldout5" / "docs", FIXTURES / "heldout5" / "gold"),
 }
 REAL = ROOT.parent / "shared" / "eval" / "real"
 if (REAL / "docs").is_dir():
@@ -53,8 +54,11 @@ FLOORS = {
     "heldout3": {"lead": 0.95, "agencies": 0.88, "zones": 0.85, "targets": 0.95, "projects": 0.84,
                  "industries": 0.65, "companies": 0.92},
     # written blind (micro 0.807, lead 0.51); floors under today's figures, raised as it improves
-    "heldout4": {"lead": 0.80, "agencies": 0.93, "zones": 0.87, "targets": 0.94, "projects": 0.85,
+    "heldout4": {"lead": 0.90, "agencies": 0.93, "zones": 0.87, "targets": 0.94, "projects": 0.85,
                  "industries": 0.93, "companies": 0.95},
+    # written blind too (micro 0.780, lead 0.28)
+    "heldout5": {"lead": 0.78, "agencies": 0.93, "zones": 0.93, "targets": 0.95, "projects": 0.84,
+                 "industries": 0.95, "companies": 0.80},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
@@ -66,6 +70,9 @@ ACCURACY_FLOORS = {
     # (area: 9 of 12 matched projects; the 12th, a task's body work found since, states its
     # area in the clause after its name, which no rule reads yet)
     "heldout4": {"investment_cny_accuracy": 0.85, "area_m2_accuracy": 0.72, "target_year_accuracy": 0.90},
+    # (amounts: 5 of 12 and 4 of 7 matched projects; most of the rest stand in a clause or a
+    # table cell away from the name)
+    "heldout5": {"investment_cny_accuracy": 0.40, "area_m2_accuracy": 0.55, "target_year_accuracy": 0.95},
 }
 
 

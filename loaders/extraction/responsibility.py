@@ -519,8 +519,8 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     for w in works if bare_project or builds else ():
         # the parts of the project a heading names are projects too, without its units; the
         # works besides the facility a heading builds are the task's
-        units = ([], []) if bare_project else (lead, part)
-        out.append(Assignment(w, *units, said_by[w], unqualified=a.unqualified, projects=[w]))
+        led, joined = ([], []) if bare_project else (lead, part)
+        out.append(Assignment(w, led, joined, said_by[w], unqualified=a.unqualified, projects=[w]))
     return out
 
 
