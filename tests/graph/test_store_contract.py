@@ -92,6 +92,19 @@ def test_remove_document(store: GraphStore) -> None:
     assert store.documents() == [] and values(store) == []
 
 
+def test_the_state_token_is_none_or_changes_with_every_write_after_a_look(store: GraphStore) -> None:
+    """A backend that gives a token (what the service saves its read model under) never gives
+    the same one before and after a write; one that cannot tie a token to its contents gives
+    None, and nothing is saved for it."""
+    seen = [store.state()]
+    for write in (lambda: store.replace_document(G1, document(G1, ("a", "1"))),
+                  lambda: store.update(f"INSERT DATA {{ GRAPH <{G1}> {{ <http://x/b> <http://x/p> 'c' }} }}"),
+                  lambda: store.remove_document(G1)):
+        write()
+        seen.append(store.state())
+    assert seen == [None] * 4 or (None not in seen and len(set(seen)) == 4)
+
+
 def test_updates_keep_the_union_in_step(store: GraphStore) -> None:
     store.replace_document(G1, document(G1, ("a", "1"), ("b", "2")))
     store.replace_document(G2, document(G2, ("a", "1")))
