@@ -189,10 +189,14 @@ class Service:
         self._closing.set()
         for thread in self._warming:
             thread.join(WARM_STOP_SECONDS)
-        with self._write_lock:
-            token = self.store.state() if self.model.ready and self._saved != self.generation else None
-            if token:
-                self._save(token, self.model.get(0))
+        # A write or the start's whole read still running is not waited for: nothing is saved.
+        if self._write_lock.acquire(timeout=WARM_STOP_SECONDS):
+            try:
+                token = self.store.state() if self.model.ready and self._saved != self.generation else None
+                if token:
+                    self._save(token, self.model.get(0))
+            finally:
+                self._write_lock.release()
         self.extraction.close()
         self._readers.close()
         self.store.close()

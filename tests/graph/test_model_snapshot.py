@@ -4,6 +4,7 @@ cut short, another layout) makes the start read the store as before."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,24 @@ def test_a_damaged_snapshot_is_ignored(store_dir: Path, damage: str, monkeypatch
     loaded = service.model.get(0)
     service.close()
     assert reads.count == 1 and loaded == whole(store_dir)
+
+
+def test_closing_during_the_start_s_read_does_not_wait_for_it(
+        store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release, reading = threading.Event(), threading.Event()
+    read = ReadModel.read
+
+    def slow(select):
+        reading.set()
+        release.wait(120)
+        return read(select)
+    monkeypatch.setattr(ReadModel, "read", staticmethod(slow))
+    service = Service(Settings(store=store_dir, workers=1, read_workers=1))
+    assert reading.wait(60)
+    closing = threading.Thread(target=service.close)
+    closing.start()
+    closing.join(60)
+    stopped = not closing.is_alive()
+    release.set()
+    closing.join()
+    assert stopped and not (store_dir / model_snapshot.FILE_NAME).exists()
