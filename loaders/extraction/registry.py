@@ -26,6 +26,8 @@ SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]�
 # what a task's wording adds to a project's name: "推动X项目开工", "X建设" (a table's task cell)
 PROJECT_WORDS = ("项目", "工程", "建设", "项目建设", "工程建设")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
+# a town or street in brackets inside an administration's name: "X高新区(Y镇)管委会"
+TOWN_INSIDE = re.compile(r"^(.{2,}?)[(（]([^()（）]{1,8}(?:镇|乡|街道))[)）](.{2,})$")
 # "X(以下简称“Y”)", "X（简称Y" (a bracket left open by the page): Y is X's declared short form
 DECLARED = re.compile(r"^(.{2,}?)[(（](?:以下)?简称[:：]?[“\"]?([^()（）“”\"]{2,14}?)[”\"]?[)）]?$")
 HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委会": "委", "管理委员会": "委", "委员会": "委", "分局": "局",
@@ -110,6 +112,13 @@ class Registry:
         if declared:
             named = self.add(declared.group(1), evidence)
             self.declare(named, declared.group(2))
+            return named
+        town = TOWN_INSIDE.match(name) if self.kind is Kind.AGENCY else None
+        if town:  # "X高新区(Y镇)管委会": the committee of X高新区, and the town Y镇 it governs with it
+            self.add(town.group(2), evidence)
+            named = self.add(town.group(1) + town.group(3), evidence)
+            named.aliases.add(name)
+            self.by_form[name] = named
             return named
         ent = self.by_form.get(name)
         if ent is None:

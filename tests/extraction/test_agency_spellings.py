@@ -42,3 +42,13 @@ def test_different_units_stay_apart():
     assert not abbreviates_unit("商务局", "蓼港新区投资促进局", zones)
     assert abbreviates_unit("新区管委会", "蓼港新区管委会", zones)
     assert abbreviates_unit("园区管委会", "蓼港新区管理委员会", zones)
+
+
+def test_a_town_in_brackets_inside_an_administrations_name_is_an_agency_of_its_own():
+    from zonekg.loaders.extraction.registry import Registry
+
+    registry = Registry(Kind.AGENCY)
+    committee = registry.add("鹤湾高新区(柳塘镇)管委会", None)
+    assert committee.name == "鹤湾高新区管委会" and "鹤湾高新区(柳塘镇)管委会" in committee.aliases
+    assert registry.resolve("柳塘镇") is not None and registry.resolve("柳塘镇") is not committee
+
