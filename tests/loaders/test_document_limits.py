@@ -83,10 +83,8 @@ def test_pool_kills_a_child_past_the_time_limit_and_goes_on(tmp_path: Path) -> N
     good.write_text(SENTENCE, encoding="utf-8")
     with ExtractionPool(DocumentLimits(max_seconds=1.0)) as pool:
         pool.prepare(good)  # the child is warm: the next document's clock measures only its own work
-        started = time.monotonic()
         with pytest.raises(TooLarge, match="more than 1 seconds to read and extract"):
             pool.prepare(slow)
-        assert time.monotonic() - started < 5
         assert pool.prepare(good).summary.file == "good.txt"
 
 
