@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from zonekg.loaders.extraction import distinct, lexicon, people
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact
-from zonekg.loaders.extraction.text import Sentence
+from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 from zonekg.loaders.extraction.vocabulary import (PUNCT, boundary_at, boundary_ends, head_matches,
                                                   is_generic_stem, vocabulary)
 
@@ -178,8 +178,22 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     final = _zone_facilities(sentence, _firm_built_parks(text, final, firms + openings))
     extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final) + _zone_sections(sentence, final)
-    return final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
-                                                               accepted, conj)
+    found = final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
+                                                                accepted, conj)
+    return [u for u in (_unnumbered(m, generic_names) for m in found) if u is not None]
+
+
+def _unnumbered(m: Mention, generic_names: frozenset[str]) -> Mention | None:
+    """The mention without a heading's numbering in front ("(三)X基地", "3.X园", "三、X"): a
+    heading or list item whose whole line is the name reaches back over its number, which is
+    never part of a name; None when what is left is only a generic word."""
+    number = HEADING_NUMBER.match(m.name)
+    if not number:
+        return m
+    name = m.name[number.end():]
+    if len(name) < 2 or name in generic_names:
+        return None
+    return dataclasses.replace(m, name=name, start=m.start + number.end())
 
 
 @functools.cache
