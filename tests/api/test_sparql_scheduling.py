@@ -84,8 +84,11 @@ def test_a_short_query_answers_while_long_ones_run(fresh_app: Callable[..., Test
     assert short.status_code == 200 and short.json()["boolean"] is True
     assert answered_while_long_ran
     assert [out[0].status_code for _, out in long_ones] == [503, 503]
-    details = " ".join(out[0].json()["detail"] for _, out in long_ones)
-    assert "kept for short queries" in details  # one ran to its limit, the other waited for its lane
+    details = [out[0].json()["detail"] for _, out in long_ones]
+    # one ran to its limit while the other waited for the lane; when the first's stop and the
+    # second's wait end at the same moment, the second takes the lane with no time left, and
+    # is stopped at the limit too (a busy machine's race, both are the lane working)
+    assert any("kept for short queries" in d for d in details) or all("time limit of 3 s" in d for d in details)
 
 
 def _both_workers_up(client: TestClient) -> None:
