@@ -4,6 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Extraction, Relation
+from zonekg.loaders.readers import read_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
 
 
 def doc(*blocks: str | Table, title: str = "某某开发区2020年工作要点", tables: tuple = ()) -> SourceDocument:
@@ -11,3 +16,13 @@ def doc(*blocks: str | Table, title: str = "某某开发区2020年工作要点",
     paragraph, a :class:`Table` stays a table), then ``tables`` (rows of cells)."""
     body = [Paragraph(title)] + [b if isinstance(b, Table) else Paragraph(b) for b in blocks]
     return SourceDocument(Path("x.txt"), title, body + [Table(t) for t in tables])
+
+
+def extract_fixture(name: str) -> Extraction:
+    """What the extraction reads in ``tests/fixtures/extraction/<name>``, read as a user's file."""
+    return extract(read_document(FIXTURES / name))
+
+
+def pairs(extraction: Extraction, relation: Relation) -> set[tuple[str, str]]:
+    """The (subject, object) names of every fact of ``relation``."""
+    return {(f.subject.name, f.object.name) for f in extraction.facts if f.relation is relation}

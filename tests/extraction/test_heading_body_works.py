@@ -4,25 +4,18 @@ what the units lead, as the evaluators' gold reads such a task: each work is led
 and the heading is no project of its own. Every text is invented for the test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind, Relation
-from zonekg.loaders.readers import read_document
 
-FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+from .conftest import extract_fixture, pairs
+
 WORKS = ["岚溪工业园污水处理厂三期", "岚溪北站货运枢纽"]
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return extract(read_document(FIX / "heading_body_works.txt"))
-
-
-def _pairs(ex, relation: Relation) -> set[tuple[str, str]]:
-    return {(f.subject.name, f.object.name) for f in ex.facts if f.relation is relation}
+    return extract_fixture("heading_body_works.txt")
 
 
 @pytest.mark.parametrize("work", WORKS)
@@ -32,8 +25,8 @@ def test_the_named_works_are_projects(ex, work):
 
 @pytest.mark.parametrize("work", WORKS)
 def test_the_works_take_the_tasks_units(ex, work):
-    assert (work, "县住建局") in _pairs(ex, Relation.LEAD_AGENCY)
-    assert (work, "县交通运输局") in _pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert (work, "县住建局") in pairs(ex, Relation.LEAD_AGENCY)
+    assert (work, "县交通运输局") in pairs(ex, Relation.PARTICIPATING_AGENCY)
 
 
 def test_the_heading_is_no_project_of_its_own(ex):

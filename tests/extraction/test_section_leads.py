@@ -4,24 +4,16 @@ has no lead of its own; an item with its own 牵头单位 keeps it, and "其中�
 item 3 its own lead. The text is invented for the test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind, Relation
-from zonekg.loaders.readers import read_document
 
-FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+from .conftest import extract_fixture, pairs
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return extract(read_document(FIX / "section_leads.txt"))
-
-
-def _pairs(ex, relation: Relation) -> set[tuple[str, str]]:
-    return {(f.subject.name, f.object.name) for f in ex.facts if f.relation is relation}
+    return extract_fixture("section_leads.txt")
 
 
 @pytest.mark.parametrize("project, lead", [
@@ -34,17 +26,17 @@ def _pairs(ex, relation: Relation) -> set[tuple[str, str]]:
     ("衡远新能源电池项目", "招商服务局"),     # "以上工作由招商服务局牵头"
 ])
 def test_each_item_of_the_section_has_its_lead(ex, project, lead):
-    assert (project, lead) in _pairs(ex, Relation.LEAD_AGENCY)
+    assert (project, lead) in pairs(ex, Relation.LEAD_AGENCY)
 
 
 def test_the_section_participants_take_part(ex):
-    part = _pairs(ex, Relation.PARTICIPATING_AGENCY)
+    part = pairs(ex, Relation.PARTICIPATING_AGENCY)
     assert {("岚溪中试基地", "财政金融局"), ("岚溪中试基地", "规划建设局"),
             ("滨江污水处理厂二期", "生态环境分局")} <= part
 
 
 def test_an_item_with_its_own_lead_or_override_keeps_only_that(ex):
-    leads = _pairs(ex, Relation.LEAD_AGENCY)
+    leads = pairs(ex, Relation.LEAD_AGENCY)
     assert ("锐衡半导体封测基地", "招商服务局") not in leads
     assert ("岚溪人工智能算力中心", "科技创新局") not in leads
 

@@ -6,25 +6,17 @@ lines of their own under the task, a work carries its figures in a bracket ("A�
 建设Y楼") keeps the units, its parts staying without them. Every text is invented for the test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind, Relation
 from zonekg.loaders.extraction.tasks import projects_in_task
-from zonekg.loaders.readers import read_document
 
-FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
+from .conftest import extract_fixture, pairs
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return extract(read_document(FIX / "task_works_take_units.txt"))
-
-
-def _pairs(ex, relation: Relation) -> set[tuple[str, str]]:
-    return {(f.subject.name, f.object.name) for f in ex.facts if f.relation is relation}
+    return extract_fixture("task_works_take_units.txt")
 
 
 @pytest.mark.parametrize("work, lead, participant", [
@@ -34,8 +26,8 @@ def _pairs(ex, relation: Relation) -> set[tuple[str, str]]:
     ("翠渠路综合管廊工程", "高新区规划建设局", "沐川城投集团"),
 ])
 def test_a_work_named_in_a_task_takes_its_units(ex, work, lead, participant):
-    assert (work, lead) in _pairs(ex, Relation.LEAD_AGENCY)
-    assert (work, participant) in _pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert (work, lead) in pairs(ex, Relation.LEAD_AGENCY)
+    assert (work, participant) in pairs(ex, Relation.PARTICIPATING_AGENCY)
 
 
 @pytest.mark.parametrize("heading", ["壮大新型储能产业", "提升园区承载能力"])
@@ -44,7 +36,7 @@ def test_a_heading_that_names_works_is_no_project(ex, heading):
 
 
 def test_a_project_heading_keeps_the_units_and_its_parts_stay_without(ex):
-    leads = _pairs(ex, Relation.LEAD_AGENCY)
+    leads = pairs(ex, Relation.LEAD_AGENCY)
     heading = next(p for p in ex.of_kind(Kind.PROJECT) if "沐川光电显示模组基地二期" in {p.name, *p.aliases})
     assert (heading.name, "高新区招商服务中心") in leads
     assert not any(project == "沐川光电研发楼" for project, _ in leads)
