@@ -6,11 +6,16 @@ sees this shape, so it never has to know where a sentence or a table row came fr
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zonekg.graph.errors import ZonekgError
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What a content digest drops: exactly the characters for which ``str.isalnum`` is false
+(``\\w`` is alphanumeric or ``_``), removed in one C pass rather than a generator per character."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class SourceDocument:
         and digits after NFKC folding. The same plan saved as .docx and as .html has one digest
         (spacing, punctuation, table rules and page chrome do not count)."""
         folded = unicodedata.normalize("NFKC", self.text()).lower()
-        return hashlib.sha256("".join(ch for ch in folded if ch.isalnum()).encode("utf-8")).hexdigest()
+        return hashlib.sha256(_NOT_ALNUM.sub("", folded).encode("utf-8")).hexdigest()
 
     def text(self) -> str:
         """The whole body as text, tables flattened row by row."""
