@@ -193,7 +193,7 @@ def trim_item(item: str, first: bool = False) -> str:
     if first:
         verbs = _lead_verbs()
         changed = True
-        while changed:
+        while changed and item.startswith(verbs):  # (one C call rules out every verb at once)
             changed = False
             for v in verbs:
                 if item.startswith(v) and len(item) - len(v) >= 2:

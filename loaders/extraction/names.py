@@ -561,13 +561,8 @@ def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 def _firm_stem(stem: str) -> str:
     """The firm's own words at the end of a stretch: after the last boundary word or verb."""
-    v = vocabulary()
-    bwords, lengths = v.boundaries, v.boundary_lengths
-    best = 0  # the last end of a boundary word before the stem's last character
-    for e in range(len(stem) - 1, 0, -1):
-        if any(L <= e and stem[e - L:e] in bwords for L in lengths.get(stem[e - 1], ())):
-            best = e
-            break
+    # the last end of a boundary word before the stem's last character
+    best = max((e for e in vocabulary().boundary_ends.longest(stem) if e < len(stem)), default=0)
     stem = stem[best:]
     for w in ("与", "和", "及", "同", "集团", "公司"):  # "X集团与Y": Y's name starts after
         if w in stem[:-1]:
@@ -614,16 +609,18 @@ def _firm_slot(text: str, start: int, e: int) -> bool:
 
 
 @functools.cache
-def _department_stems() -> tuple[str, ...]:
-    """The department stems and agency-centre stems of data/names.yaml, longest first."""
+def _department_stems() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The department stems and agency-centre stems of data/names.yaml by length, longest
+    first (one set look-up per length, not a comparison per stem)."""
     stems = lexicon.words("names", "department_stems") + lexicon.words("names", "agency_center_stems")
-    return tuple(sorted(stems, key=len, reverse=True))
+    return tuple((n, frozenset(w for w in stems if len(w) == n)) for n in sorted({len(w) for w in stems}, reverse=True))
 
 
 def _department_stem(text: str, s0: int) -> int:
     """Length of the department stem (data/names.yaml) that ends right before an agency head."""
-    for w in _department_stems():
-        if text[max(0, s0 - len(w)):s0] == w:
+    for n, stems in _department_stems():
+        w = text[max(0, s0 - n):s0]
+        if w in stems:
             joined = text[max(0, s0 - len(w) - 1):s0 - len(w)]
             if joined in "和与及":  # 科技创新和经济发展局: two functions of one department
                 before = _department_stem(text, s0 - len(w) - 1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.model import Kind
+from zonekg.loaders.extraction.wordscan import WordEnds
 
 PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
 @dataclass(frozen=True)
@@ -22,14 +23,13 @@ class Vocabulary:
     """The word sets of names, read once from the data files."""
 
     heads: dict[str, Kind]  # head word → the kind of name it ends (the first file key wins)
-    longest_head: int
     boundaries: frozenset[str]  # boundary words, without the inner conjunctions
     longest_boundary: int
     conjunctions: frozenset[str]  # 和/与/及 …: inside a name, or between two
     generic_stems: frozenset[str]  # words that alone make a stem generic (全区, 各类)
     generic_names: frozenset[str]  # whole names that are generic (园区, 开发区)
-    head_lengths: dict[str, tuple[int, ...]]  # last character → lengths of the heads ending so, longest first
-    boundary_lengths: dict[str, tuple[int, ...]]  # the same for boundary words
+    head_ends: WordEnds  # the heads, as one automaton (the longest head ending at each position)
+    boundary_ends: WordEnds  # the same for the boundary words
 
 
 @functools.cache
@@ -42,23 +42,13 @@ def vocabulary() -> Vocabulary:
     conj = frozenset(lexicon.load("boundaries").get("inner_conjunctions") or [])
     bwords = frozenset(lexicon.words("boundaries", "words")) - conj
     return Vocabulary(
-        heads=heads, longest_head=max(map(len, heads)),
+        heads=heads,
         boundaries=bwords, longest_boundary=max(map(len, bwords)),
         conjunctions=conj,
         generic_stems=frozenset(lexicon.words("generic", "stem_words")),
         generic_names=frozenset(lexicon.words("generic", "names")),
-        head_lengths=_lengths_by_last_character(heads),
-        boundary_lengths=_lengths_by_last_character(bwords),
+        head_ends=WordEnds(heads), boundary_ends=WordEnds(bwords),
     )
-
-
-def _lengths_by_last_character(words) -> dict[str, tuple[int, ...]]:
-    """Last character → the lengths of the words ending with it, longest first: a scan tries
-    only the lengths a word ending at that position can have (not every length at every position)."""
-    lengths: dict[str, set[int]] = {}
-    for w in words:
-        lengths.setdefault(w[-1], set()).add(len(w))
-    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
 
 
 def is_generic_stem(stem: str) -> bool:
@@ -83,17 +73,8 @@ def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
     """All head-word occurrences (start, end, head, kind), longest head per end, and heads
     inside a longer head dropped (园 inside 产业园区). Cached per text: names, lists and
     industries ask for the same sentence."""
-    v = vocabulary()
-    heads, lengths = v.heads, v.head_lengths
-    found = []
-    for e in range(1, len(text) + 1):
-        for L in lengths.get(text[e - 1], ()):
-            if L > e:
-                continue
-            h = text[e - L:e]
-            if h in heads:
-                found.append((e - L, e, h, heads[h]))
-                break
+    heads = vocabulary().heads
+    found = [(e - L, e, text[e - L:e], heads[text[e - L:e]]) for e, L in vocabulary().head_ends.longest(text).items()]
     kept = []
     for i, (s, e, h, k) in enumerate(found):
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _, _ in found[i + 1:i + 4]):
@@ -106,17 +87,12 @@ def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
 def boundary_ends(text: str) -> dict[int, int]:
     """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
     (cached per text; callers only read it)."""
-    v = vocabulary()
-    bwords, lengths = v.boundaries, v.boundary_lengths
     ends: dict[int, int] = {}
     for i, ch in enumerate(text):
         if ch in PUNCT:
             ends[i + 1] = i
-    for e in range(1, len(text) + 1):
-        for L in lengths.get(text[e - 1], ()):
-            if L <= e and text[e - L:e] in bwords:
-                ends.setdefault(e, e - L)
-                break
+    for e, L in vocabulary().boundary_ends.longest(text).items():
+        ends.setdefault(e, e - L)
     for m in lexicon.pattern("names", "quantity").finditer(text):  # "3万平方米X"
         ends.setdefault(m.end(), m.start())
     return ends
