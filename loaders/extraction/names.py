@@ -303,8 +303,18 @@ def _event(text: str, start: int, e: int) -> bool:
     """"第五届X半导体产业博览会": the name is the theme of an event."""
     if re.match(r"第[一二三四五六七八九十\d]+届", text[start:e]):
         return True
-    after = text[e:e + 8]
-    return any(re.match(rf"[\u4e00-\u9fff]{{0,3}}{h}", after) for h in lexicon.words("names", "event_heads"))
+    return _event_after().match(text, e, e + 8) is not None
+
+
+@functools.cache
+def _event_after() -> re.Pattern[str]:
+    """An event's head word (data/names.yaml) within three characters after a name, all heads
+    in one pattern compiled once (not one pattern looked up per head per candidate)."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{'|'.join(lexicon.words('names', 'event_heads'))})")
+
+
+_SECTOR_AFTER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:产业(?!化)|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)")
+_PROJECT_AFTER_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:项目|等)")
 
 
 def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Mention]) -> list[Mention]:  # noqa: C901, PLR0915 — the checks a firm-tail candidate passes, in their order # long: each check reads the tokens and stem the ones before it computed
@@ -324,8 +334,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             continue  # (a substring test is far cheaper than a scan that finds nothing)
         for mt in tail_re.finditer(text):
             s0, e = mt.start(), mt.end()
-            if re.match(r"[\u4e00-\u9fff]{0,2}(?:产业(?!化)|行业|领域|基地|园|城|小镇|技术|装备|制造|企业|项目|等)",
-                        text[e:e + 5]) and not re.match(r"[\u4e00-\u9fff]{0,2}(?:项目|等)", text[e:e + 4]):
+            if _SECTOR_AFTER_TAIL.match(text, e, e + 5) and not _PROJECT_AFTER_TAIL.match(text, e, e + 4):
                 continue  # a sector phrase: X新能源产业, X电子信息, X生物医药
             if len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t):
                 continue  # the tail is the start of a longer word (电子+化学品)

@@ -187,14 +187,15 @@ class Registry:
     def link_abbreviations(self, zone_names: list[str]) -> None:
         """Merge short forms into the fullest form (see module doc)."""
         ents = sorted(self.entities, key=lambda e: len(e.name), reverse=True)
+        live = {id(e) for e in self.entities}  # identity, not dataclass equality
         for short in sorted(self.entities, key=lambda e: len(e.name)):
-            live = {id(e) for e in self.entities}  # identity, not dataclass equality
             if id(short) not in live:
                 continue
             target = self._long_form(short.name, [e for e in ents if e is not short and id(e) in live],
                                      zone_names)
             if target is not None:
                 self._fold(short, target)
+                live.discard(id(short))  # (folding drops only the short form's entity)
         if self.kind is Kind.ZONE:
             self.link_zone_variants()
 

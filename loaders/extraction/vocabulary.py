@@ -11,6 +11,7 @@ importing each other.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from zonekg.loaders.extraction import lexicon
@@ -18,6 +19,9 @@ from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.wordscan import WordEnds
 
 PUNCT = set(",，、;；:：。!?！？“”\"'‘’「」『』《》〈〉【】[]|/\\ \t—…·•★☆※*＊")  # ★ and * mark a table's lead unit
+_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(PUNCT))) + "]")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The word sets of names, read once from the data files."""
@@ -87,10 +91,7 @@ def head_matches(text: str) -> tuple[tuple[int, int, str, Kind], ...]:
 def boundary_ends(text: str) -> dict[int, int]:
     """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
     (cached per text; callers only read it)."""
-    ends: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if ch in PUNCT:
-            ends[i + 1] = i
+    ends = {m.end(): m.start() for m in _PUNCT_RE.finditer(text)}
     for e, L in vocabulary().boundary_ends.longest(text).items():
         ends.setdefault(e, e - L)
     for m in lexicon.pattern("names", "quantity").finditer(text):  # "3万平方米X"
