@@ -240,15 +240,20 @@ def _participant_clauses(stripped: str, said: _Said) -> None:
 
 def _roles_in_value(value: str) -> tuple[list[str], list[str], list[str]]:
     """A label's value may state roles itself ("责任单位：商务局牵头，海关、财政局配合"): units of
-    a clause ending in a lead verb lead, those ending in a participant verb assist, the rest
-    take the label's role. Returns (by label, stated leads, stated participants)."""
+    a clause ending in a lead verb or marked as the lead ("A（牵头）、B") lead, those ending in
+    a participant verb assist, the rest take the label's role (a marked lead's fellows assist:
+    a stated lead turns the label's units into participants). Returns (by label, stated leads, stated participants)."""
     c = _cfg()
     lead_end = re.compile(rf"(?:{_alt(c['lead_verbs'])})$")
     part_end = re.compile(rf"(?:{_alt(c['participant_verbs'])})$")
     plain, lead, part = [], [], []
     for clause in re.split(r"[，,；;]", value):
         clause = clause.strip()
-        if lead_end.search(clause):
+        marked = marked_leads(clause)  # "A（牵头）、B"
+        if marked and marked[0]:
+            lead += marked[0]
+            plain += marked[1]
+        elif lead_end.search(clause):
             lead += agencies_of(lead_end.sub("", clause))
         elif part_end.search(clause):
             part += agencies_of(part_end.sub("", clause))
@@ -379,6 +384,14 @@ class _Task:
     evidence: Sentence | None = None
     amount_sents: list[Sentence] = field(default_factory=list)
     body: list[Sentence] = field(default_factory=list)
+    # paragraphs that describe the task before its units are stated: what they say is read
+    # as text outside the task, only the label lines after them are the task's
+    described: list[int] = field(default_factory=list)
+
+
+# A numbered item on a line of its own is described by a line or two before its label lines
+# ("（一）X工程" / "新建…" / "责任单位：…"): those lines keep the item open for the labels
+_DESCRIPTION_PARAGRAPHS = 2
 
 
 def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
@@ -417,11 +430,15 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
             if said and said.at_start and s.para == cur.last_para + 1 and (
                     not cur.said or cur.last_para != cur.head.para):
                 cur.last_para = s.para
+            elif not said and not cur.said and not s.heading and s.para == cur.last_para + 1 \
+                    and len(cur.described) < _DESCRIPTION_PARAGRAPHS:
+                cur.last_para = s.para
+                cur.described.append(s.para)
             else:
                 cur = None
         if s.heading:
             last_heading = s
-        in_task = cur is not None and s.para in (cur.head.para, cur.last_para)
+        in_task = cur is not None and s.para in (cur.head.para, cur.last_para) and s.para not in cur.described
         for obj, obj_lead in said.objects:  # "A由X牵头，Y配合": A is led by X whatever the task
             lead = obj_lead if len(said.objects) > 1 else said.lead
             out.append(Assignment(obj, lead, [p for p in said.part if p not in lead], s, projects=[obj]))

@@ -14,8 +14,9 @@ from zonekg.loaders.extraction import lexicon, people
 # Separators of a list of units; 、 inside brackets ("各县(市、区)政府") is part of one name.
 SPLIT = re.compile(r"[、,，;；/\s]+(?![^()（）]*[)）])")
 CONJUNCTION = re.compile(r"和|及|与")
-# Marks a table puts on the unit that leads ("★区发改委", "区财政局*"); the others assist.
-LEAD_MARK = re.compile(r"^[★☆※*＊]+|[★☆※*＊]+$")
+# Marks a table or a label puts on the unit that leads ("★区发改委", "区财政局*",
+# "规划建设局（牵头）"); the others assist.
+LEAD_MARK = re.compile(r"^[★☆※*＊]+|[★☆※*＊]+$|[(（]牵头[)）]$")
 
 
 @functools.cache
