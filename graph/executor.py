@@ -16,7 +16,9 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -92,15 +94,16 @@ def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows:
                 return SelectResult(variables, rows, truncated=True)
             rows.append(tuple(to_tuple(solution[v]) for v in variables))
         return SelectResult(variables, rows, truncated=False)
-    triples: list[ox.Triple] = []
-    truncated = False
-    for triple in result:
-        if len(triples) == max_rows:
-            truncated = True
-            break
-        triples.append(triple)
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return GraphResult(body, len(triples), truncated)
+    return capped_graph(result, max_rows)
+
+
+def capped_graph(triples: Iterable[Any], max_rows: int) -> GraphResult:
+    """At most ``max_rows`` of ``triples`` (pyoxigraph triples), written as N-Triples."""
+    import pyoxigraph as ox
+
+    taken = list(islice(triples, max_rows + 1))
+    body = ox.serialize(taken[:max_rows], format=ox.RdfFormat.N_TRIPLES) or b""
+    return GraphResult(body, min(len(taken), max_rows), truncated=len(taken) > max_rows)
 
 
 def exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:

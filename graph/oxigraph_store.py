@@ -26,7 +26,7 @@ from pyoxigraph import Quad
 
 from zonekg.graph import union
 from zonekg.graph.errors import QueryError
-from zonekg.graph.executor import READ_MODEL_MAX_ROWS, QueryExecutor, QueryResult, evaluate
+from zonekg.graph.executor import READ_MODEL_MAX_ROWS, GraphResult, QueryExecutor, QueryResult, evaluate
 from zonekg.graph.sparql_rewrite import DefaultGraphWrite, syntax_error_in, without_trailing_separator, written_graphs
 from zonekg.graph.store import NoStore, StoreError, StoreInUse
 from zonekg.graph.terms import Param
@@ -230,6 +230,21 @@ class OxigraphStore:
             if not isinstance(q.graph_name, ox.DefaultGraph)
         )
 
+    def document_graph(self, document_iri: str, max_rows: int) -> GraphResult | None:
+        """Written by Oxigraph itself (``Store.dump`` of the one graph) into a sink that stops
+        the dump once it holds more than ``max_rows`` lines: no Python object per triple, and
+        never more than the cap (plus one chunk) in memory."""
+        graph = ox.NamedNode(document_iri)
+        typed = self._store.quads_for_pattern(graph, ox.NamedNode(RDF_TYPE), ox.NamedNode(ZK_DOCUMENT), graph)
+        if next(typed, None) is None:
+            return None
+        sink = _LineCap(max_rows)
+        try:
+            self._store.dump(sink, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        except _Full:
+            pass
+        return sink.result()
+
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every triple of any document, once."""
         return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -295,6 +310,38 @@ class _Chunks(io.RawIOBase):
         view[:size] = self._left[:size]
         self._left = self._left[size:]
         return size
+
+
+class _Full(Exception):
+    """Raised by :class:`_LineCap` to stop a dump that has written enough."""
+
+
+class _LineCap:
+    """A binary sink for N-Triples (one triple per line) keeping the first ``max_rows`` lines."""
+
+    def __init__(self, max_rows: int) -> None:
+        self._max = max_rows
+        self._chunks: list[bytes] = []
+        self._lines = 0
+
+    def write(self, chunk: bytes) -> int:
+        self._chunks.append(bytes(chunk))
+        self._lines += chunk.count(b"\n")
+        if self._lines > self._max:
+            raise _Full
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the chunks are kept in memory."""
+
+    def result(self) -> GraphResult:
+        body = b"".join(self._chunks)
+        if self._lines <= self._max:
+            return GraphResult(body, self._lines, truncated=False)
+        end = -1
+        for _ in range(self._max):
+            end = body.index(b"\n", end + 1)
+        return GraphResult(body[:end + 1], self._max, truncated=True)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from zonekg.graph import union
 from zonekg.graph.errors import QueryError, QueryTimeout
 from zonekg.graph.executor import (
-    READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryResult, SelectResult, cost_key,
+    READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryResult, SelectResult, capped_graph, cost_key,
 )
 from zonekg.graph.sparql_rewrite import (
     DefaultGraphWrite, bind_parameters, query_form, reading_default_graph_from, written_graphs,
@@ -224,6 +224,13 @@ class RemoteStore:
         for iri in [graph_iri] if graph_iri else self.documents():
             graph = ox.NamedNode(iri)
             yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in self._graph(iri))
+
+    def document_graph(self, document_iri: str, max_rows: int) -> GraphResult | None:
+        """An ASK for the document, then its graph by the Graph Store Protocol, cut at the cap."""
+        known = self.select("ASK { GRAPH ?g { ?g a zk:Document } }", {"g": Param.iri(document_iri)})
+        if not (isinstance(known, AskResult) and known.value):
+            return None
+        return capped_graph(self._graph(document_iri), max_rows)
 
     def union_triples(self) -> Iterator[ox.Triple]:
         return self._graph(union.UNION_GRAPH)

@@ -24,7 +24,7 @@ from typing import Protocol
 from pyoxigraph import Quad, Triple
 
 from zonekg.graph.errors import ZonekgError
-from zonekg.graph.executor import QueryResult
+from zonekg.graph.executor import GraphResult, QueryResult
 from zonekg.graph.terms import Param
 
 
@@ -111,6 +111,11 @@ class GraphStore(Protocol):
 
     def quads(self, graph_iri: str | None = None) -> Iterator[Quad]:
         """Every quad of every document, or those of one document's named graph."""
+
+    def document_graph(self, document_iri: str, max_rows: int) -> GraphResult | None:
+        """The document's named graph as N-Triples, at most ``max_rows`` triples (a cut one
+        says so); None when the store holds no such document. O(the triples written): it
+        costs the size of one document, not of the store."""
 
     def union_triples(self) -> Iterator[Triple]:
         """Every triple any document states, once (the default graph)."""

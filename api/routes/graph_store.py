@@ -5,18 +5,18 @@
 Both are capped at the row limit (a cut graph says so in ``X-Zonekg-Truncated``), so the whole
 store cannot be pulled through one request.
 
-One document's graph is read from the store as it is (``GraphStore.quads``: a range scan on
-the embedded store, the Graph Store Protocol on a server), in a thread, without a SPARQL
-worker: it costs the size of one document, so it need not queue behind user SPARQL (on 1,000
-documents every one of its 503s came from waiting behind 7-second queries). The default graph
+One document's graph is read from the store as it is (``GraphStore.document_graph``: written
+by Oxigraph from one index range on the embedded store, the Graph Store Protocol on a server),
+in a thread, without a SPARQL worker: it costs the size of one document, so it need not queue
+behind user SPARQL (on 1,000 documents every one of its 503s came from waiting behind
+7-second queries). O(the document's triples): neither the document list nor a Python object
+per triple is built. The default graph
 is the whole store: it is a CONSTRUCT on ``/sparql``'s workers, under the time limit.
 """
 from __future__ import annotations
 
-from itertools import islice
 from typing import Annotated
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -61,9 +61,7 @@ async def rdf_graph(
 
 def _document_graph(service: Service, iri: str) -> GraphResult:
     """The document graph ``iri`` (at most the row cap), read through the store interface."""
-    if iri not in service.store.documents():
+    found = service.store.document_graph(iri, service.executor.max_rows)
+    if found is None:
         raise NotFound(f"no graph {iri}")
-    cap = service.executor.max_rows
-    triples = [quad.triple for quad in islice(service.store.quads(iri), cap + 1)]
-    body = ox.serialize(triples[:cap], format=ox.RdfFormat.N_TRIPLES) or b""
-    return GraphResult(body, min(len(triples), cap), truncated=len(triples) > cap)
+    return found

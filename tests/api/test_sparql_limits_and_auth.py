@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-from api_corpus import TOKEN, bearer
+from api_corpus import DOC_B, TOKEN, bearer
 
 SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }")
 INSERT = 'INSERT DATA { GRAPH <urn:zonekg:test> { <urn:x> rdfs:label "测试"@zh } }'
@@ -75,6 +75,9 @@ def test_row_cap_is_signalled(fresh_app: Callable[..., TestClient]) -> None:
     graph = app.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "nt"})
     assert graph.headers["x-zonekg-truncated"] == "true"
     assert len(graph.text.strip().splitlines()) == 3
+    document = app.get("/rdf-graphs", params={"graph": f"https://w3id.org/zonekg/id/document/{DOC_B}", "format": "nt"})
+    assert document.headers["x-zonekg-truncated"] == "true"
+    assert len(document.text.strip().splitlines()) == 3
     small = app.get("/sparql", params={"query": "SELECT * WHERE { ?s zk:leadAgency ?o } LIMIT 2"})
     assert "x-zonekg-truncated" not in small.headers and "truncated" not in small.json()
 

@@ -51,6 +51,21 @@ def test_replace_document_swaps_the_whole_graph(store: GraphStore) -> None:
     assert sum(1 for _ in store.quads()) == 4
 
 
+def test_a_document_graph_is_written_whole_or_cut_at_the_cap(store: GraphStore) -> None:
+    facts = [(f"s{i}", f"第{i}行\n续") for i in range(40)]  # an escaped line end inside a literal
+    store.replace_document(G1, document(G1, *facts))
+    store.replace_document(G2, document(G2, ("other", "x")))
+    whole = store.document_graph(G1, 100)
+    assert whole is not None and not whole.truncated and whole.count == 41
+    triples = {q.triple for q in ox.parse(whole.ntriples, format=ox.RdfFormat.N_TRIPLES)}
+    assert triples == {q.triple for q in store.quads(G1)}
+    cut = store.document_graph(G1, 7)
+    assert cut is not None and cut.truncated and cut.count == 7
+    assert len({q.triple for q in ox.parse(cut.ntriples, format=ox.RdfFormat.N_TRIPLES)} & triples) == 7
+    assert store.document_graph(G1, 41) == GraphResult(whole.ntriples, 41, truncated=False)
+    assert store.document_graph(f"{DOC}none.txt", 100) is None
+
+
 def test_the_default_graph_is_the_union_each_triple_once(store: GraphStore) -> None:
     store.replace_document(G1, document(G1, ("a", "1"), ("b", "2")))
     store.replace_document(G2, document(G2, ("a", "1")))
