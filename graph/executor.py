@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
@@ -47,6 +47,9 @@ class SelectResult:
     variables: list[str]
     rows: list[tuple[TermTuple | None, ...]]
     truncated: bool
+    written: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    """The result in the formats it was written in (:func:`zonekg.graph.results.write`): a
+    kept answer is written once per format, not once per request."""
 
     def records(self) -> list[dict[str, TermTuple | None]]:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
@@ -55,6 +58,7 @@ class SelectResult:
 @dataclass
 class AskResult:
     value: bool
+    written: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

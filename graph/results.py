@@ -172,7 +172,15 @@ def write_graph(result: GraphResult, fmt: str) -> bytes:
 
 
 def write(result: QueryResult, fmt: str) -> bytes:
-    """Any result in ``fmt``; the caller has checked the format suits the result's kind."""
+    """Any result in ``fmt``; the caller has checked the format suits the result's kind.
+
+    A SELECT/ASK result keeps what it was written as: the answers ``/sparql`` keeps per store
+    generation (:mod:`zonekg.graph.answers`) are then written once per format, not once per
+    request (3,000 bindings cost ~10 ms of JSON each time). Their memory grows by about a
+    third per format asked, on top of the kept rows."""
     if isinstance(result, GraphResult):
         return write_graph(result, fmt)
-    return TABULAR_WRITERS[fmt](result)
+    body = result.written.get(fmt)
+    if body is None:
+        body = result.written[fmt] = TABULAR_WRITERS[fmt](result)
+    return body
