@@ -316,26 +316,23 @@ class _Full(Exception):
     """Raised by :class:`_LineCap` to stop a dump that has written enough."""
 
 
-class _LineCap:
-    """A binary sink for N-Triples (one triple per line) keeping the first ``max_rows`` lines."""
+class _LineCap(io.BytesIO):
+    """A sink for N-Triples (one triple per line) that stops the writer past ``max_rows`` lines."""
 
     def __init__(self, max_rows: int) -> None:
+        super().__init__()
         self._max = max_rows
-        self._chunks: list[bytes] = []
         self._lines = 0
 
-    def write(self, chunk: bytes) -> int:
-        self._chunks.append(bytes(chunk))
-        self._lines += chunk.count(b"\n")
+    def write(self, chunk: WriteableBuffer) -> int:
+        written = super().write(chunk)
+        self._lines += bytes(chunk).count(b"\n")
         if self._lines > self._max:
             raise _Full
-        return len(chunk)
-
-    def flush(self) -> None:
-        """Nothing to flush: the chunks are kept in memory."""
+        return written
 
     def result(self) -> GraphResult:
-        body = b"".join(self._chunks)
+        body = self.getvalue()
         if self._lines <= self._max:
             return GraphResult(body, self._lines, truncated=False)
         end = -1
