@@ -5,6 +5,7 @@ sees this shape, so it never has to know where a sentence or a table row came fr
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -16,6 +17,14 @@ from zonekg.graph.errors import ZonekgError
 _NOT_ALNUM = re.compile(r"[\W_]+")
 """What a content digest drops: exactly the characters for which ``str.isalnum`` is false
 (``\\w`` is alphanumeric or ``_``), removed in one C pass rather than a generator per character."""
+
+
+@functools.lru_cache(maxsize=2)
+def _digest(text: str) -> str:
+    """:meth:`SourceDocument.content_digest` of a body (memoised for the last documents: the
+    mapping and the summary of one document both ask for it)."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return hashlib.sha256(_NOT_ALNUM.sub("", folded).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,7 @@ class SourceDocument:
         """A fingerprint of what the body says, blind to its format: the SHA-256 of its letters
         and digits after NFKC folding. The same plan saved as .docx and as .html has one digest
         (spacing, punctuation, table rules and page chrome do not count)."""
-        folded = unicodedata.normalize("NFKC", self.text()).lower()
-        return hashlib.sha256(_NOT_ALNUM.sub("", folded).encode("utf-8")).hexdigest()
+        return _digest(self.text())
 
     def text(self) -> str:
         """The whole body as text, tables flattened row by row."""

@@ -568,8 +568,10 @@ def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((t, re.compile(re.escape(t))) for t in lexicon.words("names", "company_weak_tails"))
 
 
+@functools.lru_cache(maxsize=16384)
 def _firm_stem(stem: str) -> str:
-    """The firm's own words at the end of a stretch: after the last boundary word or verb."""
+    """The firm's own words at the end of a stretch: after the last boundary word or verb
+    (memoised: a stretch is read again for each firm tail and list item it holds)."""
     # the last end of a boundary word before the stem's last character
     best = max((e for e in vocabulary().boundary_ends.longest(stem) if e < len(stem)), default=0)
     stem = stem[best:]
@@ -996,8 +998,10 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
     return start
 
 
+@functools.lru_cache(maxsize=16384)
 def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sanity rule per kind of name, read top-down as a table
-    """Kind-specific sanity: enough stem, not generic, not starting with a digit."""
+    """Kind-specific sanity: enough stem, not generic, not starting with a digit (memoised: a
+    plan names the same things sentence after sentence, and the rules ask jieba's tags)."""
     if kind is Kind.AGENCY and head in _words("self_bodies") and stem in ("", "区", "市", "县"):
         return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
     if kind is Kind.AGENCY and head in ("政府", "人民政府"):
