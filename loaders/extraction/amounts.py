@@ -9,7 +9,11 @@ Plans state a project's amounts in a few fixed ways:
 - in a clause of the same sentence that only states the investment, the project named in the
   next words: "投资7亿元,启动建设一所…的X";
 - in the sentence right after a numbered item that is just the project's name:
-  "4.X工程。计划投入资金800万元,…".
+  "4.X工程。计划投入资金800万元,…";
+- anywhere in the text after an item's title and its colon: "1. X平台：在A片区建设…，总投资9.8亿元。".
+
+Amounts are read in any of the spellings plans use: "12,000万元", "人民币8000万元", "投资额3亿元",
+"约1.5亿" (see :func:`spelled`).
 
 Never attached: progress of the year ("完成投资5亿元"), an aggregate over several projects
 ("A、B等总投资502亿元的27个重点项目"), one end of a range ("80—100万平方米"), and amounts of
@@ -45,16 +49,34 @@ RANGE_BEFORE = re.compile(r"[-—~至到]\s*$")
 AGGREGATE_AFTER = re.compile(r"^(?:以上|左右)?的?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|项|家|大)")
 
 
+# Thousands separators ("12,000万元"), the currency named ("投资人民币8000万元"), 亿 without
+# 元 where the text stops ("约1.5亿", "投资4亿，"): spellings of one amount
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_CURRENCY = re.compile(r"(?:(?<=投资)|(?<=投资额)|(?<=投资总额)|^)\s*人民币\s*(?=\d)")
+_BARE_YI = re.compile(r"(?<=\d)亿(?![元美欧日港\u4e00-\u9fff])")
+_MONEY_WORD = re.compile(r"投资(?:总)?额")
+
+
+def spelled(text: str) -> str:
+    """``text`` with its amounts in one spelling: "投资额35,000万元" → "投资35000万元"."""
+    text = _THOUSANDS.sub("", text)
+    text = _CURRENCY.sub("", text)
+    text = _MONEY_WORD.sub("投资", text)
+    return _BARE_YI.sub("亿元", text)
+
+
 def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence]) -> None:
     """Set ``ent.investment_cny`` / ``ent.area_m2`` from what the text says of the project
     named at ``s.text[start:end]`` (``sents``: the document's sentences, by index)."""
     text = s.text
-    money, area = _before(text[:start])
-    after_money, after_area = _after(text[end:])
+    money, area = _before(spelled(text[:start]))
+    after_money, after_area = _after(spelled(text[end:]))
     money = money if money is not None else after_money
     area = area if area is not None else after_area
     if money is None:
         money = _clause_before(text, start)
+    if money is None and area is None and _titles_item(text, start, end):
+        money, area = in_cell(text[end + 1:])  # "1. X平台：…，总投资9.8亿元。"
     if money is None and area is None and _is_item_title(text, start, end):
         nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
         if nxt is not None and nxt.para - s.para in (0, 1):
@@ -144,6 +166,12 @@ def _is_item_title(text: str, start: int, end: int) -> bool:
     return re.fullmatch(r"[。;；:：,，\s]*", rest) is not None
 
 
+def _titles_item(text: str, start: int, end: int) -> bool:
+    """"1. X平台：…": the name opens the item (after its numbering) and a colon closes it."""
+    head = re.sub(r"^[(（]?[\d一二三四五六七八九十]+[)）]?[、.．]?", "", text[:start].strip())
+    return not head.strip() and text[end:end + 1] in ("：", ":")
+
+
 # -- amounts of one project stated outside its name's sentence -------------------------------
 
 ANY_MONEY = re.compile(rf"(?<![完累])(?:总投资|投资){APPROX}{NUM}\s*{MONEY_UNIT}")
@@ -154,13 +182,14 @@ HEADER_UNIT = re.compile(r"(万亿元|亿元|万元|元|万平方米|平方米)"
 def leading(text: str) -> tuple[Decimal | None, Decimal | None]:
     """Amounts a clause opens with ("项目总投资12亿元，建筑面积9.6万平方米，…"; also the rest
     of a task heading after its name: "，总投资2.3亿元，建筑面积1.8万平方米")."""
-    return _after(text)
+    return _after(spelled(text))
 
 
 def in_cell(text: str) -> tuple[Decimal | None, Decimal | None]:
     """The first total investment and the first floor area written in a cell that is about
     one project ("新建标准厂房22万平方米，总投资9亿元"); ranges and progress are skipped."""
     money = area = None
+    text = spelled(text)
     for m in ANY_MONEY.finditer(text):
         if not NOT_TOTAL.search(text[: m.start()]) and not RANGE_BEFORE.search(text[: m.start()]):
             money = _amount(m.group(1), m.group(2))
@@ -176,7 +205,7 @@ def in_cell(text: str) -> tuple[Decimal | None, Decimal | None]:
 
 def column_value(cell: str, header: str) -> Decimal | None:
     """A number cell under a header carrying its unit: "18" under "总投资(亿元)" → 1.8e9 元."""
-    m = re.fullmatch(r"\s*(?:约|近)?(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|万平方米|平方米)?\s*", cell)
+    m = re.fullmatch(r"\s*(?:约|近)?(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|万平方米|平方米)?\s*", spelled(cell))
     if not m:
         return None
     stated = HEADER_UNIT.search(header)
