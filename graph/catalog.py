@@ -484,10 +484,13 @@ class Catalog:
             "zk:industry": "industries",
             "zk:locatedIn": "zone",
         }
+        # One branch per property, each starting from the items: a ``VALUES ?p`` joined with
+        # ``?e ?p ?o`` made Oxigraph walk every statement of the four properties (0.15-0.2 CPU-s
+        # for a page at 1,000 documents, 50x this).
+        branches = " UNION ".join(f"{{ ?e {p} ?o BIND({p} AS ?p) }}" for p in links)
         rows = self.select(
             f"""SELECT DISTINCT ?e ?p ?o ?label WHERE {{ {values}
-              VALUES ?p {{ {' '.join(links)} }}
-              ?e ?p ?o . OPTIONAL {{ ?o rdfs:label ?label }}
+              {{ {branches} }} OPTIONAL {{ ?o rdfs:label ?label }}
             }} ORDER BY ?e ?p ?label"""
         )
         for row in rows:
