@@ -333,19 +333,22 @@ class Catalog:
         return self._cached(self._answers, ("members", collection, flt.key()), compute)
 
     def _held(self, collection: str, flt: ListFilter) -> set[str] | None:
-        """The members passing ``flt`` from the read model's facet links (:attr:`Collection.holders`)
-        when every filter it sets is one the model keeps (a project's lead, zone, industry);
-        None otherwise. O(answer) once the links are held: the named entities are looked up in
-        the store, their members intersected in memory."""
+        """The members passing ``flt`` from the read model's lookups (:class:`Lookups`) when
+        every filter it sets is one the model keeps (a project's lead, zone, industry); None
+        otherwise. O(answer): the names and the members of each named entity are looked up in
+        memory (an IRI or a name with cased letters in the store), a zone's parks in the store."""
         chosen = {k: v for k, v in vars(flt).items() if v}
         if self._model is None or collection != "projects" or not chosen or chosen.keys() - HELD_FILTERS.keys():
             return None
-        holders = self.order(collection).holders
+        lookups = self._model.get().lookups
         found: set[str] | None = None
         for key, value in chosen.items():
-            named = self.named(value)
-            entities = self.zone_scope(named) if key == "zone" else named
-            held = set().union(*(holders.get(HELD_FILTERS[key], {}).get(i, ()) for i in entities))
+            named = None if resolve_iri(value) is not None else lookups.named(value)
+            entities = tuple(sorted(named)) if named is not None else self.named(value)
+            if key == "zone":
+                entities = self.zone_scope(entities)
+            holders = lookups.holders[HELD_FILTERS[key]]
+            held = set().union(*(holders.get(i, ()) for i in entities))
             found = held if found is None else found & held
         return found
 

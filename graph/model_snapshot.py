@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from zonekg.graph import read_model
-from zonekg.graph.read_model import Collection, Documents, Member, ReadModel, ZoneProfiles
+from zonekg.graph.read_model import Collection, Documents, Member, ReadModel
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +66,7 @@ def _model(data: dict[str, Any]) -> ReadModel:
         collections[name] = Collection([m[0] for m in saved["members"]], members, facets, counts,
                                        frozenset(saved["typed"]))
     documents = data["documents"]
-    return ReadModel(collections, Documents(documents["rows"], frozenset(documents["typed"])),
-                     ZoneProfiles.of(collections))
+    return ReadModel.of(collections, Documents(documents["rows"], frozenset(documents["typed"])))
 
 
 def save(folder: Path, token: str, model: ReadModel) -> None:
