@@ -22,8 +22,8 @@ from typing import Any
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.read_model import (
-    ENTITY_CLASSES, FACET_VALUE_COLLECTIONS, FACETS, NAMED_COLLECTIONS, Collection, Current, Documents, ZoneProfiles,
-    number, term_order, top,
+    ENTITY_CLASSES, FACET_VALUE_COLLECTIONS, FACETS, NAMED_COLLECTIONS, TEXT_SEPARATOR, Collection, Current, Documents,
+    ZoneProfiles, number, term_order, top,
 )
 from zonekg.graph.results import term_json
 from zonekg.graph.store import GraphStore
@@ -295,20 +295,25 @@ class Catalog:
         return ZoneProfiles.of({name: Collection.read(self.select, name) for name in ("zones", "projects", "targets")})
 
     def warm(self, stop: Callable[[], bool] = lambda: False) -> None:
-        """Compute what a first visitor asks for (every collection's first page and facets)
-        so no request pays for it; the service calls this after start and each write.
-        ``stop`` is checked between collections (the service is closing)."""
+        """Compute what a first visitor asks for (every collection's first page and facets,
+        the index its ``q`` filter searches) so no request pays for it; the service calls this
+        after start and each write. ``stop`` is checked between collections (the service is
+        closing)."""
         for collection in ENTITY_CLASSES:
             if stop():
                 return
             self.list(collection, ListFilter(), 50, 0)
+            if self._model is not None:
+                self.order(collection).text  # noqa: B018 (built once per collection, kept by it)
             if collection in FACETS:
                 self.facets(collection, ListFilter())
 
     def members(self, collection: str, flt: ListFilter) -> list[str]:
         """The IRIs of the members that pass ``flt``, in list order. O(answer log answer) for
-        entity filters (they join from the named entity), O(members of the class) in memory
-        for ``q`` (a text search over names) and O(1) for no filter at all (the order itself)."""
+        entity filters (in memory for a project's lead, zone, industry; others join from the
+        named entity in the store); for ``q`` alone O(characters of the collection's texts)
+        in C (:class:`~zonekg.graph.read_model.TextIndex`) and O(answer) in Python, with
+        another filter O(that filter's answer); O(1) for no filter at all (the order itself)."""
         order = self.order(collection)
         if flt == ListFilter():
             return order.iris
@@ -328,6 +333,8 @@ class Catalog:
                 found = order.in_order(bound(r["e"]) for r in rows)
             if flt.q:
                 needle = flt.q.lower()
+                if found is order.iris and TEXT_SEPARATOR not in needle:
+                    return order.text.containing(needle)
                 found = [i for i in found if any(needle in t for t in order.members[i].texts)]
             return found
         return self._cached(self._answers, ("members", collection, flt.key()), compute)

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 import pyoxigraph as ox
 
@@ -194,6 +195,14 @@ class Collection:
     def key(self, iri: str) -> tuple[str, str]:
         return (self.members[iri].name, iri)
 
+    @cached_property
+    def text(self) -> TextIndex:
+        """Every member's texts in one string, for the ``q`` filter: built the first time a
+        ``q`` asks (the service's warm-up asks after each start and write), once per
+        collection (a write makes a new one). O(characters of the texts); 7 MB for the
+        projects' 3.4 M characters at 10,000 documents."""
+        return TextIndex.of(self.iris, self.members)
+
     @property
     def names(self) -> Mapping[str, str]:
         """Each member's name, by IRI (a view, not a copy)."""
@@ -263,6 +272,46 @@ class Collection:
             facets[facet], counts[facet] = values, +tally  # +: drops values no member has any more
         typed = (self.typed - iris) | fresh.typed
         return Collection(order, members, facets, counts, typed)
+
+
+TEXT_SEPARATOR = "\x00"
+"""Ends each text of :class:`TextIndex`; no text a document gives holds it."""
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """The members' texts (lower-cased) joined into one string, each member's part starting
+    at its offset, in list order. A text search is then ``str.find`` over the string (C,
+    ~10x faster than testing each member's texts in Python: 0.19 CPU-s for the 248,000
+    projects at 10,000 documents) and a bisection per match."""
+
+    joined: str
+    starts: list[int]
+    iris: list[str]
+
+    @classmethod
+    def of(cls, iris: list[str], members: Mapping[str, Member]) -> TextIndex:
+        parts, starts, at = [], [], 0
+        for iri in iris:
+            part = "".join(text + TEXT_SEPARATOR for text in members[iri].texts) or TEXT_SEPARATOR
+            starts.append(at)
+            parts.append(part)
+            at += len(part)
+        return cls("".join(parts), starts, iris)
+
+    def containing(self, needle: str) -> list[str]:
+        """The members with a text containing ``needle`` (lower-cased, without the
+        separator), in list order. O(characters) in C, O(answer log members) here: after a
+        match the search goes on at the next member."""
+        found: list[str] = []
+        at = self.joined.find(needle)
+        while at >= 0:
+            member = bisect.bisect_right(self.starts, at) - 1
+            found.append(self.iris[member])
+            if member + 1 == len(self.starts):
+                break
+            at = self.joined.find(needle, self.starts[member + 1])
+        return found
 
 
 class _Names(Mapping[str, str]):

@@ -14,7 +14,7 @@ from zonekg.api.service import Service
 from zonekg.api.settings import Settings
 from zonekg.graph.catalog import Catalog, ListFilter, local_runner
 from zonekg.graph import read_model
-from zonekg.graph.read_model import ReadModel, term_order, top, touched
+from zonekg.graph.read_model import Member, ReadModel, TextIndex, term_order, top, touched
 from zonekg.graph.store import GraphStore, open_store
 from zonekg.loaders.pipeline import PreparedDocument, land, prepare
 
@@ -76,6 +76,10 @@ def test_following_the_writes_gives_what_reading_the_store_whole_gives(
 
     def check() -> None:
         assert follower.model == follower.whole()
+        for collection in follower.model.collections.values():  # the q filter's index of the new model
+            for needle in ("项目", "局", "甲"):
+                assert collection.text.containing(needle) == [
+                    i for i in collection.iris if any(needle in t for t in collection.members[i].texts)]
 
     for doc in samples[3:]:  # new documents
         follower.write([doc.summary.iri], lambda d=doc: store.replace_document(d.summary.iri, quads(d.nquads)))
@@ -95,6 +99,7 @@ def test_following_the_writes_gives_what_reading_the_store_whole_gives(
         f'<http://www.w3.org/2000/01/rdf-schema#label> "甲乙项目"@zh }} }} ; '
         f'DELETE WHERE {{ GRAPH <{graph}> {{ <{named[1]}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}'))
     check()
+    assert follower.model.collections["projects"].text.containing("别名甲") == [named[0]]
     # A target linked by something that becomes a zone only in a later write: the target's
     # zone facet changes although that write says nothing about the target.
     target = follower.model.collections["targets"].iris[0]
@@ -244,3 +249,15 @@ def test_filtered_facets_from_the_model_equal_the_store_s_group_by(
         assert from_model.members(collection, flt) == from_store.members(collection, flt), (collection, flt)
     assert from_model.members("projects", ListFilter(lead="没有这个部门")) == []
     store.close()
+
+
+def test_the_text_index_finds_each_member_once_and_never_across_two() -> None:
+    """A text search over one string of every member's texts: a member found by two of its
+    texts (or twice in one) comes once, in list order; a match never spans two texts or two
+    members; members without texts are skipped."""
+    members = {"a": Member("a", ("ab",), ("ab", "高新区ab")), "b": Member("b", (), ()),
+               "c": Member("c", ("ba",), ("ba", "ab")), "d": Member("d", ("b",), ("b",))}
+    index = TextIndex.of(["a", "b", "c", "d"], members)
+    assert index.containing("ab") == ["a", "c"]
+    assert index.containing("b") == ["a", "c", "d"]
+    assert index.containing("bb") == [] and index.containing("aba") == [] and index.containing("高新区") == ["a"]
