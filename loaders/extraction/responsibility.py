@@ -387,6 +387,7 @@ class _Task:
     # paragraphs that describe the task before its units are stated: what they say is read
     # as text outside the task, only the label lines after them are the task's
     described: list[int] = field(default_factory=list)
+    labelled_after: bool = False  # its units stand on lines of their own after it
 
 
 # A numbered item on a line of its own is described by a line or two before its label lines
@@ -430,6 +431,7 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
             if said and said.at_start and s.para == cur.last_para + 1 and (
                     not cur.said or cur.last_para != cur.head.para):
                 cur.last_para = s.para
+                cur.labelled_after = cur.labelled_after or bool(said.lead)
             elif not said and not cur.said and not s.heading and s.para == cur.last_para + 1 \
                     and len(cur.described) < _DESCRIPTION_PARAGRAPHS:
                 cur.last_para = s.para
@@ -475,6 +477,7 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     # In a responsibility list (most tasks state their units) a task that states none was cut
     # off with the page or left to its section: it still names its projects
+    _share_group_labels(tasks)
     task_list = sum(1 for t in tasks if t.said.lead) * 2 > len(tasks)
     for t in tasks:
         if not t.said.lead:
@@ -575,6 +578,22 @@ def _section_statement(s: Sentence, paragraph: str, tasks: list[_Task]) -> bool:
         t.said.part = [p for p in _unique(t.said.part + said.part) if p not in lead]
         t.evidence = s
     return True
+
+
+def _share_group_labels(tasks: list[_Task]) -> None:
+    """"1. A…  2. B…  牵头单位：X　配合单位：Y": label lines after the last of a group of
+    items lead the whole group: each item before it, numbered alike and back to the first
+    that states units of its own (or the group's heading), takes X and Y."""
+    for i, t in enumerate(tasks):
+        if not (t.labelled_after and t.said.lead):
+            continue
+        style = _number_style(t.head.text)
+        for before in reversed(tasks[:i]):
+            if _number_style(before.head.text) != style or before.said:
+                break
+            before.said.lead, before.said.part = list(t.said.lead), list(t.said.part)
+            before.said.unqualified = t.said.unqualified
+            before.evidence = t.evidence
 
 
 def _item_number(text: str) -> str:
