@@ -92,9 +92,15 @@ def _partial_duty(text: str, end: int) -> bool:
     return bool(rest) and not rest.startswith(tuple(_cfg()["whole_task_words"]))
 
 
+def _without_modal(subject: str) -> str:
+    """"发改局、财政局要全力" → "发改局、财政局": the words of speech before a verb dropped."""
+    return re.sub(f"(?:{_alt(_cfg()['modal_words'])})+$", "", subject)
+
+
 def _units(subject: str) -> list[str] | None:
     """The units of a clause subject, or None when it is not a list of unit names."""
     suffixes = tuple(_cfg()["unit_suffixes"])
+    subject = _without_modal(subject)
     parts = [
         piece.strip()
         for part in re.split(r"[、,，]", subject)
@@ -196,12 +202,16 @@ def _lead_clauses(stripped: str, said: _Said) -> None:
     c = _cfg()
     partial: list[str] = []
     led = False
+    # "交通局表示，将牵头…": the unit that speaks is the subject of the lead verb
+    stripped = re.sub(rf"(?:{_alt(c['speech_verbs'])})[，,]\s*(?=(?:{_alt(c['modal_words'])})(?:{_alt(c['lead_verbs'])}))",
+                      "", stripped)
     for m in _rule("lead_statement").finditer(stripped):
         obj, subject = _led_object(m.group(2))
         pieces = re.split(_alt(c["participant_preps"]), subject, maxsplit=1)
         lead = _units(pieces[0])
         if lead is None:
             continue
+        said.objects += [(work, lead) for work in _works_after(stripped[m.end():])]
         part = _units(pieces[1]) if len(pieces) > 1 else []
         if m.group(0).endswith("负责") and not m.group(0).endswith("牵头负责") \
                 and _partial_duty(stripped, m.end()):
@@ -232,10 +242,27 @@ def _participant_clauses(stripped: str, said: _Said) -> None:
             said.part += units
             if not stripped[: m.start()].strip():
                 said.at_start = True
+        # "Y将配合管委会推进Z": the units Y works with lead Z
+        after = re.match(rf"([^，,；;。“”]{{2,20}}?)(?=(?:{_alt(c['lead_object_verbs'])}))", stripped[m.end():])
+        led = _units(after.group(1)) if after else None
+        if units and led:
+            said.lead += led
+            said.objects += [(work, led) for work in _works_after(stripped[m.end() + after.end():])]
     for m in _rule("participant_prep").finditer(stripped):
         units = _units(m.group(1))
         if units:
             said.part += units
+
+
+def _works_after(text: str) -> list[str]:
+    """"推进X建设", "抓好X工程" right after a lead verb: the projects it names, or none when
+    its object is no project ("做好项目用地保障")."""
+    m = re.match(rf"(?:{_alt(_cfg()['lead_object_verbs'])})([^，,；;。“”]{{3,40}})", text)
+    if m is None:
+        return []
+    named = projects_in_task(m.group(0))
+    work = re.sub(r"(?:建设|工作)$", "", m.group(1))
+    return named or ([work] if names_a_project(work) else [])
 
 
 def _roles_in_value(value: str) -> tuple[list[str], list[str], list[str]]:

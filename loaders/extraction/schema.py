@@ -89,6 +89,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "content_columns": WORDS, "lead_verbs": WORDS, "lead_qualifiers": WORDS,
         "not_after_lead_verb": WORDS, "participant_verbs": WORDS, "participant_preps": WORDS,
         "forward_references": WORDS, "backward_references": WORDS, "object_qualifiers": WORDS,
+        "modal_words": WORDS, "speech_verbs": WORDS, "lead_object_verbs": WORDS,
         "section_references": WORDS, "item_reference": TEXT,
         "whole_task_words": WORDS, "unit_suffixes": WORDS, "table_unit_suffixes": WORDS,
         "company_suffixes": WORDS, "generic_units": WORDS, "total_row_labels": WORDS,
