@@ -245,7 +245,7 @@ def _participant_clauses(stripped: str, said: _Said) -> None:
         # "Y将配合管委会推进Z": the units Y works with lead Z
         after = re.match(rf"([^，,；;。“”]{{2,20}}?)(?=(?:{_alt(c['lead_object_verbs'])}))", stripped[m.end():])
         led = _units(after.group(1)) if after else None
-        if units and led:
+        if units and led and after:
             said.lead += led
             said.objects += [(work, led) for work in _works_after(stripped[m.end() + after.end():])]
     for m in _rule("participant_prep").finditer(stripped):
