@@ -449,8 +449,18 @@ class Catalog:
             return []
         values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris) + " }"
         items: dict[str, dict[str, Any]] = {i: {"id": i, "name": None, "aliases": [], "sources": []} for i in iris}
-        # Documents may spell one entity differently (区商务局 and 商务局 are one agency): the
-        # least label is its name, as in lists, and the others are aliases.
+        self._add_names(items, values)
+        # A target's evidence is the statement "zone hasTarget target": the target is its object.
+        self._add_sources(items, values, "rdf:object" if collection == "targets" else "rdf:subject")
+        if collection == "projects":
+            self._add_project_details(items, values)
+        elif collection == "targets":
+            self._add_target_details(items, values)
+        return [items[i] for i in iris]
+
+    def _add_names(self, items: dict[str, dict], values: str) -> None:
+        """Documents may spell one entity differently (区商务局 and 商务局 are one agency): the
+        least label is its name, as in lists, and the others are aliases."""
         for row in self.select(
             f"SELECT ?e ?name ?alias WHERE {{ {values} {{ ?e rdfs:label ?name BIND(false AS ?alias) }} "
             "UNION { ?e skos:altLabel ?name BIND(true AS ?alias) } } ORDER BY ?e ?alias STR(?name)"
@@ -460,13 +470,6 @@ class Catalog:
                 item["name"] = name
             elif name != item["name"] and name not in item["aliases"]:
                 item["aliases"].append(name)
-        # A target's evidence is the statement "zone hasTarget target": the target is its object.
-        self._add_sources(items, values, "rdf:object" if collection == "targets" else "rdf:subject")
-        if collection == "projects":
-            self._add_project_details(items, values)
-        elif collection == "targets":
-            self._add_target_details(items, values)
-        return [items[i] for i in iris]
 
     def _add_sources(self, items: dict[str, dict], values: str, role: str) -> None:
         rows = self.select(
@@ -560,7 +563,8 @@ class Catalog:
     def search(self, text: str, limit: int, offset: int) -> tuple[builtins.list[dict], int]:
         """Entities of every named kind whose name or an alias contains ``text``, ranked:
         exact match, then prefix, then anywhere; shorter names first within a rank.
-        O(named entities) in memory over the cached orders, O(page) in the store."""
+        O(named entities) in memory over the cached orders, O(page) in the store (one query
+        for the page's aliases); each page is kept per generation."""
         def compute() -> list[tuple[int, int, str, str, str]]:
             needle = text.lower()
             found: dict[str, tuple[int, int, str, str, str]] = {}
@@ -572,21 +576,19 @@ class Catalog:
                     rank = min(0 if f == needle else 1 if f.startswith(needle) else 2 for f in matching)
                     found[iri] = (rank, min(map(len, matching)), member.name, iri, kind)
             return sorted(found.values())
-        ranked = self._cached(self._answers, ("search", text), compute)
-        ranks = ("exact", "prefix", "contains")
-        hits = [{"id": iri, "name": name, "kind": kind, "match": ranks[rank]}
-                for rank, _, name, iri, kind in ranked[offset:offset + limit]]
-        by_kind: dict[str, list[str]] = {}
-        for hit in hits:
-            by_kind.setdefault(hit["kind"], []).append(hit["id"])
-        aliases = {
-            item["id"]: item["aliases"]
-            for kind, iris in by_kind.items()
-            for item in self.describe(kind, iris)
-        }
-        for hit in hits:
-            hit["aliases"] = aliases[hit["id"]]
-        return hits, len(ranked)
+
+        def page() -> tuple[builtins.list[dict], int]:
+            ranked = self._cached(self._answers, ("search", text), compute)
+            ranks = ("exact", "prefix", "contains")
+            hits = [{"id": iri, "name": name, "kind": kind, "match": ranks[rank]}
+                    for rank, _, name, iri, kind in ranked[offset:offset + limit]]
+            if hits:
+                named: dict[str, dict] = {hit["id"]: {"name": None, "aliases": []} for hit in hits}
+                self._add_names(named, "VALUES ?e { " + " ".join(f"<{i}>" for i in named) + " }")
+                for hit in hits:
+                    hit["aliases"] = named[hit["id"]]["aliases"]
+            return hits, len(ranked)
+        return self._cached(self._answers, ("search page", text, limit, offset), page)
 
     # -- triples and resources -----------------------------------------------------------
     def triples(
