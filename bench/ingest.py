@@ -7,6 +7,7 @@ pass, so ``ingest / jieba`` says how far above the floor ingest is.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -44,11 +45,12 @@ def _written_bytes(pid: int) -> int | None:
 
 def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options: tuple[str, ...] = (),
            env: dict[str, str] | None = None) -> dict:
-    """Time ``zonekg ingest corpus --store store [options]``; peak RSS is of the whole process
-    tree, bytes written to disk those of the ingesting process (the store's single writer)."""
+    """Time ``zonekg ingest corpus --store store [options]``; CPU (user + system) and peak RSS
+    are of the whole process tree (every descendant is waited for, so its CPU is counted), bytes written to disk those of the ingesting process (the store's single writer)."""
     command = [str(BIN / "zonekg"), "ingest", str(corpus), "--store", str(store), *options]
     if jobs:
         command += ["--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, **(env or {})})
@@ -58,6 +60,7 @@ def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options:
         written = _written_bytes(process.pid) or written
         time.sleep(0.2)
     seconds = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode != 0:
         raise RuntimeError(f"zonekg ingest failed: {process.stderr.read().decode()[-2000:]}")
     files = [p for p in corpus.iterdir() if p.is_file()]
@@ -69,6 +72,7 @@ def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options:
         "seconds": round(seconds, 2),
         "documents_per_s": round(len(files) / seconds, 2),
         "characters_per_s": round(chars / seconds),
+        "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "peak_rss_mb": round(peak / 1024),
         "written_mb": round(written / 2**20),
         "store_mb": round(_size_mb(Path(store))) if Path(str(store)).is_dir() else None,

@@ -21,10 +21,16 @@ from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Extraction, Kind
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.mapping import to_nquads
+from zonekg.loaders.read_ahead import read_ahead
 from zonekg.loaders.readers import SUPPORTED_SUFFIXES, read_document
 from zonekg.loaders.sandbox import ExtractionPool
 from zonekg.ontology.iris import document_iri
 
+
+READ_AHEAD_BYTES = 64 * 2**20
+"""N-Quads of prepared documents the writer may hold that it has not yet taken (see
+:mod:`zonekg.loaders.read_ahead`): about a bulk load's batch, so the extraction runs on while
+the writer loads one, and memory stays flat whatever the corpus."""
 
 COLLECTION_OF_KIND = {
     Kind.ZONE: "zones",
@@ -195,6 +201,16 @@ def outcomes(
         yield from pool.outcomes(files)
 
 
+def read_ahead_outcomes(
+    files: list[Path], jobs: int = 1, limits: DocumentLimits | None = None, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    """:func:`outcomes`, prepared ahead of the writer (up to :data:`READ_AHEAD_BYTES`)."""
+    def size(outcome: Outcome) -> int:
+        return len(outcome[1].nquads) if outcome[1] is not None else 0
+
+    return read_ahead(outcomes(files, jobs, limits, scheduler), size, READ_AHEAD_BYTES)
+
+
 def ingest(
     paths: Iterable[Path],
     store: GraphStore,
@@ -227,7 +243,7 @@ def ingest(
     def for_bulk_load() -> Iterator[tuple[str, bytes]]:
         files_of: dict[str, str] = {}
         file_of_digest: dict[str, str] = {}
-        for path, prepared, reason in outcomes(files, jobs, limits, scheduler):
+        for path, prepared, reason in read_ahead_outcomes(files, jobs, limits, scheduler):
             if prepared is not None:
                 summary = prepared.summary
                 try:
@@ -248,7 +264,7 @@ def ingest(
         landed.clear()
         bulk = True
     if not bulk:
-        _land_each(outcomes(files, jobs, limits, scheduler), store, told)
+        _land_each(read_ahead_outcomes(files, jobs, limits, scheduler), store, told)
     return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])
 
 
