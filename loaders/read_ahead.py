@@ -33,13 +33,16 @@ def read_ahead(items: Iterator[T], size_of: Callable[[T], int], limit: int) -> I
     finished = stopped = False
     failure: BaseException | None = None
 
+    def room() -> bool:
+        return held < limit or stopped
+
     def fill() -> None:
         nonlocal held, finished, failure
         try:
             for item in items:
                 size = size_of(item)
                 with ready:
-                    ready.wait_for(lambda: held < limit or stopped)
+                    ready.wait_for(room)
                     if stopped:
                         break
                     buffer.append((item, size))

@@ -51,8 +51,7 @@ def test_stopping_early_closes_the_source_on_its_own_thread() -> None:
 
     def items() -> Iterator[int]:
         try:
-            for i in range(10_000):
-                yield i
+            yield from range(10_000)
         finally:
             closed_on.append(threading.current_thread().name)
             stop_producing.set()
