@@ -34,7 +34,7 @@ that stage's trace)."""
 
 SCHEMA: dict[str, dict[str, str]] = {
     "boundaries": {
-        "words": WORDS, "inner_conjunctions": WORDS,
+        "words": WORDS, "inner_conjunctions": WORDS, "inside_words": WORDS,
     },
     "generic": {
         "stem_words": WORDS, "names": WORDS, "false_endings": WORDS, "false_followers": WORD_MAP,

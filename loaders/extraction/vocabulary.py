@@ -34,6 +34,7 @@ class Vocabulary:
     generic_names: frozenset[str]  # whole names that are generic (园区, 开发区)
     head_ends: WordEnds  # the heads, as one automaton (the longest head ending at each position)
     boundary_ends: WordEnds  # the same for the boundary words
+    inside_words: tuple[str, ...]  # words that hold a boundary word but are none (自由贸易)
 
 
 @functools.cache
@@ -52,6 +53,7 @@ def vocabulary() -> Vocabulary:
         generic_stems=frozenset(lexicon.words("generic", "stem_words")),
         generic_names=frozenset(lexicon.words("generic", "names")),
         head_ends=WordEnds(heads), boundary_ends=WordEnds(bwords),
+        inside_words=tuple(lexicon.load("boundaries").get("inside_words") or ()),
     )
 
 
@@ -92,14 +94,24 @@ def boundary_ends(text: str) -> dict[int, int]:
     """Map position → start of a boundary (punctuation, boundary word or quantity) ending there
     (cached per text; callers only read it)."""
     ends = {m.end(): m.start() for m in _PUNCT_RE.finditer(text)}
+    inside = _inside_spans(text)
     for e, L in vocabulary().boundary_ends.longest(text).items():
-        ends.setdefault(e, e - L)
+        if not any(s < e - L < t for s, t in inside):
+            ends.setdefault(e, e - L)
     for m in lexicon.pattern("names", "quantity").finditer(text):  # "3万平方米X"
         ends.setdefault(m.end(), m.start())
     return ends
 
 
+def _inside_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the words that hold a boundary word but are none ("自由贸易")."""
+    return [(m.start(), m.start() + len(w)) for w in vocabulary().inside_words if w in text
+            for m in re.finditer(re.escape(w), text)]
+
+
 def boundary_at(text: str, i: int) -> bool:
     """Whether a boundary word (verb, preposition … of data/boundaries.yaml) starts at i."""
     v = vocabulary()
+    if any(s < i < t for s, t in _inside_spans(text)):
+        return False
     return any(text[i:i + L] in v.boundaries for L in range(1, v.longest_boundary + 1))
