@@ -55,6 +55,8 @@ def _one_client(result: dict):
 
 
 def _ceiling(result: dict):
+    """A ceiling call stopped at its limit counts at the limit: a lower bound, so "within 3×" is
+    still a safe conclusion when it holds."""
     paired = {k: s for k, s in result["solo"].items() if "ceiling_ms" in s}
     if not paired:
         return
