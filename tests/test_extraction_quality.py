@@ -61,7 +61,7 @@ FLOORS = {
     "heldout5": {"lead": 0.78, "agencies": 0.93, "zones": 0.93, "targets": 0.95, "projects": 0.84,
                  "industries": 0.95, "companies": 0.80},
     # written blind in session 4 (micro 0.864, lead 0.667)
-    "heldout6": {"lead": 0.90, "agencies": 0.90, "zones": 0.80, "targets": 0.92, "projects": 0.85,
+    "heldout6": {"lead": 0.90, "agencies": 0.90, "zones": 0.86, "targets": 0.92, "projects": 0.85,
                  "industries": 0.93, "companies": 0.90},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
