@@ -112,10 +112,10 @@ def virtuoso(folder: Path, work: Path) -> dict:
 def markdown(results: dict) -> str:
     lines = []
     if "scale_out" in results:
-        lines += ["| ingest | seconds | speed-up | CPU s | docs/s | peak RSS MB | written MB | store MB | quads |",
+        lines += ["| ingest | seconds | speed-up | CPU s (writer) | docs/s | peak RSS MB | written MB | store MB | quads |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for name, f in results["scale_out"].items():
-            lines.append(f"| {name} | {f['seconds']} | {f['speed-up']}x | {f.get('cpu_s')} | {f['documents_per_s']} | {f['peak_rss_mb']} | "
+            lines.append(f"| {name} | {f['seconds']} | {f['speed-up']}x | {f.get('cpu_s')} ({f.get('writer_cpu_s')}) | {f['documents_per_s']} | {f['peak_rss_mb']} | "
                          f"{f['written_mb']} | {f['store_mb']} | {f['quads']} |")
     if "virtuoso" in results:
         v = results["virtuoso"]
