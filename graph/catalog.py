@@ -504,12 +504,18 @@ class Catalog:
         rows = self.select(
             f"""SELECT DISTINCT ?e ?p ?o ?label WHERE {{ {values}
               {{ {branches} }} OPTIONAL {{ ?o rdfs:label ?label }}
-            }} ORDER BY ?e ?p ?label"""
+            }} ORDER BY ?e ?p STR(?label)"""
         )
+        # An entity that documents spell differently has a row per label: its first (least)
+        # label names it once, as in lists.
+        seen: set[tuple[str, str, str | None]] = set()
         for row in rows:
             key = "zk:" + bound(row["p"]).rsplit("#", 1)[1]
             ref = _ref(row["o"], row["label"])
             item = items[bound(row["e"])]
+            if (item["id"], key, ref["id"]) in seen:
+                continue
+            seen.add((item["id"], key, ref["id"]))
             if links[key] == "zone":
                 item["zone"] = item["zone"] or ref
             else:

@@ -72,3 +72,25 @@ def test_a_name_filter_stays_exact_for_names_with_latin_letters(tmp_path: Path) 
         assert len(answers["ICT产业局"]) == 1 and answers["ict产业局"] == [] and answers["信息产业局"] == answers["ICT产业局"]
     finally:
         store.close()
+
+
+def test_a_project_names_an_agency_spelled_two_ways_once(tmp_path: Path) -> None:
+    """Two documents may give one agency two labels (区商务局, 青川第9开发区商务局): the project's
+    item lists it once, by its least label, as the lists name it."""
+    b = Plan("青川第9经济开发区", "青川第9开发区管委会")
+    bureau = b.add(Kind.AGENCY, "青川第9开发区商务局")
+    project = b.add(Kind.PROJECT, "青川第9区物流园项目")
+    b.link(project, Relation.LEAD_AGENCY, bureau)
+    b.link(project, Relation.PARTICIPATING_AGENCY, bureau)
+    store = open_store(write_store(tmp_path / "store", [(document("青川第9开发区工作要点.txt"), b.extraction)]))
+    try:
+        catalog = Catalog(local_runner(store))
+        iri = catalog.members("projects", ListFilter())[0]
+        agency = catalog.describe("projects", [iri])[0]["lead_agencies"][0]["id"]
+        store.update(f'INSERT DATA {{ GRAPH <urn:x-test:other> {{ <{agency}> '
+                     '<http://www.w3.org/2000/01/rdf-schema#label> "区商务局"@zh } }')
+        item = catalog.describe("projects", [iri])[0]
+        expected = [{"id": agency, "name": min("区商务局", "青川第9开发区商务局")}]
+        assert item["lead_agencies"] == expected and item["participating_agencies"] == expected
+    finally:
+        store.close()
