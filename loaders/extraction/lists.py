@@ -57,11 +57,13 @@ def _heads_by_length() -> tuple[str, ...]:
     return tuple(sorted(_heads(), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=8192)
 def head_kind(head: str) -> str | None:
     """The kind a list head announces ("主导产业" → industry), by its longest known ending.
 
     Only the noun phrase counts: "四大领域的18项民生工程" is headed by 领域, and a trailing
-    activity word goes ("重点区街主干道建设" → 主干道)."""
+    activity word goes ("重点区街主干道建设" → 主干道). (Memoised: lists and industries both
+    ask of every list, and a plan repeats its list heads.)"""
     heads = _heads()
     head = head.rstrip("的")
     if "的" in head and not re.search(r"[\d元]", head.split("的", 1)[0]):
