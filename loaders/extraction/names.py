@@ -844,6 +844,12 @@ def _gen() -> dict:
     return lexicon.load("generic")
 
 
+@functools.cache
+def _generic_set(key: str) -> frozenset[str]:
+    """A word list of data/generic.yaml as a set, built once (not per candidate name)."""
+    return frozenset(_gen()[key])
+
+
 def _single_pair(tokens: list[str], tags: dict, j: int, first: int) -> bool:
     """Token j is one character of a two-character word jieba lacks (智+造, 康+养, or a
     place name split as 松+岚): a neighbouring single character that is no function word."""
@@ -873,7 +879,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
             and text[s0:s0 + 1] in "局办委":
         return start  # 区经发局, 县住建局: a scope and an abbreviation
     tags = distinct.segmenter()[1]
-    bad = set(g["non_name_tags"])
+    bad = _generic_set("non_name_tags")
     tokens = [token for token, _ in distinct.tokens(stem)]
     k = 0
     keep = 1 if kind is Kind.AGENCY else 0
@@ -887,7 +893,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
     if kind in (Kind.ZONE, Kind.AGENCY):
         # "定期走访园区", "南拓展新城", "刘某同志兼任办公室", "办公室承担领导小组": a free
         # verb inside the stem ends the text before the name
-        internal = set(g["name_internal_verbs"])
+        internal = _generic_set("name_internal_verbs")
         pos = start
         for j in range(k, len(tokens)):
             pos += len(tokens[j])
