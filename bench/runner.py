@@ -289,6 +289,8 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
     parser.add_argument("--timeout", type=float, help="the served store's query time limit in seconds "
                         "(default: the service's, 10 s; a 10,000-document store needs ~120)")
+    parser.add_argument("--ceiling-seconds", type=float, help="stop each in-process ceiling call after this long "
+                        "(default 120; its figure is then a lower bound)")
     parser.add_argument("--store", type=Path, help="measure this existing store (of --documents documents) "
                         "instead of generating and ingesting one")
     args = parser.parse_args()
@@ -297,6 +299,8 @@ def main() -> int:
         mode = Mode(**{**asdict(mode), "sizes": tuple(args.documents)})
     if args.timeout:
         mode = Mode(**{**asdict(mode), "query_timeout": args.timeout})
+    if args.ceiling_seconds:
+        mode = Mode(**{**asdict(mode), "ceiling_call_seconds": args.ceiling_seconds})
     work = args.work or Path(tempfile.mkdtemp(prefix="zonekg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
