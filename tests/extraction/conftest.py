@@ -5,7 +5,7 @@ from pathlib import Path
 
 from zonekg.loaders.document import Paragraph, SourceDocument, Table
 from zonekg.loaders.extraction import extract
-from zonekg.loaders.extraction.model import Extraction, Relation
+from zonekg.loaders.extraction.model import Extraction, Kind, Relation
 from zonekg.loaders.readers import read_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
@@ -26,3 +26,8 @@ def extract_fixture(name: str) -> Extraction:
 def pairs(extraction: Extraction, relation: Relation) -> set[tuple[str, str]]:
     """The (subject, object) names of every fact of ``relation``."""
     return {(f.subject.name, f.object.name) for f in extraction.facts if f.relation is relation}
+
+
+def zone_names(*blocks: str, title: str) -> set[str]:
+    """The names of the zones the extraction finds in a plan made by hand (see :func:`doc`)."""
+    return {z.name for z in extract(doc(*blocks, title=title)).of_kind(Kind.ZONE)}
