@@ -20,7 +20,7 @@ from zonekg.loaders.readers.chrome import (
     parse_date,
     parse_metadata,
 )
-from zonekg.loaders.readers.lines import join_wrapped, starts_item, strip_bullet, wrap_width
+from zonekg.loaders.readers.lines import join_label_values, join_wrapped, starts_item, strip_bullet, wrap_width
 from zonekg.loaders.readers.tables import split_blocks
 
 Item = str | Table
@@ -90,7 +90,7 @@ def to_blocks(items: list[Item], *, find_tables: bool = True, join: bool | int =
     pending: list[str] = []
 
     def emit() -> None:
-        lines = join_wrapped(pending, width) if width else pending
+        lines = join_label_values(join_wrapped(pending, width) if width else pending)
         for line in lines:
             text = strip_bullet(line)
             if text:

@@ -73,6 +73,28 @@ def _join(left: str, right: str) -> str:
     return left + right
 
 
+# A label alone on its line ("牵头单位："), its value on the lines after it.
+_LABEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
+
+
+def join_label_values(lines: list[str]) -> list[str]:
+    """Put a label and its value on one line: a document copied cell by cell leaves
+    "牵头单位：" on a line of its own and the units on the lines after it, a list cut after
+    its separator ("规划建设局、" / "财政局"). The value runs to the first line that does not
+    end in 、, and never takes a label, an item or a blank line."""
+    out: list[str] = []
+    open_value = False
+    for line in lines:
+        text = line.strip(" \t\u3000")
+        if open_value and text and not _LABEL_ONLY.match(text) and not starts_item(text):
+            out[-1] += text
+            open_value = text.endswith("、")
+            continue
+        out.append(line)
+        open_value = bool(_LABEL_ONLY.match(text))
+    return out
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was wrapped at, or None if it does not look wrapped."""
     widths = [display_width(line.strip(" \t\u3000")) for line in lines if line.strip(" \t\u3000")]

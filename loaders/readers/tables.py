@@ -1,6 +1,6 @@
-"""Tables written as text: ``|``-separated rows, rows aligned with runs of wide spaces,
-comma-separated rows a spreadsheet exported (CSV), and tables a web page or document site
-flattened to one cell per line.
+"""Tables written as text: ``|``-separated rows, rows a spreadsheet exported with one tab
+between cells, rows aligned with runs of wide spaces, comma-separated rows a spreadsheet
+exported (CSV), and tables a web page or document site flattened to one cell per line.
 
 :func:`split_blocks` takes the lines of a text body and returns, in order, plain lines and
 :class:`Table` blocks.  A table is only recognised when several consecutive lines share the
@@ -221,6 +221,86 @@ def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     return Table(rows=tuple(tuple(r) for r in rows)), i
 
 
+def _tab_cells(line: str) -> list[str]:
+    return [c.strip(" \u3000\xa0") for c in line.split("\t")]
+
+
+def _section_row(lines: list[str], i: int, marker: re.Pattern[str]) -> bool:
+    """A short section line between the rows of a table ("二、新开工项目（3个）"), the next line
+    a row again (one holding ``marker``)."""
+    text = lines[i].strip(" \t\u3000")
+    return bool(_SECTION.match(text)) and len(text) <= 30 and "。" not in text \
+        and i + 1 < len(lines) and marker.search(lines[i + 1]) is not None
+
+
+def _tab_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table a spreadsheet exported with one tab between cells, under a header row: every
+    tab parts two cells, so an empty cell keeps its place ("\t合计\t\t20.7\t7.1" under
+    "序号\t项目名称\t建设内容\t总投资（亿元）…"), which the positions of wide-space rows cannot
+    tell. A section line between rows ("一、续建项目（2个）") stays a row of its own, as an HTML
+    colspan row reads, and a row cut right after its number ("2\t") joins the line after it."""
+    header = _tab_cells(lines[start])
+    width = len(header)
+    if width < 3 or not _has_header(header):
+        return None
+    rows: list[list[str]] = [header]
+    i = start + 1
+    while i < len(lines):
+        cells = _tab_cells(lines[i])
+        if _ROW_NUMBER.match(cells[0]) and not any(cells[1:]) and i + 1 < len(lines) \
+                and len(_tab_cells(lines[i + 1])) == width - 1:
+            cells = cells[:1] + _tab_cells(lines[i + 1])  # "3" (its tab stripped or not)
+            i += 1
+        elif "\t" not in lines[i]:
+            if not _section_row(lines, i, re.compile("\t")):
+                break
+            rows.append([lines[i].strip(" \t\u3000")])
+            i += 1
+            continue
+        while len(cells) > width and not cells[-1]:
+            cells.pop()
+        if len(cells) > width:
+            break
+        rows.append(cells + [""] * (width - len(cells)))
+        i += 1
+    if sum(len(r) == width for r in rows) < 3 or not _looks_tabular(rows):
+        return None
+    return Table(rows=tuple(tuple(r) for r in rows)), i
+
+
+# A header cell of a single-space table is a short column word ("联系人" too: a contact's column)
+_WORD_HEADER_MAX = 10
+_CONTACT_WORDS = ("联系人",)
+
+
+def _word_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table a PDF or Word copy left with one plain space between cells: a header line made
+    only of column words ("序号 工作任务 责任单位 责任人 联系人 完成时限"), then rows that open
+    with their number ("1 建成X平台，新增… 产业促进局 王立新（副主任） 李雯 2025年9月").
+    Task cells in the genre hold no spaces, so each space parts two cells; a row stays ragged
+    when a cell is empty, and extraction places its cells by what they hold. Section lines
+    between rows stay rows of their own; a blank line or prose ends the table."""
+    header = lines[start].split()
+    known = [w for w in header if any(h in w for h in HEADER_WORDS + _CONTACT_WORDS)]
+    if len(header) < 3 or len(known) != len(header) or any(len(w) > _WORD_HEADER_MAX for w in header) \
+            or not any(re.search(r"单位|部门", w) for w in header):
+        return None
+    rows: list[list[str]] = [header]
+    i = start + 1
+    row_start = re.compile(r"^\s*\d{1,3}[.、．]?\s")
+    while i < len(lines):
+        if row_start.match(lines[i]):
+            rows.append(lines[i].split())
+        elif _section_row(lines, i, row_start):
+            rows.append([lines[i].strip(" \t\u3000")])
+        else:
+            break
+        i += 1
+    if sum(len(r) > 2 for r in rows[1:]) < 2:
+        return None
+    return Table(rows=tuple(tuple(r) for r in rows)), i
+
+
 # A line that is only table debris: the "|" a site leaves between flattened cells.
 _DEBRIS = re.compile(r"^[\s|｜?？]*$")
 # A row's own number on a line of its own: 3, 3., (一), 一、
@@ -432,10 +512,13 @@ def split_blocks(lines: list[str]) -> list[str | Table]:
                 out += [before, table] if before else [table]
                 i += 1
                 continue
+        stripped = line.strip(" \t\u3000\xa0")
+        if found is None and " " in stripped and not _GAP.search(stripped) and not _PIPE.search(line):
+            found = _word_table(lines, i)
         if found is None and _PIPE.search(line):
             found = _pipe_table(lines, i)
         elif found is None and _GAP.search(line.strip(" \t\u3000\xa0")):
-            found = _space_table(lines, i)
+            found = (_tab_table(lines, i) if "\t" in line else None) or _space_table(lines, i)
         if found is not None:
             table, i = found
             out.append(table)

@@ -135,3 +135,52 @@ def test_csv_export_keeps_quoted_commas_and_line_breaks_in_their_cells():
 def test_prose_with_ascii_commas_is_no_csv_table():
     lines = ["今年,园区将推进重点项目建设,完成投资50亿元。", "序号,名称", "全年新增企业20家。"]
     assert not [b for b in split_blocks(lines) if isinstance(b, Table)]
+
+
+def test_tab_rows_keep_empty_cells_and_section_rows():
+    # a spreadsheet exported with one tab between cells: the 合计 row opens with an empty
+    # cell and leaves two more empty; positions alone would glue it to the row above
+    lines = [
+        "序号\t项目名称\t总投资（万元）\t年度计划（万元）\t责任单位",
+        "一、新建项目",
+        "1\t锦屏湖游客服务中心\t9000\t3000\t文旅局",
+        "2\t溪口古镇夜游街区\t12000\t5000\t文旅局、住建局",
+        "二、续建项目",
+        "3\t滨江美术馆\t6500\t2000\t宣传部",
+        "4",  # a row cut after its number, the tab after it stripped
+        "江畔音乐厅\t8000\t2500\t宣传部",
+        "\t合计\t\t35500\t12500\t",
+        "以上项目由文旅局统筹调度。",
+    ]
+    blocks = split_blocks(lines)
+    table = blocks[0]
+    assert table.rows[1] == ("一、新建项目",)
+    assert table.rows[3] == ("2", "溪口古镇夜游街区", "12000", "5000", "文旅局、住建局")
+    assert table.rows[4] == ("二、续建项目",)
+    assert table.rows[-2] == ("4", "江畔音乐厅", "8000", "2500", "宣传部")
+    assert table.rows[-1] == ("", "合计", "", "35500", "12500")
+    assert blocks[1:] == ["以上项目由文旅局统筹调度。"]
+
+
+def test_single_space_cells_under_a_header_of_column_words():
+    # a PDF copy that left one plain space between cells; prose with spaces stays prose
+    lines = [
+        "序号 工作任务 责任单位 责任人 联系人 完成时限",
+        "1 建成临湖数据中心二期，新增机架800个 数字经济局 钟远（副局长） 闵静 2024年10月",
+        "2 开展园区消防隐患排查 应急管理局、消防救援大队 宁波涛（主任） 齐月 全年",
+        "",
+        "注 各单位每月底报送进度。",
+    ]
+    blocks = split_blocks(lines)
+    table = blocks[0]
+    assert table.rows[0] == ("序号", "工作任务", "责任单位", "责任人", "联系人", "完成时限")
+    assert table.rows[2] == ("2", "开展园区消防隐患排查", "应急管理局、消防救援大队", "宁波涛（主任）", "齐月", "全年")
+    assert blocks[-1] == "注 各单位每月底报送进度。"
+    assert split_blocks(["今年 我们 要 抓好 三件事", "1 招商 引资"]) == ["今年 我们 要 抓好 三件事", "1 招商 引资"]
+
+
+def test_label_alone_on_its_line_takes_the_units_on_the_lines_after_it(write):
+    doc = read_document(write("l.txt", "（二）建设滨湖数字港。\n牵头单位：\n大数据局\n配合单位：\n"
+                                       "发展改革局、\n财政局\n完成时限：2024年9月\n"))
+    assert [b.text for b in doc.blocks] == [
+        "（二）建设滨湖数字港。", "牵头单位：大数据局", "配合单位：发展改革局、财政局", "完成时限：2024年9月"]
