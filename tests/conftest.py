@@ -2,9 +2,24 @@
 themselves from text we wrote (no binary fixtures in the repository)."""
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_event_loop_left_running() -> Iterator[None]:
+    """Fails the module that leaves this thread marked as running an asyncio loop (a
+    session-long Playwright browser once did): otherwise every later test that runs a loop of
+    its own fails, far from the cause and only in some orders."""
+    yield
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    pytest.fail("this module left an asyncio event loop marked as running in the main thread")
 
 
 def make_pdf(path: Path, pages: list[list[str]], *, title: str | None = None,

@@ -49,8 +49,12 @@ def base_url(hostile_store: Path) -> Iterator[str]:
     sock.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Closed when the module's tests end, not the session's: between its calls Playwright's
+    sync API leaves this thread marked as running its event loop, so every later test in the
+    same pytest run that starts a loop of its own (``run_until_complete``) would fail. (Not
+    "package": this folder has no ``__init__.py``, so that scope would last the session.)"""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
