@@ -70,7 +70,8 @@ class Stats:
         return out
 
 
-def _send(conn: http.client.HTTPConnection, request: Request) -> int:
+def send(conn: http.client.HTTPConnection, request: Request) -> int:
+    """Send ``request`` on ``conn`` (connecting first if needed), read the whole answer, return its status."""
     # Nagle's algorithm off: a request written in two segments (head, body) would otherwise
     # wait for the server's delayed ACK, ~40 ms on every request.
     if conn.sock is None:
@@ -124,7 +125,7 @@ def run(
             i += 1
             start = time.perf_counter()
             try:
-                status: int | None = _send(conn, request)
+                status: int | None = send(conn, request)
             except (OSError, http.client.HTTPException):
                 status = None
                 conn.close()
