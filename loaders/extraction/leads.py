@@ -20,7 +20,9 @@ from zonekg.loaders.extraction.text import norm
 
 def assign(page: Page, book: Entities) -> list[Fact]:
     """The lead and participating agencies of every project the assignments name."""
-    assignments = responsibility.from_sentences(page.body) + responsibility.from_tables(page.body)
+    projects = book[Kind.PROJECT]
+    assignments = responsibility.from_sentences(page.body, lambda text: _named_in(projects, text)) \
+        + responsibility.from_tables(page.body)
     first_leads = responsibility.first_unit_leads(page.body)
     facts: list[Fact] = []
     for a in assignments:
@@ -30,6 +32,13 @@ def assign(page: Page, book: Entities) -> list[Fact]:
     _tabled_projects_are_no_zones(book, [p for a in assignments if a.extra.get("project_column")
                                          for p in (a.projects or [a.task])])
     return facts
+
+
+def _named_in(projects: Registry, text: str) -> list[str]:
+    """The known projects a sentence names, longest first, none that is part of another
+    (O(projects × sentence length))."""
+    found = sorted((p.name for p in projects.entities if p.name in text), key=len, reverse=True)
+    return [n for i, n in enumerate(found) if not any(n in longer for longer in found[:i])]
 
 
 def _assignment(book: Entities, a: Assignment) -> list[Fact]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -403,6 +404,10 @@ def first_unit_leads(sents: list[Sentence]) -> bool:
     return any(p.search(s.text) for s in sents for p in pats)
 
 
+# A task name whose first clause is only a date ("2024年", "2023年,园区实现…") is a report, no task
+_DATE_ONLY = re.compile(r"^[\d年月日底前内初末中旬上下半季度]+$")
+
+
 @dataclass
 class _Task:
     head: Sentence
@@ -422,8 +427,14 @@ class _Task:
 _DESCRIPTION_PARAGRAPHS = 2
 
 
-def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
-    """Assignments stated in running text, attached to the task they follow."""
+def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] | None = None
+                   ) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
+    """Assignments stated in running text, attached to the task they follow.
+
+    ``named_in(text)``: the projects the document knows that a text names. Outside a numbered
+    task, a "由Y牵头" statement whose own sentence names projects leads those ("X年内通过验收，
+    由Y牵头"; "总投资…的X要…投入运营，由Y负责"), not the paragraph's first sentence: a news
+    report or a plan written as prose strings one project a sentence."""
     out: list[Assignment] = []
     tasks: list[_Task] = []
     cur: _Task | None = None
@@ -485,11 +496,16 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
-        # outside a numbered task: only labels and "由X牵头" count (as before)
+        # outside a numbered task: only labels and "由X牵头" count (as before); they lead the
+        # projects their own sentence names, if it names any
         lead = list(said.lead) if _rule("unit_label").search(s.text) or "由" in s.text else []
         if not lead:
             continue
         part = said.part
+        named = named_in(s.text) if named_in is not None and not s.heading else []
+        if named:
+            out.append(Assignment(named[0], lead, part, s, unqualified=said.unqualified, projects=named))
+            continue
         labels = _rule("unit_label").search(s.text)
         if s.heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
             task_src = s
@@ -500,7 +516,8 @@ def from_sentences(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PL
         else:
             task_src = s
         name = task_name(task_src.text)
-        if len(name) >= 4 and not _label_word(name):
+        if len(name) >= 4 and not _label_word(name) \
+                and not _DATE_ONLY.match(re.split(r"[,，]", name)[0]):
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     # In a responsibility list (most tasks state their units) a task that states none was cut
     # off with the page or left to its section: it still names its projects

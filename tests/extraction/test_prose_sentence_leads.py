@@ -1,0 +1,28 @@
+"""A plan written as prose, or a news report of a work meeting, strings one project a
+sentence and states its lead in a later clause of that sentence: "X年内完工，由A牵头，B配合",
+"总投资…的Y要在9月底前投用，由C负责". Each statement leads the project its own sentence names, not the paragraph's opening sentence; a paragraph whose first
+clause is only a date names no task. Every text is invented for the test."""
+from __future__ import annotations
+
+from tests.extraction.conftest import doc, pairs
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Kind, Relation
+
+MEETING = ("会议要求，要全力抓好重点项目。槐川集装箱码头三期工程年内完工，由港航局牵头，财政局、自然资源局配合。"
+           "总投资八亿元的槐川冷链物流中心要在9月底前投入运营，由商务局负责。")
+
+
+def test_each_statement_leads_the_project_its_sentence_names():
+    ex = extract(doc("2月10日，槐川临港经济区召开2024年工作会议。", MEETING,
+                     title="槐川临港经济区召开2024年工作会议"))
+    lead, part = pairs(ex, Relation.LEAD_AGENCY), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    assert {("槐川集装箱码头三期工程", "港航局"), ("槐川冷链物流中心", "商务局")} <= lead
+    assert {("槐川集装箱码头三期工程", "财政局"), ("槐川集装箱码头三期工程", "自然资源局")} <= part
+    # the paragraph's opening sentence is no project of its own
+    assert not [p.name for p in ex.of_kind(Kind.PROJECT) if p.name.startswith("会议要求")]
+
+
+def test_a_paragraph_opening_with_a_date_names_no_task():
+    ex = extract(doc("2023年，园区实现营业收入12亿元。2024年，园区力争营业收入增长10%。"
+                     "由经济发展局牵头，各部门配合，每月调度进展。", title="槐川文创园2024年工作计划"))
+    assert not [p.name for p in ex.of_kind(Kind.PROJECT) if p.name.startswith("2023")]
