@@ -427,8 +427,7 @@ class _Task:
 _DESCRIPTION_PARAGRAPHS = 2
 
 
-def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] | None = None
-                   ) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
+def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] | None = None) -> list[Assignment]:  # noqa: C901, PLR0915 — one pass that carries the open task and paragraph from sentence to sentence # long: the task a statement belongs to is the state every step reads
     """Assignments stated in running text, attached to the task they follow.
 
     ``named_in(text)``: the projects the document knows that a text names. Outside a numbered
