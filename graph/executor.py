@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import resource_tracker
@@ -26,6 +26,7 @@ from typing import Any
 
 from zonekg.graph.errors import QueryError, QueryOverMemory, QueryStopped, QueryTimeout
 from zonekg.graph.lanes import Lanes
+from zonekg.graph.sparql_order import Unorderable, order_rows, ordered_select
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
 DEFAULT_TIMEOUT = 10.0
@@ -74,31 +75,52 @@ QueryResult = SelectResult | AskResult | GraphResult
 
 
 def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows: int) -> QueryResult:
-    """Run ``sparql`` on a pyoxigraph store and collect at most ``max_rows`` results."""
+    """Run ``sparql`` on a pyoxigraph store and collect at most ``max_rows`` results.
+
+    A SELECT ending in ``ORDER BY ?var …`` is evaluated without it and ordered here when its
+    keys allow (:mod:`zonekg.graph.sparql_order`: the on-disk engine decodes both terms at every
+    comparison); otherwise, or when a key's value turns out to be one ordered only by the
+    engine, the engine runs the query as written.
+    """
     import pyoxigraph as ox
 
-    from zonekg.ontology import PREFIXES
-
-    subs = {ox.Variable(k): p.to_term() for k, p in (params or {}).items()}
-    try:
-        result = store.query(
-            sparql, prefixes=PREFIXES, substitutions=subs or None
-        )
-    except SyntaxError as exc:
-        from zonekg.graph.sparql_text import explain_syntax_error
-
-        raise QueryError(explain_syntax_error(sparql, str(exc), PREFIXES)) from None
+    subs = {ox.Variable(k): p.to_term() for k, p in (params or {}).items()} or None
+    plan = ordered_select(sparql)
+    if plan is not None:
+        try:
+            solutions = _run(store, plan.unordered, subs)
+            if isinstance(solutions, ox.QuerySolutions):
+                variables = [v.value for v in solutions.variables]
+                rows, truncated = order_rows(plan, variables, _rows(solutions, variables), max_rows)
+                return SelectResult(variables, rows, truncated)
+        except (Unorderable, QueryError):
+            pass  # the engine orders (or explains the error in) the query as written
+    result = _run(store, sparql, subs)
     if isinstance(result, ox.QueryBoolean):
         return AskResult(bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        rows: list[tuple[TermTuple | None, ...]] = []
-        for solution in result:
-            if len(rows) == max_rows:
-                return SelectResult(variables, rows, truncated=True)
-            rows.append(tuple(to_tuple(solution[v]) for v in variables))
-        return SelectResult(variables, rows, truncated=False)
+        rows = list(islice(_rows(result, variables), max_rows + 1))
+        return SelectResult(variables, rows[:max_rows], truncated=len(rows) > max_rows)
     return capped_graph(result, max_rows)
+
+
+def _run(store: Any, sparql: str, subs: dict[Any, Any] | None) -> Any:
+    """The engine's lazy answer to ``sparql``; a syntax error explained as a :class:`QueryError`."""
+    from zonekg.ontology import PREFIXES
+
+    try:
+        return store.query(sparql, prefixes=PREFIXES, substitutions=subs)
+    except SyntaxError as exc:
+        from zonekg.graph.sparql_text import explain_syntax_error
+
+        raise QueryError(explain_syntax_error(sparql, str(exc), PREFIXES)) from None
+
+
+def _rows(solutions: Iterable[Any], variables: list[str]) -> Iterator[tuple[TermTuple | None, ...]]:
+    """Each solution as plain term tuples, in ``variables``' order."""
+    for solution in solutions:
+        yield tuple(to_tuple(solution[v]) for v in variables)
 
 
 def capped_graph(triples: Iterable[Any], max_rows: int) -> GraphResult:
