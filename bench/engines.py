@@ -1,12 +1,14 @@
 """/sparql against rdflib-endpoint on one existing store, the five questions of the benchmark.
 
-    bench/engines.py STORE [--requests 20] [--seconds 60] [--stores default Oxigraph]
+    bench/engines.py STORE [--requests 20] [--seconds 60] [--stores default Oxigraph] [--revision REV]
 
 The part of ``bench/run`` that compares engines, for a store already ingested: zonekg serves
 STORE and answers each question with one client, first evaluating it every time
 (``Cache-Control: no-cache``: the engine) and then as any client gets it (small answers kept
 until the next write: the service); rdflib-endpoint serves the same triples (``zonekg export
 --format nt``) from each of its stores named; pyoxigraph answers in-process from memory.
+``--revision REV`` also serves STORE from an older revision (its source first on PYTHONPATH, as
+``bench/compare.py`` does), evaluating every time: before and after in one run.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 import ceiling
+import compare
 import servers
 import workload
 from runner import FULL, engine
@@ -31,6 +34,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="time budget per question and engine")
     parser.add_argument("--stores", nargs="*", default=["default"], help="rdflib-endpoint stores to compare")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--revision", help="also serve STORE from this older revision (evaluated every time)")
     args = parser.parse_args()
     mode = replace(FULL, sparql_requests=args.requests, solo_seconds=args.seconds / 2)
     results: dict[str, dict] = {}
@@ -43,6 +47,12 @@ def main() -> None:
             ids = workload.pick_ids(base)
             results["zonekg, evaluated every time"] = engine(base, workload.sparql_requests(ids, fresh=True), mode)
             results["zonekg, as served"] = engine(base, workload.sparql_requests(ids), mode)
+        if args.revision:
+            command, port = servers.zonekg(args.store)
+            env = {"PYTHONPATH": str(compare.extract(args.revision, Path(folder)))}
+            with servers.serving(command, "/api/health", port, env=env) as base:
+                results[f"zonekg at {args.revision}, evaluated every time"] = engine(
+                    base, workload.sparql_requests(ids, fresh=True), mode)
         memory = ceiling.load(nt)
         results["pyoxigraph in-process"] = {
             k: {"mean_ms": v["p50_ms"]} for k, v in ceiling.time_calls(
