@@ -129,6 +129,7 @@ class _Said:
     people: bool = False  # it names the leading officials ("责任领导：王东")
     objects: list[tuple[str, list[str]]] = field(default_factory=list)  # "A由X牵头": (A, [X])
     forward: bool = False  # "下列项目由X负责": the units lead the rows of the table that follows
+    lead_label: bool = False  # a 牵头单位 label names the leads
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.part or self.people)
@@ -161,6 +162,7 @@ def _labelled(text: str, said: _Said) -> list[re.Match[str]]:
         said.part += stated_part
         if m.group(1) in c["lead_labels"]:
             said.lead += names
+            said.lead_label = True
         elif m.group(1) in c["responsible_labels"]:
             if has_lead_label or stated_lead:
                 said.part += names
@@ -489,9 +491,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             if re.match(r"^(?:项目)?(?:计划)?(?:总投资|投资|总建筑面积|建筑面积)", s.text):
                 cur.amount_sents.append(s)
             if said:
-                cur.said.lead += [x for x in said.lead if x not in cur.said.lead]
-                cur.said.part += [x for x in said.part if x not in cur.said.part]
-                cur.said.unqualified = cur.said.unqualified or said.unqualified
+                _add_to_task(cur.said, said)
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
@@ -530,6 +530,21 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             continue
         out += _task_assignments(t)
     return out
+
+
+def _add_to_task(task: _Said, said: _Said) -> None:
+    """What one more line of a task states. Label lines read together as one label bracket
+    does: beside a 牵头单位 line, the units of a 责任单位 line take part ("牵头单位：A" /
+    "责任单位：B" → A leads, B takes part), whichever line comes first."""
+    lead, part = said.lead, said.part
+    if said.unqualified and task.lead_label:
+        lead, part = [], lead + part
+    elif said.lead_label and task.unqualified:
+        task.part, task.lead, task.unqualified = task.lead + task.part, [], False
+    task.lead += [x for x in lead if x not in task.lead]
+    task.part += [x for x in part if x not in task.part and x not in task.lead]
+    task.unqualified = task.unqualified or (said.unqualified and bool(lead))
+    task.lead_label = task.lead_label or said.lead_label
 
 
 def _task_assignments(t: _Task) -> list[Assignment]:

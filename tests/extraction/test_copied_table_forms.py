@@ -21,3 +21,12 @@ def test_the_units_of_each_copied_form_lead_their_project():
     names = {e.name for e in ex.entities}
     assert not {"钟远", "闵静", "合计"} & names
     assert not [a for a in ex.of_kind(Kind.AGENCY) if "单位" in a.name]
+
+
+def test_a_responsible_unit_beside_a_lead_label_line_takes_part():
+    # "牵头单位：" and "责任单位：" on lines of their own read as one label bracket does
+    ex = extract_fixture("copied_table_forms.txt")
+    lead = {(p.removeprefix("建设"), a) for p, a in pairs(ex, Relation.LEAD_AGENCY)}
+    part = {(p.removeprefix("建设"), a) for p, a in pairs(ex, Relation.PARTICIPATING_AGENCY)}
+    assert ("枫溪青年创业港", "团工委") in lead
+    assert ("枫溪青年创业港", "枫溪创投公司") in part and ("枫溪青年创业港", "枫溪创投公司") not in lead

@@ -111,3 +111,10 @@ def test_functional_areas_ending_in_qu_and_the_citys_zones_as_a_class():
                      "全市开发区要对照鹭川市开发区考核办法开展自查。推进高速公路服务区改造。")
     assert {"滨江先进制造区", "鹭川航运服务区", "北岸总部区"} <= set(zones)
     assert not any(z.startswith("委托") or z.endswith("市开发区") or "公路" in z for z in zones)
+
+
+def test_branch_parks_and_businesses_inside_a_park_name():
+    # a branch park (分园) of a larger one, and a business word that is a verb (维修) inside
+    # a park's name, which no longer cuts the name there
+    assert "西岭分园" in found("推动西岭分园新增孵化面积3万平方米", Kind.ZONE)
+    assert "澜埠保税维修产业园" in found("澜埠保税维修产业园将引进船舶发动机维修项目", Kind.ZONE)
