@@ -308,8 +308,12 @@ def without_comparisons(text: str) -> str:
 
 def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
     """A sentence whose opening clause sets it in the past: "2016年,…", "截至2016年底,…",
-    "建区以来,…", "去年,…". A due year or a commitment word in that clause keeps it a goal."""
-    opening = re.split(r"[,，:：;；。]", text, maxsplit=1)[0]
+    "建区以来,…", "去年,…" (after a clause that only says who reports: "会议指出,2024年…").
+    A due year or a commitment word in that clause keeps it a goal."""
+    clauses = re.split(r"[,，:：;；。]", text, maxsplit=2)
+    opening = clauses[0]
+    if len(clauses) > 1 and opening.endswith(tuple(cfg["report_openers"])) and len(opening) <= 8:
+        opening = clauses[1]
     if DUE.search(opening) or any(w in opening for w in cfg["commitment_words"]):
         return False
     if any(w in without_comparisons(opening) for w in cfg["past_strong"]):

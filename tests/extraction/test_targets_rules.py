@@ -64,6 +64,15 @@ def test_sentence_anchored_on_a_past_year_and_its_semicolon_continuations():
     assert by_value[(8, "%")] is False
 
 
+def test_a_past_year_after_a_clause_that_says_who_reports():
+    # a news report: "会议指出，2020年…；…；…。" reports the past, "会议明确，2021年…" sets goals
+    ex = extract(doc("会议指出，2020年园区完成进出口总额80亿元，增长9%；引进企业12家；新增就业900人。"
+                     "会议明确，2021年进出口总额增长10%，引进企业15家。"))
+    by_value = {(t.value, t.unit): t.actual for t in ex.targets}
+    assert by_value[(80, "亿元")] and by_value[(12, "家")] and by_value[(900, "人")]
+    assert by_value[(10, "%")] is False and by_value[(15, "家")] is False
+
+
 def test_past_markers_in_a_clause_and_commitment_words_that_override_them():
     got = values("截至2020年底,全区高新技术企业总数达到39家,累计引进项目120个,"
                  "力争累计引进项目150个,建区以来年均增长15%。")
