@@ -13,6 +13,7 @@ import pytest
 
 from test_store_contract import G1, document
 from zonekg.graph.executor import QueryError
+from zonekg.graph.oxigraph_store import union_of
 from zonekg.graph.store import GraphStore, NoStore, open_store
 
 
@@ -130,3 +131,13 @@ def test_a_bulk_load_only_goes_into_an_empty_store(tmp_path: Path) -> None:
     untouched = iter([(G1 + ".2", nquads(G1 + ".2", ("b", "2")))])
     assert store.bulk_load(untouched) is False
     assert next(untouched, None) is not None and store.documents() == [G1]
+
+
+def test_a_documents_share_of_the_union_is_its_triples_whatever_its_literals_hold() -> None:
+    tricky = ("label", f'ends like a quad: <{G1}> .'), ("a", "1")
+    body = nquads(G1, *tricky)
+    expected = sorted(str(q.triple) for q in ox.parse(body, format=ox.RdfFormat.N_QUADS))
+    assert sorted(str(t) for t in ox.parse(union_of(G1, body), format=ox.RdfFormat.N_TRIPLES)) == expected
+    elsewhere = body + nquads(G1 + ".2", ("b", "2"))  # a line in another graph: split line by line
+    triples = sorted(str(t) for t in ox.parse(union_of(G1, elsewhere), format=ox.RdfFormat.N_TRIPLES))
+    assert len(triples) == len(expected) + 2 and set(expected) < set(triples)
