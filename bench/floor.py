@@ -9,8 +9,8 @@ versions so the machine's load weighs on each alike, and each round runs in a fr
 - ``prepare()`` over every document in one process, CPU seconds, beside jieba's ``cut`` CPU
   seconds over the same text in the same process (the ratio is what issue 9 bounds by 3);
 - with ``--ingest``: ``zonekg ingest`` with one job and with ``--jobs 2`` into a fresh store
-  (wall seconds, CPU seconds of the whole process tree, peak RSS of the tree), as
-  ``bench/ingest.py`` measures it.
+  (wall seconds, CPU seconds of the whole process tree and of the writer, the ingesting
+  process itself, peak RSS of the tree), as ``bench/ingest.py`` measures it.
 
 Medians of the rounds are printed as Markdown tables (and the rows as JSON with ``--json``).
 CPU seconds are compared, not wall seconds, when the machine is shared.
@@ -86,6 +86,7 @@ def measure(corpus: Path, python_path: str | None, with_ingest: bool) -> dict:
                                           env={"PYTHONPATH": python_path} if python_path else None)
                 row[f"jobs{jobs}_wall"] = ran["seconds"]
                 row[f"jobs{jobs}_cpu"] = _children_cpu() - before
+                row[f"jobs{jobs}_writer_cpu"] = ran["writer_cpu_s"]  # the rest of the tree's is the extraction's
                 row[f"jobs{jobs}_rss_mb"] = ran["peak_rss_mb"]
         row["jobs2_speedup"] = row["jobs1_wall"] / row["jobs2_wall"]
     return row

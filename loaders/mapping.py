@@ -118,6 +118,11 @@ def _integer(value: int) -> Term:
     return _typed(str(value), f"{XSD}integer")
 
 
+_RDF_TYPE, _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (_node(f"{RDF}{p}") for p in ("type", "subject", "predicate", "object"))
+_EVIDENCE, _QUOTE, _BLOCK_INDEX = _node(f"{ZK}Evidence"), _node(f"{ZK}quote"), _node(f"{ZK}blockIndex")
+_QUOTED_FROM = _node(f"{PROV}wasQuotedFrom")
+
+
 class DocumentMapper:
     """Builds the quads of one document; one instance per document."""
 
@@ -126,6 +131,8 @@ class DocumentMapper:
         self.extraction = extraction
         self.file = document.name
         self.doc = _named(iris.document_iri(self.file))
+        self._end = f" {self.doc} .\n"
+        """What ends every line: the document's graph."""
         self._evidence_count = 0
         self._quotes: dict[str, Term] = {}
         self._objects: dict[tuple[Ref, Relation], list[Ref]] = {}
@@ -186,7 +193,7 @@ class DocumentMapper:
     # -- quads -------------------------------------------------------------------------
     def _quad(self, s: Term, p: str, o: Term) -> str:
         """One N-Quads line in the document's graph."""
-        return f"{s} {_node(p)} {o} {self.doc} .\n"
+        return f"{s} {_node(p)} {o}{self._end}"
 
     def _quote(self, text: str) -> Term:
         """The literal of a quote, built once per document: one sentence is the evidence of
@@ -196,16 +203,19 @@ class DocumentMapper:
             literal = self._quotes[text] = _zh(text)
         return literal
 
-    def _evidence(self, s: Term, p: str, o: Term, ev: Evidence) -> Iterator[str]:
+    def _evidence(self, s: Term, p: str, o: Term, ev: Evidence) -> str:
+        """The seven lines of a fact's evidence node, as one string (one per fact of a
+        document: the mapping's commonest block)."""
         node = f"<{iris.evidence_iri(self.file, self._evidence_count)}>"  # (under the checked document IRI)
         self._evidence_count += 1
-        yield self._quad(node, f"{RDF}type", _node(f"{ZK}Evidence"))
-        yield self._quad(node, f"{RDF}subject", s)
-        yield self._quad(node, f"{RDF}predicate", _node(p))
-        yield self._quad(node, f"{RDF}object", o)
-        yield self._quad(node, f"{ZK}quote", self._quote(ev.quote))
-        yield self._quad(node, f"{ZK}blockIndex", _integer(ev.block))
-        yield self._quad(node, f"{PROV}wasQuotedFrom", self.doc)
+        end = self._end
+        return (f"{node} {_RDF_TYPE} {_EVIDENCE}{end}"
+                f"{node} {_RDF_SUBJECT} {s}{end}"
+                f"{node} {_RDF_PREDICATE} {_node(p)}{end}"
+                f"{node} {_RDF_OBJECT} {o}{end}"
+                f"{node} {_QUOTE} {self._quote(ev.quote)}{end}"
+                f"{node} {_BLOCK_INDEX} {_integer(ev.block)}{end}"
+                f"{node} {_QUOTED_FROM} {self.doc}{end}")
 
     def quads(self) -> Iterator[str]:
         yield from self._document_quads()
@@ -217,7 +227,7 @@ class DocumentMapper:
                 continue
             predicate = f"{ZK}{fact.relation.value}"
             yield self._quad(s, predicate, o)
-            yield from self._evidence(s, predicate, o, fact.evidence)
+            yield self._evidence(s, predicate, o, fact.evidence)
         for target in self.extraction.targets:
             yield from self._target_quads(target)
 
@@ -255,7 +265,7 @@ class DocumentMapper:
         if entity.task:
             yield self._quad(node, f"{ZK}task", _zh(entity.task))
         for ev in entity.evidence[:1]:
-            yield from self._evidence(node, f"{RDF}type", cls, ev)
+            yield self._evidence(node, f"{RDF}type", cls, ev)
 
     def _target_quads(self, target: Target) -> Iterator[str]:
         node = _named(
@@ -280,13 +290,13 @@ class DocumentMapper:
             owners.append(zone)
         for owner in owners:
             yield self._quad(owner, f"{ZK}{link}", node)
-        yield from self._evidence(owners[-1], f"{ZK}{link}", node, target.evidence)
+        yield self._evidence(owners[-1], f"{ZK}{link}", node, target.evidence)
 
 
 def to_nquads(document: SourceDocument, extraction: Extraction) -> tuple[bytes, int]:
     """All quads of ``document``, in its own named graph, as N-Quads; and how many there are."""
-    lines = list(DocumentMapper(document, extraction).quads())
-    return "".join(lines).encode("utf-8"), len(lines)
+    body = "".join(DocumentMapper(document, extraction).quads()).encode("utf-8")
+    return body, body.count(b"\n")  # (no raw line break inside a term: N-Quads escapes it)
 
 
 def to_quads(document: SourceDocument, extraction: Extraction) -> list[Quad]:
