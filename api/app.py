@@ -96,6 +96,7 @@ def create_app(settings: Settings) -> FastAPI:
             expose_headers=[TRUNCATED, ROW_LIMIT, "Location"],
         )
     problems.install(app, private_paths=[settings.store])
+    problems.document(app)
     app.include_router(analysis.router)
     for module in (rest, search, triples, resource, documents, sparql, graph_store, pages, query_page, docs):
         app.include_router(module.router)

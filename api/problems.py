@@ -147,6 +147,55 @@ def install(app: FastAPI, private_paths: Iterable[Path | str] = ()) -> None:
                        error_id=error_id)
 
 
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "title": "Problem",
+    "description": "RFC 9457 problem details: what went wrong, in words a client can show.",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "error_id": {"type": "string", "description": "Only on a 500: the id to quote when reporting it."},
+    },
+}
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+_ERRORS = {
+    "4XX": {"description": "The request cannot be answered as sent (bad parameter or query, unknown "
+                           "entity, missing token, unacceptable format, too large, too many requests)",
+            "content": _PROBLEM},
+    "503": {"description": "Starting, the store unavailable, or a query stopped at the server's "
+                           "limit; `Retry-After` says when to ask again", "content": _PROBLEM},
+}
+
+
+def document(app: FastAPI) -> None:
+    """Make the OpenAPI schema say what :func:`install` answers: every error as a problem
+    (``4XX`` and ``503``), instead of FastAPI's default, a 422 ``application/json`` validation
+    body that no route sends. Clients generated from the schema, and schemathesis, then read
+    error answers as documented."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                responses.update(_ERRORS)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        components["Problem"] = PROBLEM_SCHEMA
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase

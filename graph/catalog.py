@@ -27,7 +27,7 @@ from zonekg.graph.read_model import (
 )
 from zonekg.graph.results import term_json
 from zonekg.graph.store import GraphStore
-from zonekg.graph.terms import Param, TermTuple, bound, plain
+from zonekg.graph.terms import Param, TermTuple, bound, is_iri, plain
 from zonekg.ontology import ID, PREFIXES, ZK
 
 Runner = Callable[[str, dict[str, Param] | None], QueryResult]
@@ -428,7 +428,10 @@ class Catalog:
 
     # -- details -------------------------------------------------------------------------
     def kinds(self, iri: str) -> builtins.list[str]:
-        """The collections ``iri`` belongs to (empty when it is no entity of the store). O(1)."""
+        """The collections ``iri`` belongs to (empty when it is no entity of the store, or no
+        IRI at all). O(1)."""
+        if not is_iri(iri):
+            return []
         query = _Query()
         subject = query.bind(Param.iri(iri))
         rows = self._select(query, "?cls", f"{subject} a ?cls")

@@ -13,12 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
-import pyoxigraph as ox
 
 from zonekg.graph.analysis import COORDINATION_RELATIONS, AgencyRank, UnknownEntity
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.network import EDGE_PROPERTIES, NODE_CLASSES
-from zonekg.graph.terms import Param, bound, plain
+from zonekg.graph.terms import Param, bound, is_iri, plain
 from zonekg.ontology import ZK
 
 CHUNK = 500
@@ -66,10 +65,8 @@ class RegionReader:
         the query, so after this it is known to be an IRI of the store. O(1) per IRI."""
         kinds: dict[str, str] = {}
         for iri in iris:
-            try:
-                ox.NamedNode(iri)
-            except ValueError:
-                raise UnknownEntity(iri) from None
+            if not is_iri(iri):
+                raise UnknownEntity(iri)
             rows = self.catalog.select(
                 f"SELECT ?cls ?e WHERE {{ ?e a ?cls . FILTER(?cls IN ({_CLASSES})) }} LIMIT 1", {"e": Param.iri(iri)}
             )

@@ -18,6 +18,16 @@ TermTuple = tuple[str, str, str | None, str | None]
 """(type, value, language, datatype) with type one of ``uri``, ``literal``, ``bnode``, ``triple``."""
 
 
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an IRI at all: a request's id with a control character or a space
+    names no entity, and is answered so, not bound into a query that would refuse it."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Param:
     """A user value to bind to a query variable."""

@@ -86,14 +86,24 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
         return query, None, given
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == QUERY:
-        return (await request.body()).decode("utf-8"), None, given
+        return await _utf8(request), None, given
     if content_type == UPDATE:
-        return None, (await request.body()).decode("utf-8"), given
+        return None, await _utf8(request), given
     if content_type == FORM:
         form = await request.form()
         given += [p for p in DATASET_PARAMS if p in form]
         return _field(form.get("query")), _field(form.get("update")), given
     raise UnsupportedMediaType(f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
+
+
+async def _utf8(request: Request) -> str:
+    """The body as text: the SPARQL protocol sends queries and updates in UTF-8, so other
+    bytes are the client's mistake (400), not the server's (they were a 500)."""
+    body = await request.body()
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidRequest(f"the body is not UTF-8: byte {exc.start} is {body[exc.start]:#04x}") from None
 
 
 def _field(value: object) -> str | None:

@@ -148,6 +148,15 @@ def test_malformed_query_is_400_with_the_parser_message(client: TestClient) -> N
     assert problem["status"] == 400 and "error at" in problem["detail"]
 
 
+def test_a_body_that_is_not_utf8_is_400(client: TestClient) -> None:
+    """The protocol's bodies are UTF-8: other bytes were decoded unguarded, a 500."""
+    for content_type in ("application/sparql-query", "application/sparql-update"):
+        response = client.post("/sparql", content=b"\xff\xfeASK {}", headers={"Content-Type": content_type})
+        assert response.status_code == 400, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "not UTF-8" in response.json()["detail"]
+
+
 def test_post_without_query_or_update_is_400(client: TestClient) -> None:
     assert client.post("/sparql", data={"nothing": "x"}).status_code == 400
 

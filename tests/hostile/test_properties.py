@@ -1,5 +1,5 @@
-"""Properties over generated input: schemathesis finds no 5xx anywhere in the OpenAPI schema,
-and any upload name is either refused with a 4xx or kept apart from every other name."""
+"""Properties over generated input: schemathesis finds no 5xx anywhere in the OpenAPI schema and
+every answer is one the schema documents (status, content type, body), and any upload name is either refused with a 4xx or kept apart from every other name."""
 from __future__ import annotations
 
 import unicodedata
@@ -13,6 +13,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from live_server import FULL, SAMPLES, TOKEN
 from zonekg.api.app import create_app
@@ -42,7 +48,8 @@ def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]
 
 def test_no_input_makes_a_server_error(tmp_path_factory: pytest.TempPathFactory) -> None:
     """schemathesis draws requests for every operation of the OpenAPI schema (with the token,
-    so writes are tried too); none may answer 5xx or show a traceback or a server path."""
+    so writes are tried too); none may answer 5xx or show a traceback or a server path, and
+    each answer, errors too (problem+json), has a status, a type and a body the schema names."""
     schema = schemathesis.openapi.from_asgi("/openapi.json", _app(tmp_path_factory))
     for result in schema.get_all_operations():
         operation = result.ok()
@@ -53,6 +60,8 @@ def test_no_input_makes_a_server_error(tmp_path_factory: pytest.TempPathFactory)
             case.headers = {**(case.headers or {}), "Authorization": f"Bearer {TOKEN}"}
             response = case.call()
             assert response.status_code < 500, (case.method, case.path, case.query, response.text[:300])
+            case.validate_response(response, checks=[not_a_server_error, status_code_conformance,
+                                                     content_type_conformance, response_schema_conformance])
             assert "Traceback" not in response.text and "/tmp/" not in response.text
 
         answers_without_server_error()
