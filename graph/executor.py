@@ -177,6 +177,19 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time process ``pid`` has used so far, user and system (0 where /proc cannot tell).
+    A budget in CPU seconds holds on a busy machine, where a wall clock would fail a process
+    only for being starved."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # after the command name in brackets: state is field 3, utime 14 and stime 15
+            fields = stat.read().rpartition(b")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def resident_mb(pid: int | None) -> float:
     """Resident memory of process ``pid`` in MB (0 where /proc cannot tell)."""
     try:

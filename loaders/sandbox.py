@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zonekg.graph.errors import TooLarge, ZonekgError
-from zonekg.graph.executor import exit_with_parent, resident_mb
+from zonekg.graph.executor import cpu_seconds, exit_with_parent, resident_mb
 from zonekg.loaders.document import UnreadableDocument, reason_of
 from zonekg.loaders.limits import SETTING_NAMES, DocumentLimits
 
@@ -46,8 +46,18 @@ WARM_UP_TEXT = "高新区经济发展局牵头推进智能制造产业园项目�
 """A first document each child reads when it starts, so the first real one does not pay for
 loading the readers, the extraction rules and jieba's dictionary."""
 READY = "ready"
-WARM_UP_SECONDS = 120.0
-"""How long a new child may take to start and warm up; a document's clock starts after."""
+WARM_UP_CPU_SECONDS = 60.0
+"""Most CPU a new child may spend starting (imports, jieba's dictionary, the warm-up text:
+about 4 CPU-s here) before it is taken for broken; a document's clock starts after. A budget
+of CPU, not a clock: 120 s of wall clock once failed a good document of an ingest beside a
+dozen busy processes, where the child was starved, not stuck."""
+WARM_UP_STALL_SECONDS = 60.0
+"""How long a starting child may go without using any CPU (stuck, not starved: the scheduler
+gives a runnable process some time every second, even at ``nice`` 19)."""
+
+
+class ChildDidNotStart(Exception):
+    """A child died, ran past its CPU budget or stalled before it was ready."""
 
 def _child_main(conn: Connection, limits: DocumentLimits, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -84,11 +94,29 @@ class _Child:
         self.ready = False
 
     def wait_until_ready(self) -> None:
-        """Wait for the warm-up to end (raises EOFError if the child died instead)."""
-        if not self.ready:
-            if not self.conn.poll(WARM_UP_SECONDS) or self.conn.recv() != READY:
-                raise EOFError("the child did not start")
-            self.ready = True
+        """Wait for the warm-up to end, however long a busy machine makes it, while the child
+        makes progress; :class:`ChildDidNotStart` past :data:`WARM_UP_CPU_SECONDS` of its CPU
+        or :data:`WARM_UP_STALL_SECONDS` without any."""
+        if self.ready:
+            return
+        pid = self.process.pid
+        used, progressed = cpu_seconds(pid), time.monotonic()
+        while not self.conn.poll(POLL_SECONDS * 10):
+            if not self.process.is_alive():
+                raise ChildDidNotStart(f"it exited while starting (exit code {self.process.exitcode})")
+            now = cpu_seconds(pid)
+            if now > WARM_UP_CPU_SECONDS:
+                raise ChildDidNotStart(f"it used more than {WARM_UP_CPU_SECONDS:g} CPU seconds starting")
+            if now > used:
+                used, progressed = now, time.monotonic()
+            elif time.monotonic() - progressed > WARM_UP_STALL_SECONDS:
+                raise ChildDidNotStart(f"it used no CPU for {WARM_UP_STALL_SECONDS:g} seconds while starting")
+        try:
+            if self.conn.recv() != READY:
+                raise ChildDidNotStart("it sent something else than its ready signal")
+        except (EOFError, OSError):
+            raise ChildDidNotStart(f"it exited while starting (exit code {self.process.exitcode})") from None
+        self.ready = True
 
     def kill(self) -> None:
         self.process.kill()
@@ -152,6 +180,11 @@ class ExtractionPool:
         the child had to be killed or died."""
         try:
             child.wait_until_ready()
+        except ChildDidNotStart as exc:
+            if self._closed:
+                raise UnreadableDocument(path, "not read: the service is shutting down") from None
+            raise UnreadableDocument(path, f"not read: the process that reads documents did not start ({exc})") from None
+        try:
             child.conn.send(str(path))
             self._watch(child)
             return child.conn.recv()

@@ -7,9 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +20,9 @@ from zonekg.loaders.limits import DocumentLimits
 from zonekg.loaders.pipeline import prepare
 from zonekg.loaders.readers import read_document
 from zonekg.loaders.readers.html import nesting_depth
-from zonekg.loaders.sandbox import ExtractionPool
+from zonekg.loaders import sandbox
+from zonekg.loaders.document import UnreadableDocument
+from zonekg.loaders.sandbox import ExtractionPool, _Child
 
 SENTENCE = "经济发展局牵头推进智能制造产业园建设。\n"
 
@@ -131,6 +135,61 @@ def test_children_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
     while time.monotonic() < deadline and _alive(child):
         time.sleep(0.2)
     assert not _alive(child)
+
+
+class _StoppedChild(sandbox._Child):
+    """A child stopped as soon as it is started: stuck, never ready."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+
+class _StarvedChild(sandbox._Child):
+    """A child let run 0.3 s of every 0.9 s, as a machine busy with other work lets it."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        threading.Thread(target=self._starve, daemon=True).start()
+
+    def _starve(self) -> None:
+        try:
+            while not self.ready and self.process.is_alive():
+                os.kill(self.process.pid, signal.SIGSTOP)
+                time.sleep(0.6)
+                os.kill(self.process.pid, signal.SIGCONT)
+                time.sleep(0.3)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.mark.slow
+def test_a_child_stuck_while_starting_fails_its_document_and_the_next_one_starts_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.setattr(sandbox, "WARM_UP_STALL_SECONDS", 1.0)
+    with ExtractionPool(DocumentLimits()) as pool:
+        monkeypatch.setattr(sandbox, "_Child", _StoppedChild)
+        with pytest.raises(UnreadableDocument, match="did not start .it used no CPU for 1 seconds"):
+            pool.prepare(good)
+        monkeypatch.setattr(sandbox, "_Child", _Child)
+        assert pool.prepare(good).summary.file == "good.txt"
+
+
+@pytest.mark.slow
+def test_a_starved_child_is_waited_for_past_the_stall_limit_in_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped for longer than the stall limit in all, but never that long at once: the
+    document is read (a wall clock on the start failed good documents on a busy machine)."""
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.setattr(sandbox, "WARM_UP_STALL_SECONDS", 1.0)
+    monkeypatch.setattr(sandbox, "_Child", _StarvedChild)
+    with ExtractionPool(DocumentLimits()) as pool:
+        started = time.monotonic()
+        assert pool.prepare(good).summary.file == "good.txt"
+        assert time.monotonic() - started > 2 * sandbox.WARM_UP_STALL_SECONDS
 
 
 def _alive(pid: int) -> bool:
