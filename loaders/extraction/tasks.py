@@ -47,7 +47,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, tuple[s
     n = lexicon.load("names")
     heads = c["task_project_heads"] + n["project_heads"] + n["zone_suffixes"]
     verb = re.compile(f"(?:{_alt(c['task_project_verbs'])})")
-    head_then_tail = re.compile(rf"^(.{{2,30}}?(?:{_alt(heads)}))(?:(?:{_alt(c['task_project_tails'])}).*)?$")
+    # a time may stand between the name and its tail: "推动X项目年内投产", "X工程6月底前开工"
+    when = r"(?:年内|年底前|年底|上半年|下半年|\d{1,2}月(?:底|末)?前?)?"
+    head_then_tail = re.compile(rf"^(.{{2,30}}?(?:{_alt(heads)})){when}(?:(?:{_alt(c['task_project_tails'])}).*)?$")
     ends_head = re.compile(rf"(?:{_alt(heads)})$")
     any_head = re.compile(f"(?:{_alt(heads)})")
     return verb, head_then_tail, ends_head, any_head, tuple(c["task_project_generic"])

@@ -35,6 +35,10 @@ def pairs(ex, relation=Relation.LEAD_AGENCY):
     ("加快推进全区生物医药集聚区内一批重点项目建设", []),  # a count of projects names none
     ("着力推进重大建设项目300个以上,实现固定资产投资400亿元", []),
     ("加强经济运行分析,确保完成主要指标", []),
+    # a time between the name and its tail
+    ("推动鹭岭新材料年产3万吨膜材料项目年内投产,加快鹭岭储能产业园建设", ["鹭岭新材料年产3万吨膜材料项目", "鹭岭储能产业园"]),
+    ("鹭岭污水处理厂三期工程6月底前开工", []),  # no verb opens it: no task object
+    ("确保鹭岭东站综合枢纽9月底前建成", ["鹭岭东站综合枢纽"]),
 ])
 def test_projects_a_task_names(task, projects):
     assert projects_in_task(task) == projects
