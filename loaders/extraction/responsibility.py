@@ -453,7 +453,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             continue
         new_para = s.para not in para_first
         para_first.setdefault(s.para, s)
-        numbered = bool(HEADING_NUMBER.match(para_first[s.para].text))
+        numbered = bool(HEADING_NUMBER.match(para_first[s.para].text)) or _titled_item(para_first[s.para].text)
         if new_para and numbered:
             cur = _Task(s, s.para)
             tasks.append(cur)
@@ -641,17 +641,37 @@ def _section_statement(s: Sentence, paragraph: str, tasks: list[_Task]) -> bool:
 def _share_group_labels(tasks: list[_Task]) -> None:
     """"1. A…  2. B…  牵头单位：X　配合单位：Y": label lines after the last of a group of
     items lead the whole group: each item before it, numbered alike and back to the first
-    that states units of its own (or the group's heading), takes X and Y."""
+    that states units of its own (or the group's heading), takes X and Y. An item that names
+    only the firm that builds it ("由X公司负责开发建设") states no units of its own: the
+    group's label leads it too."""
     for i, t in enumerate(tasks):
         if not (t.labelled_after and t.said.lead):
             continue
         style = _number_style(t.head.text)
         for before in reversed(tasks[:i]):
-            if _number_style(before.head.text) != style or before.said:
+            if _number_style(before.head.text) != style or before.said and not _builder_only(before.said):
                 break
             before.said.lead, before.said.part = list(t.said.lead), list(t.said.part)
             before.said.unqualified = t.said.unqualified
             before.evidence = t.evidence
+
+
+# "X工程：改造…，投资8000万元。": a paragraph opened by a project's name and a colon
+_TITLE = re.compile(r"^\s*([^，,。；;：:、\s]{4,30})[:：]")
+
+
+def _titled_item(text: str) -> bool:
+    """Is the paragraph an item titled by a project's name and a colon ("X工程：…")? A list
+    whose bullets the reader dropped ("- **X**：…", "• X：…") reads so: each such item is a
+    task as much as a numbered one (a label line after a group of them leads them all)."""
+    m = _TITLE.match(text)
+    return m is not None and not _label_word(m.group(1)) and names_a_project(m.group(1))
+
+
+def _builder_only(said: _Said) -> bool:
+    """Does a statement name only companies, none as taking part ("由X集团有限公司负责开发建设")?"""
+    firms = tuple(_cfg()["company_suffixes"])
+    return bool(said.lead) and not said.part and all(u.endswith(firms) for u in said.lead)
 
 
 def _item_number(text: str) -> str:
