@@ -47,6 +47,8 @@ def _assignment(book: Entities, a: Assignment) -> list[Fact]:
         for name in a.lead + a.participants:
             book.unit(name, ev)
         return []
+    if "refers_back" in a.extra:
+        return _referred_back(book, a, ev)
     facility = _facility(book[Kind.PROJECT], a.facility) if a.facility else None
     if facility is not None:
         facility.aliases.add(a.task)
@@ -61,6 +63,20 @@ def _assignment(book: Entities, a: Assignment) -> list[Fact]:
             for name in agencies:
                 facts.append(Fact(proj.ref, role, book.unit(name, ev).ref, ev))
     return facts
+
+
+def _referred_back(book: Entities, a: Assignment, ev: Evidence) -> list[Fact]:
+    """"A、B这两个项目…，X要牵头…": the projects named in the paragraph before the reference
+    are led by its units; a park the sentence counts among "这两个项目" is a project too (a park's
+    build-out, as a project table lists it)."""
+    def named_in(text: str, kind: Kind) -> list[Entity]:
+        return [e for e in book[kind].entities if any(norm(n) in text for n in (e.name, *e.aliases))]
+
+    named = named_in(norm(a.extra["refers_back"]), Kind.PROJECT)
+    named += [book[Kind.PROJECT].add(z.name, ev) for z in named_in(norm(a.extra.get("counted", "")), Kind.ZONE)]
+    return [Fact(p.ref, role, book.unit(name, ev).ref, ev) for p in named
+            for role, agencies in ((Relation.LEAD_AGENCY, a.lead), (Relation.PARTICIPATING_AGENCY, a.participants))
+            for name in agencies]
 
 
 def _project_details(proj: Entity, a: Assignment, alone: bool) -> None:

@@ -447,10 +447,13 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
     for s in sents:
         if s.cells is None:
             paragraphs[s.para] = paragraphs.get(s.para, "") + s.text
+    said_before: dict[int, str] = {}  # the text of each paragraph up to the sentence read
     for s in sents:
         if s.cells is not None:
             cur = None
             continue
+        earlier = said_before.get(s.para, "")
+        said_before[s.para] = earlier + s.text
         new_para = s.para not in para_first
         para_first.setdefault(s.para, s)
         numbered = bool(HEADING_NUMBER.match(para_first[s.para].text)) or _titled_item(para_first[s.para].text)
@@ -494,6 +497,10 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                 _add_to_task(cur.said, said)
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
+            continue
+        back = _referred_back(s, said, earlier, tasks[section_start:], numbered)
+        if back is not None:
+            out += [back] if back.lead else []
             continue
         # outside a numbered task: only labels and "由X牵头" count (as before); they lead the
         # projects their own sentence names, if it names any
@@ -547,6 +554,47 @@ def _add_to_task(task: _Said, said: _Said) -> None:
     task.lead_label = task.lead_label or said.lead_label
 
 
+# A reference back to a group of items ("签约项目…由X牵头") is read this many paragraphs after
+# the group's last item at most (a closing paragraph, a heading "下一步" between)
+_GROUP_REFERENCE_PARAGRAPHS = 4
+
+
+def _referred_back(s: Sentence, said: _Said, earlier: str, tasks: list[_Task],
+                   numbered: bool) -> Assignment | None:
+    """A lead whose work is the projects named before it ("A、B这两个项目…，X要牵头倒排工期",
+    "X要牵头做好项目用地保障", "签约项目…由X牵头项目落地服务"): when the paragraph names no
+    project before the reference, the last group of numbered items without units of their own
+    (a list of projects just before) takes the lead and returns an empty assignment; else an
+    assignment whose ``refers_back`` text (the paragraph before the reference) the leads stage
+    reads the projects from. None when the sentence states no such lead."""
+    m = _rule("project_reference").search(s.text)
+    if not said.lead or said.objects or m is None:
+        return None
+    before = earlier + s.text[:m.start()]
+    group = [] if numbered or re.fullmatch(r"(?:该|此|这)项目", m.group(0)) else _unled_group(tasks)
+    if group and s.para - group[-1].head.para <= _GROUP_REFERENCE_PARAGRAPHS \
+            and not any(names_a_project(x) for x in re.split(r"[，,。；;：:、“”\s]", before)):
+        for t in group:
+            t.said.lead, t.said.part = list(said.lead), list(said.part)
+            t.evidence = s
+        return Assignment("", [], [], s)
+    a = Assignment("", said.lead, said.part, s)
+    a.extra["refers_back"] = before
+    if "个项目" in m.group(0):  # "A产业园二期、B基地这两个项目": what it counts are projects, parks too
+        a.extra["counted"] = s.text[:m.start()]
+    return a
+
+
+def _unled_group(tasks: list[_Task]) -> list[_Task]:
+    """The last items numbered alike, back to the first that states units of its own."""
+    group: list[_Task] = []
+    for t in reversed(tasks):
+        if group and _number_style(t.head.text) != _number_style(group[0].head.text) or t.said:
+            break
+        group.insert(0, t)
+    return group
+
+
 def _task_assignments(t: _Task) -> list[Assignment]:
     """What a numbered task that states its units says: the projects it names, each led by
     its units ("1.加快X产业集聚。推动A建成投产，开工建设B。（牵头单位：甲；配合单位：乙）" → A and B
@@ -563,7 +611,10 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     topical = len(name) <= 4
     titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text) and not topical
     said_in = [t.head] if titled else t.body
-    named = projects_in_task("".join(_without_labels(x.text) for x in said_in))
+    # an item titled by a project's name ("3. X物流枢纽项目：…建设冷库8万平方米") is that
+    # project: the works its description names are its parts
+    named = [] if _titled_item(HEADING_NUMBER.sub("", t.head.text, count=1)) else \
+        projects_in_task("".join(_without_labels(x.text) for x in said_in))
     facility = facility_of(name)
     if named == [facility]:
         named = []  # "建设X研究院": the heading's facility, known by its task name too
