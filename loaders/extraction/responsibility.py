@@ -130,6 +130,8 @@ class _Said:
     objects: list[tuple[str, list[str]]] = field(default_factory=list)  # "A由X牵头": (A, [X])
     forward: bool = False  # "下列项目由X负责": the units lead the rows of the table that follows
     lead_label: bool = False  # a 牵头单位 label names the leads
+    # "园区将由X牵头开展整治": the units lead a work of something that is no project (a zone)
+    unnamed_object: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.part or self.people)
@@ -227,6 +229,8 @@ def _lead_clauses(stripped: str, said: _Said) -> None:
             said.forward = True
         elif obj and not obj.startswith(tuple(c["backward_references"])) and names_a_project(obj):
             said.objects.append((obj, lead))
+        elif obj and not obj.startswith(tuple(c["backward_references"])):
+            said.unnamed_object = True
         if not stripped[: m.start()].strip(" (（"):
             said.at_start = True
     if led:
@@ -504,7 +508,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             continue
         # outside a numbered task: only labels and "由X牵头" count (as before); they lead the
         # projects their own sentence names, if it names any
-        lead = list(said.lead) if _rule("unit_label").search(s.text) or "由" in s.text else []
+        labels = _rule("unit_label").search(s.text)
+        lead = list(said.lead) if labels or "由" in s.text else []
         if not lead:
             continue
         part = said.part
@@ -512,7 +517,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         if named:
             out.append(Assignment(named[0], lead, part, s, unqualified=said.unqualified, projects=named))
             continue
-        labels = _rule("unit_label").search(s.text)
+        if said.unnamed_object and not labels:
+            continue  # "X园区将由Y牵头开展整治": a work in something that is no project
         if s.heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
             task_src = s
         elif para_first.get(s.para) is not s:
@@ -568,10 +574,10 @@ def _referred_back(s: Sentence, said: _Said, earlier: str, tasks: list[_Task],
     assignment whose ``refers_back`` text (the paragraph before the reference) the leads stage
     reads the projects from. None when the sentence states no such lead."""
     m = _rule("project_reference").search(s.text)
-    if not said.lead or said.objects or m is None:
-        return None
+    if not said.lead or said.objects or m is None or re.fullmatch(r"(?:该|此|这)个?项目", m.group(0)):
+        return None  # "X，总投资…。该项目由Y牵头": the paragraph's first clause names the task
     before = earlier + s.text[:m.start()]
-    group = [] if numbered or re.fullmatch(r"(?:该|此|这)项目", m.group(0)) else _unled_group(tasks)
+    group = [] if numbered else _unled_group(tasks)
     if group and s.para - group[-1].head.para <= _GROUP_REFERENCE_PARAGRAPHS \
             and not any(names_a_project(x) for x in re.split(r"[，,。；;：:、“”\s]", before)):
         for t in group:
