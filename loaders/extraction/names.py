@@ -161,6 +161,7 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
     firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
+    out = _park_phases(sentence, out)
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final: list[Mention] = []
     for mention in out:
@@ -260,6 +261,18 @@ def _whole_firm(text: str, m: Mention) -> bool:
             return False
         pos += len(token)
     return True
+
+
+def _park_phases(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """A park named with its phase ("X产业园二期", "X示范园（二期）") is that phase's project;
+    a phase that opens another name ("X港区四期集装箱码头") is that name's."""
+    out = []
+    for m in found:
+        phase = _rule("park_phase").match(sentence.text, m.end) if m.kind is Kind.ZONE else None
+        if phase is not None and not any(o.start < phase.end() and m.end < o.end for o in found if o is not m):
+            m = Mention(sentence.text[m.start:phase.end()], Kind.PROJECT, sentence, m.start, phase.end(), m.head)
+        out.append(m)
+    return out
 
 
 def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Mention],

@@ -1,0 +1,28 @@
+"""A park named with its phase ("X产业园二期", "X示范园（二期）") is the phase's project, not a
+zone (and no zone named with the bracket); a phase that opens another name ("X港区四期集装箱码头")
+stays that name's. The text is invented for the test."""
+from __future__ import annotations
+
+from tests.extraction.conftest import doc
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Kind
+
+TITLE = "槐川经济开发区2025年重点工作安排"
+
+
+def names(*blocks: str) -> dict[Kind, set[str]]:
+    ex = extract(doc(*blocks, title=TITLE))
+    return {k: {e.name for e in ex.of_kind(k)} for k in (Kind.ZONE, Kind.PROJECT)}
+
+
+def test_a_park_with_its_phase_is_a_project():
+    found = names("加快槐川光电产业园二期建设，年内主体完工。",
+                  "槐川智能装备产业园（二期）由开发区平台公司开发，总投资16亿元。")
+    assert {"槐川光电产业园二期", "槐川智能装备产业园(二期)"} <= found[Kind.PROJECT]
+    assert not [z for z in found[Kind.ZONE] if "期" in z or z == "槐川光电产业园"]
+
+
+def test_a_phase_that_opens_another_name_stays_with_it():
+    found = names("推进槐川港区四期集装箱码头建设。")
+    assert "槐川港区" in found[Kind.ZONE]
+    assert "槐川港区四期" not in found[Kind.PROJECT]
