@@ -102,6 +102,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
                 start = protect  # "招商服务局投资促进中心": two units
             if start is None:
                 continue
+            if start < protect < s0 and bends.get(protect) == start:
+                start = protect  # "会同规划建设局": a boundary word before a whole stem is no part of it
             if protect < s0:  # trim only what precedes the protected stem ("设在区")
                 start = start if protect - start < 2 else _trim_leading(text, start, protect, kind)
             else:
@@ -161,7 +163,7 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
     firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
-    out = _park_phases(sentence, out)
+    out = _free_trade_areas(sentence, _park_phases(sentence, out))
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final: list[Mention] = []
     for mention in out:
@@ -261,6 +263,20 @@ def _whole_firm(text: str, m: Mention) -> bool:
             return False
         pos += len(token)
     return True
+
+
+def _free_trade_areas(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """"中国（X）自由贸易试验区Y片区": the free-trade zone and the 片区 right after it are one
+    zone, the area's official name."""
+    out: list[Mention] = []
+    for m in found:
+        before = out[-1] if out else None
+        if before is not None and before.kind is m.kind is Kind.ZONE and before.end == m.start \
+                and m.name.endswith("片区") and _rule("free_trade_area").search(before.name):
+            m = Mention(sentence.text[before.start:m.end], Kind.ZONE, sentence, before.start, m.end, m.head)
+            out.pop()
+        out.append(m)
+    return out
 
 
 def _park_phases(sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -1173,12 +1189,14 @@ def _names_before(text: str, at: int) -> bool:
 
 def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     """Where a name may start after a number run into the text before it: a row number
-    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区") before a zone."""
-    cut = None
+    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区管委会")
+    before a zone or an agency."""
+    ends: list[int] = []
+    if kind in (Kind.AGENCY, Kind.ZONE):
+        ends += [m.end() for m in _rule("date_before_zone").finditer(text, start, s0)]
     if kind is Kind.AGENCY:
-        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
-    elif kind is Kind.ZONE:
-        cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
+        ends += [i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()]
+    cut = max(ends, default=None)
     if cut is None:
         return start
     while cut < s0 and not "\u4e00" <= text[cut] <= "\u9fff":

@@ -1,6 +1,6 @@
 """A department whose name opens with a verb or another department's words (招商合作局,
 建设交通局, 规划国土局) is one agency, not the shorter one its last words name (合作局, 交通局,
-国土局), in a table cell, a label or running text. The text is invented for the test."""
+国土局), in a table cell, a label or running text, and without a verb before it ("会同规划建设局"). The text is invented for the test."""
 from __future__ import annotations
 
 from tests.extraction.conftest import doc
@@ -16,3 +16,11 @@ def test_departments_with_verb_stems_keep_their_whole_name():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert {"招商合作局", "建设交通局", "规划国土局", "投资合作局"} <= agencies
     assert not agencies & {"合作局", "交通局", "国土局"}
+
+
+def test_a_verb_before_a_whole_stem_is_no_part_of_the_name():
+    ex = extract(doc("经发局会同招商合作局每季度开展一次项目集中调度，财政局会同规划建设局做好保障。",
+                     title="枫湾经济开发区2025年重点项目安排"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"招商合作局", "规划建设局"} <= agencies
+    assert not [a for a in agencies if a.startswith("会同")]
