@@ -31,6 +31,7 @@ def assign(page: Page, book: Entities) -> list[Fact]:
         facts += _assignment(book, a)
     _tabled_projects_are_no_zones(book, [p for a in assignments if a.extra.get("project_column")
                                          for p in (a.projects or [a.task])])
+    _contents_are_no_projects(book, [a for a in assignments if a.extra.get("project_column") and "content" in a.extra])
     return facts
 
 
@@ -99,6 +100,16 @@ def _facility(projects: Registry, name: str) -> Entity | None:
         longer = [p for p in projects.entities if p.name.startswith(name) and len(p.name) - len(name) <= 6]
         found = longer[0] if len(longer) == 1 else None
     return found
+
+
+def _contents_are_no_projects(book: Entities, rows: list[Assignment]) -> None:
+    """The works a project table's 建设内容 cell names ("建设站前广场、公交换乘中心及地下停车场")
+    are parts of the row's project: a project read only from such cells is none of its own."""
+    cells = {norm(a.sentence.quote): (norm(a.extra["content"]), norm(a.task)) for a in rows}
+    for proj in list(book[Kind.PROJECT].entities):
+        if proj.evidence and all(norm(ev.quote) in cells and proj.name in cells[norm(ev.quote)][0]
+                                 and proj.name not in cells[norm(ev.quote)][1] for ev in proj.evidence):
+            book[Kind.PROJECT].discard(proj.name)
 
 
 def _tabled_projects_are_no_zones(book: Entities, tabled: list[str]) -> None:

@@ -822,6 +822,8 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
                 prev.area = amounts.column_value(get("area"), names[header["area"]])
             if "content" in header and prev.area is None:
                 prev.area = amounts.in_cell(get("content"))[1]
+            if "content" in header:
+                prev.extra["content"] = get("content")
             out.append(prev)
         elif task and "project" not in header:
             # a row whose units cell is empty (or cut off with the page) still names projects
