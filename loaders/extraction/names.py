@@ -163,7 +163,7 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
     firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
-    out = _free_trade_areas(sentence, _park_phases(sentence, out))
+    out = _free_trade_areas(sentence, out)
     # drop mentions nested inside a longer accepted mention of a kind that keeps prefixes
     final: list[Mention] = []
     for mention in out:
@@ -179,7 +179,7 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         final, firms = ([m for m in found if m.kind is Kind.AGENCY
                          or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
     final = _zone_facilities(sentence, _firm_built_parks(text, final, firms + openings))
-    extra = _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
+    extra = _park_phases(sentence, final) + _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final) + _zone_sections(sentence, final)
     found = final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
                                                                 accepted, conj)
@@ -280,14 +280,13 @@ def _free_trade_areas(sentence: Sentence, found: list[Mention]) -> list[Mention]
 
 
 def _park_phases(sentence: Sentence, found: list[Mention]) -> list[Mention]:
-    """A park named with its phase ("X产业园二期", "X示范园（二期）") is that phase's project;
-    a phase that opens another name ("X港区四期集装箱码头") is that name's."""
+    """A park named with its phase ("X产业园二期", "X示范园（二期）") is that phase's project
+    (and the park a zone); a phase that opens another name ("X港区四期集装箱码头") is that name's."""
     out = []
     for m in found:
         phase = _rule("park_phase").match(sentence.text, m.end) if m.kind is Kind.ZONE else None
         if phase is not None and not any(o.start < phase.end() and m.end < o.end for o in found if o is not m):
-            m = Mention(sentence.text[m.start:phase.end()], Kind.PROJECT, sentence, m.start, phase.end(), m.head)
-        out.append(m)
+            out.append(Mention(sentence.text[m.start:phase.end()], Kind.PROJECT, sentence, m.start, phase.end(), m.head))
     return out
 
 
@@ -1191,10 +1190,10 @@ def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     """Where a name may start after a number run into the text before it: a row number
     ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区管委会")
     before a zone or an agency."""
-    ends: list[int] = []
-    if kind in (Kind.AGENCY, Kind.ZONE):
-        ends += [m.end() for m in _rule("date_before_zone").finditer(text, start, s0)]
-    if kind is Kind.AGENCY:
+    dates = list(_rule("date_before_zone").finditer(text, start, s0)) if kind in (Kind.AGENCY, Kind.ZONE) else []
+    ends = [m.end() for m in dates]
+    if kind is Kind.AGENCY:  # a year stays ("高新区2024年重点工作推进领导小组"), a day does not
+        ends = [m.end() for m in dates if m.group().endswith(("月", "日"))]
         ends += [i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()]
     cut = max(ends, default=None)
     if cut is None:
