@@ -32,6 +32,7 @@ def assign(page: Page, book: Entities) -> list[Fact]:
     _tabled_projects_are_no_zones(book, [p for a in assignments if a.extra.get("project_column")
                                          for p in (a.projects or [a.task])])
     _contents_are_no_projects(book, [a for a in assignments if a.extra.get("project_column") and "content" in a.extra])
+    _units_are_no_projects(book, facts)
     return facts
 
 
@@ -100,6 +101,18 @@ def _facility(projects: Registry, name: str) -> Entity | None:
         longer = [p for p in projects.entities if p.name.startswith(name) and len(p.name) - len(name) <= 6]
         found = longer[0] if len(longer) == 1 else None
     return found
+
+
+def _units_are_no_projects(book: Entities, facts: list[Fact]) -> None:
+    """A name read as a project only where the document also names it as a unit ("★经发局、金融
+    服务中心" in a 责任单位 cell: the same paragraphs or tables), and led by no one, is the unit,
+    not a project of its own: one name is one thing in a document."""
+    subjects = {f.subject for f in facts}
+    for proj in list(book[Kind.PROJECT].entities):
+        unit = book[Kind.AGENCY].resolve(proj.name)
+        if unit is not None and proj.ref not in subjects \
+                and {ev.block for ev in proj.evidence} <= {ev.block for ev in unit.evidence}:
+            book[Kind.PROJECT].discard(proj.name)
 
 
 def _contents_are_no_projects(book: Entities, rows: list[Assignment]) -> None:
