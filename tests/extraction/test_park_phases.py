@@ -1,6 +1,6 @@
 """A park named with its phase ("X产业园二期", "X示范园（二期）") is the phase's project and the park
-a zone, never a zone named with the phase; a phase that opens another name ("X港区四期集装箱码头")
-stays that name's. The text is invented for the test."""
+a zone, never a zone named with the phase; a phase that opens another name ("X港区四期集装箱码头",
+"X科创园一期标准厂房") stays that name's. The text is invented for the test."""
 from __future__ import annotations
 
 from tests.extraction.conftest import doc
@@ -23,6 +23,6 @@ def test_a_park_with_its_phase_is_a_project():
 
 
 def test_a_phase_that_opens_another_name_stays_with_it():
-    found = names("推进槐川港区四期集装箱码头建设。")
-    assert "槐川港区" in found[Kind.ZONE]
-    assert "槐川港区四期" not in found[Kind.PROJECT]
+    found = names("推进槐川港区四期集装箱码头建设。", "完成槐川科创园一期标准厂房建设。")
+    assert {"槐川港区", "槐川科创园"} <= found[Kind.ZONE]
+    assert not found[Kind.PROJECT] & {"槐川港区四期", "槐川科创园一期"}
