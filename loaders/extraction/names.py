@@ -1188,14 +1188,13 @@ def _names_before(text: str, at: int) -> bool:
 
 def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     """Where a name may start after a number run into the text before it: a row number
-    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区管委会")
-    before a zone or an agency."""
-    dates = list(_rule("date_before_zone").finditer(text, start, s0)) if kind in (Kind.AGENCY, Kind.ZONE) else []
-    ends = [m.end() for m in dates]
-    if kind is Kind.AGENCY:  # a year stays ("高新区2024年重点工作推进领导小组"), a day does not
-        ends = [m.end() for m in dates if m.group().endswith(("月", "日"))]
-        ends += [i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()]
-    cut = max(ends, default=None)
+    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区") before a
+    zone."""
+    cut = None
+    if kind is Kind.AGENCY:
+        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
+    elif kind is Kind.ZONE:
+        cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
     if cut is None:
         return start
     while cut < s0 and not "\u4e00" <= text[cut] <= "\u9fff":
