@@ -110,7 +110,9 @@ def _aliases(found: list[Token]) -> set[str]:
 def ordered_select(query: str) -> OrderedSelect | None:
     """``query`` split at its own ``ORDER BY``, when that is the last clause but for ``LIMIT``
     and ``OFFSET`` and orders by plain variables only; None for any other query."""
-    if query_form(query) != "SELECT":
+    # Every catalog query passes here, some with VALUES lists of hundreds of IRIs: a query
+    # without the word is let through before any tokenising.
+    if "ORDER" not in query.upper() or query_form(query) != "SELECT":
         return None
     found = _significant(query)
     depth = 0
