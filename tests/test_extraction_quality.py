@@ -2,10 +2,10 @@
 ingests a corpus into a temporary store and scores what the service would serve against
 hand-made gold.
 
-Six corpora in the repository: the five samples with their gold (``loaders/samples/
+Corpora in the repository: the five samples with their gold (``loaders/samples/
 gold``: the evaluators' gold for them) and our own held-out genre documents with their gold
 (``tests/fixtures/heldout*``). The thresholds are issue 3's targets, so an extraction
-regression turns CI red. A seventh, the twenty real public documents beside the repository
+regression turns CI red. One more, the twenty real public documents beside the repository
 (``../shared/eval/real``, as on CI; never copied into it), is held to issue 8's targets.
 """
 from __future__ import annotations
@@ -44,6 +44,7 @@ CORPORA = {
     "heldout5": (FIXTURES / "heldout5" / "docs", FIXTURES / "heldout5" / "gold"),
     "heldout6": (FIXTURES / "heldout6" / "docs", FIXTURES / "heldout6" / "gold"),
     "heldout7": (FIXTURES / "heldout7" / "docs", FIXTURES / "heldout7" / "gold"),
+    "heldout8": (FIXTURES / "heldout8" / "docs", FIXTURES / "heldout8" / "gold"),
 }
 REAL = ROOT.parent / "shared" / "eval" / "real"
 if (REAL / "docs").is_dir():
@@ -67,6 +68,10 @@ FLOORS = {
     # written blind in session 5 (micro 0.886, lead 0.675); floors under the figures after its fixes
     "heldout7": {"lead": 0.92, "agencies": 0.94, "zones": 0.93, "targets": 0.94, "projects": 0.90,
                  "industries": 0.88, "companies": 0.95},
+    # written blind in session 6 (micro 0.840, lead 0.750); floors a few points under the blind
+    # figures until its misses are fixed
+    "heldout8": {"lead": 0.70, "agencies": 0.88, "zones": 0.80, "targets": 0.80, "projects": 0.73,
+                 "industries": 0.80, "companies": 0.80},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
@@ -86,6 +91,8 @@ ACCURACY_FLOORS = {
     "heldout6": {"investment_cny_accuracy": 0.80, "area_m2_accuracy": 0.85, "target_year_accuracy": 0.95},
     # (amounts: 16 of 19 and 5 of 6 matched projects)
     "heldout7": {"investment_cny_accuracy": 0.80, "area_m2_accuracy": 0.80, "target_year_accuracy": 0.95},
+    # (blind: amounts 18 of 25 and areas 5 of 10 matched projects)
+    "heldout8": {"investment_cny_accuracy": 0.65, "area_m2_accuracy": 0.45, "target_year_accuracy": 0.95},
 }
 
 
