@@ -1,5 +1,6 @@
 """Builders shared by every test folder: documents in the binary formats, written by the tests
-themselves from text we wrote (no binary fixtures in the repository)."""
+themselves from text we wrote. The one binary file kept as it is, heldout8's .docx, is a scored
+document: the extraction scorer reads that set's folder as it stands."""
 from __future__ import annotations
 
 import asyncio
