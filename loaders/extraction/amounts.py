@@ -8,6 +8,8 @@ Plans state a project's amounts in a few fixed ways:
   "X1200套,共6.7万平方米";
 - in a clause of the same sentence that only states the investment, the project named in the
   next words: "投资7亿元,启动建设一所…的X";
+- in the sentence after, when it opens by referring back to the only project named
+  ("X项目开工建设。该项目总投资5亿元，…");
 - in the sentence right after a numbered item that is just the project's name:
   "4.X工程。计划投入资金800万元,…";
 - anywhere in the text after an item's title and its colon: "1. X平台：在A片区建设…，总投资9.8亿元。".
@@ -46,6 +48,8 @@ LAND_AFTER = re.compile(rf"^(?:规划)?(?:占地面积|占地|用地面积|用�
 MONEY_OPENING = re.compile(
     rf"^(?:计划|预计|拟)?(?:总投资|投资|投入资金|总投入|投入){APPROX}{NUM}\s*{MONEY_UNIT}")
 RANGE_BEFORE = re.compile(r"[-—~至到]\s*$")
+# "该项目", "该工程", "此项目": the project the sentence before named
+BACK_REFERENCE = re.compile(r"(?:该|此|这一|这个)(?=项目|工程)")
 AGGREGATE_AFTER = re.compile(r"^(?:以上|左右)?的?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|项|家|大)")
 
 
@@ -65,9 +69,10 @@ def spelled(text: str) -> str:
     return _BARE_YI.sub("亿元", text)
 
 
-def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence]) -> None:
+def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence], sole: bool = False) -> None:
     """Set ``ent.investment_cny`` / ``ent.area_m2`` from what the text says of the project
-    named at ``s.text[start:end]`` (``sents``: the document's sentences, by index)."""
+    named at ``s.text[start:end]`` (``sents``: the document's sentences, by index; ``sole``:
+    the sentence names no other project, so a "该项目" after it can only mean this one)."""
     text = s.text
     money, area = _before(spelled(text[:start]))
     after_money, after_area = _after(spelled(text[end:]))
@@ -83,6 +88,8 @@ def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence]) -> Non
             m = MONEY_OPENING.match(nxt.text)
             if m and not AGGREGATE_AFTER.match(nxt.text[m.end():]):
                 money = _amount(m.group(1), m.group(2))
+    if money is None and area is None and sole:
+        money, area = _referred_after(s, sents)
     if money is not None and ent.investment_cny is None:
         ent.investment_cny = money
     if area is not None and ent.area_m2 is None:
@@ -157,6 +164,18 @@ def _clause_before(text: str, start: int) -> Decimal | None:
     if m and not NOT_TOTAL.search(prev[: m.start(1)]):
         return _amount(m.group(2), m.group(3))
     return None
+
+
+def _referred_after(s: Sentence, sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None]:
+    """"X项目开工建设。该项目总投资5亿元，建筑面积3万平方米": the next sentence of the paragraph
+    opens by referring back to the project and states only its amounts."""
+    nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
+    if nxt is None or nxt.para != s.para:
+        return None, None
+    ref = BACK_REFERENCE.match(nxt.text)
+    if not ref:
+        return None, None
+    return _after(spelled(nxt.text[ref.end():]))
 
 
 def _is_item_title(text: str, start: int, end: int) -> bool:

@@ -80,6 +80,7 @@ def _evidence(sm: SentenceMentions) -> Evidence:
 def _names(page: Page, book: Entities, sm: SentenceMentions) -> None:
     """Names found by their head word; the title's zones and agencies noted."""
     s = sm.sentence
+    sole = sum(m.kind is Kind.PROJECT for m in sm.names) == 1
     for m in sm.names:
         ent = book[m.kind].add(m.name, _evidence(sm))
         if m.alias:
@@ -87,7 +88,7 @@ def _names(page: Page, book: Entities, sm: SentenceMentions) -> None:
         if (s.text == page.title or s.index == 0) and m.kind in (Kind.ZONE, Kind.AGENCY):
             (book.title_zones if m.kind is Kind.ZONE else book.title_agencies).append(m.name)
         if m.kind is Kind.PROJECT:
-            amounts.attach(ent, s, m.start, m.end, page.sentences)
+            amounts.attach(ent, s, m.start, m.end, page.sentences, sole)
             book.projects.append((m, ent))
 
 
