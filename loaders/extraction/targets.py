@@ -30,6 +30,7 @@ the deadline column dates it; rows without their own number continue the row abo
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from decimal import Decimal
@@ -223,6 +224,11 @@ def _document_targets(sents: list[Sentence], ctx: Context) -> list[Target]:
             flush()
             header = s.cells
             continue
+        note = _note(cells)
+        if note is not None:
+            flush()  # "注：2025年计划完成重大项目投资22.7亿元": a note under the table is prose
+            out.extend(_sentence_targets(dataclasses.replace(s, text=note, cells=None, raw=None, origins=None), ctx))
+            continue
         if row is not None and _continues(cells, row):
             _merge(row, cells)
             continue
@@ -253,6 +259,16 @@ def _restated_once(found: list[Target]) -> list[Target]:
 NUMBER_CELL = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:%|％)?")
 ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?")
 UNIT_IN = re.compile(r"[(（]([^)）]{1,6})[)）]")
+
+
+def _note(cells: list[str]) -> str | None:
+    """The text of a note a table carries as a row of its own ("注：…", "备注：…" in its one
+    filled cell), which states goals in sentences like the text around the table."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) != 1:
+        return None
+    label, _, text = filled[0].partition("：" if "：" in filled[0][:4] else ":")
+    return text if text and label.strip() in lexicon.words("targets", "table_note_labels") else None
 
 
 def _is_header(cells: list[str]) -> bool:
