@@ -125,6 +125,20 @@ def is_distinctive(stem: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16384)
+def is_own_zone_facility(stem: str) -> bool:
+    """"开发区污水处理厂提标改造", "园区危险废物集中处置": a facility the plan names by its own
+    zone's kind word (names.yaml own_zone_words) and what the facility does is the zone's one
+    facility of the kind, a named project (every gold lists such), while "园区道路" (two
+    characters of what) stays a category, and so does a zone word followed by a verb
+    ("经开区擦亮X基地": the zone acts)."""
+    word = next((w for w in lexicon.words("names", "own_zone_words") if stem.startswith(w)), "")
+    if not word or len(stem) - len(word) < 3:
+        return False
+    first = tokens(stem[len(word):])[0][0]
+    return tag(first) not in ("v", "vd", "d", "p")
+
+
 def is_slogan_item(item: str) -> bool:
     """A list item that is a verb phrase ("基础设施跟进", "平台建设提升"), not a name."""
     toks = tokens(item)

@@ -91,6 +91,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         else:
             # a department stem with verbs or 和 inside (规划建设局, 发展和改革局) is kept whole
             protect = s0 - _department_stem(text, s0) if kind is Kind.AGENCY else s0
+            if kind is Kind.AGENCY and head == "处":  # 海关+监管协调处: its functions are one name
+                protect = min(protect, s0 - _office_functions(text, s0))
             if head.endswith("中心"):  # 投资+促进中心: the function may run into the head
                 protect = min(s0, e - 2 - _department_stem(text, e - 2))
             if kind is Kind.AGENCY and head.endswith("领导小组"):
@@ -120,11 +122,20 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
                 g0 = _group_start(text, s0, bends)
                 if g0 < start and text[g0:start].endswith(tuple(lexicon.words("names", "zone_suffixes"))):
                     start = g0  # the scope and zone opening the group's name stay
-            start = _balance(text, start, s0, e)
-            if start is None:
+            balanced = _balance(text, start, s0, e)
+            if balanced is None:
                 continue
+            if balanced > start and text[balanced - 1] == ")":
+                # "A(总投资3.8亿元)和B工程": what follows the closed bracket is trimmed like any
+                # text before a name (the 和 opening B is no part of it)
+                balanced = _trim_leading(text, balanced, max(balanced, min(protect, s0)), kind)
+                if balanced is None:
+                    continue
+            start = balanced
             name = text[start:e].strip("“”\"' ")
             stem = text[start:s0].strip("“”\"' ")
+        if kind is Kind.AGENCY and head == "处" and text.endswith(tuple(lexicon.words("names", "build_verbs")), 0, start):
+            continue  # "各设立招商联络处1个": an office the plan sets up is its works, no unit yet
         office = kind is Kind.PROJECT and head.endswith("中心") and _agency_center(text, start, s0, e, stem, head)
         if office:
             kind = Kind.AGENCY  # 区招商中心, 土地储备中心: a government unit, not a facility
@@ -669,6 +680,18 @@ def _department_stem(text: str, s0: int) -> int:
     return 0
 
 
+def _office_functions(text: str, s0: int) -> int:
+    """Length of the run of section_office_functions (data/names.yaml) right before a 处: "监管协调处",
+    "招商服务处" are verbs a boundary would cut, but they name the division."""
+    words = lexicon.words("names", "section_office_functions")
+    p = s0
+    while True:
+        w = next((w for w in words if text.startswith(w, p - len(w))), None)
+        if w is None:
+            return s0 - p
+        p -= len(w)
+
+
 def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
     """Where a 领导小组's own words start: "X小镇建设工作领导小组" is one name, so a verb of its
     remit (建设工作, 推进领导小组) does not cut it; punctuation, function words and other verbs
@@ -761,6 +784,7 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False  # "41个滨水公园", "8大民生工程": a count of a category
     if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem) \
             and not _rule("wing").match(stem) and not _area_scoped(stem) \
+            and not (kind is Kind.PROJECT and distinct.is_own_zone_facility(stem)) \
             and not (kind is Kind.COMPANY and _platform(stem)):
         return False  # "研发中心", "平安园区", "道路工程", "企业集团"
     if kind is Kind.PROJECT and distinct.is_category_head(head) and not coded \
@@ -936,6 +960,8 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
             and s0 - (start + len(tokens[k])) >= 2:
         start += len(tokens[k])  # "园区东区X加工区", "区X小镇": the scope is not the name
     area = _rule("area_scope").match(text, s0 - len(stem))
+    if area and area.group(1)[0] in vocabulary().conjunctions:
+        area = None  # "和开发区X厂": the area starts after the conjunction, which trimming dropped
     if kind is Kind.PROJECT and area and _area_scoped(area.group()) and start < area.end(1):
         start = area.start()  # "综保区X平台": the area's name is no verb to trim
     if kind is Kind.PROJECT:
@@ -995,10 +1021,13 @@ def _fused(stem: str, head: str) -> bool:
 
 
 def _whole_zone_word(text: str, start: int, head_start: int) -> int:
-    """"由综保区管委会负责": a name never starts inside the zone's kind word right before its
-    head (综保区, 经开区 …), whatever the dictionary cut ("由综|保区")."""
-    word = next((w for w in lexicon.words("names", "own_zone_words") if text.startswith(w, head_start - len(w))), "")
-    return min(start, head_start - len(word)) if word and start > head_start - len(word) else start
+    """"由综保区管委会负责", "配合单位：综保区管理局": a name never starts inside a zone's kind
+    word (综保区, 经开区 …) before its head, whatever the dictionary cut ("由综|保区", "综|保区管理")."""
+    for w in lexicon.words("names", "own_zone_words"):
+        i = text.find(w, max(0, start - len(w) + 1), head_start)
+        if 0 <= i < start and i + len(w) <= head_start:
+            return i
+    return start
 
 
 def _after_glued_unit_end(text: str, start: int, head_start: int) -> int:
@@ -1038,6 +1067,8 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sani
     plan names the same things sentence after sentence, and the rules ask jieba's tags)."""
     if kind is Kind.AGENCY and head in _words("self_bodies") and stem in ("", "区", "市", "县"):
         return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
+    if kind is Kind.AGENCY and stem in _words("own_zone_words") and head not in ("政府", "人民政府", "海关", "处"):
+        return True  # 高新区党工委, 开发区管委会, 开发区财政局: the plan's own zone's bodies
     if kind is Kind.AGENCY and head in ("政府", "人民政府"):
         # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
         # and a date glued in front (2月18日区政府) is no part of the name
@@ -1072,15 +1103,19 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sani
     if kind is Kind.AGENCY and head == "厅":
         return any(w in stem[:4] for w in lexicon.words("names", "provincial_scopes")) \
             and len(stem) >= 3  # 自治区商务厅, 省科技厅 — not 展厅, 餐厅
+    if kind is Kind.AGENCY and head == "处":
+        return stem.endswith(tuple(lexicon.words("names", "section_office_functions")))  # 园区管理处, not 好处
     if kind is Kind.AGENCY and head == "委":
         return stem.endswith(tuple(lexicon.words("names", "commission_stems")))  # 市发展改革委
     if kind is Kind.AGENCY and stem in ("乡镇", "镇街", "街镇", "村镇"):
         return False  # 乡镇办, 镇街: a type of unit
-    if kind is Kind.AGENCY and head in ("镇", "街道", "办", "局", "办事处") and len(stem) < 2:
+    if kind is Kind.AGENCY and head == "乡" and distinct.tag(stem[-1:] + head) is not None:
+        return False  # 水乡, 家乡, 新乡: a word (or a city) ending in 乡, no township
+    if kind is Kind.AGENCY and head in ("镇", "乡", "街道", "办", "局", "办事处") and len(stem) < 2:
         return False  # 快办, 查办: a verb, not an office
     if kind is Kind.AGENCY and distinct.tag(stem[-1] + head) in ("v", "vn"):
         return False  # 督办, 承办, 举办
-    if kind is Kind.AGENCY and head in ("镇", "街道", "办事处") and not (
+    if kind is Kind.AGENCY and head in ("镇", "乡", "街道", "办事处") and not (
             distinct.is_distinctive(stem) or len(stem) >= 2 and distinct.tag(stem) is None):
         return False  # 提升街道, 区级和N条街道: a street of no name
     if kind is Kind.PROJECT and len(stem) < 2:

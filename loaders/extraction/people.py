@@ -72,6 +72,12 @@ def people_in(cell: str) -> list[str] | None:
     return out or None
 
 
+def _park_unit(rest: str) -> bool:
+    """"金沙|电子信息产业园管理处": what follows names a park by its sector, so the words before
+    are the park's place, not a person (a park is never named by its sector alone)."""
+    return any(w in rest for w in _cfg()["place_type_openers"] if len(w) >= 2)
+
+
 def leading_person(text: str) -> str | None:
     """A person's name that opens ``text`` and runs into a unit ("赵敏商务局" → 赵敏,
     "李明华 经济发展局" → 李明华, "王东市科技局" → 王东), or None.
@@ -89,7 +95,8 @@ def leading_person(text: str) -> str | None:
             if len(head) >= size + 3 and is_person(head[:size])
             and not (freq.get(head[:size]) and tags.get(head[:size]) != "nr")
             and (head[size] in _SCOPES or len(_first_word(head[size:])) >= 2)
-            and not head[size:].startswith(tuple(_cfg()["place_type_openers"]))]
+            and not head[size:].startswith(tuple(_cfg()["place_type_openers"]))
+            and not _park_unit(head[size:])]
     if not fits:
         return None
     opening, flag = _first_tagged(head)

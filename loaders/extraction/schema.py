@@ -75,7 +75,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS, "own_zone_words": WORDS, "section_verbs": WORDS, "section_heads": WORDS,
         "self_bodies": WORDS, "aspiration_words": WORDS, "brand_tags": WORDS,
         "firm_project_heads": WORDS, "firm_project_openers": WORDS, "headquarters_regions": WORDS,
-        "place_kind_openers": WORDS,
+        "place_kind_openers": WORDS, "section_office_functions": WORDS,
     },
     "people": {
         "surnames": WORDS, "compound_surnames": WORDS, "not_given_name_final": WORDS,

@@ -137,7 +137,7 @@ def _proper(name: str) -> bool:
     """Is the part before a project name's head distinctive ("汀泗河系统治理项目", not "科技创新平台")?"""
     head = _patterns()[2].search(name) or _SECTION_END.search(name)
     stem = name[:head.start()] if head else name
-    return distinct.is_distinctive(stem.strip("“”"))
+    return distinct.is_distinctive(stem.strip("“”")) or distinct.is_own_zone_facility(stem)
 
 
 def works_in_task(text: str) -> list[str]:
