@@ -26,6 +26,9 @@ from typing import Any
 
 from zonekg.graph.errors import QueryError, QueryOverMemory, QueryStopped, QueryTimeout
 from zonekg.graph.lanes import Lanes
+from zonekg.graph.literal_forms import LiteralForms
+from zonekg.graph.literal_forms import load as load_forms
+from zonekg.graph.sparql_narrow import narrowed
 from zonekg.graph.sparql_order import Unorderable, order_rows, ordered_select
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
@@ -74,7 +77,24 @@ class GraphResult:
 QueryResult = SelectResult | AskResult | GraphResult
 
 
-def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows: int) -> QueryResult:
+def evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows: int,
+             forms: LiteralForms | None = None) -> QueryResult:
+    """Run ``sparql`` on a pyoxigraph store and collect at most ``max_rows`` results.
+
+    A ``FILTER(STR(?v) = "c")`` is first given the engine as the terms to look up, when the
+    store's literal ``forms`` are known (:mod:`zonekg.graph.sparql_narrow`); a query that then
+    fails to parse is run as written, so its syntax error is explained on the user's text.
+    """
+    narrow = narrowed(sparql, forms)
+    if narrow != sparql:
+        try:
+            return _evaluate(store, narrow, params, max_rows)
+        except QueryError:
+            pass
+    return _evaluate(store, sparql, params, max_rows)
+
+
+def _evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows: int) -> QueryResult:
     """Run ``sparql`` on a pyoxigraph store and collect at most ``max_rows`` results.
 
     A SELECT ending in ``ORDER BY ?var …`` is evaluated without it and ordered here when its
@@ -160,7 +180,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent(parent_pid)
-    opened: tuple[str, Any] | None = None
+    opened: tuple[str, Any, LiteralForms | None] | None = None
     while True:
         try:
             job = conn.recv()
@@ -169,8 +189,8 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
         snapshot, sparql, params, max_rows = job
         try:
             if opened is None or opened[0] != snapshot:
-                opened = (snapshot, ox.Store.read_only(snapshot))
-            conn.send(("ok", evaluate(opened[1], sparql, params, max_rows)))
+                opened = (snapshot, ox.Store.read_only(snapshot), load_forms(Path(snapshot)))
+            conn.send(("ok", evaluate(opened[1], sparql, params, max_rows, opened[2])))
         except QueryError as exc:
             conn.send(("error", str(exc)))
         except Exception as exc:  # an engine failure must reach the caller, not kill the worker

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from pyoxigraph import Quad
 
-from zonekg.graph import union
+from zonekg.graph import literal_forms, union
 from zonekg.graph.errors import QueryError
+from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS, GraphResult, QueryExecutor, QueryResult, evaluate
 from zonekg.graph.sparql_rewrite import DefaultGraphWrite, syntax_error_in, without_trailing_separator, written_graphs
 from zonekg.graph.store import NoStore, StoreError, StoreInUse
@@ -92,6 +93,12 @@ class OxigraphStore:
         if not self._has_union() and next(self._store.named_graphs(), None) is not None:
             self._changing()
             self._store.update(union.rebuild(None))
+        self._forms = literal_forms.load(self.directory)
+        if self._forms is None:
+            # A store written before forms were kept, or after an update that could not tell:
+            # recomputed once here, on the writer's side, never by a read.
+            self._forms = literal_forms.scan(self._store)
+            literal_forms.save(self.directory, self._forms)
 
     def state(self) -> str:
         """A token naming what the store holds: it is replaced before any write that follows
@@ -127,10 +134,22 @@ class OxigraphStore:
     def _has_union(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
+    def _adding(self, forms: LiteralForms | None) -> None:
+        """Called before a write that may bring literals of ``forms`` (None: not known): the
+        kept forms cover the store before the write can make it hold them."""
+        if self._forms is None or forms is None:
+            if self._forms is not None:
+                literal_forms.save(self.directory, None)
+            self._forms = None
+        elif not (forms.languages <= self._forms.languages and forms.datatypes <= self._forms.datatypes):
+            self._forms |= forms
+            literal_forms.save(self.directory, self._forms)
+
     def replace_document(self, document_iri: str, quads: Iterable[Quad]) -> None:
         graph = ox.NamedNode(document_iri)
         triples = [q.triple for q in quads]
         self._changing()
+        self._adding(literal_forms.of_terms(t.object for t in triples))
         if not self._store.contains_named_graph(graph):
             # A new document (every document of a first ingest): its quads and its share of
             # the union go in as quads, in one transaction, with no SPARQL text to build or parse.
@@ -171,11 +190,18 @@ class OxigraphStore:
         loading = self.directory / LOADING_DIR
         shutil.rmtree(loading, ignore_errors=True)
         target = ox.Store(str(loading))
-        chunks = (chunk for iri, nquads in documents for chunk in (nquads, union_of(iri, nquads)))
+        forms = [literal_forms.NOTHING]
+
+        def read(nquads: bytes) -> bytes:
+            forms[0] |= literal_forms.of_nquads(nquads)
+            return nquads
+
+        chunks = (chunk for iri, nquads in documents for chunk in (read(nquads), union_of(iri, nquads)))
         try:
             while (batch := _batch(chunks, BULK_LOAD_BATCH_BYTES)) is not None:
                 target.bulk_load(io.BufferedReader(_Chunks(batch)), format=ox.RdfFormat.N_QUADS, lenient=True)
             target.flush()
+            self._adding(forms[0])  # before the load is marked complete (and so can take the store's place)
         except BaseException:
             del target
             shutil.rmtree(loading, ignore_errors=True)
@@ -205,14 +231,19 @@ class OxigraphStore:
         except DefaultGraphWrite as exc:
             raise QueryError(str(exc)) from None
         self._changing()
+        known = self._forms
+        self._adding(literal_forms.of_update(sparql_update, PREFIXES))
         before = f"{union.stash(touched)}\n;\n"
         text = f"{before}{without_trailing_separator(sparql_update)}\n;\n{union.settle(touched, None)}"
         try:
             self._store.update(text, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(syntax_error_in(sparql_update, str(exc), before.count("\n"))) from None
-        except RuntimeError as exc:  # well-formed but not applicable: nothing was changed
-            raise QueryError(str(exc)) from None
+        except (SyntaxError, RuntimeError) as exc:  # nothing was changed: the forms known before hold
+            if known is not None and self._forms is None:
+                self._forms = known
+                literal_forms.save(self.directory, known)
+            if isinstance(exc, SyntaxError):
+                raise QueryError(syntax_error_in(sparql_update, str(exc), before.count("\n"))) from None
+            raise QueryError(str(exc)) from None  # well-formed but not applicable
 
     def documents(self) -> list[str]:
         graphs = self._store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(ZK_DOCUMENT), None)
@@ -220,7 +251,7 @@ class OxigraphStore:
                       if isinstance(q.subject, ox.NamedNode) and q.graph_name == q.subject)
 
     def query(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult:
-        return evaluate(self._store, sparql, params, READ_MODEL_MAX_ROWS)
+        return evaluate(self._store, sparql, params, READ_MODEL_MAX_ROWS, self._forms)
 
     def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
         if graph_iri:
@@ -256,6 +287,8 @@ class OxigraphStore:
         """A consistent read-only copy at ``target`` (hard links, so cheap) for query workers."""
         self._store.flush()
         self._store.backup(str(target))
+        if self._forms is not None:  # the forms the snapshot's workers narrow FILTERs with
+            literal_forms.save(target, self._forms)
 
     def close(self) -> None:
         self._store.flush()
