@@ -29,7 +29,7 @@ from zonekg.graph.lanes import Lanes
 from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.literal_forms import load as load_forms
 from zonekg.graph.sparql_narrow import narrowed
-from zonekg.graph.sparql_order import Unorderable, order_rows, ordered_select
+from zonekg.graph.sparql_order import OrderedSelect, Unorderable, first_key_values, order_rows, ordered_select
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 
 DEFAULT_TIMEOUT = 10.0
@@ -99,8 +99,9 @@ def _evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows
 
     A SELECT ending in ``ORDER BY ?var …`` is evaluated without it and ordered here when its
     keys allow (:mod:`zonekg.graph.sparql_order`: the on-disk engine decodes both terms at every
-    comparison); otherwise, or when a key's value turns out to be one ordered only by the
-    engine, the engine runs the query as written.
+    comparison); with a ``LIMIT``, first narrowed to the solutions of the first key's lowest
+    values (:func:`_narrowed_to_first_key`). Otherwise, or when a key's value turns out to be
+    one ordered only by the engine, the engine runs the query as written.
     """
     import pyoxigraph as ox
 
@@ -108,7 +109,10 @@ def _evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows
     plan = ordered_select(sparql)
     if plan is not None:
         try:
-            solutions = _run(store, plan.unordered, subs)
+            query = plan.unordered
+            if plan.counted is not None and subs is None:
+                query = _narrowed_to_first_key(store, plan, max_rows)
+            solutions = _run(store, query, subs)
             if isinstance(solutions, ox.QuerySolutions):
                 variables = [v.value for v in solutions.variables]
                 rows, truncated = order_rows(plan, variables, _rows(solutions, variables), max_rows)
@@ -123,6 +127,18 @@ def _evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows
         rows = list(islice(_rows(result, variables), max_rows + 1))
         return SelectResult(variables, rows[:max_rows], truncated=len(rows) > max_rows)
     return capped_graph(result, max_rows)
+
+
+def _narrowed_to_first_key(store: Any, plan: OrderedSelect, max_rows: int) -> str:
+    """``plan``'s unordered query kept to the first key's values that hold the rows it keeps
+    (:func:`~zonekg.graph.sparql_order.first_key_values`), or as it is when a solution leaves
+    the key unbound. (Not with parameters: Oxigraph binds only projected variables, and the
+    counting query projects the key alone.)"""
+    assert plan.counted is not None
+    counted = _run(store, plan.counted, None)
+    groups = ((to_tuple(value), int(count.value), str(value)) for value, count in counted)
+    values = first_key_values(plan, groups, max_rows)
+    return plan.unordered if values is None else plan.restricted(values)
 
 
 def _run(store: Any, sparql: str, subs: dict[Any, Any] | None) -> Any:

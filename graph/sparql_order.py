@@ -17,6 +17,11 @@ back to the engine, which then evaluates the original query. Solutions with equa
 in any order (SPARQL leaves it undefined), so with a ``LIMIT`` cutting through equal keys the
 rows kept may differ from Oxigraph's, never their keys.
 
+With a ``LIMIT``, the engine first counts the solutions of each value of the first key (one
+term decoded per value) and the query is kept to the lowest values that hold ``OFFSET + LIMIT``
+rows (:func:`first_key_values`), so only those rows are decoded: ``lead pairs`` decodes 100-odd
+rows instead of 35k.
+
 Found on tokens (:func:`zonekg.graph.sparql_text.tokens`), so an ``ORDER`` inside a string, an
 IRI, a comment or a subquery is never taken for the query's own.
 """
@@ -25,12 +30,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from zonekg.graph.sparql_rewrite import query_form
 from zonekg.graph.sparql_text import Token, tokens
 from zonekg.graph.terms import TermTuple
 
 Row = tuple[TermTuple | None, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,17 @@ class OrderedSelect:
     """(variable name, descending) for each key, most significant first."""
     limit: int | None
     offset: int
+    counted: str | None = None
+    """``SELECT ?first (COUNT(*) AS ?n) … GROUP BY ?first`` over the same pattern, for a query
+    that may be narrowed to its first key's lowest values (see :func:`first_key_values`);
+    None when it may not (no ``LIMIT``; ``DISTINCT``, ``REDUCED``, an expression, an aggregate
+    or a ``GROUP BY`` of its own, which make rows and solutions differ)."""
+
+    def restricted(self, values: Iterable[str]) -> str:
+        """The unordered query keeping only solutions whose first key is one of ``values``
+        (SPARQL terms): a final ``VALUES``, joined with the whole pattern after it is
+        evaluated, so it removes rows and changes none (every solution binds the key)."""
+        return f"{self.unordered}\nVALUES ?{self.keys[0][0]} {{ {' '.join(values)} }}"
 
 
 class Unorderable(Exception):
@@ -126,8 +144,69 @@ def ordered_select(query: str) -> OrderedSelect | None:
             window = _slice(found[index + 2 + used:])
             if not keys or window is None or _aliases(found[:index]) & {name for name, _ in keys}:
                 return None
-            return OrderedSelect(query[:token.start], tuple(keys), *window)
+            counted = _counted(query, found[:index], keys[0][0]) if window[0] is not None else None
+            return OrderedSelect(query[:token.start], tuple(keys), *window, counted)
     return None
+
+
+COUNT_VARIABLE = "zonekgRowsOfKey"
+
+
+def _counted(query: str, before: list[Token], first: str) -> str | None:
+    """The query counting its solutions by the first key (``before``: its tokens up to the
+    ``ORDER``); None unless its projection is ``*`` or plain variables holding the key, with no
+    ``DISTINCT``/``REDUCED`` and no ``GROUP BY``/``HAVING`` of its own."""
+    select = next((i for i, t in enumerate(before) if t.kind == "word" and t.text.upper() == "SELECT"), None)
+    if select is None or COUNT_VARIABLE in query:
+        return None
+    end = select + 1
+    while end < len(before) and (before[end].kind == "var" or before[end].text == "*"):
+        end += 1
+    projected = {t.text[1:] if t.kind == "var" else t.text for t in before[select + 1:end]}
+    if end == select + 1 or end >= len(before) or (first not in projected and "*" not in projected):
+        return None
+    if before[end].text.upper() not in ("WHERE", "FROM", "{"):
+        return None  # DISTINCT, REDUCED, an expression
+    depth = 0
+    for token in before[end:]:
+        if token.kind == "other" and token.text in "{}":
+            depth += 1 if token.text == "{" else -1
+        elif depth == 0 and token.kind == "word" and token.text.upper() in ("GROUP", "HAVING"):
+            return None
+    stop = before[-1].start + len(before[-1].text)
+    return (f"{query[:before[select].start]}SELECT ?{first} (COUNT(*) AS ?{COUNT_VARIABLE}) "
+            f"{query[before[end].start:stop]}\nGROUP BY ?{first}")
+
+
+def first_key_values(plan: OrderedSelect, groups: Iterable[tuple[TermTuple | None, int, T]],
+                     max_rows: int) -> list[T] | None:
+    """The first key's values (each group's ``T``) whose solutions hold every row ``plan``
+    keeps: the lowest values (highest for ``DESC``), in order, until their counts cover
+    ``OFFSET + LIMIT``; every solution with a value kept is kept, so ties on the later keys
+    are ordered among all of them. ``groups`` is (value, number of solutions, T) per value,
+    as :attr:`OrderedSelect.counted` answers. None when a solution leaves the key unbound (a
+    ``VALUES`` list cannot keep it); :class:`Unorderable` as :func:`order_rows`.
+
+    Why: the on-disk engine decodes every projected term of every solution (1.3 of 2.4 CPU-s
+    for 35k lead pairs); counted by key it decodes one term per distinct value, and only the
+    rows kept are decoded. O(g log g) for g distinct values.
+    """
+    descending = plan.keys[0][1]
+    keyed = []
+    for value, count, item in groups:
+        if value is None:
+            return None
+        keyed.append((_term_key(value), count, item))
+    _check_one_kind([key for key, _, _ in keyed])
+    keyed.sort(key=lambda group: group[0], reverse=descending)
+    wanted = plan.offset + (max_rows + 1 if plan.limit is None else min(plan.limit, max_rows + 1))
+    chosen: list[T] = []
+    for _, count, item in keyed:
+        if wanted <= 0:
+            break
+        chosen.append(item)
+        wanted -= count
+    return chosen
 
 
 def _term_key(term: TermTuple | None) -> tuple[int, str, str]:
@@ -140,6 +219,12 @@ def _term_key(term: TermTuple | None) -> tuple[int, str, str]:
     if kind == "literal" and datatype is None:
         return (2, value, language or "")
     raise Unorderable(kind if kind != "literal" else datatype)
+
+
+def _check_one_kind(keys: Iterable[tuple[int, str, str]]) -> None:
+    """:class:`Unorderable` when ``keys`` (of one column) hold simple and tagged strings."""
+    if len({bool(key[2]) for key in keys if key[0] == 2}) > 1:
+        raise Unorderable("simple and language-tagged strings in one key")
 
 
 class _Descending:

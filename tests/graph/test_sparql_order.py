@@ -153,3 +153,40 @@ def test_the_split_keeps_the_query_and_reads_its_slice() -> None:
     assert plan.unordered == query[: query.index("\nORDER BY") + 1]
     assert plan.keys == (("b", False), ("a", True))
     assert (plan.limit, plan.offset) == (100, 12)
+
+
+FIRST_KEY_NARROWED = [
+    "SELECT ?s ?tag WHERE { ?s ex:tag ?tag } ORDER BY ?tag ?s LIMIT 40",
+    "SELECT ?s ?tag WHERE { ?s ex:tag ?tag } ORDER BY DESC(?tag) ?s LIMIT 17 OFFSET 5",
+    "SELECT ?name ?s WHERE { ?s ex:name ?name } ORDER BY ?name DESC(?s) LIMIT 30",
+    "SELECT * WHERE { ?s ex:name ?name ; ex:tag ?tag } ORDER BY ?name ?tag ?s LIMIT 25 OFFSET 60",
+    "SELECT ?s ?name ?tag WHERE { ?s ex:name ?name OPTIONAL { ?s ex:tag ?tag } } ORDER BY ?name ?s LIMIT 9",
+    "SELECT ?s ?tag WHERE { ?s ex:tag ?tag FILTER(?tag != \"a\"@en) } ORDER BY ASC(?tag) ?s LIMIT 1",
+    "SELECT ?s ?tag WHERE { ?s ex:tag ?tag } ORDER BY ?tag ?s LIMIT 5000",
+    f"SELECT ?s ?name WHERE {{ {THINGS} }} ORDER BY ?name ?s LIMIT 40",  # unbound names: not narrowed
+]
+
+
+@pytest.mark.parametrize("query", FIRST_KEY_NARROWED)
+def test_a_limit_narrowed_to_the_first_keys_lowest_values_gives_oxigraphs_rows(store: ox.Store, query: str) -> None:
+    """``?s`` breaks every tie, so the rows themselves must be Oxigraph's, under a row cap too."""
+    plan = ordered_select(PREFIX + query)
+    assert plan is not None and plan.counted is not None
+    expected = _engine(store, query)
+    assert expected
+    result = evaluate(store, PREFIX + query, None, 10_000)
+    assert isinstance(result, SelectResult) and result.rows == expected and not result.truncated
+    capped = evaluate(store, PREFIX + query, None, 7)
+    assert isinstance(capped, SelectResult) and capped.rows == expected[:7] and capped.truncated == (len(expected) > 7)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT DISTINCT ?tag WHERE { ?s ex:tag ?tag } ORDER BY ?tag LIMIT 4",  # rows are not solutions
+    "SELECT REDUCED ?tag WHERE { ?s ex:tag ?tag } ORDER BY ?tag LIMIT 4",
+    "SELECT ?tag WHERE { ?s ex:tag ?tag } GROUP BY ?tag ORDER BY ?tag LIMIT 4",
+    "SELECT ?s ?tag WHERE { ?s ex:tag ?tag } ORDER BY ?tag ?s",  # no LIMIT: every row is decoded anyway
+    "SELECT ?s WHERE { ?s ex:tag ?tag } ORDER BY ?tag LIMIT 4",  # the key is not returned
+])
+def test_what_is_not_narrowed_to_the_first_key(query: str) -> None:
+    plan = ordered_select(PREFIX + query)
+    assert plan is not None and plan.counted is None
