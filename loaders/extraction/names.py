@@ -1061,25 +1061,34 @@ def _after_glued_unit(text: str, start: int, head_start: int) -> int:
     return start
 
 
+def _agency_by_its_head(head: str, stem: str) -> bool | None:
+    """The agency heads whose stem decides alone (a government, a customs district, the zone's
+    own bodies); None for the others, which _valid's general rules read."""
+    if head in _words("self_bodies") and stem in ("", "区", "市", "县"):
+        return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
+    if stem in _words("own_zone_words") and head not in ("政府", "人民政府", "海关", "处"):
+        return True  # 高新区党工委, 开发区管委会, 开发区财政局: the plan's own zone's bodies
+    if head in ("政府", "人民政府"):
+        # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
+        # and a date glued in front (2月18日区政府) is no part of the name
+        return re.fullmatch(r"[\u4e00-\u9fff]{0,8}[省市区县镇乡旗]", stem) is not None and stem[0] not in "各年月日号"
+    if head == "海关":
+        # a customs district is named by its place (榆关海关); "新增海关高级认证企业" names none
+        return bool(stem) and not any(len(tk) > 1 and (tag or "")[:1] in ("v", "d", "p") for tk, tag in distinct.tokens(stem))
+    if re.fullmatch(r"[省市区县]政府", stem) and head in ("督查室", "办公室"):
+        return True  # 市政府督查室: the government's own office
+    if head == "办公厅":
+        return stem.endswith(("政府", "人民政府", "党委", "委")) and stem[0] != "各"
+    return None
+
+
 @functools.lru_cache(maxsize=16384)
 def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sanity rule per kind of name, read top-down as a table
     """Kind-specific sanity: enough stem, not generic, not starting with a digit (memoised: a
     plan names the same things sentence after sentence, and the rules ask jieba's tags)."""
-    if kind is Kind.AGENCY and head in _words("self_bodies") and stem in ("", "区", "市", "县"):
-        return True  # 工委, 管委, 区工委: the zone's own committees, named by their head
-    if kind is Kind.AGENCY and stem in _words("own_zone_words") and head not in ("政府", "人民政府", "海关", "处"):
-        return True  # 高新区党工委, 开发区管委会, 开发区财政局: the plan's own zone's bodies
-    if kind is Kind.AGENCY and head in ("政府", "人民政府"):
-        # a government is named by its place (台州市, 黄埔区) or scope (区政府); 各X is a label,
-        # and a date glued in front (2月18日区政府) is no part of the name
-        return re.fullmatch(r"[\u4e00-\u9fff]{0,8}[省市区县镇乡旗]", stem) is not None and stem[0] not in "各年月日号"
-    if kind is Kind.AGENCY and head == "海关":
-        # a customs district is named by its place (榆关海关); "新增海关高级认证企业" names none
-        return bool(stem) and not any(len(tk) > 1 and (tag or "")[:1] in ("v", "d", "p") for tk, tag in distinct.tokens(stem))
-    if kind is Kind.AGENCY and re.fullmatch(r"[省市区县]政府", stem) and head in ("督查室", "办公室"):
-        return True  # 市政府督查室: the government's own office
-    if kind is Kind.AGENCY and head == "办公厅":
-        return stem.endswith(("政府", "人民政府", "党委", "委")) and stem[0] != "各"
+    settled = _agency_by_its_head(head, stem) if kind is Kind.AGENCY else None
+    if settled is not None:
+        return settled
     if not stem:
         # a long zone head is a name by itself (综合保税区B区 after the right extension)
         return kind is Kind.ZONE and len(head) >= 4
