@@ -501,22 +501,24 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
     plan = ctx.plan_year
     section_past = s.index in ctx.past
     clauses = _clauses(text)
+    # the goal quantities first: most sentences hold none, and then their clauses' years and
+    # pasts (the costly part) are never read; a clause after the last one holding a quantity
+    # only carries state no later clause reads
+    held = [_goal_quantities(clause, cfg, qty, attr_list, verbs, verb_re, unit_kind) for _, clause in clauses]
+    last = max((k for k, quantities in enumerate(held) if quantities), default=-1)
+    if last < 0:
+        return []
     years = _clause_years(clauses, ctx.year_of.get(s.index, ctx.default_due or plan), plan)
     out: list[Target] = []
     subject, subject_start, subject_past = "", 0, False
     carried_past = s.index in ctx.stat  # the sentence (or an earlier clause) is anchored in the past
-    for (c0, clause), year in zip(clauses, years):
+    for (c0, clause), year, quantities in zip(clauses[:last + 1], years, held):
         clause_past, strong = _clause_past(clause, text[:c0], plan, cfg, s.index in ctx.goal)
         if strong:
             carried_past = True
         elif DUE.search(clause) or any(w in clause for w in cfg["commitment_words"]):
             carried_past = False
         past_here = section_past or clause_past or carried_past
-        found = list(qty.finditer(clause))
-        quantities: list[Qty] = []
-        for m in found:
-            if _is_goal_quantity(clause, m, quantities, cfg, attr_list, verbs, verb_re, unit_kind):
-                quantities.append(m)
         if not quantities:
             continue
         first = quantities[0]
@@ -557,6 +559,16 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
                 subject, subject_start, subject_past = metric, c0 + prev_end, past
             prev_end = m.end()
     return [t for t in out if t.metric]
+
+
+def _goal_quantities(clause: str, cfg, qty: QtyRe, attr_list, verbs, verb_re, unit_kind) -> list[Qty]:
+    """The quantities of a clause that may be goals, in order (each judged beside those kept
+    before it)."""
+    quantities: list[Qty] = []
+    for m in qty.finditer(clause):
+        if _is_goal_quantity(clause, m, quantities, cfg, attr_list, verbs, verb_re, unit_kind):
+            quantities.append(m)
+    return quantities
 
 
 def _clause_past(clause: str, before: str, plan: int | None, cfg,
