@@ -224,11 +224,13 @@ def _led(text: str) -> list[str]:
     """An industry named as the leader of the plan's clusters: "形成以X为龙头的N个以上的产业集群"
     (X is the lead industry, written as is) and "以X产业为引领" (a sector ending in 产业 sets the
     direction; "以规划为引领" names none). Firms as 龙头 ("以A集团为龙头") are no industry."""
+    out: list[str] = []
+    if "为龙头的" not in text and "产业为引领" not in text:
+        return out  # (the words both patterns need: most sentences have neither)
     cfg = lexicon.load("industries")
     generic = tuple(cfg["generic_modifiers"])
     org = tuple(cfg["organisation_nouns"])
     firms = tuple(lexicon.words("names", "company_markers"))
-    out = []
     for clause in CLAUSE.split(text):
         for m in re.finditer(r"以([\u4e00-\u9fff]{2,10}?)为龙头的[^，,；;。]{0,12}?(?:产业集群|产业体系)", clause):
             x = m.group(1)

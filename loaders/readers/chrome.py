@@ -102,31 +102,38 @@ _ISSUING_BODY = re.compile(
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 
+# Each pattern with the words one of which any line it matches holds (case aside, as the
+# patterns ignore it): a line holding none of them is no chrome, found with one cheap scan
+# of plain words before the patterns' own (most lines are the document's text).
 _CHROME_PATTERNS = [
-    r"返回.{0,20}(?:主站|首页)",
-    r"设为首页",
-    r"加入收藏",
-    r"收藏本(?:站|页)",
-    r"打印本页",
-    r"关闭(?:本页|窗口)",
-    r"[【\[]\s*(?:打印|关闭|收藏|返回顶部)\s*[】\]]",
-    r"字[体号]\s*[:：]?\s*[\[【(（]?\s*(?:大\s*中\s*小|[\]】)）])",
-    r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]",
-    r"(?:^|\s)(?:网站)?首页\s*(?:>|＞|>>|»|›|→|/)",
-    r"^版权所有|版权所有\s*[:：©(（]|©\s*\d{4}|^copyright\b",
-    r"ICP\s*备",
-    r"ICP\s*证",
-    r"公网安备",
-    r"网站许可证",
-    r"网站标识码",
-    r"技术支持\s*[:：]",
-    r"(?:阅读次数|浏览次数|累计次数|点击数|点击次数|点击量|浏览量|阅读量|访问量|访问次数)\s*[:：]",
-    r"此处隐藏\s*\d*\s*字",
-    r"下载后查看",
-    r"^(?:上一篇|下一篇|[上下]一条\s*[:：]|相关链接|相关文章|分享到|扫一扫在手机打开)",
-    r"^\s*(?:【|\[)?\s*(?:打印|关闭)\s*(?:】|\])?\s*$",
+    (r"返回.{0,20}(?:主站|首页)", ["返回"]),
+    (r"设为首页", ["设为首页"]),
+    (r"加入收藏", ["加入收藏"]),
+    (r"收藏本(?:站|页)", ["收藏本"]),
+    (r"打印本页", ["打印本页"]),
+    (r"关闭(?:本页|窗口)", ["关闭"]),
+    (r"[【\[]\s*(?:打印|关闭|收藏|返回顶部)\s*[】\]]", ["打印", "关闭", "收藏", "返回"]),
+    (r"字[体号]\s*[:：]?\s*[\[【(（]?\s*(?:大\s*中\s*小|[\]】)）])", ["字体", "字号"]),
+    (r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]", ["位置"]),
+    (r"(?:^|\s)(?:网站)?首页\s*(?:>|＞|>>|»|›|→|/)", ["首页"]),
+    (r"^版权所有|版权所有\s*[:：©(（]|©\s*\d{4}|^copyright\b", ["版权所有", "©", "copyright"]),
+    (r"ICP\s*备", ["ICP"]),
+    (r"ICP\s*证", ["ICP"]),
+    (r"公网安备", ["公网安备"]),
+    (r"网站许可证", ["网站许可证"]),
+    (r"网站标识码", ["网站标识码"]),
+    (r"技术支持\s*[:：]", ["技术支持"]),
+    (r"(?:阅读次数|浏览次数|累计次数|点击数|点击次数|点击量|浏览量|阅读量|访问量|访问次数)\s*[:：]",
+     ["次数", "点击", "浏览量", "阅读量", "访问量"]),
+    (r"此处隐藏\s*\d*\s*字", ["此处隐藏"]),
+    (r"下载后查看", ["下载后查看"]),
+    (r"^(?:上一篇|下一篇|[上下]一条\s*[:：]|相关链接|相关文章|分享到|扫一扫在手机打开)",
+     ["上一篇", "下一篇", "一条", "相关链接", "相关文章", "分享到", "扫一扫在手机打开"]),
+    (r"^\s*(?:【|\[)?\s*(?:打印|关闭)\s*(?:】|\])?\s*$", ["打印", "关闭"]),
 ]
-_CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
+_CHROME_RE = re.compile("|".join(f"(?:{p})" for p, _ in _CHROME_PATTERNS), re.IGNORECASE)
+_CHROME_WORDS = re.compile("|".join(sorted({re.escape(w) for _, words in _CHROME_PATTERNS for w in words})),
+                           re.IGNORECASE)
 
 _NAV_WORDS = {
     "首页", "网站首页", "设为首页", "加入收藏", "联系我们", "网站地图", "返回顶部", "无障碍",
@@ -148,7 +155,7 @@ def is_chrome(line: str) -> bool:
     text = line.strip(" \t\u3000")
     if not text:
         return False
-    if _CHROME_RE.search(text):
+    if _CHROME_WORDS.search(text) and _CHROME_RE.search(text):
         # Long body sentences may mention 版权所有 etc.; chrome lines are short.
         return len(text) <= 100 or bool(re.search(r"此处隐藏|ICP\s*备|公网安备", text))
     if "|" in text or "｜" in text:

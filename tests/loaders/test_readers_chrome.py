@@ -1,6 +1,8 @@
 """Chrome lines and packed metadata lines (our own made-up lines in the sample sites' style)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from zonekg.loaders.readers.chrome import clean_line, is_chrome, parse_date, parse_metadata
@@ -121,3 +123,26 @@ def test_clean_line_removes_word_bookmarks_and_nbsp():
 def test_copyright_in_a_sentence_is_body_text():
     assert not is_chrome("严厉打击侵犯版权所有人合法权益的行为，营造良好创新环境。")
     assert is_chrome("Copyright © 2024 南湖产业园管委会")
+
+
+# One made-up line per chrome pattern, in the order of _CHROME_PATTERNS
+_ONE_PER_PATTERN = [
+    "返回园区主站", "设为首页", "加入收藏", "收藏本站", "打印本页", "关闭窗口", "[ 收藏 ]",
+    "字号：【大 中 小】", "您的位置：政务公开", "网站首页 > 通知公告", "Copyright © 2024 园区管委会",
+    "浙icp备00000001号", "ICP证010101号", "公网安备 33000000000001号", "网站许可证号 00000",
+    "网站标识码3300000001", "技术支持:某某网络", "浏览量：88", "此处隐藏 300 字", "下载后查看全文",
+    "扫一扫在手机打开当前页", "【关闭】",
+]
+
+
+def test_each_chrome_pattern_names_the_words_a_line_it_matches_holds():
+    """The word scan before the patterns (most lines are text) may only skip lines no pattern
+    matches: what each pattern matches holds one of its words."""
+    from zonekg.loaders.readers.chrome import _CHROME_PATTERNS
+
+    assert len(_ONE_PER_PATTERN) == len(_CHROME_PATTERNS)
+    for line, (pattern, words) in zip(_ONE_PER_PATTERN, _CHROME_PATTERNS):
+        match = re.search(pattern, line, re.IGNORECASE)
+        assert match, (pattern, line)
+        assert any(w.lower() in match.group().lower() for w in words), (pattern, line)
+        assert is_chrome(line), line
