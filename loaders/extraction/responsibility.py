@@ -141,6 +141,8 @@ def statements(text: str) -> _Said:
     """Leads and participants one sentence states: its labels, a person column, then the
     clauses of the text the labels leave (bracketed leads, lead and participant clauses)."""
     said = _Said()
+    if not _cue_words().search(text):
+        return said  # (most sentences state no responsibility: they hold none of its words)
     labels = _labelled(text, said)
     _person_labelled(text, said, bool(labels))
     stripped = _rule("unit_label").sub(lambda m: "，" * len(m.group(0)), text)
@@ -150,6 +152,16 @@ def statements(text: str) -> _Said:
     said.lead = _unique(said.lead)
     said.part = [p for p in _unique(said.part) if p not in said.lead]
     return said
+
+
+@functools.cache
+def _cue_words() -> re.Pattern[str]:
+    """What every pattern :func:`statements` reads needs: a label's colon (unit_label,
+    person_label), a lead verb (bracket_lead, lead_statement), a participant verb
+    (participant_statement) or preposition (participant_prep). A sentence with none of them
+    states nothing, and one scan for them spares it the patterns."""
+    c = _cfg()
+    return re.compile(f"[:：]|{_alt(c['lead_verbs'] + c['participant_verbs'] + c['participant_preps'])}")
 
 
 def _labelled(text: str, said: _Said) -> list[re.Match[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from zonekg.loaders.document import Table
-from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction import extract, lexicon
 from zonekg.loaders.extraction.model import Kind, Relation
 from zonekg.loaders.extraction.responsibility import heading_name, named_in_task, statements
 from zonekg.loaders.readers.tables import split_blocks
@@ -37,6 +37,21 @@ def test_clause_start_statements():
     assert s.lead == ["东湾镇", "西湾街道"]
     s = statements("甲局牵头，各街道配合。")
     assert s.lead == ["甲局"] and s.part == []  # a bare type of unit names no one
+
+
+def test_each_statement_pattern_needs_a_word_the_sentence_scan_looks_for():
+    """statements() reads no pattern in a sentence without a label's colon, a lead verb or a
+    participant verb or preposition: each pattern it reads must need one of them."""
+    patterns = lexicon.load("responsibility")["patterns"]
+    for id, needs in (("unit_label", "[:：]"), ("person_label", "[:：]"), ("bracket_lead", "{{lead_verbs}})"),
+                      ("lead_statement", "(?:{{lead_verbs}})"), ("participant_statement", "(?:{{participant_verbs}})"),
+                      ("participant_prep", "(?:{{participant_preps}})")):
+        assert needs in patterns[id]["pattern"], id
+    # one of each, with and without its word
+    assert statements("责任单位：甲局").lead == ["甲局"]
+    assert statements("由甲局牵头").lead == ["甲局"] and statements("（乙市,甲局牵头）").lead
+    assert statements("甲局配合").part == ["甲局"] and statements("甲局牵头，会同乙局").part == ["乙局"]
+    assert not statements("由甲局，乙局、丙办，完成调度。")
 
 
 def test_not_a_responsibility():
