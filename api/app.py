@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
 from zonekg.api.body_limit import BodyLimit
+from zonekg.api.methods import Methods
 from zonekg.api.routes import analysis, docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
@@ -87,6 +88,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes, body_bytes=settings.max_body_bytes)
+    app.add_middleware(Methods, router=app.router)  # outside gzip: a HEAD has the GET's headers
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

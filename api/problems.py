@@ -127,7 +127,8 @@ def install(app: FastAPI, private_paths: Iterable[Path | str] = ()) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        # raised by the framework itself only: unknown route, wrong method
+        # raised by the framework itself only: an unknown path (404), a mount's wrong method
+        # (api/methods.py answers every other method a path does not serve)
         headers = dict(exc.headers) if exc.headers else None
         return problem(exc.status_code, _reason(exc.status_code), str(exc.detail), headers)
 
