@@ -18,6 +18,7 @@ from zonekg.api.routes import analysis, docs, documents, graph_store, pages, que
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
+from zonekg.api.target_limit import TargetLimit
 from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
 from zonekg.graph.memo import GenerationMemo
@@ -89,6 +90,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes, body_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, router=app.router)  # outside gzip: a HEAD has the GET's headers
+    app.add_middleware(TargetLimit)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -6,20 +6,43 @@ file descriptor. :class:`GuardedH11Protocol` gives each request head a deadline.
 uvicorn waits for running requests; :data:`SHUTDOWN_GRACE` bounds that wait, after which the
 service closes, which kills its query workers and extraction children, so a request waiting
 on one ends at once and the process exits within seconds.
+
+A request head h11 cannot read was answered by uvicorn in plain text, always 400; it is a
+problem here, 414 or 431 when the head is over :data:`MAX_HEAD_BYTES` (a request target under
+it is the app's to bound: :mod:`zonekg.api.target_limit`).
 """
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from zonekg.api.problems import problem
 from zonekg.api.settings import Settings
+from zonekg.api.target_limit import MAX_TARGET_BYTES
 
 SHUTDOWN_GRACE = 3
 """Seconds running requests get to finish after SIGTERM or Ctrl+C."""
+
+MAX_HEAD_BYTES = 4 * MAX_TARGET_BYTES
+"""The most of an unfinished request head (request line and headers) a connection holds:
+room for the longest target the app answers and for headers, a bound on memory per connection."""
+
+
+def unreadable_head(error: BaseException | None, received: bytes) -> tuple[int, str, str]:
+    """Status, title and detail for a request head h11 refused with ``error``, ``received``
+    being what it holds of the head."""
+    if getattr(error, "error_status_hint", 400) == 431:  # h11: the head passed its buffer
+        if b"\r\n" not in received:
+            return 414, "URI Too Long", (f"the request line is over {MAX_HEAD_BYTES:,} bytes; the path and "
+                                         f"query may be {MAX_TARGET_BYTES:,} (a long SPARQL query goes in a POST body)")
+        return 431, "Request Header Fields Too Large", f"the request's headers are over {MAX_HEAD_BYTES:,} bytes"
+    reason = str(error or "unreadable").split(":")[0]  # h11's words, not the bytes it quotes after them
+    return 400, "Bad Request", f"not a valid HTTP/1.1 request: {reason}"
 
 
 class GuardedH11Protocol(H11Protocol):
@@ -62,6 +85,17 @@ class GuardedH11Protocol(H11Protocol):
         self._cancel_head_deadline()
         super().connection_lost(exc)
 
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a head h11 refused (called while it handles h11's error), as a
+        problem with the status that error means; the connection then closes."""
+        status, title, detail = unreadable_head(sys.exception(), self.conn.trailing_data[0])
+        answer = problem(status, title, detail)
+        headers = [(b"content-type", answer.media_type.encode()),  # type: ignore[union-attr]
+                   (b"content-length", str(len(answer.body)).encode()), (b"connection", b"close")]
+        for event in (h11.Response(status_code=status, headers=headers, reason=title.encode()), h11.Data(data=answer.body), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event))  # type: ignore[arg-type]
+        self.transport.close()
+
 
 def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
     """uvicorn's configuration for ``app``: the guarded protocol, the keep-alive and header
@@ -71,6 +105,7 @@ def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Confi
         app,
         http=protocol,
         timeout_keep_alive=settings.keep_alive,  # type: ignore[arg-type]
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         timeout_graceful_shutdown=SHUTDOWN_GRACE,
         **{"log_level": "warning", **options},
     )

@@ -603,9 +603,16 @@ class Catalog:
     def triples(
         self, s: str | None, p: str | None, o: Param | None, limit: int, offset: int
     ) -> tuple[builtins.list[dict[str, dict[str, str]]], bool]:
-        """One page of the triples matching a pattern, and whether more follow. O(matches of
-        the pattern): an index look-up when ``s`` or ``p`` or an IRI ``o`` is given; a literal
-        ``o`` compared by its text scans the statements the other parts allow.
+        """One page of the triples matching a pattern, and whether more follow.
+
+        A page costs O(offset + limit) index steps, not O(store): the engine streams the
+        pattern's index over the union (a set: no DISTINCT needed) and stops after the page. An
+        ``ORDER BY`` here sorted every match before the first page (1.5 s unfiltered on the
+        five samples, growing with the store), so pages come in the index's order instead,
+        which is the same from page to page while the store is unchanged (a remote server
+        keeps an order of its own). A literal ``o`` is compared by its text, so with neither
+        ``s`` nor ``p`` given the scan runs over the statements until the page is full
+        (O(store) when few match).
 
         ``s`` and ``p`` are IRIs; ``o`` an IRI, or a literal matched on its text alone
         (whatever its language or datatype). Terms come in the SPARQL JSON results shape.
@@ -622,8 +629,7 @@ class Catalog:
             head.append("?text")
             filters = "FILTER(isLiteral(?o) && STR(?o) = ?text)"
         rows = self.select(
-            f"SELECT DISTINCT {' '.join(head)} WHERE {{ ?s ?p ?o {filters} }} "
-            f"ORDER BY ?s ?p ?o LIMIT {int(limit) + 1} OFFSET {int(offset)}",
+            f"SELECT {' '.join(head)} WHERE {{ ?s ?p ?o {filters} }} LIMIT {int(limit) + 1} OFFSET {int(offset)}",
             params or None,
         )
         triples = [{k: term_json(term) for k in ("s", "p", "o") if (term := r[k])} for r in rows[:limit]]

@@ -40,9 +40,10 @@ def object_param(value: str | None) -> Param | None:
     "/triples",
     summary="Triples matching a pattern",
     description="Leave out any of `s`, `p`, `o` to match anything there. Items are "
-    "`{s, p, o}` terms in the SPARQL JSON results shape, ordered; the default graph is the union "
-    "of all documents. There is no `total` (counting every triple would cost more than the page): "
-    "follow `next` until it is null.",
+    "`{s, p, o}` terms in the SPARQL JSON results shape, in the store's index order (the same from "
+    "page to page while the store is unchanged; a page costs the page, not a sort of every match); "
+    "the default graph is the union of all documents. There is no `total` (counting every triple "
+    "would cost more than the page): follow `next` until it is null.",
 )
 async def triples(
     request: Request,

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from api_corpus import ORIGIN
 from zonekg.api.routes.query_page import EXAMPLES
+from zonekg.api.target_limit import MAX_TARGET_BYTES
 
 
 def test_errors_are_problem_json(client: TestClient) -> None:
@@ -20,6 +21,16 @@ def test_errors_are_problem_json(client: TestClient) -> None:
         problem = response.json()
         assert problem["status"] == status and problem["title"] and "detail" in problem
     assert "GET" in client.put("/api/health").headers["allow"]
+
+
+def test_a_target_over_the_limit_is_a_414_problem(client: TestClient) -> None:
+    """Past the limit the app says so (h11 answered a long head with a plain-text 400)."""
+    response = client.get("/sparql", params={"query": "ASK { ?s ?p " + "?o " * (MAX_TARGET_BYTES // 3) + "}"})
+    assert response.status_code == 414
+    assert response.headers["content-type"] == "application/problem+json"
+    assert f"{MAX_TARGET_BYTES:,}" in response.json()["detail"] and "POST" in response.json()["detail"]
+    at_the_limit = "/api/search?q=" + "a" * (MAX_TARGET_BYTES - len("/api/search?q="))
+    assert client.get(at_the_limit).status_code == 200
 
 
 def test_openapi_documents_every_error_as_a_problem(client: TestClient) -> None:
