@@ -21,7 +21,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from zonekg.api.problems import problem
+from zonekg.api.problems import PROBLEM_JSON, problem
 from zonekg.api.settings import Settings
 from zonekg.api.target_limit import MAX_TARGET_BYTES
 
@@ -89,11 +89,12 @@ class GuardedH11Protocol(H11Protocol):
         """uvicorn's answer to a head h11 refused (called while it handles h11's error), as a
         problem with the status that error means; the connection then closes."""
         status, title, detail = unreadable_head(sys.exception(), self.conn.trailing_data[0])
-        answer = problem(status, title, detail)
-        headers = [(b"content-type", answer.media_type.encode()),  # type: ignore[union-attr]
-                   (b"content-length", str(len(answer.body)).encode()), (b"connection", b"close")]
-        for event in (h11.Response(status_code=status, headers=headers, reason=title.encode()), h11.Data(data=answer.body), h11.EndOfMessage()):
-            self.transport.write(self.conn.send(event))  # type: ignore[arg-type]
+        body = bytes(problem(status, title, detail).body)
+        headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+                   (b"connection", b"close")]
+        for event in (h11.Response(status_code=status, headers=headers, reason=title.encode()), h11.Data(data=body),
+                      h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event) or b"")
         self.transport.close()
 
 
