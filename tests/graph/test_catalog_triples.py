@@ -5,22 +5,14 @@ import statistics
 import time
 from pathlib import Path
 
-from test_store_contract import G1, document
+from test_store_contract import store_of
 from zonekg.graph.catalog import Catalog, local_runner
-from zonekg.graph.store import GraphStore, open_store
 
 
 def test_a_page_of_every_triple_costs_the_page_not_the_store(tmp_path: Path) -> None:
     """The first page of the unfiltered pattern takes about as long on a store forty times
     larger. It sorted every triple before the first page (ORDER BY ?s ?p ?o): ~40x and more,
     1.5 s on the five samples."""
-
-    def store_of(folder: str, documents: int) -> GraphStore:
-        store = open_store(tmp_path / folder, create=True)
-        for d in range(documents):
-            graph = f"{G1}.{d}"
-            store.replace_document(graph, document(graph, *((f"s{d}-{i}", str(i)) for i in range(500))))
-        return store
 
     def seconds(catalog: Catalog) -> float:
         runs = []
@@ -31,6 +23,6 @@ def test_a_page_of_every_triple_costs_the_page_not_the_store(tmp_path: Path) -> 
             assert len(page) == 100 and more
         return statistics.median(runs)
 
-    small, large = (Catalog(local_runner(store_of(name, n))) for name, n in (("small", 1), ("large", 40)))
+    small, large = (Catalog(local_runner(store_of(tmp_path / name, n, 500))) for name, n in (("small", 1), ("large", 40)))
     seconds(small)  # warm up (the query parser loads once)
     assert seconds(large) < 4 * seconds(small)

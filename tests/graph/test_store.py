@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from test_store_contract import G1, document
+from test_store_contract import G1, document, store_of
 from zonekg.graph.executor import QueryError
 from zonekg.graph.oxigraph_store import union_of
 from zonekg.graph.store import GraphStore, NoStore, open_store
@@ -76,13 +76,6 @@ def test_a_one_triple_update_costs_one_document_not_the_whole_union(tmp_path: Pa
     """The union is brought up to date for the graphs an update touches, not rebuilt: the
     same update on a store forty times larger takes about as long (a rebuild: ~40x)."""
 
-    def store_of(folder: str, documents: int) -> GraphStore:
-        store = open_store(tmp_path / folder, create=True)
-        for d in range(documents):
-            graph = f"{G1}.{d}"
-            store.replace_document(graph, document(graph, *((f"s{d}-{i}", str(i)) for i in range(1000))))
-        return store
-
     def seconds(store: GraphStore) -> float:
         runs = []
         for i in range(5):
@@ -91,7 +84,7 @@ def test_a_one_triple_update_costs_one_document_not_the_whole_union(tmp_path: Pa
             runs.append(time.perf_counter() - started)
         return statistics.median(runs)
 
-    small, large = store_of("small", 1), store_of("large", 40)
+    small, large = store_of(tmp_path / "small", 1, 1000), store_of(tmp_path / "large", 40, 1000)
     seconds(small)  # warm up (the update parser loads once)
     assert seconds(large) < 4 * seconds(small)
 

@@ -35,6 +35,16 @@ def document(graph: str, *facts: tuple[str, str]) -> list[ox.Quad]:
     return [is_document] + [ox.Quad(ox.NamedNode(f"http://x/{s}"), P, ox.Literal(o, language="zh"), g) for s, o in facts]
 
 
+def store_of(location: Path, documents: int, facts: int) -> GraphStore:
+    """A new embedded store at ``location`` of ``documents`` documents, each stating ``facts``
+    statements of its own: a store of a chosen size, for tests that compare costs."""
+    store = open_store(location, create=True)
+    for d in range(documents):
+        graph = f"{G1}.{d}"
+        store.replace_document(graph, document(graph, *((f"s{d}-{i}", str(i)) for i in range(facts))))
+    return store
+
+
 def values(store: GraphStore, sparql: str = "SELECT ?o WHERE { ?s <http://x/p> ?o } ORDER BY ?o") -> list[str]:
     result = store.query(sparql)
     assert isinstance(result, SelectResult)
