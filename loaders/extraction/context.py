@@ -298,6 +298,15 @@ def past_years(text: str, plan: int | None) -> list[int]:
     return out
 
 
+def plan_years(text: str, plan: int | None) -> list[int]:
+    """Years from the plan year on the text names as its own time ("2025年，…" of a 2025
+    plan; not "比2025年")."""
+    if not plan:
+        return []
+    return [int(m.group(1)) for m in YEAR.finditer(text)
+            if int(m.group(1)) >= plan and not PAST_YEAR_BEFORE.search(text[: m.start()])]
+
+
 COMPARISON = re.compile(r"(?:比|较|同|与|和|超过|高于|低于)(?:去年|上年|上一年)")
 
 

@@ -110,7 +110,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "project_table_name": WORDS, "project_table_columns": WORDS, "duration_units": WORDS,
         "distance_units": WORDS, "rank_nouns": WORDS, "existing_markers": WORDS,
         "process_verbs": WORDS, "result_verbs": WORDS, "past_strong": WORDS, "report_openers": WORDS, "past_markers": WORDS,
-        "commitment_words": WORDS, "past_sections": WORDS, "past_section_blockers": WORDS,
+        "commitment_words": WORDS, "present_words": WORDS, "past_sections": WORDS, "past_section_blockers": WORDS,
         "forward_section_words": WORDS, "metric_prefix": WORDS, "metric_verbs": WORDS,
         "metric_suffix": WORDS, "growth_words": WORDS, "share_words": WORDS,
     },

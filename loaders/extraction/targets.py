@@ -36,8 +36,8 @@ import re
 from decimal import Decimal
 
 from zonekg.loaders.extraction import lexicon
-from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, sentence_year,
-                                               without_comparisons)
+from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, plan_years,
+                                               sentence_year, without_comparisons)
 from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
@@ -514,9 +514,11 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
     carried_past = s.index in ctx.stat  # the sentence (or an earlier clause) is anchored in the past
     for (c0, clause), year, quantities in zip(clauses[:last + 1], years, held):
         clause_past, strong = _clause_past(clause, text[:c0], plan, cfg, s.index in ctx.goal)
+        # a clause that commits, or is set in the plan's own year, ends the report before it
+        committed = not strong and (DUE.search(clause) is not None or _set_now(clause, plan, cfg))
         if strong:
             carried_past = True
-        elif DUE.search(clause) or any(w in clause for w in cfg["commitment_words"]):
+        elif committed:
             carried_past = False
         past_here = section_past or clause_past or carried_past
         if not quantities:
@@ -545,7 +547,7 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
             if not metric and subject:
                 metric = subject
                 span = (subject_start, c0 + m.end())
-                past = past or subject_past
+                past = past or (subject_past and not committed)  # "去年增长8.1%，今年力争增长8.5%"
             else:
                 span = (c0 + prev_end, c0 + m.end())
             # "A率、B率、C率达100%": one value shared by a list of rates
@@ -588,6 +590,14 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
             or _dated_from_plan_year(before + clause, plan)
         return not committed, False
     return False, False
+
+
+def _set_now(clause: str, plan: int | None, cfg) -> bool:
+    """Whether a clause commits ("力争", "确保") or speaks of the plan's own time ("今年…",
+    "2025年，…" of a 2025 plan): a report that sets last year's figure beside this year's goal
+    ("去年增长8.1%，今年力争增长8.5%") turns from the past to the goal there."""
+    return any(w in clause for w in cfg["commitment_words"] + cfg["present_words"]) \
+        or bool(plan_years(clause, plan))
 
 
 def _dated_from_plan_year(text: str, plan: int | None) -> bool:
