@@ -68,17 +68,28 @@ def _headline_re() -> re.Pattern:
                       r"(?:新兴|主导|支柱|特色|未来)?产业")
 
 
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[.、．])\s*")
+# A run-in heading that is only its industry: "1、生物医药产业。", "（二）数字经济产业："
+_BARE_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:新兴|主导|支柱|特色|未来)?产业")
+
+
 def _headline(text: str) -> list[str]:
     """A task heading that names its industry: "1.做大X产业。", "（二）培育X新兴产业",
-    "四是X产业。" — a focus verb (or 一是/二是…) opens the clause and 产业 closes it."""
+    "四是X产业。" — a focus verb (or 一是/二是…) opens the clause and 产业 closes it; or a
+    numbered run-in heading that is nothing but a sector's 产业 ("1、生物医药产业。依托…"), where
+    the numbering sets the focus the verb would."""
     generic = tuple(lexicon.load("industries")["generic_modifiers"])
+    org = tuple(lexicon.load("industries")["organisation_nouns"])
     out = []
-    for clause in CLAUSE.split(text):
+    run_in = _NUMBERING.match(text) is not None and re.match(r"[^,，;；:：。!?！？]*(?:[。:：]|$)", text)
+    for k, clause in enumerate(CLAUSE.split(text)):
         if "产业" not in clause:
             continue  # (the heading ends with 产业)
-        clause = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[\d一二三四五六七八九十]+[.、．])\s*", "", clause)
-        m = _headline_re().fullmatch(clause.strip())
-        org = tuple(lexicon.load("industries")["organisation_nouns"])
+        clause = _NUMBERING.sub("", clause).strip()
+        m = _headline_re().fullmatch(clause)
+        if m is None and k == 0 and run_in:
+            m = _BARE_HEADING.fullmatch(clause)
+            m = m if m and is_industry(m.group(1)) else None
         if m and m.group(1) not in generic and not m.group(1).endswith(generic) \
                 and not re.search("[和及与]", m.group(1)) and not any(o in m.group(1) for o in org):
             out.append(m.group(1))

@@ -371,7 +371,8 @@ def _not_indicator(name: str) -> str:
         return ""
     built = _alt(c["built_count_units"])
     name = re.sub(rf"\d+(?:\.\d+)?\s*(?:{built})$", "", name)
-    if re.search(r"\d", name) and re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|家|亩|名|人|项|批|场|户|倍|条|公里|平方米)", name):
+    figures = _rule("capacity_in_name").sub("", name)  # "X年产5万吨Y项目": the name's own figure
+    if re.search(r"\d+(?:\.\d+)?\s*(?:%|万|亿|个|家|亩|名|人|项|批|场|户|倍|条|公里|平方米)", figures):
         return ""
     return name
 

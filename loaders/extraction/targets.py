@@ -214,8 +214,8 @@ def _document_targets(sents: list[Sentence], ctx: Context) -> list[Target]:
             gap += 1
             if gap > 1 or not s.heading:
                 header = None  # a heading line between rows ("二、项目建设") keeps the header
-            if s.header_row:
-                continue
+            if s.header_row or _rule("heading_count").match(s.text):
+                continue  # "一、项目建设类（4项）": the number of items below the heading
             out.extend(_sentence_targets(s, ctx))
             continue
         gap = 0

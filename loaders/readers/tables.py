@@ -257,6 +257,8 @@ def _tab_table(lines: list[str], start: int) -> tuple[Table, int] | None:
             rows.append([lines[i].strip(" \t\u3000")])
             i += 1
             continue
+        elif len(cells) < width:
+            cells, i = _wrapped_row(lines, i, width)
         while len(cells) > width and not cells[-1]:
             cells.pop()
         if len(cells) > width:
@@ -266,6 +268,28 @@ def _tab_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     if sum(len(r) == width for r in rows) < 3 or not _looks_tabular(rows):
         return None
     return Table(rows=tuple(tuple(r) for r in rows)), i
+
+
+_MAX_WRAPS = 4  # lines a row of a tab table may wrap onto
+
+
+def _wrapped_row(lines: list[str], i: int, width: int) -> tuple[list[str], int]:
+    """A row of a tab table whose cells wrapped onto the next lines (a word processor's cell
+    broken in the middle of a name, "1\t砚港新能源" / "材料产业园\t新建…"): each next line's
+    first piece continues the cell the line before ended in. The lines join when together
+    they fill the header's columns exactly and none of them opens the next numbered row;
+    else the row stays as it is (its last cells left empty). Returns the cells and the index
+    of the row's last line."""
+    cells = _tab_cells(lines[i])
+    for k in range(i + 1, min(i + 1 + _MAX_WRAPS, len(lines))):
+        more = _tab_cells(lines[k])
+        if not lines[k].strip(" \t\u3000\xa0") or _ROW_NUMBER.match(more[0]) \
+                or len(cells) + len(more) - 1 > width:
+            break
+        cells = cells[:-1] + [_merge_text(cells[-1], more[0])] + more[1:]
+        if len(cells) == width:
+            return cells, k
+    return _tab_cells(lines[i]), i
 
 
 # A header cell of a single-space table is a short column word ("联系人" too: a contact's column)

@@ -162,6 +162,34 @@ def test_tab_rows_keep_empty_cells_and_section_rows():
     assert blocks[1:] == ["以上项目由文旅局统筹调度。"]
 
 
+def test_tab_rows_whose_cells_wrapped_onto_the_next_lines():
+    # an attachment pasted from a word processor: a cell broken in the middle of a name or
+    # after "、" goes on at the start of the next line, which then holds the row's next cells
+    lines = [
+        "序号\t项目名称\t建设内容\t总投资（万元）\t责任单位\t完成时限",
+        "1\t青溪智能装备",
+        "产业园\t新建厂房6栋及配套",
+        "仓储中心\t56000\t经济发展局、",
+        "投资促进局\t2025年12月",
+        "2\t青溪港区3号泊位工程\t新建3万吨级泊位1个\t38000\t港口发展局\t2025年10月",
+        "3\t青溪人才公寓二期\t建筑面积2.4万平方米，配套",
+        "商业1200平方米\t16000\t规划建设局\t2025年9月",
+        "4\t南区道路改造\t改造道路6公里",  # trailing cells left empty: no line continues it
+        "5\t北区管网改造\t改造管网9公里\t4300\t规划建设局\t2025年11月",
+        "注：责任单位有两个的，第一个为牵头单位。",
+    ]
+    blocks = split_blocks(lines)
+    table = blocks[0]
+    assert table.rows[1:] == (
+        ("1", "青溪智能装备产业园", "新建厂房6栋及配套仓储中心", "56000", "经济发展局、投资促进局", "2025年12月"),
+        ("2", "青溪港区3号泊位工程", "新建3万吨级泊位1个", "38000", "港口发展局", "2025年10月"),
+        ("3", "青溪人才公寓二期", "建筑面积2.4万平方米，配套商业1200平方米", "16000", "规划建设局", "2025年9月"),
+        ("4", "南区道路改造", "改造道路6公里", "", "", ""),
+        ("5", "北区管网改造", "改造管网9公里", "4300", "规划建设局", "2025年11月"),
+    )
+    assert blocks[1:] == ["注：责任单位有两个的，第一个为牵头单位。"]
+
+
 def test_single_space_cells_under_a_header_of_column_words():
     # a PDF copy that left one plain space between cells; prose with spaces stays prose
     lines = [
