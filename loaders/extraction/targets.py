@@ -763,6 +763,7 @@ def _trim_tail(core: str, cfg) -> str:
         core = _strip_verbs(core, cfg["metric_verbs"])
         core = _strip_verbs(core, cfg["metric_suffix"])
         core = re.sub(r"(?<=[^人平])均$", "", core)  # "A和B均", not "人均"
+        core = re.sub(rf"(?<=[^比较同])(?:{'|'.join(cfg['metric_time_words'])})$", "", core)
     return core
 
 
