@@ -649,6 +649,8 @@ def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verb
         return False  # "一个中心", "两个基本点", "一批项目": slogans, not goals
     if re.match(r"[年月日号期级倍强]", after) or YEAR.match(clause[m.start():]):
         return False
+    if _rule("condition_case").match(after):
+        return False  # "责任单位有两个及以上的，…": the case a rule provides for
     if _rule("ordinal_before").search(before):
         return False  # "第38次常务会议", "第15届134次": an ordinal, not a number of things
     if unit == "%" and re.search(r"由[^,，]*$", before) and re.match(r"\s*(提升|提高|增加|上升|下降)", after):

@@ -123,6 +123,13 @@ def test_counts_of_named_things_and_of_existing_things():
     assert goals("在建35个项目全部竣工。") == []
 
 
+def test_the_case_a_rule_provides_for_is_no_goal():
+    # a clause ending in 的 names a case ("…两个以上的，…"), whatever its number
+    assert goals("配合单位有三个以上的，由第一个配合单位汇总报送。") == []
+    assert goals("单体投资5亿元以上的，由管委会主任办公会审定。") == []
+    assert values("全年引进投资5亿元以上项目6个。") == {(6, "个")}
+
+
 def test_counts_after_result_verbs_are_goals_even_after_a_list():
     got = values("全年引进省级以上各类研发中心、重点实验室等不少于6个。")
     assert (6, "个") in got
