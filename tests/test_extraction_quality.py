@@ -68,10 +68,12 @@ FLOORS = {
     # written blind in session 5 (micro 0.886, lead 0.675); floors under the figures after its fixes
     "heldout7": {"lead": 0.92, "agencies": 0.94, "zones": 0.93, "targets": 0.94, "projects": 0.90,
                  "industries": 0.88, "companies": 0.95},
-    # written blind in session 6 (micro 0.840, lead 0.750); floors a few points under the blind
-    # figures until its misses are fixed
-    "heldout8": {"lead": 0.70, "agencies": 0.88, "zones": 0.80, "targets": 0.80, "projects": 0.73,
-                 "industries": 0.80, "companies": 0.80},
+    # written blind in session 6 (micro 0.840, lead 0.750); floors a few points under the
+    # figures: targets 1.000, industries 0.923, projects 0.804, lead 0.800 after extract8b's
+    # fixes (past figure beside this year's goal, wrapped tab cells, counted category
+    # headings, run-in industry headings), the rest under the blind figures
+    "heldout8": {"lead": 0.76, "agencies": 0.88, "zones": 0.80, "targets": 0.95, "projects": 0.77,
+                 "industries": 0.88, "companies": 0.80},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
