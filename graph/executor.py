@@ -45,6 +45,15 @@ LIMIT, so this only guards memory. User SPARQL over HTTP gets the smaller, confi
 WATCH_INTERVAL = 0.05
 """Seconds between two looks at a busy worker (its answer, its clock, its memory)."""
 
+START_SECONDS = 60.0
+"""How long a new worker may take to start (a fresh interpreter importing the engine: about a
+second, many on a busy machine). A start is no part of a query's time: the time limit begins
+when a started worker is sent the query, so a worker that replaced a killed one does not make
+the next query overrun."""
+
+READY = "ready"
+"""What a worker says once it has started."""
+
 
 @dataclass
 class SelectResult:
@@ -196,6 +205,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent(parent_pid)
+    conn.send(READY)
     opened: tuple[str, Any, LiteralForms | None] | None = None
     while True:
         try:
@@ -239,6 +249,8 @@ class _Worker:
     def __init__(self, context: mp.context.SpawnContext) -> None:
         self.snapshot = ""
         """The snapshot this worker was last sent (and so holds open)."""
+        self.started = False
+        """Whether the worker has said :data:`READY`."""
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
         # Born with Ctrl+C blocked (a mask survives exec): a SIGINT to the process group while
@@ -252,6 +264,16 @@ class _Worker:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         child.close()
 
+
+    def wait_started(self, seconds: float) -> bool:
+        """Whether the worker has started, waiting up to ``seconds`` for it (False when it
+        died while starting)."""
+        if not self.started and self.conn.poll(seconds):
+            try:
+                self.started = self.conn.recv() == READY
+            except (EOFError, OSError):
+                return False
+        return self.started
 
     def kill(self) -> None:
         self.process.kill()
@@ -302,8 +324,14 @@ class QueryExecutor(LimitedPool):
         self._context = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
-        for _ in range(max(1, workers)):
+        self.workers = max(1, workers)
+        for _ in range(self.workers):
             self._idle.put(_Worker(self._context))
+
+    def busy(self) -> int:
+        """How many workers are answering a query now: what a test waits on to know that a
+        query holds a worker, instead of sleeping and hoping it does."""
+        return self.workers - self._idle.qsize()
 
     def set_snapshot(self, snapshot: Path) -> None:
         """Point future queries at a newer snapshot (after a write)."""
@@ -340,6 +368,10 @@ class QueryExecutor(LimitedPool):
                 worker = self._idle.get(timeout=limit)
             except queue.Empty:
                 raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
+            if not worker.wait_started(START_SECONDS):
+                self._idle.put(self._replace(worker))
+                worker.kill()
+                raise QueryStopped(f"a query worker did not start within {START_SECONDS:g} s")
             with self.lanes.timed(key, limit):
                 return self._answer(worker, sparql, params, cap, limit)
 

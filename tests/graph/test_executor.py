@@ -75,6 +75,21 @@ def test_timeout_stops_the_query_and_the_pool_keeps_answering(executor: QueryExe
     assert [r[0][1] for r in result.rows] == ["http://x/n9"]
 
 
+def test_a_workers_start_is_no_part_of_a_querys_time(tmp_path: Path) -> None:
+    """A new worker takes about a second to start (a fresh interpreter importing the engine);
+    a new pool's first query, with a limit a fraction of that, is answered all the same: the
+    limit begins when a started worker is sent the query. The start counted before, so on a
+    busy machine the worker that replaced a killed one failed the next query."""
+    store = open_store(tmp_path / "s", create=True)
+    readers = store.readers()
+    pool = readers.pool(workers=1, timeout=0.25, max_rows=50, memory_mb=1024)
+    try:
+        assert pool.run("ASK {}") == AskResult(True)
+    finally:
+        readers.close()
+        store.close()
+
+
 def test_publishing_shows_new_writes(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s", create=True)
     readers = store.readers()
