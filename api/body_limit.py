@@ -4,6 +4,10 @@ A declared ``Content-Length`` over the limit is answered at once, unread. A body
 one (chunked) is counted as it arrives and refused when it passes the limit, so memory and
 disk never hold more than the limit. Uploads (``POST /api/documents``) have a limit of their
 own; every other body (SPARQL queries and updates) has the general one.
+
+A body in a content coding (``Content-Encoding: gzip``) is refused with 415 and
+``Accept-Encoding: identity`` (RFC 9110 §8.4.1, §12.5.3): nothing here decodes one, so it was
+read as if it were plain (a gzipped query was "not UTF-8"; a ``br`` one that was plain text ran).
 """
 from __future__ import annotations
 
@@ -38,6 +42,14 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        coding = _header(scope, b"content-encoding")
+        if coding is not None and coding.strip().lower() not in (b"", b"identity"):
+            response = problem(415, "Unsupported media type",
+                               f"a request body in the content coding {coding.decode('latin-1')!r} is not read; "
+                               "send it as it is (no Content-Encoding)",
+                               {"Accept-Encoding": "identity", "Connection": "close"})
+            await response(scope, receive, send)
+            return
         limit, what, setting = self._limit(scope)
         declared = _content_length(scope)
         if declared is not None and declared > limit:
@@ -59,11 +71,12 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
+    return next((value for name, value in scope["headers"] if name == wanted), None)
+
+
 def _content_length(scope: Scope) -> int | None:
-    for name, value in scope["headers"]:
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
+    try:
+        return int(_header(scope, b"content-length") or b"")
+    except ValueError:
+        return None

@@ -10,7 +10,7 @@ from zonekg.api.deps import ServiceDep
 from zonekg.api.paging import Limit, Offset, next_url
 from zonekg.graph.catalog import resolve_iri
 from zonekg.graph.errors import InvalidRequest
-from zonekg.graph.terms import Param
+from zonekg.graph.terms import Param, is_iri
 
 router = APIRouter(prefix="/api", tags=["REST"])
 
@@ -18,10 +18,14 @@ IRI_FORMS = "a full IRI, `<IRI>`, a prefixed name (`zk:leadAgency`) or the path 
 
 
 def _iri(name: str, value: str | None) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else _iri_of(name, value)
+
+
+def _iri_of(name: str, value: str) -> str:
+    """The IRI ``value`` names; an InvalidRequest when it names none, or only looks like it
+    does (``zone/%FF``, ``<>``): the engine's own words were 'ValueError: Invalid IRI'."""
     iri = resolve_iri(value)
-    if iri is None:
+    if iri is None or not is_iri(iri):
         raise InvalidRequest(f"`{name}` must be {IRI_FORMS.replace('`', '')}; got {value!r}")
     return iri
 
@@ -32,8 +36,7 @@ def object_param(value: str | None) -> Param | None:
         return None
     if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
         return Param(value[1:-1])
-    iri = resolve_iri(value)
-    return Param.iri(iri) if iri is not None else Param(value)
+    return Param.iri(_iri_of("o", value)) if resolve_iri(value) is not None else Param(value)
 
 
 @router.get(

@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api_corpus import DOC_B, HIGH_TECH
+from zonekg.api.paging import MAX_OFFSET
 
 ID = "https://w3id.org/zonekg/id/"
 COLLECTIONS = ["zones", "agencies", "companies", "industries", "projects", "targets"]
@@ -143,3 +144,15 @@ def test_target_facets_by_year_and_kind(client: TestClient) -> None:
 
 def test_health(client: TestClient) -> None:
     assert client.get("/api/health").json() == {"status": "ok", "documents": 2}
+
+
+def test_an_offset_past_any_store_is_a_422_on_every_list(client: TestClient) -> None:
+    """Every list takes the same offsets: /api/triples answered 10^23 with the engine's syntax
+    error quoting its query, the others with an empty page."""
+    for path, more in (("/api/projects", {}), ("/api/triples", {}), ("/api/documents", {}), ("/api/search", {"q": "局"})):
+        far = client.get(path, params={"offset": MAX_OFFSET, **more})
+        assert far.status_code == 200 and far.json()["items"] == [], path
+        response = client.get(path, params={"offset": str(10**23), **more})
+        assert response.status_code == 422, (path, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "offset" in response.json()["detail"] and "SELECT" not in response.json()["detail"]

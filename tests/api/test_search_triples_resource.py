@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from fastapi.testclient import TestClient
@@ -85,6 +86,10 @@ def test_triples_refuses_a_non_iri_subject(client: TestClient) -> None:
     response = client.get("/api/triples", params={"s": "滨江新区"})
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+    for name, value in (("s", "zone/\udcff"), ("s", "<>"), ("p", "<a b>"), ("o", "<>"), ("o", "zone/\x00")):
+        response = client.get(f"/api/triples?{name}={quote(value, errors='surrogateescape')}")
+        assert response.status_code == 400, (name, value, response.text)  # it was the engine's 'ValueError: Invalid IRI'
+        assert "Error" not in response.json()["detail"] and f"`{name}` must be" in response.json()["detail"]
 
 
 def test_resource_as_json(client: TestClient) -> None:

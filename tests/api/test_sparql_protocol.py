@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -9,6 +10,8 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
+
+from api_corpus import bearer
 
 LEADS = "SELECT ?p ?a WHERE { ?p zk:leadAgency ?a } ORDER BY ?p ?a"
 LABELS = 'SELECT ?e ?name WHERE { ?e skos:altLabel ?name FILTER(?name = "经发局"@zh) } ORDER BY ?e'
@@ -42,6 +45,24 @@ def test_post_with_unknown_content_type_is_415(client: TestClient) -> None:
     response = client.post("/sparql", content=LEADS, headers={"Content-Type": "text/plain"})
     assert response.status_code == 415
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br", "deflate, gzip"])
+def test_a_body_in_a_content_coding_is_415(client: TestClient, writable: TestClient, coding: str) -> None:
+    """Nothing decodes a request body: a gzipped query was read as "not UTF-8", and a plain one
+    labelled ``br`` ran as if the label were not there."""
+    body = gzip.compress(b"ASK {}") if coding == "gzip" else b"ASK {}"
+    for app, path, content_type in ((client, "/sparql", "application/sparql-query"),
+                                    (writable, "/api/documents", "multipart/form-data; boundary=zz")):
+        response = app.post(path, content=body, headers={"Content-Type": content_type, "Content-Encoding": coding,
+                                                         **bearer()})
+        assert response.status_code == 415, (path, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.headers["accept-encoding"] == "identity"
+        assert coding in response.json()["detail"]
+    plain = client.post("/sparql", content=b"ASK {}", headers={"Content-Type": "application/sparql-query",
+                                                                "Content-Encoding": "identity"})
+    assert plain.status_code == 200
 
 
 def test_literals_keep_language_in_json(client: TestClient) -> None:
