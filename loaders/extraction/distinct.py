@@ -106,7 +106,9 @@ def is_distinctive(stem: str) -> bool:
         if len(tok) == 1:
             if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS):
                 run += 1
-                if run >= 2:
+                if run >= 2 and toks[i - 1][0] + tok in generic:
+                    run = 0  # 科+创: a common abbreviation the dictionary lacks
+                elif run >= 2:
                     return True
                 # a single geographic character after a word: 智慧+谷, 羊亭+河
                 if i > 0 and tok in endings and len(toks[i - 1][0]) >= 1 \

@@ -18,6 +18,8 @@ from zonekg.loaders.extraction.text import Sentence
 from zonekg.loaders.extraction.vocabulary import boundary_ends, head_matches, is_generic_stem
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？()（）]")
+# Measure words of a count that counts members one by one (两家企业, 两个项目, 三所学校), not kinds
+MEMBER_CLASSIFIERS = ("家", "个", "所")
 
 
 def _rule(id: str) -> re.Pattern[str]:
@@ -33,12 +35,14 @@ class Enumeration:
     sentence: Sentence
     clause: str
     etc: bool = True  # the head follows 等 ("A、B等企业"), not only a count ("A、B三大类企业")
+    classifier: str = ""  # the count's measure word ("两家企业": 家)
 
     @property
     def categories(self) -> bool:
         """"A、B、C三大类企业", "A、B四大领域": a count without 等 sums up categories, the
-        items are kinds of things, not named members."""
-        return self.count is not None and not self.etc
+        items are kinds of things, not named members; a count of members one by one ("A、B两家
+        企业", "A、B两个项目") names them."""
+        return self.count is not None and not self.etc and self.classifier not in MEMBER_CLASSIFIERS
 
 
 @functools.cache
@@ -168,7 +172,7 @@ def _clause_lists(clause: str, sentence: Sentence) -> list[Enumeration]:
             cnt = _rule("list_count").match(rest.lstrip("等"))
             count = int(to_decimal(cnt.group(1)) or 0) if cnt else None
             lists.append(Enumeration([i for i in items if i], head, count, sentence, clause,
-                                     etc=rest.startswith("等")))
+                                     etc=rest.startswith("等"), classifier=cnt.group()[-1] if cnt else ""))
             items = [nxt] if nxt else []
         elif last:
             items.extend(_split_conj(_trim_last(chunk)))

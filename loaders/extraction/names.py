@@ -18,8 +18,14 @@ from zonekg.loaders.extraction import distinct, lexicon, people
 from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
-from zonekg.loaders.extraction.vocabulary import (PUNCT, boundary_at, boundary_ends, head_matches,
-                                                  is_generic_stem, vocabulary)
+from zonekg.loaders.extraction.vocabulary import (
+    PUNCT,
+    boundary_at,
+    boundary_ends,
+    head_matches,
+    is_generic_stem,
+    vocabulary,
+)
 
 MAX_NAME = {Kind.AGENCY: 40, Kind.ZONE: 22, Kind.PROJECT: 22, Kind.COMPANY: 16}
 CLAUSE_END = "，,；;。!?！？:："
@@ -161,7 +167,12 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
             continue
         if any(a <= start < b for a, b in alias_spans):
             continue  # inside "(以下简称X)": the alias of the name before it
-        if not office and not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted)):
+        # "X片区污水处理厂": a facility of a common name right after a zone is named after it
+        # (merged with the zone's name below, as "X新城人民医院" is)
+        # (not works, "X高新区人才驿站主体工程": the works of the project, named on its own)
+        after_zone = kind is Kind.PROJECT and head != "工程" \
+            and any(a1 == start and ak is Kind.ZONE for _, a1, ak in accepted)
+        if not office and not _proper(text, start, e, kind, head, stem, name, extended or bool(quoted) or after_zone):
             continue
         if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and (
                 _partner(text, start, e) or _supported(text, start, e)):
@@ -179,7 +190,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     final: list[Mention] = []
     for mention in out:
         if any(o is not mention and o.start <= mention.start and mention.end <= o.end
-               and (o.start, o.end) != (mention.start, mention.end) for o in out):
+               and (o.start, o.end) != (mention.start, mention.end)
+               and not _opens_project(mention, o) for o in out):
             continue
         if any((f.start, f.end) == (mention.start, mention.end) for f in final):
             continue  # 码头+三期工程 and 工程: one span found by two heads
@@ -195,6 +207,14 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
     found = final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
                                                                 accepted, conj)
     return [u for u in (_unnumbered(m, generic_names) for m in found) if u is not None]
+
+
+def _opens_project(zone: Mention, project: Mention) -> bool:
+    """"南翼产业园标准化厂房三期": a zone with a proper name that opens a project's name is a
+    zone of its own as well (the project lies in it); not when only a kind word follows
+    ("绿满开发区工程": a campaign named after a slogan)."""
+    return zone.kind is Kind.ZONE and project.kind is Kind.PROJECT and zone.start == project.start \
+        and len(project.name) - len(zone.name) >= 3 and distinct.is_distinctive(zone.name[: len(zone.name) - len(zone.head)])
 
 
 def _unnumbered(m: Mention, generic_names: frozenset[str]) -> Mention | None:
@@ -443,7 +463,8 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
 
 def _zone_facilities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """"启动鹭汀新城人民医院建设": a facility with a common name (人民医院, 第一中学) right after
-    a zone's name is named after the zone: one project, the zone's name included."""
+    a zone's name is named after the zone: one project, the zone's name included (a zone of a
+    proper name is named there as a zone as well)."""
     zones = {m.end: m for m in found if m.kind is Kind.ZONE}
     if not zones:
         return found
@@ -452,8 +473,9 @@ def _zone_facilities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         z = zones.get(m.start)
         if m.kind is Kind.PROJECT and z is not None and len(m.name) > len(m.head) \
                 and not distinct.is_distinctive(m.name[: len(m.name) - len(m.head)]):
-            merged[id(z)] = dataclasses.replace(m, name=sentence.text[z.start:m.end], start=z.start)
-            merged[id(m)] = merged[id(z)]
+            merged[id(m)] = dataclasses.replace(m, name=sentence.text[z.start:m.end], start=z.start)
+            if not _opens_project(z, merged[id(m)]):
+                merged[id(z)] = merged[id(m)]  # (a zone of a proper name stays a zone as well)
     if not merged:
         return found
     out = [merged.get(id(m), m) for m in found]
@@ -700,7 +722,8 @@ def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
     p = s0
     while p > limit:
         if p in bends and (text[p - 1] in PUNCT or p - bends[p] == 1
-                           or (p < s0 and not text.startswith("工作", p))):
+                           or (p < s0 and not text.startswith("工作", p))
+                           or distinct.tag(text[bends[p]:p]) is None):  # "情况报领导小组"
             break
         p -= 1
     # "县经济开发区建设发展领导小组": the scope and the zone the group is for open its name
@@ -883,7 +906,9 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
 
 def _names_agency(word: str, rest: str) -> bool:
     """Whether a boundary word right before an agency head belongs to its name."""
-    tg = distinct.tag(word) or ""
+    tg = distinct.tag(word)
+    if tg is None:
+        return False  # a phrase the boundary list composes ("情况报", "进展报"), no department word
     if tg in ("p", "c", "d", "ad", "r", "u", "uj", "m", "t", "f"):
         return False
     if tg == "v":

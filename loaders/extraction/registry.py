@@ -74,6 +74,10 @@ def abbreviates_unit(short: str, long: str, zones: list[str]) -> bool:
             return True
         if long[: len(long) - len(short)] in ("区", "市", "县", "党") and long.endswith(short):
             return True
+    if _office_of_own_body(short, long):
+        return True
+    if _department_of_committee(short, long):
+        return True
     word = next((w for w in _generic_zone_words() if short.startswith(w) and len(short) > len(w)), None)
     if word is None:
         return False
@@ -82,6 +86,46 @@ def abbreviates_unit(short: str, long: str, zones: list[str]) -> bool:
     rest = short[len(word):]
     return any(long.startswith(z) and (long[len(z):] == rest or abbreviates_unit(rest, long[len(z):], []))
                for z in zones if len(long) > len(z))
+
+
+@functools.cache
+def _works_re() -> re.Pattern:
+    ends = sorted(lexicon.words("responsibility", "task_project_work_ends"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, ends))})(?:工程|项目)?")
+
+
+def _works_on(rest: str) -> bool:
+    """Does a longer project name go on with the works done on the thing ("提标改造", "扩建工程",
+    "提标改造及再生水回用工程")?"""
+    return _works_re().match(rest) is not None
+
+
+def _department_of_committee(short: str, long: str) -> bool:
+    """"经济发展局" ⊂ "X高新区管委会经济发展局", "审批局" ⊂ "X高新区管委会行政审批局": a department
+    of a committee (names.yaml administration_suffixes) named without the committee, or with
+    the first word of its own name dropped too (two characters at most)."""
+    for suffix in lexicon.words("names", "administration_suffixes"):
+        at = long.rfind(suffix)
+        department = long[at + len(suffix):] if at > 0 else ""
+        if len(department) >= 3 and department.endswith(short) and len(short) >= 3 \
+                and (len(department) - len(short) <= 2 and department != short or department == short and len(short) >= 4):
+            return True
+    return False
+
+
+def _office_of_own_body(short: str, long: str) -> bool:
+    """"管委会督查室" ⊂ "X开发区党工委管委会督查室", "管委会办公室" ⊂ "X管理委员会办公室": an office of
+    the zone's own committee (names.yaml self_bodies) named by the committee's short name is the
+    office the long name gives with the zone (and the committee spelt out)."""
+    for body in lexicon.words("names", "self_bodies"):
+        office = short[len(body):]
+        if not short.startswith(body) or not office or not long.endswith(office):
+            continue
+        before = long[: -len(office)]
+        if before.endswith(body) or any(before[-n:][0] == body[0] and subsequence(body, before[-n:])
+                                        for n in range(len(body) + 1, len(body) + 3) if n <= len(before)):
+            return True
+    return False
 
 
 def _without_zone(name: str, zones: list[str]) -> str:
@@ -270,6 +314,11 @@ class Registry:
                     return ent  # X二期 = X二期项目, X厂房 = X厂房建设: one project, said with its kind word
                 if self.kind is Kind.PROJECT and long.startswith(short) and SECTION.fullmatch(long[len(short):]):
                     return ent  # 地铁3号线 = 地铁3号线X段, X大道 = X大道快速路: a truncated mention
+                if self.kind is Kind.PROJECT and long.startswith(short) and _works_on(long[len(short):]):
+                    return ent  # "城北污水处理厂" = "城北污水处理厂提标改造": the works on it, one project
+                if self.kind is Kind.PROJECT and long.startswith(short) and long[len(short)] in "及和与" \
+                        and not distinct.is_distinctive(long[len(short) + 1:]):
+                    return ent  # "X大道东延及配套道路工程": X's works and their accessories, one project
                 if same_head and subsequence(short, long) and len(short) >= 5:
                     return ent
         return best

@@ -25,10 +25,11 @@ from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
-from zonekg.loaders.extraction.tasks import (names_a_facility, names_a_project, projects_in_task,
-                                             proper_projects_in_task, works_in_task)
-from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
+from zonekg.loaders.extraction.tasks import (named_without_tail, names_a_facility, names_a_project,
+                                             projects_in_task, proper_projects_in_task, without_tail,
+                                             works_in_task)
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
+from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
 
 
 @dataclass
@@ -380,7 +381,7 @@ def _not_indicator(name: str) -> str:
 def facility_of(name: str) -> str | None:
     """"建设云岭实验室" → 云岭实验室: the object of a heading's leading verb."""
     m = re.match(rf"^(?:{_alt(_cfg()['heading_verbs'])})(.{{3,}})$", name)
-    return m.group(1) if m else None
+    return without_tail(m.group(1)) if m else None
 
 
 def named_in_task(cell: str, facilities_only: bool = False) -> list[str]:
@@ -541,7 +542,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         else:
             task_src = s
         name = task_name(task_src.text)
-        if len(name) >= 4 and not _label_word(name) \
+        if len(name) >= 4 and not _label_word(name) and not name.endswith(tuple(_cfg()["topic_heading_ends"])) \
                 and not _DATE_ONLY.match(re.split(r"[,，]", name)[0]):
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     # In a responsibility list (most tasks state their units) a task that states none was cut
@@ -614,20 +615,25 @@ def _unled_group(tasks: list[_Task]) -> list[_Task]:
     return group
 
 
+def _units_only(name: str, t: _Task) -> list[Assignment]:
+    """A task that is no project (an indicator, a topic naming none): only its units are named."""
+    units = Assignment(name, t.said.lead, t.said.part, t.evidence or t.head)
+    units.extra["units_only"] = True
+    return [units]
+
+
 def _task_assignments(t: _Task) -> list[Assignment]:
     """What a numbered task that states its units says: the projects it names, each led by
     its units ("1.加快X产业集聚。推动A建成投产，开工建设B。（牵头单位：甲；配合单位：乙）" → A and B
     led by 甲 with 乙), or the task itself when it names none."""
     name = heading_name(t.head.text)
     if len(name) < 4:
-        # an indicator ("地区生产总值增长8%以上") is no project, but its units are named
-        units = Assignment(name, t.said.lead, t.said.part, t.evidence or t.head)
-        units.extra["units_only"] = True
-        return [units]
+        return _units_only(name, t)  # an indicator ("地区生产总值增长8%以上") is no project
     # a short heading ("(三)提升创新能力。建设X平台…") names the task; a task written as sentences
     # ("1.深入实施A,…。推动B建设。(甲牵头)") names its projects in all of them. A topic heading of a
     # word or two ("（二）港航物流。加快X建设…") is no task of its own
-    topical = len(name) <= 4
+    topic = name.endswith(tuple(_cfg()["topic_heading_ends"]))  # "园区建设方面。": a report's topic
+    topical = len(name) <= 4 or topic
     titled = len(t.head.text) <= 24 and not re.search(r"[,，;；]", t.head.text) and not topical
     said_in = [t.head] if titled else t.body
     # an item titled by a project's name ("3. X物流枢纽项目：…建设冷库8万平方米") is that
@@ -648,6 +654,8 @@ def _task_assignments(t: _Task) -> list[Assignment]:
                for w in find(_without_labels(s.text))}  # each with its first sentence
     works = [w for w in reversed(said_by) if w not in named and w != name and w != facility]
     lead, part = t.said.lead, [p for p in t.said.part if p not in t.said.lead]
+    if topic and not named and not works:
+        return _units_only(name, t)  # a topic naming no project is none itself
     a = Assignment(name, lead, part, t.evidence or t.head, unqualified=t.said.unqualified,
                    facility=builds, projects=[] if bare_project or builds else named + works)
     a.extra["task_text"] = "".join(_without_labels(x.text) for x in said_in)
@@ -852,6 +860,8 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
             money, area = amounts.in_cell(a.task)
             a.investment, a.area = a.investment or money, a.area or area
         a.task = _not_indicator(_unframe_first(task_name(a.task)))
+        if not a.projects:
+            a.task = named_without_tail(a.task)  # "X监管中心投入运营": the facility, not what is done to it
         # A row is a project through the projects it names, or as a task that works on a
         # facility ("完善创业大厦配套设施"); a row that does neither (an indicator "生产总值增长
         # 7.5%", a duty "发挥政府产业基金作用") still names its units.

@@ -95,7 +95,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "company_suffixes": WORDS, "generic_units": WORDS, "total_row_labels": WORDS,
         "first_unit_leads": REGEXES, "framing_openers": WORDS, "framing_verbs": WORDS,
         "built_count_units": WORDS, "indicator_headings": REGEXES, "construction_verbs": WORDS,
-        "progress_words": WORDS, "heading_verbs": WORDS, "facility_heads": WORDS,
+        "progress_words": WORDS, "heading_verbs": WORDS, "topic_heading_ends": WORDS, "facility_heads": WORDS,
         "task_project_verbs": WORDS, "task_project_heads": WORDS, "task_project_tails": WORDS,
         "task_project_work_ends": WORDS, "task_project_capacity": TEXT,
         "task_project_generic": WORDS,

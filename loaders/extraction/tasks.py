@@ -12,6 +12,7 @@ import functools
 import re
 
 from zonekg.loaders.extraction import distinct, lexicon
+from zonekg.loaders.extraction.vocabulary import is_generic_stem
 
 _CLAUSE = re.compile(r"[，,；;。:：!！]")
 _ITEM = re.compile(r"、|和|及|与")
@@ -127,6 +128,26 @@ def projects_in_task(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def ends_like_a_work(name: str) -> bool:
+    """Does the name end in a facility's, a project's or a park's head word ("X信息平台")?"""
+    return _patterns()[2].search(name) is not None
+
+
+def without_tail(name: str) -> str:
+    """The name a heading's object gives before what is done to it ("X信息平台上线运行" →
+    X信息平台, "X园二期年内投产" → X园二期); the object itself when no tail follows a head."""
+    whole = _patterns()[1].match(name)
+    return whole.group(1) if whole else name
+
+
+def named_without_tail(cell: str) -> str:
+    """A task cell that opens with a facility's name and says what is done to it ("X监管中心投入
+    运营") names the facility; a cell opened by a verb ("支持X研究院申报…") stays the task."""
+    name = without_tail(cell)
+    opening = distinct.tokens(name)[0] if name else ("", None)
+    return name if opening[1] not in ("v", "vn", "vd", "d", "p") else cell
+
+
 def proper_projects_in_task(text: str) -> list[str]:
     """The projects a task names by a proper name ("汀泗河系统治理项目", not "科技创新平台"):
     what a task that states no responsibility (or whose page stops first) still tells."""
@@ -146,8 +167,14 @@ def works_in_task(text: str) -> list[str]:
     not a kind of work ("工业用地批后工程"): what a sentence under a task's heading adds to it."""
     facility = _facility_end()
     return [name for name in projects_in_task(text)
-            if re.search(r"[一二三四五六七八九十\d]期$", name) or facility.search(name)
+            if re.search(r"[一二三四五六七八九十\d]期$", name) or facility.search(name) and not _generic_facility(name)
             or _proper(name)]
+
+
+def _generic_facility(name: str) -> bool:
+    """"区域分拨中心", "重点研发中心": a facility head after generic words only is a kind."""
+    head = _patterns()[2].search(name)
+    return head is not None and is_generic_stem(name[:head.start()])
 
 
 @functools.cache

@@ -1,0 +1,31 @@
+"""A task heading that builds a facility no sentence names as a project ("2.推进X信息平台上线运
+行。", "3.建设X冷链物流产业园。") makes that facility the project, led by the task's units, with
+the heading as an alias; a project's works and their accessories written as one name ("X大道东延
+及配套道路工程") are one project; firms counted one by one after their list ("引进A、B两家企业")
+are named firms. The text is invented for the test."""
+from __future__ import annotations
+
+from tests.extraction.conftest import doc, pairs
+from zonekg.loaders.extraction import extract
+from zonekg.loaders.extraction.model import Kind, Relation
+
+TITLE = "泷湾物流园2025年工作任务分工"
+
+
+def test_a_heading_s_facility_is_the_project():
+    ex = extract(doc("2.推进智慧物流信息平台上线运行。整合车源、货源、仓储信息。", "牵头单位：园区运营管理部",
+                     "3.建设泷湾冷链物流产业园。", "牵头单位：招商部", title=TITLE))
+    assert {("智慧物流信息平台", "园区运营管理部"), ("泷湾冷链物流产业园", "招商部")} <= pairs(ex, Relation.LEAD_AGENCY)
+
+
+def test_works_and_their_accessories_are_one_project():
+    table = (["序号", "项目名称", "建设内容", "牵头单位"], ["1", "栖棠大道东延及配套道路工程", "新建道路3.4公里", "规划建设局"])
+    ex = extract(doc("加快栖棠大道东延建设，年内通车。", title=TITLE, tables=(table,)))
+    projects = {e.name for e in ex.of_kind(Kind.PROJECT)}
+    assert "栖棠大道东延及配套道路工程" in projects
+    assert "栖棠大道东延" not in projects
+
+
+def test_firms_counted_one_by_one_are_named():
+    ex = extract(doc("引进中冷智运、鲜达冷链两家企业，总投资5.6亿元。", "培育智能制造、生物医药两大产业。", title=TITLE))
+    assert {"中冷智运", "鲜达冷链"} <= {e.name for e in ex.of_kind(Kind.COMPANY)}
