@@ -53,10 +53,12 @@ def _assignment(book: Entities, a: Assignment) -> list[Fact]:
     if "refers_back" in a.extra:
         return _referred_back(book, a, ev)
     facility = _facility(book[Kind.PROJECT], a.facility) if a.facility else None
-    if facility is None and a.facility and ends_like_a_work(a.facility):
-        # "2.推进X信息平台上线运行。", "3.建设X冷链物流产业园。": the heading builds a facility
-        # (or a park) no sentence named as a project: it is the project, the task its alias
-        # ("建成X驿站主体工程": the works of a project named before are that project)
+    if facility is None and a.facility and ends_like_a_work(a.facility) \
+            and (book.known_kind(a.facility) is not Kind.ZONE or "建" in a.task):
+        # "2.推进X信息平台上线运行。", "推进X产业园建设": the heading builds a facility or a park no
+        # sentence named as a project: it is the project, the task its alias ("建成X驿站主体工程":
+        # the works of a project named before are that project); a zone the plan only develops
+        # ("打造X科技城", no 建 word) keeps the task's name
         named = [p for p in book[Kind.PROJECT].entities if a.facility.startswith(p.name)]
         facility = max(named, key=lambda p: len(p.name)) if named else book[Kind.PROJECT].add(a.facility, ev)
     if facility is not None:

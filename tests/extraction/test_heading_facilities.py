@@ -1,6 +1,6 @@
 """A task heading that builds a facility no sentence names as a project ("2.推进X信息平台上线运
 行。", "3.建设X冷链物流产业园。") makes that facility the project, led by the task's units, with
-the heading as an alias; a project's works and their accessories written as one name ("X大道东延
+the heading as an alias (a zone the plan only develops, "打造X新城", keeps the heading); a project's works and their accessories written as one name ("X大道东延
 及配套道路工程") are one project; firms counted one by one after their list ("引进A、B两家企业")
 are named firms. The text is invented for the test."""
 from __future__ import annotations
@@ -14,8 +14,11 @@ TITLE = "泷湾物流园2025年工作任务分工"
 
 def test_a_heading_s_facility_is_the_project():
     ex = extract(doc("2.推进智慧物流信息平台上线运行。整合车源、货源、仓储信息。", "牵头单位：园区运营管理部",
-                     "3.建设泷湾冷链物流产业园。", "牵头单位：招商部", title=TITLE))
-    assert {("智慧物流信息平台", "园区运营管理部"), ("泷湾冷链物流产业园", "招商部")} <= pairs(ex, Relation.LEAD_AGENCY)
+                     "3.建设泷湾冷链物流产业园。", "牵头单位：招商部", "4.打造泷湾国际物流新城。", "牵头单位：规划部",
+                     title=TITLE))
+    lead = pairs(ex, Relation.LEAD_AGENCY)
+    assert {("智慧物流信息平台", "园区运营管理部"), ("泷湾冷链物流产业园", "招商部")} <= lead
+    assert ("打造泷湾国际物流新城", "规划部") in lead  # a zone developed, not built: the task
 
 
 def test_works_and_their_accessories_are_one_project():
