@@ -343,6 +343,8 @@ def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Ment
     named = [(m.start, m.end) for m in found]
     for m in _rule("phase_project").finditer(text):
         ps, e = m.start(), m.end()
+        if text[ps - 1:ps] == "(" and text[e:e + 1] == ")":
+            ps, e = ps - 1, e + 1  # "X能源站（一期）": the brackets are the phase's
         if any(a < e and ps < b for a, b in spans) or any(a < ps <= b for a, b in named):
             continue  # (a phase after a name found by its head is that name's extension)
         begin = _start(text, ps, Kind.PROJECT, bends, accepted, conj)
@@ -564,7 +566,7 @@ def _tail_union() -> re.Pattern:
 def _firm_project_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     cfg = lexicon.load("names")
     alt = lambda key: "|".join(sorted(map(re.escape, cfg[key]), key=len, reverse=True))  # noqa: E731
-    phase = "(?:[一二三四五六七八九]期)?"
+    phase = r"(?:[一二三四五六七八九]期|\([一二三四五六七八九]期\))?"  # "X项目二期", "X项目（二期）"
     return (re.compile(rf"(?:{alt('headquarters_regions')})?总部(?:基地)?"),
             re.compile(rf"(?:{alt('firm_project_openers')})[\u4e00-\u9fffA-Za-z0-9.]{{0,24}}?项目{phase}"),
             re.compile(rf"(?![园城]|产业)[\u4e00-\u9fffA-Za-z0-9.]{{2,14}}?(?:{alt('firm_project_heads')}){phase}"))

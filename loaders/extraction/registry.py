@@ -22,7 +22,7 @@ from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 # "园区管委会", "开发区管委": a committee named by its zone's generic word
 GENERIC_ZONE_WORDS = ("园区", "开发区", "高新区", "新区", "新城", "工业园区", "产业园区")
 # what a longer project name adds to a truncated mention: a section, a phase, a road class
-SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|快速路|主体工程")
+SECTION = re.compile(r"[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十]期(?:工程)?|\([一二三四五六七八九十]期\)|快速路|主体工程")
 # what a task's wording adds to a project's name: "推动X项目开工", "X建设" (a table's task cell)
 PROJECT_WORDS = ("项目", "工程", "建设", "项目建设", "工程建设")
 BRACKET = re.compile(r"^(.{2,}?)\(([^()]{2,})\)$")
