@@ -1,6 +1,6 @@
 """Builders shared by every test folder: documents in the binary formats, written by the tests
-themselves from text we wrote. The one binary file kept as it is, heldout8's .docx, is a scored
-document: the extraction scorer reads that set's folder as it stands."""
+themselves from text we wrote. The binary files kept as they are, the .docx of heldout8 and of
+heldout9, are scored documents: the extraction scorer reads those sets' folders as they stand."""
 from __future__ import annotations
 
 import asyncio
