@@ -20,17 +20,27 @@ SENTENCE_END = re.compile(r"(?<=[。;!?！？])")
 WIDE_SPACES = re.compile(r"\s{3,}|\u3000{2,}")
 HEADING_NUMBER = re.compile(
     r"^\s*(?:[•·●◆■□\-—]+\s*|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
-    r"|\d+[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"|\d+[、.．](?!\d)|[\u2460-\u2473])\s*"
 )
 TOP_HEADING = re.compile(r"^\s*(?:[•●◆■]\s*|[一二三四五六七八九十]+[、.．])")
 
 
 ZERO_WIDTH = "\u200b\ufeff"
+# Circled item numbers ①–⑳ mark the items of a run-in list; NFKC would fold them into plain
+# digits ("①深化…改革" → "1深化…改革"), which read as the first word of the item, so they stay.
+CIRCLED = re.compile("([\u2460-\u2473])")
+
+
+def _nfkc(text: str) -> str:
+    """NFKC folding of everything but circled item numbers."""
+    return "".join(part if CIRCLED.fullmatch(part) else unicodedata.normalize("NFKC", part)
+                   for part in CIRCLED.split(text))
 
 
 def norm(text: str) -> str:
-    """NFKC-fold and drop zero-width junk; keeps 、 and 。 which NFKC leaves alone."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC-fold (circled numbers aside) and drop zero-width junk; keeps 、 and 。 which NFKC
+    leaves alone."""
+    text = _nfkc(text)
     return text.replace("\u200b", "").replace("\ufeff", "")
 
 
@@ -42,7 +52,7 @@ def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
     for i, ch in enumerate(text):
         if ch in ZERO_WIDTH:
             continue
-        folded = unicodedata.normalize("NFKC", ch)
+        folded = _nfkc(ch)
         out.append(folded)
         origins.extend([i] * len(folded))
     folded = "".join(out)
