@@ -22,6 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from zonekg.graph import errors
 from zonekg.graph.store import StoreError
@@ -131,6 +132,12 @@ def install(app: FastAPI, private_paths: Iterable[Path | str] = ()) -> None:
         # (api/methods.py answers every other method a path does not serve)
         headers = dict(exc.headers) if exc.headers else None
         return problem(exc.status_code, _reason(exc.status_code), str(exc.detail), headers)
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(_: Request, __: ClientDisconnect) -> JSONResponse:
+        # the client left (or the server cut it off, api/server.py) before its body ended:
+        # nobody reads this answer, and it is no server fault to log under an id
+        return problem(400, "Bad Request", "the connection closed before the request body was complete")
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

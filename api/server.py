@@ -1,8 +1,11 @@
 """How the HTTP server runs the app: connection timeouts and a bounded shutdown.
 
 uvicorn closes an idle keep-alive connection, but not one that sends part of a request head
-and then nothing (nor one that connects and sends nothing): a few hundred of those hold every
-file descriptor. :class:`GuardedH11Protocol` gives each request head a deadline. On SIGTERM
+and then nothing (nor one that connects and sends nothing), nor one that sends a body a byte a
+second: a few hundred of those hold every file descriptor. :class:`GuardedH11Protocol` gives
+each request head a deadline, and each body a deadline that moves on as the body arrives at a
+minimum rate (as Apache's ``mod_reqtimeout`` does): a body too slow is answered 408 while
+the app still waits for it, and its connection closed in any case. On SIGTERM
 uvicorn waits for running requests; :data:`SHUTDOWN_GRACE` bounds that wait, after which the
 service closes, which kills its query workers and extraction children, so a request waiting
 on one ends at once and the process exits within seconds.
@@ -48,33 +51,75 @@ def unreadable_head(error: BaseException | None, received: bytes) -> tuple[int, 
 class GuardedH11Protocol(H11Protocol):
     """uvicorn's HTTP/1.1 protocol, closing a connection whose request head is not complete
     ``header_timeout`` seconds after the connection opened or the previous response ended
-    (trickling bytes does not move the deadline)."""
+    (trickling bytes does not move the deadline), or whose request body is not complete
+    ``body_timeout`` seconds after its head, plus a second for every ``body_min_rate`` bytes
+    received (time while the server itself does not read is not counted)."""
 
     header_timeout: float = 10.0
+    body_timeout: float = 20.0
+    body_min_rate: float = 500.0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._head_deadline: asyncio.TimerHandle | None = None
+        self._body_deadline: asyncio.TimerHandle | None = None
+        self._body_since, self._body_received = 0.0, 0
         self._arm_head_deadline()
 
     def _arm_head_deadline(self) -> None:
-        self._cancel_head_deadline()
+        self._cancel("_head_deadline")
         self._head_deadline = self.loop.call_later(self.header_timeout, self._head_too_slow)
 
-    def _cancel_head_deadline(self) -> None:
-        if getattr(self, "_head_deadline", None) is not None:
-            self._head_deadline.cancel()  # type: ignore[union-attr]
-            self._head_deadline = None
+    def _cancel(self, deadline: str) -> None:
+        """Cancel the timer held in the attribute ``deadline`` (the head's or the body's), if any."""
+        handle = getattr(self, deadline, None)
+        if handle is not None:
+            handle.cancel()
+            setattr(self, deadline, None)
 
     def _head_too_slow(self) -> None:
         self._head_deadline = None
         if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             self.transport.close()
 
+    def _watch_body(self, received: int) -> None:
+        """Arm the body's deadline when a head with a body is complete, count what arrives,
+        disarm it when the body is complete."""
+        if self.conn.their_state is not h11.SEND_BODY:
+            self._cancel("_body_deadline")
+        elif self._body_deadline is None:
+            self._body_since, self._body_received = self.loop.time(), 0
+            self._body_deadline = self.loop.call_later(self.body_timeout, self._body_due)
+        else:
+            self._body_received += received
+
+    def _body_due(self) -> None:
+        """The body's deadline came: moved on by what arrived since, or the body is too slow."""
+        self._body_deadline = None
+        if self.conn.their_state is not h11.SEND_BODY or self.transport.is_closing():
+            return
+        now = self.loop.time()
+        if self.flow.read_paused:  # the app has not taken what came: the wait is the server's
+            self._body_since, self._body_received = now, 0
+        due = self._body_since + self.body_timeout + self._body_received / self.body_min_rate
+        if now < due:
+            self._body_deadline = self.loop.call_later(due - now, self._body_due)
+            return
+        if self.cycle is not None and not self.cycle.response_started:
+            self._answer_and_close(408, "Request Timeout", (
+                f"the request body came slower than {self.body_min_rate:g} bytes a second after the first "
+                f"{self.body_timeout:g} s (ZONEKG_BODY_TIMEOUT, ZONEKG_BODY_MIN_RATE); send it at once"))
+            self.cycle.disconnected = True  # the app waiting for the body is told the client left
+            self.cycle.message_event.set()
+        else:
+            self.transport.close()
+
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
         if self.conn.their_state is not h11.IDLE:
-            self._cancel_head_deadline()
+            self._cancel("_head_deadline")
+        if not self.transport.is_closing():
+            self._watch_body(len(data))
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -82,13 +127,17 @@ class GuardedH11Protocol(H11Protocol):
             self._arm_head_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_deadline()
+        self._cancel("_head_deadline")
+        self._cancel("_body_deadline")
         super().connection_lost(exc)
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to a head h11 refused (called while it handles h11's error), as a
         problem with the status that error means; the connection then closes."""
-        status, title, detail = unreadable_head(sys.exception(), self.conn.trailing_data[0])
+        self._answer_and_close(*unreadable_head(sys.exception(), self.conn.trailing_data[0]))
+
+    def _answer_and_close(self, status: int, title: str, detail: str) -> None:
+        """Answer with a problem from the protocol itself, the app not asked, and close."""
         body = bytes(problem(status, title, detail).body)
         headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
                    (b"connection", b"close")]
@@ -101,7 +150,9 @@ class GuardedH11Protocol(H11Protocol):
 def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
     """uvicorn's configuration for ``app``: the guarded protocol, the keep-alive and header
     timeouts of ``settings``, a bounded shutdown; ``options`` pass through (host, port…)."""
-    protocol = type("Protocol", (GuardedH11Protocol,), {"header_timeout": settings.header_timeout})
+    protocol = type("Protocol", (GuardedH11Protocol,), {
+        "header_timeout": settings.header_timeout, "body_timeout": settings.body_timeout,
+        "body_min_rate": settings.body_min_rate})
     return uvicorn.Config(
         app,
         http=protocol,

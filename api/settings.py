@@ -14,6 +14,7 @@
 | other request bodies | ``ZONEKG_MAX_BODY_MB`` | | 16 MB |
 | per-document limits | see :mod:`zonekg.loaders.limits` | ``--max-chars`` | |
 | slow headers | ``ZONEKG_HEADER_TIMEOUT`` | | 10 s to send a request's headers |
+| slow request bodies | ``ZONEKG_BODY_TIMEOUT``, ``ZONEKG_BODY_MIN_RATE`` | | 20 s, then at least 500 bytes a second (408) |
 | idle keep-alive | ``ZONEKG_KEEP_ALIVE`` | | 5 s |
 """
 from __future__ import annotations
@@ -59,6 +60,9 @@ class Settings:
     max_body_bytes: int = 16 * MB
     document_limits: DocumentLimits = field(default_factory=DocumentLimits)
     header_timeout: float = 10.0
+    body_timeout: float = 20.0
+    """Seconds a request body may take, one more for every ``body_min_rate`` bytes received."""
+    body_min_rate: float = 500.0
     keep_alive: float = 5.0
 
     def __post_init__(self) -> None:
@@ -90,6 +94,8 @@ class Settings:
             "max_upload_bytes": ("ZONEKG_MAX_UPLOAD_MB", _megabytes),
             "max_body_bytes": ("ZONEKG_MAX_BODY_MB", _megabytes),
             "header_timeout": ("ZONEKG_HEADER_TIMEOUT", float),
+            "body_timeout": ("ZONEKG_BODY_TIMEOUT", float),
+            "body_min_rate": ("ZONEKG_BODY_MIN_RATE", float),
             "keep_alive": ("ZONEKG_KEEP_ALIVE", float),
         }
         for name, (variable, parse) in numbers.items():

@@ -2,6 +2,7 @@
 under an id that is all the client sees."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -83,3 +84,27 @@ def test_write_on_a_read_only_service_says_how_to_enable_writes(fresh_app: Calla
     assert response.status_code == 403
     detail = response.json()["detail"]
     assert "ZONEKG_TOKEN" in detail and "--token-file" in detail
+
+
+def test_a_client_gone_before_its_body_ended_is_no_server_error(
+    fresh_app: Callable[..., TestClient], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client that leaves mid-body (or is cut off for sending it too slowly) raises the
+    framework's ClientDisconnect in the route: that is no unexpected error to log with an id."""
+    app = fresh_app().app
+    messages = iter([{"type": "http.request", "body": b"SELECT", "more_body": True}, {"type": "http.disconnect"}])
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return next(messages)
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "http_version": "1.1", "method": "POST", "path": "/sparql", "raw_path": b"/sparql",
+             "root_path": "", "scheme": "http", "query_string": b"", "client": ("127.0.0.1", 1), "server": None,
+             "headers": [(b"content-type", b"application/sparql-query"), (b"content-length", b"100")]}
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert sent[0]["status"] != 500
