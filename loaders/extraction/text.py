@@ -9,6 +9,7 @@ the engine never has to care whether a reader produced a Table or a Paragraph.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -47,16 +48,30 @@ def norm(text: str) -> str:
 def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
     """``norm(text)`` and, for each of its characters, the position in ``text`` it came from
     (None when folding joined characters, as combining accents do: then no map is kept)."""
+    if not any(z in text for z in ZERO_WIDTH):
+        folded = "".join(map(_fold, text))
+        if len(folded) == len(text):
+            # (nearly every paragraph: each character folds to one, so each is where it was;
+            # characters folded through a cache, not NFKC called on every one of them)
+            return (folded, list(range(len(text)))) if folded == norm(text) else (norm(text), None)
     out: list[str] = []
     origins: list[int] = []
     for i, ch in enumerate(text):
         if ch in ZERO_WIDTH:
             continue
-        folded = _nfkc(ch)
+        folded = _fold(ch)
         out.append(folded)
         origins.extend([i] * len(folded))
     folded = "".join(out)
     return (folded, origins) if folded == norm(text) else (norm(text), None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(ch: str) -> str:
+    """One character folded as :func:`norm` folds it. NFKC folds no character to nothing
+    (checked for every code point), so a folded paragraph as long as the original folded each
+    character to one."""
+    return _nfkc(ch)
 
 
 @dataclass
