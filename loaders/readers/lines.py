@@ -97,15 +97,15 @@ def join_label_values(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was wrapped at, or None if it does not look wrapped."""
-    widths = [display_width(line.strip(" \t\u3000")) for line in lines if line.strip(" \t\u3000")]
+    measured = [(line, display_width(line.strip(" \t\u3000"))) for line in lines if line.strip(" \t\u3000")]
+    widths = [w for _, w in measured]  # (each line measured once: the width is a loop per character)
     if len(widths) < 4:
         return None
     ordered = sorted(widths)
     width = ordered[int(len(ordered) * 0.9) - 1] if len(ordered) >= 10 else ordered[-1]
     if width < 20:
         return None
-    near = [line for line in lines if line.strip(" \t\u3000")
-            and display_width(line.strip(" \t\u3000")) >= 0.8 * width and not ends_strong(line)]
+    near = [line for line, w in measured if w >= 0.8 * width and not ends_strong(line)]
     nonblank = len(widths)
     # Wrapped text: a good share of lines stop near the wrap width mid-sentence.
     if len(near) >= max(2, 0.3 * nonblank):
