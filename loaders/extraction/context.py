@@ -27,6 +27,7 @@ from zonekg.loaders.document import SourceDocument
 from zonekg.loaders.extraction import lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
+from zonekg.loaders.extraction.wordscan import holds_any
 from zonekg.loaders.readers import page_line
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?![度代])")
@@ -323,9 +324,9 @@ def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
     opening = clauses[0]
     if len(clauses) > 1 and opening.endswith(tuple(cfg["report_openers"])) and len(opening) <= 8:
         opening = clauses[1]
-    if DUE.search(opening) or any(w in opening for w in cfg["commitment_words"]):
+    if DUE.search(opening) or holds_any(opening, cfg["commitment_words"]):
         return False
-    if any(w in without_comparisons(opening) for w in cfg["past_strong"]):
+    if holds_any(without_comparisons(opening), cfg["past_strong"]):
         return True
     return bool(past_years(opening, plan))
 

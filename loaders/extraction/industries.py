@@ -9,6 +9,7 @@ from zonekg.loaders.extraction import distinct, lexicon, lists, names
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.sectors import is_industry, is_industry_exact, sectors
 from zonekg.loaders.extraction.text import Sentence
+from zonekg.loaders.extraction.wordscan import holds_any
 
 CLAUSE = re.compile(r"[,，;；:：。!?！？]")
 
@@ -109,7 +110,7 @@ def inside_longer(found: list[str], texts: list[str]) -> set[str]:
         free = False
         for text in texts:
             for clause in CLAUSE.split(text):
-                if x not in clause or not any(v in clause for v in focus):
+                if x not in clause or not holds_any(clause, focus):
                     continue
                 covered: set[int] = set()
                 for y in longer:
@@ -427,7 +428,7 @@ def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
     for clause in CLAUSE.split(text):
         base = text.find(clause, offset)
         offset = base + len(clause)
-        if not any(v in clause for v in focus):
+        if not holds_any(clause, focus):
             continue
         done = 0  # (a sector extended by its parts covers what it took)
         for m in _sector_re().finditer(clause):

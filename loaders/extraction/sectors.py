@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 
 from zonekg.loaders.extraction import lexicon
+from zonekg.loaders.extraction.wordscan import holds_any
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def sectors() -> Sectors:
 def is_industry(item: str) -> bool:
     """A list item that looks like a sector name (ends or contains a sector head word)."""
     s = sectors()
-    return item in s.names or any(h in item for h in s.head_words)
+    return item in s.names or holds_any(item, s.head_words)
 
 
 def is_industry_exact(item: str) -> bool:

@@ -42,6 +42,7 @@ from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
 from zonekg.loaders.extraction.numerals import clean, to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
+from zonekg.loaders.extraction.wordscan import holds_any
 
 CLAUSE_SEP = re.compile(r"[,，;；:：。!?！？]")
 CN = "一二两三四五六七八九十"
@@ -579,10 +580,10 @@ def _clause_past(clause: str, before: str, plan: int | None, cfg,
     if re.search(r"由[^,，]*(?:去年|上年)[^,，]*(?:提升|提高|增加|增长|下降|降低)(?:至|到)", clause):
         return False, False  # "由去年的47.8%提升至50%": a goal measured from last year
     plain = without_comparisons(clause)
-    if any(w in plain for w in cfg["past_strong"]) or past_years(clause, plan):
+    if holds_any(plain, cfg["past_strong"]) or past_years(clause, plan):
         if not DUE.search(clause):
             return True, True
-    if any(w in clause for w in cfg["past_markers"]):
+    if holds_any(clause, cfg["past_markers"]):
         # a section of goals commits all it says ("能耗累计下降15%" under 发展目标); so does a
         # clause dated in the plan's own year or later ("2019年工业总产值同比增长12%" of a
         # 2019 plan)
@@ -596,7 +597,7 @@ def _set_now(clause: str, plan: int | None, cfg) -> bool:
     """Whether a clause commits ("力争", "确保") or speaks of the plan's own time ("今年…",
     "2025年，…" of a 2025 plan): a report that sets last year's figure beside this year's goal
     ("去年增长8.1%，今年力争增长8.5%") turns from the past to the goal there."""
-    return any(w in clause for w in cfg["commitment_words"] + cfg["present_words"]) \
+    return holds_any(clause, cfg["commitment_words"] + cfg["present_words"]) \
         or bool(plan_years(clause, plan))
 
 
