@@ -7,6 +7,7 @@ such as ``一、总体要求`` is never glued to the paragraph after it.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -40,7 +41,13 @@ _INDENT = re.compile(r"^[ \t\u3000]+")
 
 def display_width(text: str) -> int:
     """Terminal-style width: East Asian wide/full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + sum(map(_is_wide, text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_wide(ch: str) -> bool:
+    """(Looked up per character through a cache: every line of a text file is measured.)"""
+    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def ends_sentence(line: str) -> bool:
