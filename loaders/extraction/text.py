@@ -216,6 +216,8 @@ class _Words:
     def __init__(self, text: str):
         self.text = text
         self.folded, self._origins = norm_with_origins(text)
+        # (each character where it was, as in most paragraphs: no per-character map to shift)
+        self._in_place = self._origins is not None and self._origins == list(range(len(self._origins)))
 
     def raw(self, a: int, b: int) -> str:
         """The document's words for folded[a:b] (the folded text when no map was kept)."""
@@ -227,5 +229,7 @@ class _Words:
         """Position in raw(a, b) of each character of folded[a:b]."""
         if self._origins is None:
             return None
+        if self._in_place:
+            return tuple(range(len(range(len(self._origins))[a:b])))
         return tuple(o - self._origins[a] for o in self._origins[a:b])
 
