@@ -567,9 +567,11 @@ def _firm_project_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     cfg = lexicon.load("names")
     alt = lambda key: "|".join(sorted(map(re.escape, cfg[key]), key=len, reverse=True))  # noqa: E731
     phase = r"(?:[一二三四五六七八九]期|\([一二三四五六七八九]期\))?"  # "X项目二期", "X项目（二期）"
+    # a product's Latin words keep their space ("X光电Micro LED显示模组项目")
+    char = r"(?:[\u4e00-\u9fffA-Za-z0-9.]|(?<=[A-Za-z]) (?=[A-Za-z]))"
     return (re.compile(rf"(?:{alt('headquarters_regions')})?总部(?:基地)?"),
-            re.compile(rf"(?:{alt('firm_project_openers')})[\u4e00-\u9fffA-Za-z0-9.]{{0,24}}?项目{phase}"),
-            re.compile(rf"(?![园城]|产业)[\u4e00-\u9fffA-Za-z0-9.]{{2,14}}?(?:{alt('firm_project_heads')}){phase}"))
+            re.compile(rf"(?:{alt('firm_project_openers')}){char}{{0,24}}?项目{phase}"),
+            re.compile(rf"(?![园城]|产业){char}{{2,14}}?(?:{alt('firm_project_heads')})(?:项目)?{phase}"))
 
 
 def _project_after_firm(text: str, e: int) -> int | None:

@@ -22,7 +22,7 @@ def ex():
     ("岚溪人工智能算力中心", "数据资源局"),  # "其中第3项由数据资源局牵头"
     ("岚溪大道北延段工程", "住房和城乡建设局"),  # "（以上由住房和城乡建设局牵头，…）"
     ("滨江污水处理厂二期", "住房和城乡建设局"),
-    ("锐衡半导体封测基地", "经济发展局"),     # its own 牵头单位
+    ("锐衡半导体封测基地项目", "经济发展局"),  # its own 牵头单位 (the firm 锐衡半导体 opens the name)
     ("衡远新能源电池项目", "招商服务局"),     # "以上工作由招商服务局牵头"
 ])
 def test_each_item_of_the_section_has_its_lead(ex, project, lead):
@@ -37,7 +37,7 @@ def test_the_section_participants_take_part(ex):
 
 def test_an_item_with_its_own_lead_or_override_keeps_only_that(ex):
     leads = pairs(ex, Relation.LEAD_AGENCY)
-    assert ("锐衡半导体封测基地", "招商服务局") not in leads
+    assert ("锐衡半导体封测基地项目", "招商服务局") not in leads
     assert ("岚溪人工智能算力中心", "科技创新局") not in leads
 
 
