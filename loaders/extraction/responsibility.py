@@ -466,6 +466,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         if s.cells is None:
             paragraphs[s.para] = paragraphs.get(s.para, "") + s.text
     said_before: dict[int, str] = {}  # the text of each paragraph up to the sentence read
+    unled: dict[int, str] = {}
     for s in sents:
         if s.cells is not None:
             cur = None
@@ -485,6 +486,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             section_start, section_para, cur = len(tasks), s.para, None
             continue
         said = statements(s.text)
+        since_units = unled.get(s.para, "")  # the paragraph's text since a sentence stated units
+        unled[s.para] = "" if said.lead or said.part else since_units + s.text
         if new_para and not numbered and cur is not None:
             # a paragraph right after a task that has stated no responsibility yet (or that
             # already continues on such lines): "X负责。配合单位：Y。" under "3.完成…。"
@@ -528,6 +531,10 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             continue
         part = said.part
         named = named_in(s.text) if named_in is not None and not s.heading else []
+        if not named and named_in is not None and s.text.startswith("由"):
+            # "…推进A项目…；启动B项目…。由Y牵头，Z配合。": a closing statement leads the works
+            # the paragraph named since its last statement
+            named = named_in(since_units)
         if named:
             out.append(Assignment(named[0], lead, part, s, unqualified=said.unqualified, projects=named))
             continue

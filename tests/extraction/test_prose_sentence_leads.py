@@ -26,3 +26,16 @@ def test_a_paragraph_opening_with_a_date_names_no_task():
     ex = extract(doc("2023年，园区实现营业收入12亿元。2024年，园区力争营业收入增长10%。"
                      "由经济发展局牵头，各部门配合，每月调度进展。", title="槐川文创园2024年工作计划"))
     assert not [p.name for p in ex.of_kind(Kind.PROJECT) if p.name.startswith("2023")]
+
+
+def test_a_closing_statement_leads_the_works_its_paragraph_named_since_the_last_one():
+    ex = extract(doc("园区建设方面。今年建成枫岚北区污水处理厂，由规划建设局负责。"
+                     "加快推进辰芯半导体8英寸功率器件生产线项目，确保年内设备搬入；启动朗晖光电Mini LED背光模组项目，"
+                     "总投资18亿元。由经济发展局牵头，投资促进局配合。", title="枫岚高新区2025年工作要点"))
+    lead, part = pairs(ex, Relation.LEAD_AGENCY), pairs(ex, Relation.PARTICIPATING_AGENCY)
+    works = ("辰芯半导体8英寸功率器件生产线项目", "朗晖光电Mini LED背光模组项目")
+    assert {(w, "经济发展局") for w in works} <= lead
+    assert {(w, "投资促进局") for w in works} <= part
+    # the work an earlier statement of the paragraph led keeps only its own lead
+    assert [x for x in lead if x[0] == "枫岚北区污水处理厂"] == [("枫岚北区污水处理厂", "规划建设局")]
+    assert not [p.name for p in ex.of_kind(Kind.PROJECT) if p.name.startswith("加快推进")]
