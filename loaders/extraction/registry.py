@@ -232,11 +232,13 @@ class Registry:
         """Merge short forms into the fullest form (see module doc)."""
         ents = sorted(self.entities, key=lambda e: len(e.name), reverse=True)
         live = {id(e) for e in self.entities}  # identity, not dataclass equality
+        zones_longest_first = sorted(zone_names, key=len, reverse=True)
         for short in sorted(self.entities, key=lambda e: len(e.name)):
             if id(short) not in live:
                 continue
-            target = self._long_form(short.name, [e for e in ents if e is not short and id(e) in live],
-                                     zone_names)
+            # (only a longer name can be the long form: the names keep their length while folding)
+            longer = [e for e in ents if len(e.name) > len(short.name) and id(e) in live]
+            target = self._long_form(short.name, longer, zones_longest_first)
             if target is not None:
                 self._fold(short, target)
                 live.discard(id(short))  # (folding drops only the short form's entity)
@@ -281,10 +283,9 @@ class Registry:
                     self._fold(ent, other)
                     break
 
-    def _long_form(self, short: str, longs: list[Entity], zone_names: list[str]) -> Entity | None:  # noqa: C901 — the ways a short form can abbreviate a long name, tried in order of trust
+    def _long_form(self, short: str, longs: list[Entity], zones_longest_first: list[str]) -> Entity | None:  # noqa: C901 — the ways a short form can abbreviate a long name, tried in order of trust
         table = _abbrev()
         best = None
-        zones_longest_first = sorted(zone_names, key=len, reverse=True)
         # (zones) the abbreviations ``short`` may be written with: 高新区 for 高新技术产业开发区
         abbreviated = [(a, f) for a, f, *_ in lexicon.tsv("abbreviations")
                        if short.endswith(a) and len(short) > len(a)] if self.kind is Kind.ZONE else []
