@@ -34,6 +34,8 @@ CIRCLED = re.compile("([\u2460-\u2473])")
 
 def _nfkc(text: str) -> str:
     """NFKC folding of everything but circled item numbers."""
+    if CIRCLED.search(text) is None:
+        return unicodedata.normalize("NFKC", text)  # (nearly every text: no split to make)
     return "".join(part if CIRCLED.fullmatch(part) else unicodedata.normalize("NFKC", part)
                    for part in CIRCLED.split(text))
 
