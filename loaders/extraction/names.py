@@ -152,6 +152,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 2 \
                 and stem[0] in "经由在对向与和及把将被为从据按报请" and stem[1] in "省市区县":
             start, stem, name = start + 1, stem[1:], name[1:]  # "经区政府研究": 经 = "after"
+        if kind is Kind.AGENCY and head in ("政府", "人民政府") and len(stem) == 1 and text[start - 2:start] == stem + "委":
+            start, stem, name = start - 2, text[start - 2:s0], text[start - 2:e]  # "省委省政府": one phrase for both
         if kind is Kind.AGENCY and (_rule("document_number").match(text, e) or name.startswith("各")
                                     or _rule("unit_type_list").search(text[max(0, start - 12):start])):
             continue  # 宝府办〔2008〕18号: a document number's code; 各委办局, 各县、市、区人民政府: labels

@@ -17,6 +17,8 @@ CONJUNCTION = re.compile(r"和|及|与")
 # Marks a table or a label puts on the unit that leads ("★区发改委", "区财政局*",
 # "规划建设局（牵头）"); the others assist.
 LEAD_MARK = re.compile(r"^[★☆※*＊]+|[★☆※*＊]+$|[(（]牵头[)）]$")
+# The items after 各 in "各县、市、区政府": kinds of place (and their governments), no unit
+PLACE_KIND = re.compile(r"(?:[省市县区镇乡]|街道)(?:人民政府|政府)?")
 
 
 @functools.cache
@@ -69,11 +71,16 @@ def _names_someone(note: str) -> bool:
 
 def agencies_of(cell: str) -> list[str]:
     """Split a list of units as written ("财政局、建设局和国土分局") into names; a bare type of
-    unit ("各镇、街道", "相关部门") or a person names no unit and is dropped. Places listed
+    unit ("各镇、街道", "各县、市、区政府", "相关部门") or a person names no unit and is dropped. Places listed
     before a government share its head: "黄埔区、南沙区政府" → 黄埔区政府, 南沙区政府."""
     generic = set(_cfg()["generic_units"])
     out = []
+    distributed = False  # inside a list 各 opens ("各县、市、区政府"): every item a kind of place
     for piece in _pieces(cell):
+        bare = piece.strip("。.“”\"' ")
+        distributed = bare.startswith("各") or distributed and PLACE_KIND.fullmatch(bare) is not None
+        if distributed:
+            continue
         part = _clean(piece)
         if len(part) >= 2 and not part.isdigit() and part not in generic and not people.is_person(part):
             out.append(part)
