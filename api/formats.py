@@ -2,10 +2,15 @@
 
 A ``?format=`` parameter wins over the ``Accept`` header (browsers cannot set headers on a
 link); ``Accept`` is read with its q-values. No preference, or ``*/*``, gets the default.
+Endpoints with one format (the REST API's JSON, the pages' HTML) answer 406 all the same when
+``Accept`` excludes it (:func:`produces`): they sent JSON whatever was asked.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Depends, Request
 
 from zonekg.api.problems import NotAcceptable
 from zonekg.graph.errors import InvalidRequest
@@ -41,10 +46,11 @@ GRAPH = (
 """RDF graphs (CONSTRUCT/DESCRIBE, graph store, service description); the first is the default."""
 
 
-def _accept_ranges(header: str) -> list[tuple[float, int, str]]:
-    """``(q, position, range)`` for each media range of an Accept header, best first."""
+def _accept_ranges(header: str) -> list[tuple[str, float]]:
+    """``(range, q)`` for each media range of an Accept header, in its order; a malformed q
+    counts as 0 (excluded)."""
     ranges = []
-    for position, part in enumerate(header.split(",")):
+    for part in header.split(","):
         fields = [f.strip() for f in part.split(";")]
         if not fields[0]:
             continue
@@ -56,17 +62,32 @@ def _accept_ranges(header: str) -> list[tuple[float, int, str]]:
                     q = float(value)
                 except ValueError:
                     q = 0.0
-        if q > 0:
-            ranges.append((-q, position, fields[0].lower()))
-    return [(-q, pos, rng) for q, pos, rng in sorted(ranges)]
+        ranges.append((fields[0].lower(), q))
+    return ranges
 
 
-def _matches(media_range: str, fmt: Format) -> bool:
-    if media_range == "*/*":
-        return True
-    if media_range.endswith("/*"):
-        return fmt.media_type.startswith(media_range[:-1])
-    return media_range in fmt.accepted
+def _specificity(media_range: str, media_type: str) -> int:
+    """How closely ``media_range`` names ``media_type``: 2 itself, 1 its ``type/*``, 0 ``*/*``,
+    -1 not at all."""
+    if media_range == media_type:
+        return 2
+    if media_range.endswith("/*") and media_type.startswith(media_range[:-1]):
+        return 1
+    return 0 if media_range == "*/*" else -1
+
+
+def _weight(fmt: Format, ranges: list[tuple[str, float]]) -> tuple[float, int]:
+    """``(q, -position)`` the Accept ranges give ``fmt``: for each of its media types the most
+    specific range naming it decides (RFC 9110 §12.5.1: ``application/json;q=0, */*`` excludes
+    JSON); the best of its types counts. ``(0, 0)`` when no range names it."""
+    best = (0.0, 0)
+    for media_type in fmt.accepted:
+        named = [(_specificity(rng, media_type), q, -position) for position, (rng, q) in enumerate(ranges)]
+        named = [n for n in named if n[0] >= 0]
+        if named:
+            _, q, position = max(named, key=lambda n: (n[0], n[2]))
+            best = max(best, (q, position))
+    return best
 
 
 def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str | None) -> Format:
@@ -79,9 +100,21 @@ def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str
         raise InvalidRequest(f"format {format_param!r} does not fit this result; use one of {names}")
     if not accept or not accept.strip():
         return choices[0]
-    for _, _, media_range in _accept_ranges(accept):
-        for fmt in choices:
-            if _matches(media_range, fmt):
-                return fmt
+    ranges = _accept_ranges(accept)
+    (q, _), _, best = max(((_weight(fmt, ranges), -index, fmt) for index, fmt in enumerate(choices)),
+                          key=lambda weighed: weighed[:2])
+    if q > 0:
+        return best
     offered = ", ".join(f.media_type for f in choices)
     raise NotAcceptable(f"cannot answer in {accept!r}; this result is offered as {offered}")
+
+
+def produces(media_type: str) -> Any:
+    """A route dependency for a route answering in ``media_type`` alone (JSON for the REST
+    API, HTML for the pages): 406 when the request's ``Accept`` excludes it."""
+    only = (Format(media_type, media_type),)
+
+    def acceptable(request: Request) -> None:
+        negotiate(only, request.headers.get("accept"), None)
+
+    return Depends(acceptable)

@@ -14,11 +14,12 @@ from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import AnalystDep
+from zonekg.api.formats import produces
 from zonekg.graph import analysis
 from zonekg.graph.analyst import DEFAULT_AGENCIES, DEFAULT_COMPARISONS, DEFAULT_SEEDS
 from zonekg.graph.catalog import resolve_iri
 
-router = APIRouter(prefix="/api/analysis", tags=["Analysis"])
+router = APIRouter(prefix="/api/analysis", tags=["Analysis"], dependencies=[produces("application/json")])
 
 Entity = Annotated[str, Query(description="A full IRI or the path after /id/", examples=["zone/苏州工业园区"])]
 

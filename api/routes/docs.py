@@ -10,7 +10,9 @@ from fastapi import APIRouter
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
-router = APIRouter(include_in_schema=False)
+from zonekg.api.formats import produces
+
+router = APIRouter(include_in_schema=False, dependencies=[produces("text/html")])
 
 ASSETS = "/static/swagger-ui"
 

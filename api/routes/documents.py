@@ -26,6 +26,7 @@ from starlette.datastructures import UploadFile
 
 from zonekg.api.auth import WriteAccess
 from zonekg.api.deps import ServiceDep
+from zonekg.api.formats import produces
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
 from zonekg.graph.errors import DocumentNotFound, InvalidParameter
@@ -33,6 +34,8 @@ from zonekg.loaders.pipeline import DocumentSummary, land, stored_file_name
 from zonekg.ontology.iris import document_iri
 
 router = APIRouter(prefix="/api/documents", tags=["Documents"])
+JSON = produces("application/json")
+"""Every route here but DELETE answers in JSON (a 204 has no body to negotiate)."""
 
 FileName = Annotated[str, PathParam(description="The document's file name", examples=["高新区2024年工作要点.txt"])]
 MAX_NAME_BYTES = 255
@@ -90,7 +93,7 @@ def _remove(service: Service, name: str) -> bool:
 @router.post(
     "",
     status_code=201,
-    dependencies=[WriteAccess],
+    dependencies=[WriteAccess, JSON],
     openapi_extra=UPLOAD_BODY,
     summary="Add (or replace) a document by upload",
     description="Multipart upload of one file (field `file`) of any supported type. Answers 201 "
@@ -114,7 +117,7 @@ async def upload(request: Request, service: ServiceDep) -> JSONResponse:
     return JSONResponse(body, status_code=201, headers={"Location": f"/api/documents/{quote(summary.file)}"})
 
 
-@router.get("", summary="List the ingested documents")
+@router.get("", summary="List the ingested documents", dependencies=[JSON])
 async def list_documents(request: Request, service: ServiceDep, limit: Limit = 50, offset: Offset = 0) -> dict:
     items, total = await run_in_threadpool(service.catalog.documents, limit, offset)
     return page(request, items, total, limit, offset)
@@ -122,6 +125,7 @@ async def list_documents(request: Request, service: ServiceDep, limit: Limit = 5
 
 @router.get(
     "/{file}",
+    dependencies=[JSON],
     summary="One document: metadata, counts per kind, and every fact with its quote",
 )
 async def get_document(service: ServiceDep, file: FileName) -> dict:

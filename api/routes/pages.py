@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+
+from zonekg.api.formats import produces
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
@@ -17,7 +19,7 @@ from zonekg.graph.errors import InvalidParameter
 from zonekg.visualize.compose import graph_page, parse_kinds
 from zonekg.visualize.overview import MAX_DEPTH
 
-router = APIRouter(tags=["Pages"])
+router = APIRouter(tags=["Pages"], dependencies=[produces("text/html")])
 
 
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive network page")

@@ -13,7 +13,9 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-router = APIRouter(tags=["Pages"])
+from zonekg.api.formats import produces
+
+router = APIRouter(tags=["Pages"], dependencies=[produces("text/html")])
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "static" / "query.html"
 

@@ -15,13 +15,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
+from zonekg.api.formats import produces
 from zonekg.api.ids import ID_DESCRIPTION, KIND_SEGMENT, entity_iri
 from zonekg.api.paging import Limit, Offset, page
 from zonekg.api.service import Service
 from zonekg.graph.catalog import FACETS, ListFilter
 from zonekg.graph.errors import AmbiguousName, EntityNotFound, Starting
 
-router = APIRouter(prefix="/api", tags=["REST"])
+router = APIRouter(prefix="/api", tags=["REST"], dependencies=[produces("application/json")])
 
 COLLECTIONS: dict[str, tuple[str, str]] = {
     "zones": ("开发区与园区", "滨江新区"),

@@ -7,9 +7,10 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
+from zonekg.api.formats import produces
 from zonekg.api.paging import Offset, page
 
-router = APIRouter(prefix="/api", tags=["REST"])
+router = APIRouter(prefix="/api", tags=["REST"], dependencies=[produces("application/json")])
 
 
 @router.get(

@@ -7,12 +7,13 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
+from zonekg.api.formats import produces
 from zonekg.api.paging import Limit, Offset, next_url
 from zonekg.graph.catalog import resolve_iri
 from zonekg.graph.errors import InvalidRequest
 from zonekg.graph.terms import Param, is_iri
 
-router = APIRouter(prefix="/api", tags=["REST"])
+router = APIRouter(prefix="/api", tags=["REST"], dependencies=[produces("application/json")])
 
 IRI_FORMS = "a full IRI, `<IRI>`, a prefixed name (`zk:leadAgency`) or the path after `/id/`"
 
