@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -18,6 +18,7 @@ from zonekg.api.routes import analysis, docs, documents, graph_store, pages, que
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
+from zonekg.api.single_values import single_values
 from zonekg.api.target_limit import TargetLimit
 from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
@@ -86,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(single_values)],
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes, body_bytes=settings.max_body_bytes)

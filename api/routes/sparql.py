@@ -19,6 +19,7 @@ from zonekg.api.formats import GRAPH, TABULAR, negotiate
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
+from zonekg.api.single_values import repeated
 from zonekg.graph.answers import within
 from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult, QueryResult
@@ -84,6 +85,10 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
         if "update" in request.query_params:
             raise InvalidRequest("a SPARQL update must be sent with POST")
         return query, None, given
+    in_url = [name for name in ("query", "update") if name in request.query_params]
+    if in_url:
+        raise InvalidRequest(f"{in_url[0]!r} in the URL of a POST: a POST carries its query or update in "
+                             "the body alone (a form field or the whole body), or send the query with GET")
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == QUERY:
         return await _utf8(request), None, given
@@ -92,6 +97,8 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
     if content_type == FORM:
         form = await request.form()
         given += [p for p in DATASET_PARAMS if p in form]
+        if twice := repeated(("query", "update"), form.multi_items()):
+            raise InvalidRequest(f"{twice[0]!r} given more than once: the SPARQL protocol takes exactly one")
         return _field(form.get("query")), _field(form.get("update")), given
     raise UnsupportedMediaType(f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
 
