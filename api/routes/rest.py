@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
@@ -88,6 +89,9 @@ def _find(service: Service, collection: str, value: str) -> str:
 
     An IRI form is tried first; a bare name or alias is accepted when exactly one member has it.
     """
+    if not value.strip():
+        raise EntityNotFound(f"the path gives an empty {KIND_SEGMENT[collection]} id: put an IRI, the IRI's path "
+                             f"after /id/ or a name after /api/{collection}/")
     iri = entity_iri(collection, value)
     if collection in service.catalog.kinds(iri):
         return iri
@@ -115,6 +119,12 @@ def _detail(collection: str, example: str) -> Callable[..., Any]:
         return item
 
     return get_item
+
+
+async def _to_list(request: Request) -> RedirectResponse:
+    """``/api/projects/`` is the list (it looked for the project named '', which "names several
+    projects"): redirected as the framework redirects every other path with a trailing slash."""
+    return RedirectResponse(str(request.url.replace(path=request.url.path.rstrip("/"))), status_code=307)
 
 
 @router.get("/health", summary="Is the service ready?",
@@ -153,6 +163,7 @@ for _collection, (_title, _example) in COLLECTIONS.items():
         summary=f"List {_collection} ({_title})",
         operation_id=f"list_{_collection}",
     )
+    router.add_api_route(f"/{_collection}/", _to_list, methods=["GET"], include_in_schema=False)
     router.add_api_route(
         f"/{_collection}/{{id:path}}",
         _detail(_collection, _example),

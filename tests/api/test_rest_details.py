@@ -70,3 +70,19 @@ def test_agency_projects_by_role(client: TestClient) -> None:
 
 def test_agency_projects_of_an_unknown_agency_is_404(client: TestClient) -> None:
     assert client.get("/api/agencies/无此单位/projects").status_code == 404
+
+
+@pytest.mark.parametrize("collection", ["zones", "agencies", "projects", "targets"])
+def test_a_collection_with_a_trailing_slash_redirects_to_its_list(client: TestClient, collection: str) -> None:
+    """'/api/projects/' asked for the project named '' and said "'' names several projects"."""
+    response = client.get(f"/api/{collection}/", params={"limit": 1}, follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"].endswith(f"/api/{collection}?limit=1")
+    assert client.get(f"/api/{collection}/", params={"limit": 1}).json()["limit"] == 1
+
+
+def test_an_empty_id_before_a_sub_path_is_a_clear_404(client: TestClient) -> None:
+    response = client.get("/api/agencies//projects")
+    assert response.status_code == 404
+    assert "names several" not in response.json()["detail"]
+    assert "empty" in response.json()["detail"]
