@@ -8,6 +8,10 @@ own; every other body (SPARQL queries and updates) has the general one.
 A body in a content coding (``Content-Encoding: gzip``) is refused with 415 and
 ``Accept-Encoding: identity`` (RFC 9110 §8.4.1, §12.5.3): nothing here decodes one, so it was
 read as if it were plain (a gzipped query was "not UTF-8"; a ``br`` one that was plain text ran).
+
+A body framed both by ``Content-Length`` and by ``Transfer-Encoding`` is refused with 400 and
+the connection closed (RFC 9112 §6.3): a proxy reading the one and this server the other would
+see different requests on the same connection (request smuggling); h11 read the chunks.
 """
 from __future__ import annotations
 
@@ -41,6 +45,11 @@ class BodyLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if _header(scope, b"transfer-encoding") is not None and _header(scope, b"content-length") is not None:
+            response = problem(400, "Bad request", "a request body framed by both Content-Length and Transfer-Encoding "
+                               "is not read (RFC 9112 §6.3); send one of them", {"Connection": "close"})
+            await response(scope, receive, send)
             return
         coding = _header(scope, b"content-encoding")
         if coding is not None and coding.strip().lower() not in (b"", b"identity"):

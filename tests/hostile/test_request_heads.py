@@ -71,3 +71,11 @@ def test_bytes_that_are_no_http_are_a_400_problem(server: LiveServer, head: byte
     assert_problem(exchange(server, head), 400, "not a valid HTTP/1.1 request")
     with server.client() as client:
         assert client.get("/api/health").status_code == 200
+
+
+def test_a_body_framed_both_by_length_and_by_chunks_is_a_400(server: LiveServer) -> None:
+    """RFC 9112 §6.3: both headers may be an attempt at request smuggling (a proxy that reads
+    the length and a server that reads the chunks see different requests); it was answered."""
+    head = request(b"/sparql", b"Content-Type: application/sparql-query", b"Content-Length: 5",
+                   b"Transfer-Encoding: chunked").replace(b"GET", b"POST", 1)
+    assert_problem(exchange(server, head + b"5\r\nASK{}\r\n0\r\n\r\n"), 400, "Content-Length", "Transfer-Encoding")
