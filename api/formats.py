@@ -47,8 +47,8 @@ GRAPH = (
 
 
 def _accept_ranges(header: str) -> list[tuple[str, float]]:
-    """``(range, q)`` for each media range of an Accept header, in its order; a malformed q
-    counts as 0 (excluded)."""
+    """``(range, q)`` for each media range of an Accept header, in its order; a malformed q, or
+    one outside 0 to 1 (RFC 9110 §12.4.2), counts as 0 (excluded)."""
     ranges = []
     for part in header.split(","):
         fields = [f.strip() for f in part.split(";")]
@@ -61,6 +61,8 @@ def _accept_ranges(header: str) -> list[tuple[str, float]]:
                 try:
                     q = float(value)
                 except ValueError:
+                    q = 0.0
+                if not 0 <= q <= 1:  # nan and inf too: no weight can outrank q=1
                     q = 0.0
         ranges.append((fields[0].lower(), q))
     return ranges

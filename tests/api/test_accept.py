@@ -58,3 +58,10 @@ def test_a_more_specific_range_overrides_a_wildcard(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"},
                           headers={"Accept": "text/*;q=0.2, text/csv;q=0.9, text/tab-separated-values"})
     assert response.headers["content-type"].startswith("text/tab-separated-values")
+
+
+@pytest.mark.parametrize("q", ["inf", "nan", "7", "-1", "1e0x"])
+def test_a_weight_outside_zero_to_one_counts_as_none(client: TestClient, q: str) -> None:
+    """RFC 9110 §12.4.2: a weight is 0 to 1; 'q=inf' outranked every honest 'q=1'."""
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": f"text/csv;q={q}, */*;q=0.1"})
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
