@@ -5,7 +5,10 @@ and then nothing (nor one that connects and sends nothing), nor one that sends a
 second: a few hundred of those hold every file descriptor. :class:`GuardedH11Protocol` gives
 each request head a deadline, and each body a deadline that moves on as the body arrives at a
 minimum rate (as Apache's ``mod_reqtimeout`` does): a body too slow is answered 408 while
-the app still waits for it, and its connection closed in any case. On SIGTERM
+the app still waits for it, and its connection closed in any case. Each client (IP address)
+holds at most ``client_connections`` connections at once, so one client's slow connections
+cannot take every file descriptor: one more is answered 429 and closed (behind a reverse
+proxy every client has the proxy's address; raise the limit there). On SIGTERM
 uvicorn waits for running requests; :data:`SHUTDOWN_GRACE` bounds that wait, after which the
 service closes, which kills its query workers and extraction children, so a request waiting
 on one ends at once and the process exits within seconds.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections import Counter
 from typing import Any
 
 import h11
@@ -58,12 +62,24 @@ class GuardedH11Protocol(H11Protocol):
     header_timeout: float = 10.0
     body_timeout: float = 20.0
     body_min_rate: float = 500.0
+    client_connections: int = 128
+    open_by_client: Counter[str] = Counter()
+    """Connections open per client address; :func:`server_config` gives each server its own."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._head_deadline: asyncio.TimerHandle | None = None
         self._body_deadline: asyncio.TimerHandle | None = None
         self._body_since, self._body_received = 0.0, 0
+        self._address = self.client[0] if self.client else None
+        if self._address is not None and self.open_by_client[self._address] >= self.client_connections:
+            self._address = None  # not counted: it gives no place back
+            self._answer_and_close(429, "Too Many Requests", (
+                f"this client already has {self.client_connections} connections open (ZONEKG_CLIENT_CONNECTIONS); "
+                "reuse one (keep-alive) or wait for one to close"), b"retry-after: 1\r\n")
+            return
+        if self._address is not None:
+            self.open_by_client[self._address] += 1
         self._arm_head_deadline()
 
     def _arm_head_deadline(self) -> None:
@@ -129,6 +145,10 @@ class GuardedH11Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel("_head_deadline")
         self._cancel("_body_deadline")
+        if self._address is not None:
+            self.open_by_client[self._address] -= 1
+            if not self.open_by_client[self._address]:
+                del self.open_by_client[self._address]
         super().connection_lost(exc)
 
     def send_400_response(self, msg: str) -> None:
@@ -136,14 +156,13 @@ class GuardedH11Protocol(H11Protocol):
         problem with the status that error means; the connection then closes."""
         self._answer_and_close(*unreadable_head(sys.exception(), self.conn.trailing_data[0]))
 
-    def _answer_and_close(self, status: int, title: str, detail: str) -> None:
-        """Answer with a problem from the protocol itself, the app not asked, and close."""
+    def _answer_and_close(self, status: int, title: str, detail: str, headers: bytes = b"") -> None:
+        """Answer with a problem from the protocol itself, the app not asked, and close. Written
+        as bytes, not through h11, which sends no response before a request has come."""
         body = bytes(problem(status, title, detail).body)
-        headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
-                   (b"connection", b"close")]
-        for event in (h11.Response(status_code=status, headers=headers, reason=title.encode()), h11.Data(data=body),
-                      h11.EndOfMessage()):
-            self.transport.write(self.conn.send(event) or b"")
+        head = (f"HTTP/1.1 {status} {title}\r\ncontent-type: {PROBLEM_JSON}\r\ncontent-length: {len(body)}\r\n"
+                "connection: close\r\n").encode() + headers + b"\r\n"
+        self.transport.write(head + body)
         self.transport.close()
 
 
@@ -152,7 +171,8 @@ def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Confi
     timeouts of ``settings``, a bounded shutdown; ``options`` pass through (host, port…)."""
     protocol = type("Protocol", (GuardedH11Protocol,), {
         "header_timeout": settings.header_timeout, "body_timeout": settings.body_timeout,
-        "body_min_rate": settings.body_min_rate})
+        "body_min_rate": settings.body_min_rate, "client_connections": settings.client_connections,
+        "open_by_client": Counter()})
     return uvicorn.Config(
         app,
         http=protocol,

@@ -15,6 +15,7 @@
 | per-document limits | see :mod:`zonekg.loaders.limits` | ``--max-chars`` | |
 | slow headers | ``ZONEKG_HEADER_TIMEOUT`` | | 10 s to send a request's headers |
 | slow request bodies | ``ZONEKG_BODY_TIMEOUT``, ``ZONEKG_BODY_MIN_RATE`` | | 20 s, then at least 500 bytes a second (408) |
+| connections one client holds at once | ``ZONEKG_CLIENT_CONNECTIONS`` | | 128, more get 429 |
 | idle keep-alive | ``ZONEKG_KEEP_ALIVE`` | | 5 s |
 """
 from __future__ import annotations
@@ -64,6 +65,8 @@ class Settings:
     """Seconds a request body may take, one more for every ``body_min_rate`` bytes received."""
     body_min_rate: float = 500.0
     keep_alive: float = 5.0
+    client_connections: int = 128
+    """Connections one client (IP address) may hold open at once; one more is answered 429."""
 
     def __post_init__(self) -> None:
         if self.token is not None and not self.token.isascii():
@@ -97,6 +100,7 @@ class Settings:
             "body_timeout": ("ZONEKG_BODY_TIMEOUT", float),
             "body_min_rate": ("ZONEKG_BODY_MIN_RATE", float),
             "keep_alive": ("ZONEKG_KEEP_ALIVE", float),
+            "client_connections": ("ZONEKG_CLIENT_CONNECTIONS", int),
         }
         for name, (variable, parse) in numbers.items():
             if variable in os.environ:
