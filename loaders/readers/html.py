@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from zonekg.loaders.document import Paragraph, SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build, clean_title
+from zonekg.loaders.readers.cells import continued_cell
 from zonekg.loaders.readers.chrome import is_issuing_body, parse_date
 from zonekg.loaders.readers.encoding import NotText, decode_bytes, declared_html_charset
 from zonekg.loaders.readers.text import read_bytes
@@ -71,14 +72,26 @@ def _drop_chrome(root: LexborNode) -> None:
             li.decompose()
 
 
-def _cell_text(cell: LexborNode) -> str:
+def _cell_lines(cell: LexborNode) -> tuple[str, ...]:
+    """The lines of a cell (its <p>, <br> …), blank ones dropped."""
     lines: list[str] = []
     _walk(cell, lines, tables=None)
-    return " ".join(line.strip(" \xa0\u3000") for line in lines if line.strip(" \xa0\u3000"))
+    return tuple(line.strip(" \xa0\u3000") for line in lines if line.strip(" \xa0\u3000"))
+
+
+def _joined(lines: tuple[str, ...], column: str) -> str:
+    """A cell's lines as one text: a word processor breaks a cell into a <p> per line, so a name
+    runs on ("X新能源装备" + "配套产业园"), and in a column of units each line is one more unit."""
+    text = ""
+    for line in lines:
+        text = continued_cell(column, text, line)
+    return text
 
 
 def _grid(table: LexborNode) -> list[list[str]]:
-    grid: dict[tuple[int, int], str] = {}
+    """The rows of a table, spanned cells repeated down and left empty across; each cell's
+    lines joined as the header of its column says."""
+    grid: dict[tuple[int, int], tuple[str, ...]] = {}
     rows = table.css("tr")
     width = 0
     for r, tr in enumerate(rows):
@@ -88,7 +101,7 @@ def _grid(table: LexborNode) -> list[list[str]]:
                 continue
             while (r, c) in grid:
                 c += 1
-            text = _cell_text(cell)
+            text = _cell_lines(cell)
             try:
                 rowspan = max(1, min(int(cell.attributes.get("rowspan") or 1), 200))
                 colspan = max(1, min(int(cell.attributes.get("colspan") or 1), 50))
@@ -96,12 +109,13 @@ def _grid(table: LexborNode) -> list[list[str]]:
                 rowspan = colspan = 1
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = text if dc == 0 else ""
+                    grid[(r + dr, c + dc)] = text if dc == 0 else ()
             c += colspan
         width = max(width, c)
-    out = []
+    out: list[list[str]] = []
     for r in range(len(rows)):
-        row = [grid.get((r, c), "") for c in range(width)]
+        header = out[0] if out else [""] * width
+        row = [_joined(grid.get((r, c), ()), header[c]) for c in range(width)]
         if any(row):
             out.append(row)
     return out

@@ -16,6 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from zonekg.loaders.document import Table
+from zonekg.loaders.readers.boxes import box_table
+from zonekg.loaders.readers.cells import continued_cell
+from zonekg.loaders.readers.cells import merge_text as _merge_text
 from zonekg.loaders.readers.lines import display_width
 
 HEADER_WORDS = (
@@ -98,8 +101,6 @@ def _row_cells(line: str, outer: tuple[bool, bool]) -> list[str] | None:
     return cells
 
 
-# Columns listing units or people: a continuation line adds another item to the list.
-_LIST_COLUMN = re.compile(r"单位|部门|领导|责任人")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[(（][一二三四五六七八九十]+[)）]")
 _NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]+[)）]?[.、．]?$")
 
@@ -145,10 +146,7 @@ def _pipe_table(lines: list[str], start: int) -> tuple[Table, int] | None:
         if numbered and above is not None and not r[0] and any(r) \
                 and _NUMBER_CELL.match(above[0]) and any(above[1:]):
             for k, cell in enumerate(r):
-                if above[k] and cell and _LIST_COLUMN.search(fixed[0][k]) and above[k][-1] not in "、,，；;":
-                    above[k] = f"{above[k]}、{cell}"  # another unit or person of a list cell
-                else:
-                    above[k] = _merge_text(above[k], cell)
+                above[k] = continued_cell(fixed[0][k], above[k], cell)
             continue
         fixed.append(r)
     return Table(rows=tuple(tuple(r) for r in fixed)), i
@@ -159,19 +157,39 @@ def _column_of(cell: _Cell, starts: list[int]) -> int:
     return min(range(len(starts)), key=lambda k: (abs(starts[k] - cell.start), k))
 
 
-def _merge_text(above: str, more: str) -> str:
-    if above and more and above[-1].isascii() and above[-1].isalnum() and more[0].isascii() \
-            and more[0].isalnum():
-        return f"{above} {more}"
-    return above + more
+def _tab_stop(line: str) -> int | None:
+    """The run of spaces a copy put for each tab, when every gap of ``line`` (a header) is
+    that same run of plain spaces ("序号    项目名称    总投资"); else None."""
+    gaps = _GAP.findall(line.strip(" "))
+    sizes = {len(g) for g in gaps}
+    return sizes.pop() if len(sizes) == 1 and all(set(g) == {" "} for g in gaps) else None
 
 
-def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+def _tab_stop_cells(line: str, stop: int, width: int) -> list[str] | None:
+    """The cells of a row whose tabs became ``stop`` spaces each: a run of k·stop spaces parts
+    two cells with k-1 empty ones between ("0.8        规划建设局"); None when a run is no
+    multiple of the stop or the cells overflow the header's ``width``."""
+    cells: list[str] = []
+    pos = 0
+    text = line.rstrip(" ")
+    for gap in [*re.finditer(r" {2,}", text), None]:
+        end = gap.start() if gap else len(text)
+        cells.append(text[pos:end])
+        if gap:
+            if len(gap.group()) % stop:
+                return None
+            cells += [""] * (len(gap.group()) // stop - 1)
+            pos = gap.end()
+    return cells + [""] * (width - len(cells)) if len(cells) <= width else None
+
+
+def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:  # noqa: C901 — one pass over the rows, each kind of line a branch
     first = space_cells(lines[start])
     width = len(first)
     if width < 2 or any(len(c.text) > _MAX_CELL for c in first):
         return None
     header = _has_header([c.text for c in first])
+    stop = _tab_stop(lines[start]) if header else None
     starts = [c.start for c in first]
     rows: list[list[str]] = [[c.text for c in first]]
     full_rows = 1
@@ -195,6 +213,11 @@ def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:
             rows.append([c.text for c in cells])
             starts = [c.start for c in cells]  # later rows align like the latest full row
             full_rows += 1
+        elif stop and at_left and len(cells) > 1 and (by_stops := _tab_stop_cells(line, stop, width)):
+            rows.append(by_stops)  # a row with empty cells, its tabs turned into spaces
+            full_rows += 1
+        elif header and at_left and len(cells) == 1 and _section_row(lines, i, _GAP):
+            rows.append([cells[0].text])  # "二、社会事业项目（2个）" between the rows
         elif at_left and len(cells) == width - 1 and width >= 4:
             # a row with one empty cell (备注 left blank …): place fragments by position
             row = [""] * width
@@ -524,8 +547,8 @@ def split_blocks(lines: list[str]) -> list[str | Table]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        found = None
-        if _header_word(line.strip(" \t\u3000\xa0")):
+        found = box_table(lines, i)
+        if found is None and _header_word(line.strip(" \t\u3000\xa0")):
             found = _line_table(lines, i)
         if found is None and "," in line and not _PIPE.search(line):
             found = _csv_table(lines, i)

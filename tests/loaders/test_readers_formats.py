@@ -58,10 +58,11 @@ def test_html_table_rowspan_colspan_and_nested_markup(page):
     table = only_table(page)
     assert table.rows[0] == ("序号", "重点工作", "责任领导", "责任单位", "完成时限")
     assert table.rows[1] == ("（一）项目建设", "", "", "", "")  # colspan: first cell only
-    assert table.rows[2] == ("1", "推进竹木加工园二期 标准厂房建设", "林志远", "规划建设科",
+    # a cell's <p> lines run on as one text
+    assert table.rows[2] == ("1", "推进竹木加工园二期标准厂房建设", "林志远", "规划建设科",
                              "2024年9月")
-    # rowspan: the leader covers row 2 as well; <br> inside a cell becomes a space
-    assert table.rows[3] == ("2", "完成园区污水管网改造", "林志远", "环境保护科 园区服务中心",
+    # rowspan: the leader covers row 2 as well; <br> in a units cell parts two units
+    assert table.rows[3] == ("2", "完成园区污水管网改造", "林志远", "环境保护科、园区服务中心",
                              "2024年12月")
     assert len(table.rows) == 5
     assert page.text().count("林志远") == 2
