@@ -9,7 +9,7 @@ one leads.
 """
 from __future__ import annotations
 
-from zonekg.loaders.extraction import responsibility
+from zonekg.loaders.extraction import lexicon, responsibility
 from zonekg.loaders.extraction.entities import Entities
 from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Entity, Evidence, Fact, Kind, Relation
@@ -136,8 +136,21 @@ def _contents_are_no_projects(book: Entities, rows: list[Assignment]) -> None:
 
 def _tabled_projects_are_no_zones(book: Entities, tabled: list[str]) -> None:
     """A park a project table lists in its 项目名称 column ("X产业园", "X产业园二期") is built
-    as a project: a zone read only from such a row's name is that project, not a zone."""
+    as a project: a zone read only from such a row's name is that project, not a zone. A row
+    that names a work of its own after the park ("X产业园冷链物流中心") builds inside it: the
+    park stays a zone."""
     for zone in list(book[Kind.ZONE].entities):
-        rows = [p for p in tabled if zone.name in p]
+        rows = [p for p in tabled if zone.name in p and not _work_inside(zone.name, p)]
         if rows and all(any(p in norm(ev.quote) for p in rows) for ev in zone.evidence):
             book[Kind.ZONE].discard(zone.name)
+
+
+def _work_inside(park: str, project: str) -> bool:
+    """Does ``project`` open with the park ``park`` (X园, X园区) and go on with a work's own name
+    ("冷链物流中心"), not the park's phase or build-out ("二期", "二期工程", "扩建项目")?"""
+    if not park.endswith(tuple(lexicon.words("names", "park_ends"))):
+        return False
+    rest = project[len(park):] if project.startswith(park) else ""
+    build_out = lexicon.pattern("names", "park_phase").fullmatch(rest) or \
+        lexicon.pattern("names", "project_extension").fullmatch(rest)
+    return len(rest) >= 2 and not build_out and ends_like_a_work(rest)

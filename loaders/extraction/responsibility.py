@@ -796,6 +796,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
     prev: Assignment | None = None
     stated: _Said | None = None  # "下列项目由X负责建设，Y统筹协调：" right before a table
     table_units: _Said | None = None
+    spanned: tuple[str, str] | None = None  # the units cells a merged cell spans rows with
     for s in sents:
         if s.cells is None:
             if not s.heading:
@@ -807,14 +808,15 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
         if found is None and stated is not None:
             found = columns.header_roles(cells, need_units=False)  # a project table led as one
         if found:
-            header, names, prev = found, cells, None
+            header, names, prev, spanned = found, cells, None, None
             table_units, stated = (None if "lead" in found else stated), None
             continue
         if header is None:
             continue
         if columns.section_row(cells) or columns.total_row(cells):
-            prev = None  # "三、加快新城建设", "合计": no task, and no continuation of the row above
+            prev, spanned = None, None  # "三、加快新城建设", "合计": no task, no row above to go on
             continue
+        full = len(cells) == len(names)  # a row that keeps its empty cells in their place
         if len(cells) != len(names) or not columns.units_in_place(header, cells):
             # a ragged row of a flattened table, or one whose task cell wrapped onto a line of
             # its own and pushed the units out of their column
@@ -822,6 +824,7 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
             if len(cells) != len(names) or columns.units_in_place(header, aligned):
                 cells = aligned
         if sum(1 for c in cells if c) == 1 and cells[0] and not re.fullmatch(r"[\d一二三四五六七八九十]+[.、]?", cells[0]):
+            spanned = None
             continue  # a section row ("二、项目建设") spanning the table
         get = functools.partial(_cell, header, cells)
         task = get("task")
@@ -836,9 +839,14 @@ def from_tables(sents: list[Sentence]) -> list[Assignment]:  # noqa: C901, PLR09
                 elif not re.search(r"\d+年|\d+月", cell) and len(cell) > 3:
                     prev.task += cell
             continue
-        leads = agencies_of(get("lead")) if table_units is None else list(table_units.lead)
-        parts = agencies_of(get("part")) if table_units is None else list(table_units.part)
-        marked = marked_leads(get("lead"))
+        lead_cell, part_cell = get("lead"), get("part")
+        if lead_cell:
+            spanned = (lead_cell, part_cell)
+        elif not part_cell and full and spanned is not None:
+            lead_cell, part_cell = spanned  # a merged cell flattened: blank in the rows it spans
+        leads = agencies_of(lead_cell) if table_units is None else list(table_units.lead)
+        parts = agencies_of(part_cell) if table_units is None else list(table_units.part)
+        marked = marked_leads(lead_cell)
         if marked and marked[0]:
             leads, parts = marked[0], marked[1] + parts
         if task and leads:

@@ -72,7 +72,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "commission_stems": WORDS, "subunit_heads": WORDS, "company_weak_tails": WORDS,
         "firm_business_verbs": WORDS, "firm_park_heads": WORDS, "firm_subject_cues": WORDS,
         "firm_build_verbs": WORDS, "firm_facility_heads": WORDS, "company_context": WORDS,
-        "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS, "own_zone_words": WORDS, "section_verbs": WORDS, "section_heads": WORDS,
+        "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS, "own_zone_words": WORDS, "section_verbs": WORDS, "section_heads": WORDS, "park_ends": WORDS,
         "self_bodies": WORDS, "aspiration_words": WORDS, "brand_tags": WORDS,
         "firm_project_heads": WORDS, "firm_project_openers": WORDS, "headquarters_regions": WORDS,
         "place_kind_openers": WORDS, "section_office_functions": WORDS,

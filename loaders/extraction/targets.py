@@ -234,8 +234,9 @@ def _document_targets(sents: list[Sentence], ctx: Context) -> list[Target]:
             _merge(row, cells)
             continue
         flush()
-        if len([c for c in cells if c]) == 1 and not re.search(r"\d", "".join(cells)):
-            continue  # a section row inside the table ("一、主要经济指标")
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and (not re.search(r"\d", filled[0]) or _rule("heading_count").match(filled[0])):
+            continue  # a section row inside the table ("一、主要经济指标", "二、续建项目（4个）")
         row, row_s = cells, s
     flush()
     return _restated_once(out)
@@ -257,7 +258,9 @@ def _restated_once(found: list[Target]) -> list[Target]:
     return out
 
 
-NUMBER_CELL = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:%|％)?")
+# a figure cell; a goal may be written as a floor or a ceiling ("≥88", "≤0.45")
+NUMBER_CELL = re.compile(r"(?:[-+]|[≥≤><＞＜]\s*)?\d+(?:\.\d+)?\s*(?:%|％)?")
+BOUND = "≥≤><＞＜"
 ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?")
 UNIT_IN = re.compile(r"[(（]([^)）]{1,6})[)）]")
 
@@ -405,10 +408,8 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
              and _column_role(h, cfg) == "text" and "单位" not in h]
     named = [c for h, c in zip(header, cells) if c in words and any(w in h for w in cfg["table_metric_words"])]
     metric = (named or words or [""])[0]  # the 指标 column, not a category cell before it
-    unit = ""
-    for h, c in zip(header, cells):
-        if "单位" in h and c:
-            unit = c
+    # the unit column (单位, 计量单位) holds a measure; a 责任单位 column beside it an agency
+    unit = next((c for h, c in zip(header, cells) if "单位" in h and c in unit_kind), "")
     m = UNIT_IN.search(metric)
     if not unit and m:
         unit = m.group(1)
@@ -441,7 +442,7 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
             unit or ("%" if c.endswith(("%", "％")) else (stated.group(1) if stated else ""))
         if u not in unit_kind:
             continue
-        value = to_decimal(c.rstrip("%％"))
+        value = to_decimal(c.lstrip(BOUND).strip().rstrip("%％"))
         if value is None:
             continue
         kind = unit_kind[u]

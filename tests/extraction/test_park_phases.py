@@ -26,3 +26,15 @@ def test_a_phase_that_opens_another_name_stays_with_it():
     found = names("推进槐川港区四期集装箱码头建设。", "完成槐川科创园一期标准厂房建设。")
     assert {"槐川港区", "槐川科创园"} <= found[Kind.ZONE]
     assert not found[Kind.PROJECT] & {"槐川港区四期", "槐川科创园一期"}
+
+
+def test_a_work_inside_a_park_a_project_table_lists_keeps_the_park_a_zone():
+    from zonekg.loaders.document import Table
+    table = Table((("序号", "项目名称", "总投资（万元）", "责任单位"),
+                   ("1", "槐川绿色建材产业园二期", "56000", "招商局"),
+                   ("2", "槐川食品产业园冷链仓储中心", "21000", "经济发展局")))
+    ex = extract(doc("附件：重点项目清单", table, title=TITLE))
+    zones = {e.name for e in ex.of_kind(Kind.ZONE)}
+    assert "槐川食品产业园" in zones  # the park holds the work the row builds
+    assert "槐川绿色建材产业园二期" in {e.name for e in ex.of_kind(Kind.PROJECT)}
+    assert not [z for z in zones if "期" in z or z.endswith("中心")]
