@@ -120,6 +120,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
                 continue
             start = min(start, protect)
             if kind is Kind.AGENCY:
+                # "X创新发展示范区管理委员会": the body of the zone just named opens with its name
+                start = min([start] + [a0 for a0, a1, ak in accepted if a1 == s0 and ak is Kind.ZONE])
                 start = _whole_zone_word(text, start, s0)
                 start = _after_glued_unit(text, start, s0)
             elif kind is Kind.COMPANY:
@@ -884,6 +886,10 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                     and text[b0:p] in lexicon.words("names", "firm_business_verbs"):
                 p = b0  # "X建设投资有限公司": the firm's business is part of its name
                 continue
+            if kind is Kind.ZONE and p == s0 and b0 > 0 and b0 not in bends and text[b0 - 1].isalnum() \
+                    and text[b0:p] in _generic_set("name_internal_verbs"):
+                p = b0  # "X创新发展示范区": the development a zone shows is part of its name
+                continue  # (not "（三）推进园区…": a verb opening the text acts on the zone)
             # a boundary word adjacent to an agency head is part of the name (建设局, 规划分局,
             # 推进办公室) unless it is a function word or a verb acting on the body (按照工委,
             # 提升街道)

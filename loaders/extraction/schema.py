@@ -104,7 +104,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "patterns": PATTERNS,
         "units": WORD_MAP, "creation_verbs": WORDS, "numeral_word_chars": WORDS,
         "vague_classifiers": WORDS, "attribute_units": WORDS, "always_attribute_before": WORDS,
-        "attribute_before": WORDS, "land_verbs": WORDS, "indicator_modifiers": WORDS,
+        "attribute_before": WORDS, "agreed_totals": WORDS, "land_verbs": WORDS, "indicator_modifiers": WORDS,
         "table_goal_words": WORDS, "table_note_labels": WORDS, "table_actual_words": WORDS, "table_growth_words": WORDS, "table_header_words": WORDS,
         "table_columns": WORD_MAP, "table_metric_words": WORDS, "table_text_words": WORDS,
         "project_table_name": WORDS, "project_table_columns": WORDS, "duration_units": WORDS,

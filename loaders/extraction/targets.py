@@ -686,8 +686,9 @@ def _qualifies_a_thing(m: Qty, before: str, after: str, kept: list[Qty], verb_ki
         return True  # "超10亿元、超百亿元的大项目"
     if _bracketed_attribute_re().search(before):
         return True  # "建成X人才社区（建筑面积8.5万平方米）": the facility's size, in brackets
-    if _ends_with_word_re("always_attribute_before").search(before):
-        return True  # "总投资23亿元", "规划总面积2万亩"
+    always = _ends_with_word_re("always_attribute_before").search(before)
+    if always and not before[:always.start()].endswith(tuple(cfg["agreed_totals"])):
+        return True  # "总投资23亿元", "规划总面积2万亩"; not "协议总投资180亿元"
     ending = _ends_with_word_re("attribute_before").search(before)  # (else none of them ends it)
     for w in sorted(cfg["attribute_before"], key=len, reverse=True) if ending else ():
         a = re.search(re.escape(w) + r"(?:约|近|达|超|为)?$", before)

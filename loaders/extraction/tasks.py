@@ -50,7 +50,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, tuple[s
     verb = re.compile(f"(?:{_alt(c['task_project_verbs'])})")
     # a time may stand between the name and its tail: "推动X项目年内投产", "X工程6月底前开工"
     when = r"(?:年内|年底前|年底|上半年|下半年|\d{1,2}月(?:底|末)?前?)?"
-    head_then_tail = re.compile(rf"^(.{{2,30}}?(?:{_alt(heads)})){when}(?:(?:{_alt(c['task_project_tails'])}).*)?$")
+    # a work on the place named as works ("X文创园改造提升工程", "X厂提标改造项目") is the
+    # project's name, not a tail ("X中学主体工程" is: the works of X)
+    named_works = rf"(?!(?:{_alt(c['task_project_work_ends'])})+(?:工程|项目)$)"
+    head_then_tail = re.compile(
+        rf"^(.{{2,30}}?(?:{_alt(heads)})){when}(?:(?:{_alt(c['task_project_tails'])}){named_works}.*)?$")
     ends_head = re.compile(rf"(?:{_alt(heads)})$")
     any_head = re.compile(f"(?:{_alt(heads)})")
     return verb, head_then_tail, ends_head, any_head, tuple(c["task_project_generic"])

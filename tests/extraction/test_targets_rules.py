@@ -102,6 +102,12 @@ def test_a_size_after_a_verb_of_result_is_a_goal():
     assert any(v == 300 and u == "亩" for _, v, u, _ in got)
 
 
+def test_the_agreed_total_of_signed_projects_is_a_goal_not_a_projects_size():
+    got = goals("全年新签约亿元以上项目24个以上、协议总投资180亿元以上。", "建设东湖物流园,总投资6亿元。")
+    assert ("协议总投资", 180, "亿元", 2021) in got
+    assert not any(v == 6 for _, v, _, _ in got)
+
+
 def test_threshold_amounts_belong_to_the_metric():
     got = goals("确保引进1个30亿元以上制造业项目,力争招引一批超5亿元、超10亿元的骨干企业。")
     assert [(v, u) for _, v, u, _ in got] == [(1, "个")]

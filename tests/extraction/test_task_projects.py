@@ -39,6 +39,10 @@ def pairs(ex, relation=Relation.LEAD_AGENCY):
     ("推动鹭岭新材料年产3万吨膜材料项目年内投产,加快鹭岭储能产业园建设", ["鹭岭新材料年产3万吨膜材料项目", "鹭岭储能产业园"]),
     ("鹭岭污水处理厂三期工程6月底前开工", []),  # no verb opens it: no task object
     ("确保鹭岭东站综合枢纽9月底前建成", ["鹭岭东站综合枢纽"]),
+    # a work on a named place that is itself named as works ("X改造提升工程") is the project
+    ("实施鹭岭老港文创园改造提升工程,引进文创企业30家", ["鹭岭老港文创园改造提升工程"]),
+    ("推进鹭岭老港文创园改造提升,引进文创企业30家", ["鹭岭老港文创园"]),
+    ("完成鹭岭实验中学主体工程", ["鹭岭实验中学"]),  # a stage of the works is no name
 ])
 def test_projects_a_task_names(task, projects):
     assert projects_in_task(task) == projects

@@ -118,3 +118,11 @@ def test_branch_parks_and_businesses_inside_a_park_name():
     # a park's name, which no longer cuts the name there
     assert "西岭分园" in found("推动西岭分园新增孵化面积3万平方米", Kind.ZONE)
     assert "澜埠保税维修产业园" in found("澜埠保税维修产业园将引进船舶发动机维修项目", Kind.ZONE)
+
+
+def test_a_demonstration_zone_named_for_the_development_it_shows():
+    # "…发展示范区": 发展 right before the kind word is part of the name, not a verb before it
+    assert found("沣泽绿色低碳创新发展示范区三年行动计划", Kind.ZONE) == ["沣泽绿色低碳创新发展示范区"]
+    assert found("沣泽绿色低碳创新发展示范区管理委员会", Kind.AGENCY) == ["沣泽绿色低碳创新发展示范区管理委员会"]
+    assert found("推动产业发展示范区建设", Kind.ZONE) == []
+    assert found("（三）推进园区安全生产监管。", Kind.ZONE) == []
