@@ -83,8 +83,9 @@ Example: `SELECT ?project ?agency WHERE {{ ?project zk:leadAgency ?agency . ?age
 """
 
 
-async def _operation(request: Request, query: str | None) -> tuple[str | None, str | None, list[str]]:
-    """``(query, update, dataset parameters given)`` from the URL, a form or the body."""
+async def _operation(request: Request, query: str | None, max_bytes: int) -> tuple[str | None, str | None, list[str]]:
+    """``(query, update, dataset parameters given)`` from the URL, a form or the body. A form
+    field may be as long as a body may (``max_bytes``), not the framework's 1 MB."""
     given = [p for p in DATASET_PARAMS if p in request.query_params]
     if request.method == "GET":
         if "update" in request.query_params:
@@ -100,7 +101,7 @@ async def _operation(request: Request, query: str | None) -> tuple[str | None, s
     if content_type == UPDATE:
         return None, await _utf8(request), given
     if content_type == FORM:
-        form = await request.form()
+        form = await request.form(max_part_size=max_bytes)
         given += [p for p in DATASET_PARAMS if p in form]
         if twice := repeated(("query", "update"), form.multi_items()):
             raise InvalidRequest(f"{twice[0]!r} given more than once: the SPARQL protocol takes exactly one")
@@ -193,7 +194,7 @@ async def sparql(
     format: Annotated[str | None, Query(description="json, xml, csv, tsv | ttl, nt, jsonld, rdfxml")] = None,  # noqa: A002
     timeout: Annotated[float | None, Query(gt=0, description="Seconds, below the server's limit")] = None,
 ) -> Response:
-    text, update, refused = await _operation(request, query)
+    text, update, refused = await _operation(request, query, service.settings.max_body_bytes)
     if refused:
         raise InvalidRequest(
             f"{', '.join(refused)} is not supported: the dataset is fixed (default graph = union of "
