@@ -206,7 +206,7 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         final, firms = ([m for m in found if m.kind is Kind.AGENCY
                          or not any(a <= m.start and m.end <= b for a, b in spans)] for found in (final, firms))
     final = _zone_facilities(sentence, _firm_built_parks(text, final, firms + openings))
-    extra = _park_phases(sentence, final) + _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
+    extra = _park_phases(sentence, final) + _built_parks(sentence, final) + _brand_prefixed(sentence, final + firms) + _quantified_works(sentence, final + firms) \
         + _administered_zones(sentence, final) + _zone_sections(sentence, final)
     found = final + firms + openings + extra + _output_projects(sentence, bends, final + firms + openings + extra,
                                                                 accepted, conj)
@@ -323,6 +323,14 @@ def _park_phases(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         if phase is not None and not any(o.start < phase.end() and m.end < o.end for o in found if o is not m):
             out.append(Mention(sentence.text[m.start:phase.end()], Kind.PROJECT, sentence, m.start, phase.end(), m.head))
     return out
+
+
+def _built_parks(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """A park whose build the plan states ("推进X科技园建设", "依托X创新园建设") is that build's
+    project as well as a zone; a park it only names ("依托X园区", "建成X园Y停车场": a work in
+    it) stays a zone."""
+    return [Mention(m.name, Kind.PROJECT, sentence, m.start, m.end, m.head) for m in found
+            if m.kind is Kind.ZONE and m.name.endswith("园") and _rule("park_build").match(sentence.text, m.end)]
 
 
 def _output_projects(sentence: Sentence, bends: dict[int, int], found: list[Mention],

@@ -1,6 +1,9 @@
 """A park named with its phase ("X产业园二期", "X示范园（二期）") is the phase's project and the park
 a zone, never a zone named with the phase; a phase that opens another name ("X港区四期集装箱码头",
-"X科创园一期标准厂房") stays that name's. The text is invented for the test."""
+"X科创园一期标准厂房") stays that name's. A park whose build the plan states ("全面启动X科技园
+建设", "依托X创新园建设") is a project as well as a zone; a park only named ("依托X产业园",
+"建成X工业园Y停车场": a work inside it, "X园建设用地") stays a zone. The text is invented for
+the test."""
 from __future__ import annotations
 
 from tests.extraction.conftest import doc
@@ -38,3 +41,17 @@ def test_a_work_inside_a_park_a_project_table_lists_keeps_the_park_a_zone():
     assert "槐川食品产业园" in zones  # the park holds the work the row builds
     assert "槐川绿色建材产业园二期" in {e.name for e in ex.of_kind(Kind.PROJECT)}
     assert not [z for z in zones if "期" in z or z.endswith("中心")]
+
+
+def test_a_park_whose_build_is_stated_is_a_project_and_a_zone():
+    found = names("全面启动槐川理工大学科技园建设，围绕智能制造等领域促进学科集群与产业集群融合发展。",
+                  "依托槐川海洋科技创新园建设，推进与高校战略合作。")
+    assert {"槐川理工大学科技园", "槐川海洋科技创新园"} <= found[Kind.PROJECT]
+    assert {"槐川理工大学科技园", "槐川海洋科技创新园"} <= found[Kind.ZONE]
+
+
+def test_a_park_only_named_stays_a_zone():
+    found = names("依托槐川智能装备产业园，引进配套企业10家。",
+                  "建成槐川北港工业园危化品车辆专用停车场。",
+                  "保障槐川电子产业园建设用地200亩。")
+    assert not found[Kind.PROJECT] & {"槐川智能装备产业园", "槐川北港工业园", "槐川电子产业园"}
