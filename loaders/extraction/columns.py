@@ -15,6 +15,7 @@ import re
 
 from zonekg.loaders.extraction import lexicon, people
 from zonekg.loaders.extraction.units import LEAD_MARK, agencies_of
+from zonekg.loaders.extraction.wordscan import holds_any
 
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
 # A task cell that carries the row's number: "2.一般公共预算收入增长6%"
@@ -79,11 +80,11 @@ def _header_role(cell: str) -> str | None:
         return "no"
     if any(w == cell or cell.startswith(w) for w in c["person_columns"]):
         return "person"
-    if any(w in cell for w in c["deadline_columns"]):
+    if holds_any(cell, c["deadline_columns"]):
         return "deadline"
-    if any(w in cell for w in c["participant_labels"]) or cell in ("配合", "参与"):
+    if holds_any(cell, c["participant_labels"]) or cell in ("配合", "参与"):
         return "part"
-    if any(w in cell for w in c["lead_labels"] + c["responsible_labels"]):
+    if holds_any(cell, c["lead_labels"] + c["responsible_labels"]):
         return "unit"
     if any(bare == w or bare.startswith(w) for w in c["investment_columns"]):
         return "invest"
@@ -95,7 +96,7 @@ def _header_role(cell: str) -> str | None:
         return "bare project"
     if bare in c["project_columns"]:
         return "project"
-    if any(w in cell for w in c["task_columns"]):
+    if holds_any(cell, c["task_columns"]):
         return "task"
     return None
 

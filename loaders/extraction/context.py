@@ -271,7 +271,7 @@ def heading_title(text: str) -> str:
 
 def is_past_heading(title: str, plan: int | None, cfg) -> bool:
     """发展基础, 基本情况, 2016年工作回顾 …: a heading over a report of the past."""
-    if len(title) > 30 or any(w in title for w in cfg["forward_section_words"]):
+    if len(title) > 30 or holds_any(title, cfg["forward_section_words"]):
         return False
     for w in cfg["past_sections"]:
         i = title.find(w)

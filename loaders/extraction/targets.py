@@ -325,7 +325,7 @@ def _merge(row: list[str], cells: list[str]) -> None:
 
 def _column_role(h: str, cfg) -> str:
     for role in ("skip", "time"):
-        if any(w in h for w in cfg["table_columns"][role]):
+        if holds_any(h, cfg["table_columns"][role]):
             return role
     return "text"
 
@@ -430,7 +430,7 @@ def _table_targets(header: tuple[str, ...], row: Sentence, ctx: Context) -> list
         if years and plan and not goal and not actual:
             goal, actual = years[-1] >= plan, years[-1] < plan
         if not goal and not actual and not any(
-                YEAR.search(x) or any(w in x for w in cfg["table_goal_words"] + cfg["table_actual_words"])
+                YEAR.search(x) or holds_any(x, cfg["table_goal_words"] + cfg["table_actual_words"])
                 for x in header):
             # no column says goal or actual: a plan's indicators are its goals
             actual = row.index in ctx.past
