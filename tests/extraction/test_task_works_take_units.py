@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from zonekg.loaders.extraction import extract
 from zonekg.loaders.extraction.model import Kind, Relation
 from zonekg.loaders.extraction.tasks import projects_in_task
 
-from .conftest import extract_fixture, pairs
+from .conftest import doc, extract_fixture, pairs
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,12 @@ def test_figures_around_a_name_are_no_part_of_it(task, projects):
     """A bracket of figures or an amount before the name describes the work; a bracket without
     a figure is part of the name."""
     assert projects_in_task(task) == projects
+
+
+def test_a_built_node_of_common_words_is_a_work_of_the_task():
+    """"启动工业互联网标识解析二级节点建设" under a short heading: the node is built as a platform
+    is, so the task's units lead it, though its name has no proper word."""
+    ex = extract(doc("2、数字经济产业。①建成桐岭数据中心二期，新增标准机架2000个；②启动工业互联网标识解析二级节点建设。"
+                     "牵头单位：经济发展局；配合单位：科技创新局。", title="桐岭高新区2025年工作要点"))
+    lead = pairs(ex, Relation.LEAD_AGENCY)
+    assert {("桐岭数据中心二期", "经济发展局"), ("工业互联网标识解析二级节点", "经济发展局")} <= lead
