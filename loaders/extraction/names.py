@@ -911,7 +911,7 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                     return p + 1
                 rest = s0 - p
                 if akind is Kind.ZONE and kind in (Kind.ZONE, Kind.PROJECT) and rest >= 2 \
-                        and text[p] != "(":
+                        and text[p] != "(" and not _zones_park(text, p, s0, kind):
                     return p
                 if akind is Kind.AGENCY and rest >= 2 and text[p] != "(" \
                         and not text[s0:].startswith(tuple(lexicon.words("names", "subunit_heads"))):
@@ -922,6 +922,13 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
                 return p
         p -= 1
     return 0 if limit == 0 else None
+
+
+def _zones_park(text: str, p: int, s0: int, kind: Kind) -> bool:
+    """"X经开区绿色食品产业园": a park named after the zone it lies in (the zone's kind word
+    right before it) keeps the zone's name in its own."""
+    return kind is Kind.ZONE and text.endswith(tuple(lexicon.words("names", "own_zone_words")), 0, p) \
+        and text.startswith(tuple(lexicon.words("names", "section_heads")), s0)
 
 
 def _names_agency(word: str, rest: str) -> bool:

@@ -126,3 +126,10 @@ def test_a_demonstration_zone_named_for_the_development_it_shows():
     assert found("沣泽绿色低碳创新发展示范区管理委员会", Kind.AGENCY) == ["沣泽绿色低碳创新发展示范区管理委员会"]
     assert found("推动产业发展示范区建设", Kind.ZONE) == []
     assert found("（三）推进园区安全生产监管。", Kind.ZONE) == []
+
+
+def test_a_park_named_after_the_zone_it_lies_in_keeps_the_zones_name():
+    assert found("推进沣泽经开区食品产业园冷链物流中心建设。", Kind.ZONE) == ["沣泽经开区食品产业园"]
+    assert found("依托沣泽高新区光电产业园集聚企业。", Kind.ZONE) == ["沣泽高新区光电产业园"]
+    # a zone of another kind after the zone's name is a zone of its own
+    assert found("依托沣泽新城国家产城融合示范区建设", Kind.ZONE) == ["沣泽新城", "国家产城融合示范区"]
