@@ -5,7 +5,9 @@ and then nothing (nor one that connects and sends nothing), nor one that sends a
 second: a few hundred of those hold every file descriptor. :class:`GuardedH11Protocol` gives
 each request head a deadline, and each body a deadline that moves on as the body arrives at a
 minimum rate (as Apache's ``mod_reqtimeout`` does): a body too slow is answered 408 while
-the app still waits for it, and its connection closed in any case. Each client (IP address)
+the app still waits for it, and its connection closed in any case. The other way, a client
+that reads nothing of an answer once the buffers are full is dropped after the same body
+timeout (it held the connection and the answer in memory for as long as it liked). Each client (IP address)
 holds at most ``client_connections`` connections at once, so one client's slow connections
 cannot take every file descriptor: one more is answered 429 and closed (behind a reverse
 proxy every client has the proxy's address; raise the limit there). On SIGTERM
@@ -70,6 +72,7 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_made(transport)
         self._head_deadline: asyncio.TimerHandle | None = None
         self._body_deadline: asyncio.TimerHandle | None = None
+        self._write_deadline: asyncio.TimerHandle | None = None
         self._body_since, self._body_received = 0.0, 0
         self._address = self.client[0] if self.client else None
         if self._address is not None and self.open_by_client[self._address] >= self.client_connections:
@@ -142,9 +145,20 @@ class GuardedH11Protocol(H11Protocol):
         if not self.transport.is_closing():
             self._arm_head_deadline()
 
+    def pause_writing(self) -> None:
+        """The buffers towards the client are full: it has ``body_timeout`` seconds to read."""
+        super().pause_writing()
+        self._cancel("_write_deadline")
+        self._write_deadline = self.loop.call_later(self.body_timeout, self.transport.abort)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._cancel("_write_deadline")
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel("_head_deadline")
         self._cancel("_body_deadline")
+        self._cancel("_write_deadline")
         if self._address is not None:
             self.open_by_client[self._address] -= 1
             if not self.open_by_client[self._address]:

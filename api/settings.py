@@ -15,6 +15,7 @@
 | per-document limits | see :mod:`zonekg.loaders.limits` | ``--max-chars`` | |
 | slow headers | ``ZONEKG_HEADER_TIMEOUT`` | | 10 s to send a request's headers |
 | slow request bodies | ``ZONEKG_BODY_TIMEOUT``, ``ZONEKG_BODY_MIN_RATE`` | | 20 s, then at least 500 bytes a second (408) |
+| a client reading none of its answer | ``ZONEKG_BODY_TIMEOUT`` | | 20 s once the buffers are full, then dropped |
 | connections one client holds at once | ``ZONEKG_CLIENT_CONNECTIONS`` | | 128, more get 429 |
 | idle keep-alive | ``ZONEKG_KEEP_ALIVE`` | | 5 s |
 """
