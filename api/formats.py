@@ -111,12 +111,18 @@ def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str
     raise NotAcceptable(f"cannot answer in {accept!r}; this result is offered as {offered}")
 
 
+def accept(request: Request) -> str | None:
+    """The request's ``Accept``, every field line of it as one list (RFC 9110 §5.3: a client may
+    send a list on several lines; the second line was ignored)."""
+    return ", ".join(request.headers.getlist("accept")) or None
+
+
 def produces(media_type: str) -> Any:
     """A route dependency for a route answering in ``media_type`` alone (JSON for the REST
     API, HTML for the pages): 406 when the request's ``Accept`` excludes it."""
     only = (Format(media_type, media_type),)
 
     def acceptable(request: Request) -> None:
-        negotiate(only, request.headers.get("accept"), None)
+        negotiate(only, accept(request), None)
 
     return Depends(acceptable)

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from zonekg.api.formats import GRAPH, negotiate
+from zonekg.api.formats import GRAPH, accept, negotiate
 from zonekg.api.service import Service
 from zonekg.graph.results import write_triples
 from zonekg.ontology import RDF
@@ -57,7 +57,7 @@ def description(endpoint: str, writable: bool, graphs: list[str]) -> list[ox.Tri
 
 
 async def describe_service(request: Request, service: Service) -> Response:
-    fmt = negotiate(GRAPH, request.headers.get("accept"), request.query_params.get("format"))
+    fmt = negotiate(GRAPH, accept(request), request.query_params.get("format"))
     graphs = await run_in_threadpool(service.store.documents)
     endpoint = str(request.url.replace(query=""))
     body = write_triples(description(endpoint, bool(service.settings.token), graphs), fmt.name)

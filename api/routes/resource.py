@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.deps import ServiceDep
-from zonekg.api.formats import GRAPH, Format, negotiate
+from zonekg.api.formats import GRAPH, Format, accept, negotiate
 from zonekg.graph.catalog import resolve_iri
 from zonekg.graph.errors import EntityNotFound, InvalidRequest
 from zonekg.graph.results import write_graph
@@ -35,7 +35,7 @@ async def resource(
                              examples=["zone/滨江新区"])],
     format: Annotated[str | None, Query(description="json, jsonld, ttl, nt or rdfxml")] = None,  # noqa: A002
 ) -> Response:
-    fmt = negotiate(CHOICES, request.headers.get("accept"), format)
+    fmt = negotiate(CHOICES, accept(request), format)
     iri = resolve_iri(id)
     if iri is None:
         raise InvalidRequest(f"`id` must be an IRI or the path after /id/ (zone/…); got {id!r}")

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.auth import require_token
 from zonekg.api.deps import ServiceDep
-from zonekg.api.formats import GRAPH, TABULAR, negotiate
+from zonekg.api.formats import GRAPH, TABULAR, accept, negotiate
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
@@ -159,7 +159,7 @@ async def answer(
 async def respond(request: Request, result: QueryResult, fmt_name: str | None, max_rows: int) -> Response:
     """``result`` in the format the request negotiated; a cut result says so (at ``max_rows``)."""
     graph = isinstance(result, GraphResult)
-    fmt = negotiate(GRAPH if graph else TABULAR, request.headers.get("accept"), fmt_name)
+    fmt = negotiate(GRAPH if graph else TABULAR, accept(request), fmt_name)
     if within(result, *WRITE_AT_ONCE):
         body = write(result, fmt.name)
     else:

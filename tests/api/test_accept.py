@@ -65,3 +65,11 @@ def test_a_weight_outside_zero_to_one_counts_as_none(client: TestClient, q: str)
     """RFC 9110 §12.4.2: a weight is 0 to 1; 'q=inf' outranked every honest 'q=1'."""
     response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": f"text/csv;q={q}, */*;q=0.1"})
     assert response.headers["content-type"].startswith("application/sparql-results+json")
+
+
+def test_accept_sent_on_two_lines_is_read_as_one_list(client: TestClient) -> None:
+    """RFC 9110 §5.3: field lines of one name combine; the second Accept line was ignored."""
+    response = client.get("/api/health", headers=[("Accept", "text/html"), ("Accept", "application/json")])
+    assert response.status_code == 200
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers=[("Accept", "image/png"), ("Accept", "text/csv")])
+    assert response.headers["content-type"].startswith("text/csv")
