@@ -339,7 +339,7 @@ def _measured(text: str) -> list[str]:
         for m in pattern.finditer(text):
             if _LIST_END.search(m.group(1)):
                 continue  # "A、B等主导产业提质增效": the items of a list, read by the list
-            subject = _after_verbs(m.group(1))
+            subject = _measured_subject(_after_verbs(m.group(1)))
             while subject.startswith(verbs):  # "培育发展X产业"
                 subject = subject[len(next(v for v in verbs if subject.startswith(v))):]
             for part in _sector_parts(subject):
@@ -367,6 +367,23 @@ def _measured_each(text: str) -> list[str]:
         if all(2 <= len(i) <= 8 and is_industry(i) and not i.endswith(org) for i in items):
             out.extend(items)
     return out
+
+
+# The count of a plan's sectors before 产业 ("A、B两大主导产业"): no part of the last one's name
+_COUNTED = re.compile(r"[两二三四五六七八九十\d]+大(?:主导|支柱|新兴|特色|优势|重点)?$")
+
+
+@functools.cache
+def _measure_openers_re() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon.load("industries")["measure_openers"]), key=len, reverse=True))
+    return re.compile(rf"^.*(?:{words})(?=..)")
+
+
+def _measured_subject(phrase: str) -> str:
+    """The sector a measured phrase names: after the words that end its subject, time or aim
+    ("园区实现文化" → 文化, "力争全年文化" → 文化; the tagger reads 力争 as a noun), without the
+    count of a list before it ("光电子两大主导" → 光电子)."""
+    return _COUNTED.sub("", _measure_openers_re().sub("", phrase))
 
 
 def _after_verbs(phrase: str) -> str:

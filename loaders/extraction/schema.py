@@ -53,7 +53,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "field_heads": WORDS, "bare_field_head": TEXT, "output_words": WORDS,
         "growth_words": WORDS, "sector_focus_verbs": WORDS, "programme_words": WORDS,
         "non_sector_economies": WORDS, "sector_followers": WORDS, "sector_end_chars": CHARS,
-        "sector_end_words": WORDS, "component_nouns": WORDS,
+        "sector_end_words": WORDS, "component_nouns": WORDS, "measure_openers": WORDS,
     },
     "lists": {
         "patterns": PATTERNS,
