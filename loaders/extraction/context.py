@@ -242,7 +242,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
 HEADING_MARKS = (
     (re.compile(r"^\s*第[一二三四五六七八九十]+[章部分篇节]"), 0),
     (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"), 1),
-    (re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]"), 2),
+    (re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]|^\s*第[一二三四五六七八九十]+[,，、]"), 2),
     (re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)"), 3),
     (re.compile(r"^\s*[(（]\d{1,2}[)）]"), 4),
     (re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]"), 5),

@@ -20,7 +20,7 @@ from zonekg.loaders.document import Paragraph, SourceDocument, Table
 SENTENCE_END = re.compile(r"(?<=[。;!?！？])")
 WIDE_SPACES = re.compile(r"\s{3,}|\u3000{2,}")
 HEADING_NUMBER = re.compile(
-    r"^\s*(?:[•·●◆■□\-—]+\s*|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
+    r"^\s*(?:[•·●◆■□\-—]+\s*|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[,，、]|[(（][一二三四五六七八九十\d]+[)）]"
     r"|\d+[、.．](?!\d)|[\u2460-\u2473])\s*"
 )
 TOP_HEADING = re.compile(r"^\s*(?:[•●◆■]\s*|[一二三四五六七八九十]+[、.．])")
