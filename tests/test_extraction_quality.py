@@ -72,9 +72,10 @@ FLOORS = {
     # after extract8b's fixes (past figure beside this year's goal, wrapped tab cells, counted
     # category headings, run-in industry headings: targets 1.000, industries 0.923) and
     # extract8's names/leads fixes; both together: micro 0.954, lead 0.907, agencies 0.985, zones
-    # 0.976, projects 0.909, companies 0.957
-    "heldout8": {"lead": 0.86, "agencies": 0.95, "zones": 0.93, "targets": 0.95, "projects": 0.87,
-                 "industries": 0.88, "companies": 0.90},
+    # 0.976, projects 0.909, companies 0.957; after session 7's extractleft fixes micro 0.983, lead
+    # 0.980, projects 0.977, industries 0.974
+    "heldout8": {"lead": 0.94, "agencies": 0.95, "zones": 0.93, "targets": 0.95, "projects": 0.93,
+                 "industries": 0.93, "companies": 0.90},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
