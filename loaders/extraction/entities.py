@@ -16,7 +16,7 @@ from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.mentions import SentenceMentions
 from zonekg.loaders.extraction.model import Entity, Evidence, Kind
 from zonekg.loaders.extraction.names import Mention
-from zonekg.loaders.extraction.registry import Registry
+from zonekg.loaders.extraction.registry import DECLARED, Registry
 from zonekg.loaders.extraction.vocabulary import is_generic_stem
 
 KNOWN_ORDER = (Kind.ZONE, Kind.AGENCY, Kind.PROJECT, Kind.COMPANY, Kind.INDUSTRY)
@@ -47,8 +47,10 @@ class Entities:
 
     def unit(self, name: str, evidence: Evidence) -> Entity:
         """A responsible unit: a company when it is one (…公司, …集团), else an agency."""
-        known = self.known_kind(name)
-        if known is Kind.COMPANY or known is None and units.is_company(name):
+        declared = DECLARED.match(name)  # "X投资开发有限公司（以下简称园投公司）": X is the unit
+        base = declared.group(1) if declared else name
+        known = self.known_kind(base)
+        if known is Kind.COMPANY or known is None and units.is_company(base):
             return self.registries[Kind.COMPANY].add(name, evidence)
         agency = self.registries[Kind.AGENCY].add(name, evidence)
         place = units.government_place(name)

@@ -140,6 +140,9 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
                 if balanced is None:
                     continue
             start = balanced
+            number = HEADING_NUMBER.match(text) if start == 0 else None
+            if number and s0 - number.end() >= 2:
+                start = number.end()  # "6.X科技有限公司投资建设…": an item's number opens no name
             name = text[start:e].strip("“”\"' ")
             stem = text[start:s0].strip("“”\"' ")
         if kind is Kind.AGENCY and head == "处" and text.endswith(tuple(lexicon.words("names", "build_verbs")), 0, start):
@@ -185,7 +188,9 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         out.append(Mention(name, kind, sentence, start, e, head,
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
-    out = [m for m in out if not (m.kind is Kind.COMPANY and _event(text, m.start, m.end))]
+    out = [m for m in out if not (m.kind is Kind.COMPANY and _event(text, m.start, m.end)
+                                  or m.kind is Kind.PROJECT and _rule("venue").match(text, m.end)
+                                  and text[:m.start].endswith(("在", "于")))]
     firms = [f for f in _weak_companies(sentence, bends, out) if _whole_firm(text, f)]
     firms += _listed_beside_firms(sentence, out + firms)
     out = [m for m in out if m.kind is not Kind.COMPANY or _whole_firm(text, m)]
@@ -833,6 +838,8 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False
     if kind is Kind.PROJECT and _rule("count_after").match(text[e:]) and not distinct.is_distinctive(stem):
         return False  # "人才公寓1200套"
+    if kind is Kind.PROJECT and _rule("ordinal_before_head").search(stem):
+        return False  # "建成首条智能产线", "第二座变电站": which one of a kind, no name
     return True
 
 
@@ -1284,12 +1291,12 @@ def _names_before(text: str, at: int) -> bool:
 
 def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     """Where a name may start after a number run into the text before it: a row number
-    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区") before a
-    zone."""
+    ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区",
+    "力争9月实现X产线投产") before a zone or a project."""
     cut = None
     if kind is Kind.AGENCY:
         cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
-    elif kind is Kind.ZONE:
+    elif kind in (Kind.ZONE, Kind.PROJECT):
         cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
     if cut is None:
         return start

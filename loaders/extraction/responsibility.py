@@ -440,6 +440,10 @@ class _Task:
     # as text outside the task, only the label lines after them are the task's
     described: list[int] = field(default_factory=list)
     labelled_after: bool = False  # its units stand on lines of their own after it
+    # the statements of single sentences of the task's paragraph, by sentence index: a run-in
+    # clause ("一是推进X项目…（A牵头，B配合）。二是…") that states its own units leads its works
+    own: dict[int, _Said] = field(default_factory=dict)
+    description: list[Sentence] = field(default_factory=list)  # the sentences of ``described``
 
 
 # A numbered item on a line of its own is described by a line or two before its label lines
@@ -504,6 +508,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         if s.heading:
             last_heading = s
         in_task = cur is not None and s.para in (cur.head.para, cur.last_para) and s.para not in cur.described
+        if cur is not None and s.para in cur.described:
+            cur.description.append(s)
         for obj, obj_lead in said.objects:  # "A由X牵头，Y配合": A is led by X whatever the task
             lead = obj_lead if len(said.objects) > 1 else said.lead
             out.append(Assignment(obj, lead, [p for p in said.part if p not in lead], s, projects=[obj]))
@@ -516,6 +522,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                 cur.amount_sents.append(s)
             if said:
                 _add_to_task(cur.said, said)
+                if said.lead and s.para == cur.head.para:
+                    cur.own[s.index] = said
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
@@ -657,7 +665,10 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     # 建设Y生产线…"): then they are that project's parts
     bare_project = not named and builds is None and names_a_project(name)
     find = proper_projects_in_task if bare_project else works_in_task
-    said_by = {w: s for s in reversed(t.body[1:] if titled else [])
+    # a heading's paragraphs before its units ("二、X / 一是建成A绿道；二是开工建设B医院。 / 责任
+    # 单位：甲（牵头）、乙") describe its works as much as a run-in text does
+    described = t.description if titled and not named and not bare_project else []
+    said_by = {w: s for s in reversed((t.body[1:] if titled else []) + described)
                for w in find(_without_labels(s.text))}  # each with its first sentence
     works = [w for w in reversed(said_by) if w not in named and w != name and w != facility]
     lead, part = t.said.lead, [p for p in t.said.part if p not in t.said.lead]
@@ -672,7 +683,7 @@ def _task_assignments(t: _Task) -> list[Assignment]:
         m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
         money, area = money or m2, area or a2
     a.investment, a.area = money, area
-    out = [a]
+    out = [a, *_led_by_own_clause(t, a)]
     # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
     # of their own, without the task's leads, unless the task named its projects
     for s in t.body if not named and not a.projects else ():
@@ -684,6 +695,27 @@ def _task_assignments(t: _Task) -> list[Assignment]:
         # works besides the facility a heading builds are the task's
         led, joined = ([], []) if bare_project else (lead, part)
         out.append(Assignment(w, led, joined, said_by[w], unqualified=a.unqualified, projects=[w]))
+    return out
+
+
+def _led_by_own_clause(t: _Task, a: Assignment) -> list[Assignment]:
+    """"（一）做强X产业。一是推动A项目…（甲牵头，乙配合）。二是加快B基地建设（丙牵头）。": a
+    task written as run-in clauses that each close with their own units: each work a clause
+    names is led by that clause's units, not by all the task's (the task keeps the works of
+    clauses that state none). A task whose works all went so names only its units."""
+    out = []
+    for work in list(a.projects):
+        s = next((x for x in t.body if work in _without_labels(x.text)), None)
+        said = t.own.get(s.index) if s is not None else None
+        if s is None or said is None or len(t.own) < 2:
+            continue
+        own = Assignment(work, said.lead, [p for p in said.part if p not in said.lead], s,
+                         unqualified=said.unqualified, projects=[work])
+        own.extra["task_text"] = a.extra["task_text"]
+        out.append(own)
+        a.projects.remove(work)
+    if out and not a.projects:
+        a.extra["units_only"] = True
     return out
 
 

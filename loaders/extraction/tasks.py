@@ -96,7 +96,8 @@ def projects_in_task(text: str) -> list[str]:
                 found.append((clause.rsplit("的", 1)[1], False))
             continue
         acted = True
-        obj = _MEASURE_AFTER.sub("", clause[m.end():])
+        # "X公司投资建设的Y项目": a verb before 的 describes the name after it
+        obj = _MEASURE_AFTER.sub("", clause[m.end():]).removeprefix("的")
         before, _, after = obj.partition("等")
         if after and (_ITEM.search(before) or re.match(r"^.{0,6}项目", after)):
             # "A、B等在建项目", "X等项目": the items are projects, whatever their last word;

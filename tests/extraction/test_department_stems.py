@@ -24,3 +24,11 @@ def test_a_verb_before_a_whole_stem_is_no_part_of_the_name():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert {"招商合作局", "规划建设局"} <= agencies
     assert not [a for a in agencies if a.startswith("会同")]
+
+
+def test_two_functions_joined_by_he_are_one_department():
+    ex = extract(doc("财政局统筹安排专项资金3000万元；规划建设和自然资源局做好项目用地保障，年内供应工业用地800亩。",
+                     title="枫湾经济开发区2025年重点项目安排"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert "规划建设和自然资源局" in agencies
+    assert "自然资源局" not in agencies
