@@ -175,6 +175,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
     if period and year == period[0] and annual_year([ctx.title] + [s.text for s in preamble(body)]) != year:
         ctx.default_due = period[1]  # undated goals of a plan for several years: its end
     cfg = lexicon.load("targets")
+    reported = reported_month(ctx.title, cfg)
     past_level: float | None = None  # level of the open retrospective section, if any
     goal_level: float | None = None  # level of the open section of goals, if any
     due_chain: int | None = None  # "到2025年,A…;B…;": the year runs on over ；
@@ -213,7 +214,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
             ctx.past.add(s.index)
         elif goal_level is not None:
             ctx.goal.add(s.index)
-        if (chain and not new_para) or is_past_anchor(s.text, year, cfg):
+        if (chain and not new_para) or is_past_anchor(s.text, year, cfg, reported):
             ctx.stat.add(s.index)
             chain = s.text.rstrip().endswith((";", "；"))
         else:
@@ -316,9 +317,22 @@ def without_comparisons(text: str) -> str:
     return COMPARISON.sub("", text)
 
 
-def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
+# The months a clause opens with: "5月份", "1—5月" (group 1 the last month)
+MONTHS = re.compile(r"^\s*(?:\d{1,2}\s*[—\-–~至到]\s*)?(\d{1,2})\s*月份?\s*$")
+
+
+def reported_month(title: str, cfg) -> int | None:
+    """The month a progress report covers ("2025年5月份重点工作进展情况" → 5), else None."""
+    if not any(w in title for w in cfg["past_sections"]):
+        return None
+    m = re.search(r"(\d{1,2})\s*月份?", YEAR.sub("", title))
+    return int(m.group(1)) if m else None
+
+
+def is_past_anchor(text: str, plan: int | None, cfg, reported: int | None = None) -> bool:
     """A sentence whose opening clause sets it in the past: "2016年,…", "截至2016年底,…",
-    "建区以来,…", "去年,…" (after a clause that only says who reports: "会议指出,2024年…").
+    "建区以来,…", "去年,…" (after a clause that only says who reports: "会议指出,2024年…"),
+    and in a report on a month's progress the months it covers ("5月份,园区接待客商18批次").
     A due year or a commitment word in that clause keeps it a goal."""
     clauses = re.split(r"[,，:：;；。]", text, maxsplit=2)
     opening = clauses[0]
@@ -326,6 +340,9 @@ def is_past_anchor(text: str, plan: int | None, cfg) -> bool:
         opening = clauses[1]
     if DUE.search(opening) or holds_any(opening, cfg["commitment_words"]):
         return False
+    months = MONTHS.match(opening)
+    if reported and months and int(months.group(1)) <= reported:
+        return True
     if holds_any(without_comparisons(opening), cfg["past_strong"]):
         return True
     return bool(past_years(opening, plan))

@@ -523,6 +523,13 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
         elif committed:
             carried_past = False
         past_here = section_past or clause_past or carried_past
+        stated = _rule("goal_in_brackets").search(clause)
+        goal = next((m for m in qty.finditer(clause) if stated and stated.start(1) <= m.start() < stated.end(1)), None)
+        if goal is not None and subject:
+            # "完成产值68.2亿元，完成全年目标（165亿元）的41.3%": the year's goal of the subject,
+            # stated inside a report of progress; the share reached is progress
+            out.append(_target(goal, subject, (c0 + stated.start(), c0 + stated.end()), s, year, False, unit_kind))
+            continue
         if not quantities:
             continue
         first = quantities[0]
@@ -545,7 +552,8 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
             seg = clause[prev_end: m.start()]
             after = clause[m.end():]
             metric = _metric(seg, after, clause[: m.start()], m, cfg, verbs, verb_re, unit_kind, qty)
-            past = past_here
+            # "今年共列重点项目9个，年度计划投资26.8亿元" in a report of progress: the year's plan
+            past = past_here and not _rule("plan_total").search(clause[: m.start()])
             if not metric and subject:
                 metric = subject
                 span = (subject_start, c0 + m.end())
@@ -671,6 +679,8 @@ def _is_goal_quantity(clause: str, m: Qty, kept: list[Qty], cfg, attr_list, verb
         return False
     if unit_kind[unit] is TargetKind.COUNT and _descriptive_count(before, after, verb_kind, verb_end):
         return False
+    if unit_kind[unit] is TargetKind.COUNT and _rule("counted_base_of_rate").match(after):
+        return False  # "确保9个签约项目年内开工率达到80%": the things the rate is of
     return True
 
 
