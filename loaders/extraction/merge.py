@@ -96,10 +96,14 @@ def _scoped_governments(agencies: Registry) -> None:
 
 def _place_sectors_are_no_firms(book: Entities) -> None:
     """"淇原储能" in the plan of 淇原新区: a firm named by a place the document's zones and
-    agencies are named after, and a sector, is that place's sector, not a firm."""
+    agencies are named after, and a sector, is that place's sector, not a firm; so is one
+    named by a zone's words before its kind ("汊湾新材料中试基地" in the plan of 汊湾新材料产业园)."""
     places = names.place_stems([n for k in (Kind.ZONE, Kind.AGENCY) for e in book[k].entities
                                 for n in (e.name, *e.aliases)])
-    for firm in [c.name for c in book[Kind.COMPANY].entities if names.place_and_sector(c.name, places)]:
+    zones = [n for e in book[Kind.ZONE].entities for n in (e.name, *e.aliases)]
+    suffixes = lexicon.load("names")["zone_suffixes"]
+    for firm in [c.name for c in book[Kind.COMPANY].entities if names.place_and_sector(c.name, places)
+                 or any(z.startswith(c.name) and z[len(c.name):] in suffixes for z in zones)]:
         book[Kind.COMPANY].discard(firm)
 
 

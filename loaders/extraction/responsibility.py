@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
-from zonekg.loaders.extraction.tasks import (named_without_tail, names_a_facility, names_a_project,
+from zonekg.loaders.extraction.tasks import (ends_like_a_work, named_without_tail, names_a_facility, names_a_project,
                                              projects_in_task, proper_projects_in_task, without_tail,
                                              works_in_task)
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
@@ -684,6 +684,8 @@ def _task_assignments(t: _Task) -> list[Assignment]:
         money, area = money or m2, area or a2
     a.investment, a.area = money, area
     out = [a, *_led_by_own_clause(t, a)]
+    if builds and not ends_like_a_work(builds) and any(said_by[w] in described for w in works):
+        a.extra["units_only"] = True  # "二、推进城市功能完善": a section its paragraphs' works make up
     # facilities the task builds ("实施A路、B路等道路工程", "完成X平台建设") are projects
     # of their own, without the task's leads, unless the task named its projects
     for s in t.body if not named and not a.projects else ():

@@ -525,7 +525,7 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
         past_here = section_past or clause_past or carried_past
         stated = _rule("goal_in_brackets").search(clause)
         goal = next((m for m in qty.finditer(clause) if stated and stated.start(1) <= m.start() < stated.end(1)), None)
-        if goal is not None and subject:
+        if stated is not None and goal is not None and subject:
             # "完成产值68.2亿元，完成全年目标（165亿元）的41.3%": the year's goal of the subject,
             # stated inside a report of progress; the share reached is progress
             out.append(_target(goal, subject, (c0 + stated.start(), c0 + stated.end()), s, year, False, unit_kind))

@@ -46,6 +46,8 @@ def test_a_closing_responsibility_paragraph_leads_the_works_of_its_section():
         assert (work, "城乡建设局") in lead
         assert {(work, "自然资源分局"), (work, "榆溪城投集团")} <= part
     assert "北湾片区" in {z.name for z in ex.of_kind(Kind.ZONE)}
+    # the section heading its works make up is led by no one
+    assert not [p for p, _ in lead if p.startswith("完善城市配套")]
 
 
 def test_a_framing_verb_is_no_part_of_the_first_sector():

@@ -69,3 +69,9 @@ def test_a_firm_declared_with_its_short_name_in_a_label_stays_a_firm():
     assert "榆溪化工园区投资开发有限公司" in {c.name for c in ex.of_kind(Kind.COMPANY)}
     assert "榆溪化工园区投资开发有限公司" not in {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert ("北区标准厂房三期", "榆溪化工园区投资开发有限公司") in pairs(ex, Relation.LEAD_AGENCY)
+
+
+def test_a_zones_own_words_opening_a_facility_name_no_firm():
+    ex = extract(doc("4.榆溪生物医药中试基地。总投资3.8亿元，主体结构已完成60%。（责任部门：经济发展部）",
+                     title="榆溪生物医药产业园2025年4月份重点工作进展情况"))
+    assert "榆溪生物医药" not in {c.name for c in ex.of_kind(Kind.COMPANY)}
