@@ -81,10 +81,11 @@ def _cell_lines(cell: LexborNode) -> tuple[str, ...]:
 
 def _joined(lines: tuple[str, ...], column: str) -> str:
     """A cell's lines as one text: a word processor breaks a cell into a <p> per line, so a name
-    runs on ("X新能源装备" + "配套产业园"), and in a column of units each line is one more unit."""
+    runs on ("X新能源装备" + "配套产业园"), and in a column of units each line is one more unit,
+    in a column of dates one more step."""
     text = ""
     for line in lines:
-        text = continued_cell(column, text, line)
+        text = continued_cell(column, text, line, paragraph=True)
     return text
 
 

@@ -37,3 +37,13 @@ def test_units_in_paragraphs_of_a_units_column_are_a_list(write):
     table = _table(write)
     assert table.rows[1][3] == "招商服务中心、漳湾城投集团"
     assert table.rows[1][4] == ""
+
+
+def test_paragraphs_of_a_dates_column_are_steps(write):
+    page = """<html><body><table>
+<tr><td><p>项目名称</p></td><td><p>时间节点</p></td><td><p>责任单位</p></td></tr>
+<tr><td><p>渌溪智能装备产业园</p><p>标准厂房</p></td><td><p>4月底前开工</p><p>11月底前主体完工</p></td>
+<td><p>建设管理局</p></td></tr>
+</table></body></html>"""
+    [table] = [b for b in read_document(write("steps.html", page)).blocks if isinstance(b, Table)]
+    assert table.rows[1][:2] == ("渌溪智能装备产业园标准厂房", "4月底前开工；11月底前主体完工")
