@@ -45,6 +45,7 @@ CORPORA = {
     "heldout6": (FIXTURES / "heldout6" / "docs", FIXTURES / "heldout6" / "gold"),
     "heldout7": (FIXTURES / "heldout7" / "docs", FIXTURES / "heldout7" / "gold"),
     "heldout8": (FIXTURES / "heldout8" / "docs", FIXTURES / "heldout8" / "gold"),
+    "heldout9": (FIXTURES / "heldout9" / "docs", FIXTURES / "heldout9" / "gold"),
 }
 REAL = ROOT.parent / "shared" / "eval" / "real"
 if (REAL / "docs").is_dir():
@@ -76,6 +77,12 @@ FLOORS = {
     # 0.980, projects 0.977, industries 0.974
     "heldout8": {"lead": 0.94, "agencies": 0.95, "zones": 0.93, "targets": 0.95, "projects": 0.93,
                  "industries": 0.93, "companies": 0.90},
+    # written blind in session 7 (micro 0.836, lead 0.841, targets 0.679, companies 0.645);
+    # floors a few points under the figures after extract9a's table readers and extract9b's
+    # prose leads, legal names and progress-report goals: micro 0.980, lead 1.000, projects
+    # 0.991, targets 0.991, agencies 0.990, zones 0.973, industries 0.919, companies 0.882
+    "heldout9": {"lead": 0.95, "agencies": 0.95, "zones": 0.93, "targets": 0.95, "projects": 0.95,
+                 "industries": 0.88, "companies": 0.83},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
@@ -97,6 +104,8 @@ ACCURACY_FLOORS = {
     "heldout7": {"investment_cny_accuracy": 0.80, "area_m2_accuracy": 0.80, "target_year_accuracy": 0.95},
     # (blind: amounts 18 of 25 and areas 5 of 10 matched projects; now 23 of 29 and 7 of 12)
     "heldout8": {"investment_cny_accuracy": 0.72, "area_m2_accuracy": 0.52, "target_year_accuracy": 0.95},
+    # (amounts 32 of 34, areas 8 of 10 matched projects)
+    "heldout9": {"investment_cny_accuracy": 0.88, "area_m2_accuracy": 0.75, "target_year_accuracy": 0.95},
 }
 
 
