@@ -677,12 +677,7 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     a = Assignment(name, lead, part, t.evidence or t.head, unqualified=t.said.unqualified,
                    facility=builds, projects=[] if bare_project or builds else named + works)
     a.extra["task_text"] = "".join(_without_labels(x.text) for x in said_in)
-    rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
-    money, area = amounts.leading(rest)
-    for s in t.amount_sents:
-        m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
-        money, area = money or m2, area or a2
-    a.investment, a.area = money, area
+    a.investment, a.area = _task_amounts(t, name)
     out = [a, *_led_by_own_clause(t, a)]
     if builds and not ends_like_a_work(builds) and any(said_by[w] in described for w in works):
         a.extra["units_only"] = True  # "二、推进城市功能完善": a section its paragraphs' works make up
@@ -698,6 +693,17 @@ def _task_assignments(t: _Task) -> list[Assignment]:
         led, joined = ([], []) if bare_project else (lead, part)
         out.append(Assignment(w, led, joined, said_by[w], unqualified=a.unqualified, projects=[w]))
     return out
+
+
+def _task_amounts(t: _Task, name: str) -> tuple[Decimal | None, Decimal | None]:
+    """A task's investment and area: from its heading after the name, else from the first of
+    its amount sentences that state them ("该项目总投资5亿元…")."""
+    rest = t.head.text[t.head.text.find(name) + len(name):] if name in t.head.text else ""
+    money, area = amounts.leading(rest)
+    for s in t.amount_sents:
+        m2, a2 = amounts.leading(re.sub(r"^项目", "", s.text))
+        money, area = money or m2, area or a2
+    return money, area
 
 
 def _led_by_own_clause(t: _Task, a: Assignment) -> list[Assignment]:
