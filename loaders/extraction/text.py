@@ -50,12 +50,13 @@ def norm(text: str) -> str:
 def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
     """``norm(text)`` and, for each of its characters, the position in ``text`` it came from
     (None when folding joined characters, as combining accents do: then no map is kept)."""
+    whole = norm(text)
     if not any(z in text for z in ZERO_WIDTH):
         folded = "".join(map(_fold, text))
         if len(folded) == len(text):
             # (nearly every paragraph: each character folds to one, so each is where it was;
             # characters folded through a cache, not NFKC called on every one of them)
-            return (folded, list(range(len(text)))) if folded == norm(text) else (norm(text), None)
+            return (folded, list(range(len(text)))) if folded == whole else (whole, None)
     out: list[str] = []
     origins: list[int] = []
     for i, ch in enumerate(text):
@@ -65,7 +66,7 @@ def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
         out.append(folded)
         origins.extend([i] * len(folded))
     folded = "".join(out)
-    return (folded, origins) if folded == norm(text) else (norm(text), None)
+    return (folded, origins) if folded == whole else (whole, None)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -232,6 +233,6 @@ class _Words:
         if self._origins is None:
             return None
         if self._in_place:
-            return tuple(range(len(range(len(self._origins))[a:b])))
+            return tuple(range(len(self.folded[a:b])))
         return tuple(o - self._origins[a] for o in self._origins[a:b])
 
