@@ -18,7 +18,7 @@ from zonekg.api.routes import analysis, docs, documents, graph_store, pages, que
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
-from zonekg.api.single_values import single_values
+from zonekg.api.parameters import declared_parameters
 from zonekg.api.target_limit import TargetLimit
 from zonekg.graph.analyst import Analyst
 from zonekg.graph.catalog import Catalog
@@ -87,7 +87,8 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
-        dependencies=[Depends(single_values)],
+        openapi_url=None,  # served by api/routes/docs.py, which honours Accept
+        dependencies=[Depends(declared_parameters)],
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes, body_bytes=settings.max_body_bytes)

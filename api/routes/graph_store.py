@@ -45,10 +45,11 @@ async def rdf_graph(
     service: ServiceDep,
     graph: Annotated[str | None, Query(description="The graph's IRI",
                                        examples=["https://w3id.org/zonekg/id/document/高新区2024年工作要点.txt"])] = None,
+    default: Annotated[str | None, Query(description="Present (with any value or none): the default graph, "
+                                         "the union of all documents")] = None,
     format: Annotated[str | None, Query(description="ttl, nt, jsonld or rdfxml")] = None,  # noqa: A002
 ) -> Response:
-    default = "default" in request.query_params
-    if default == (graph is not None):
+    if (default is None) == (graph is None):
         raise InvalidRequest("give exactly one of `graph=<IRI>` and `default`")
     if graph is None:
         return await answer(request, service, "CONSTRUCT WHERE { ?s ?p ?o }", format, None)

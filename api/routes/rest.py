@@ -163,7 +163,8 @@ for _collection, (_title, _example) in COLLECTIONS.items():
         summary=f"List {_collection} ({_title})",
         operation_id=f"list_{_collection}",
     )
-    router.add_api_route(f"/{_collection}/", _to_list, methods=["GET"], include_in_schema=False)
+    router.add_api_route(f"/{_collection}/", _to_list, methods=["GET"], include_in_schema=False,
+                         response_class=RedirectResponse)
     router.add_api_route(
         f"/{_collection}/{{id:path}}",
         _detail(_collection, _example),

@@ -8,19 +8,19 @@ all documents, each document a named graph), so ``default-graph-uri`` and friend
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from zonekg.api.auth import require_token
 from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import GRAPH, TABULAR, accept, negotiate
+from zonekg.api.parameters import check
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
-from zonekg.api.single_values import repeated
 from zonekg.graph.answers import within
 from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult, QueryResult
@@ -35,6 +35,22 @@ QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
 FORM = "application/x-www-form-urlencoded"
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
+FIXED_DATASET = ("the dataset is fixed (default graph = union of all documents); name graphs in the query "
+                 "with FROM or GRAPH instead")
+REFUSED = f"Not supported (400): {FIXED_DATASET}"
+EXAMPLE = "SELECT ?p ?name WHERE { ?p a zk:Project ; rdfs:label ?name }"
+FORM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "query": {"type": "string", "description": "The SPARQL query", "example": EXAMPLE},
+        "update": {"type": "string", "description": "A SPARQL update (needs the token)"},
+        **{name: {"type": "array", "items": {"type": "string"}, "description": REFUSED} for name in DATASET_PARAMS},
+    },
+    "oneOf": [{"required": ["query"]}, {"required": ["update"]}],
+    "additionalProperties": False,
+}
+"""A form body of POST /sparql (``application/x-www-form-urlencoded``), as documented and as read."""
+FORM_TAKES = {name: field["type"] == "array" for name, field in FORM_SCHEMA["properties"].items()}
 SYNTAX_ERRORS = ("syntax error", "unknown prefix")
 """How :func:`~zonekg.graph.sparql_text.explain_syntax_error` starts its messages."""
 WRITE_AT_ONCE = (500, 16 * 1024)
@@ -83,29 +99,43 @@ Example: `SELECT ?project ?agency WHERE {{ ?project zk:leadAgency ?agency . ?age
 """
 
 
-async def _operation(request: Request, query: str | None, max_bytes: int) -> tuple[str | None, str | None, list[str]]:
-    """``(query, update, dataset parameters given)`` from the URL, a form or the body. A form
-    field may be as long as a body may (``max_bytes``), not the framework's 1 MB."""
-    given = [p for p in DATASET_PARAMS if p in request.query_params]
-    if request.method == "GET":
-        if "update" in request.query_params:
-            raise InvalidRequest("a SPARQL update must be sent with POST")
-        return query, None, given
-    in_url = [name for name in ("query", "update") if name in request.query_params]
-    if in_url:
-        raise InvalidRequest(f"{in_url[0]!r} in the URL of a POST: a POST carries its query or update in "
-                             "the body alone (a form field or the whole body), or send the query with GET")
+def _refuse_dataset(given: list[str]) -> None:
+    if given:
+        raise InvalidRequest(f"{', '.join(given)} is not supported: {FIXED_DATASET}")
+
+
+def query_dataset(
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri", description=REFUSED)] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri", description=REFUSED)] = None,
+) -> list[str]:
+    """The dataset parameters a query may give in its URL (SPARQL 1.1 Protocol §2.1), declared
+    so that they are documented, and refused with the reason."""
+    return [name for name, value in zip(DATASET_PARAMS, (default_graph_uri, named_graph_uri)) if value is not None]
+
+
+def any_dataset(
+    given: Annotated[list[str], Depends(query_dataset)],
+    using_graph_uri: Annotated[list[str] | None, Query(alias="using-graph-uri", description=REFUSED)] = None,
+    using_named_graph_uri: Annotated[list[str] | None, Query(alias="using-named-graph-uri",
+                                                             description=REFUSED)] = None,
+) -> list[str]:
+    """The dataset parameters a POST may give in its URL: a query's, and an update's (§2.2)."""
+    using = zip(DATASET_PARAMS[2:], (using_graph_uri, using_named_graph_uri))
+    return given + [name for name, value in using if value is not None]
+
+
+async def _operation(request: Request, max_bytes: int) -> tuple[str | None, str | None, list[str]]:
+    """``(query, update, dataset fields given)`` from a POST's body: a form or the operation
+    itself. A form field may be as long as a body may (``max_bytes``), not the framework's 1 MB."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == QUERY:
-        return await _utf8(request), None, given
+        return await _utf8(request), None, []
     if content_type == UPDATE:
-        return None, await _utf8(request), given
+        return None, await _utf8(request), []
     if content_type == FORM:
         form = await request.form(max_part_size=max_bytes)
-        given += [p for p in DATASET_PARAMS if p in form]
-        if twice := repeated(("query", "update"), form.multi_items()):
-            raise InvalidRequest(f"{twice[0]!r} given more than once: the SPARQL protocol takes exactly one")
-        return _field(form.get("query")), _field(form.get("update")), given
+        check(FORM_TAKES, form.multi_items(), "the form of POST /sparql", "form field")
+        return _field(form.get("query")), _field(form.get("update")), [p for p in DATASET_PARAMS if p in form]
     raise UnsupportedMediaType(f"send a query as {QUERY} or {FORM}, an update as {UPDATE}; got {content_type!r}")
 
 
@@ -186,20 +216,34 @@ def _apply_update(service: Service, update: str) -> None:
             raise QueryError("LOAD or SERVICE failed: the endpoint gave no RDF") from None
 
 
-async def sparql(
+QueryText = Annotated[str | None, Query(description="The SPARQL query", examples=[EXAMPLE])]
+FormatName = Annotated[str | None, Query(description="json, xml, csv, tsv | ttl, nt, jsonld, rdfxml")]
+Timeout = Annotated[float | None, Query(gt=0, description="Seconds, below the server's limit")]
+
+
+async def sparql_get(
     request: Request,
     service: ServiceDep,
-    query: Annotated[str | None, Query(description="The SPARQL query",
-                                       examples=["SELECT ?p ?name WHERE { ?p a zk:Project ; rdfs:label ?name }"])] = None,
-    format: Annotated[str | None, Query(description="json, xml, csv, tsv | ttl, nt, jsonld, rdfxml")] = None,  # noqa: A002
-    timeout: Annotated[float | None, Query(gt=0, description="Seconds, below the server's limit")] = None,
+    dataset: Annotated[list[str], Depends(query_dataset)],
+    query: QueryText = None,
+    format: FormatName = None,  # noqa: A002
+    timeout: Timeout = None,
 ) -> Response:
-    text, update, refused = await _operation(request, query, service.settings.max_body_bytes)
-    if refused:
-        raise InvalidRequest(
-            f"{', '.join(refused)} is not supported: the dataset is fixed (default graph = union of "
-            "all documents); name graphs in the query with FROM or GRAPH instead",
-        )
+    _refuse_dataset(dataset)
+    if query:
+        return await answer(request, service, query, format, timeout)
+    return await describe_service(request, service)
+
+
+async def sparql_post(
+    request: Request,
+    service: ServiceDep,
+    dataset: Annotated[list[str], Depends(any_dataset)],
+    format: FormatName = None,  # noqa: A002
+    timeout: Timeout = None,
+) -> Response:
+    text, update, in_form = await _operation(request, service.settings.max_body_bytes)
+    _refuse_dataset(dataset + in_form)
     if text and update:
         raise InvalidRequest("send either a query or an update, not both")
     if update:
@@ -208,22 +252,19 @@ async def sparql(
         return Response(status_code=204)
     if text:
         return await answer(request, service, text, format, timeout)
-    if request.method == "POST":
-        raise InvalidRequest("give a SPARQL query (`query`) or update (`update`)")
-    return await describe_service(request, service)
+    raise InvalidRequest("give a SPARQL query (`query`) or update (`update`)")
 
 
 RESPONSES: dict[int | str, dict] = {
     200: {"content": {f.media_type: {} for f in (*TABULAR, *GRAPH)}},
     204: {"description": "Update applied"},
 }
-for _method in ("GET", "POST"):
-    router.add_api_route(
-        "/sparql",
-        sparql,
-        methods=[_method],
-        summary=f"SPARQL 1.1 {'query (or service description)' if _method == 'GET' else 'query or update'}",
-        description=DESCRIPTION,
-        responses=RESPONSES,
-        operation_id=f"sparql_{_method.lower()}",
-    )
+router.add_api_route("/sparql", sparql_get, methods=["GET"], summary="SPARQL 1.1 query (or service description)",
+                     description=DESCRIPTION, responses=RESPONSES, operation_id="sparql_get")
+router.add_api_route("/sparql", sparql_post, methods=["POST"], summary="SPARQL 1.1 query or update",
+                     description=DESCRIPTION, responses=RESPONSES, operation_id="sparql_post",
+                     openapi_extra={"requestBody": {"required": True, "content": {
+                         FORM: {"schema": FORM_SCHEMA},
+                         QUERY: {"schema": {"type": "string"}, "example": EXAMPLE},
+                         UPDATE: {"schema": {"type": "string"}},
+                     }}})

@@ -11,7 +11,7 @@ from api_corpus import DOC_A
 
 JSON_PATHS = ["/api/health", "/api/projects", "/api/zones/滨江新区", "/api/agencies/高新区管委会/经济发展局/projects",
               "/api/search?q=局", "/api/triples?limit=1", "/api/documents", f"/api/documents/{DOC_A}",
-              "/api/analysis/agencies"]
+              "/api/analysis/agencies", "/openapi.json"]
 PAGES = ["/graph", "/query", "/docs"]
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 

@@ -1,6 +1,6 @@
 """A parameter an endpoint takes once, given twice, is a 400 problem naming it: the last value
 was used silently (``/sparql`` ran the second of two queries; the SPARQL 1.1 Protocol allows
-exactly one). Parameters an endpoint does not take once are left to it."""
+exactly one). A parameter declared as a list may repeat."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
