@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from zonekg.loaders.extraction import amounts, columns, lexicon
@@ -570,8 +570,30 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                 out += [Assignment(p, [], [], t.head, projects=[p])
                         for p in proper_projects_in_task("".join(_without_labels(x.text) for x in t.body))]
             continue
-        out += _task_assignments(t)
+        out += [a for item in _run_in_items(t) for a in _task_assignments(item)]
     return out
+
+
+def _run_in_items(t: _Task) -> list[_Task]:
+    """"1.A…，总投资…；2.B…，年底前建成。责任单位：X": the next items of a list run on in the
+    first one's paragraph; each is a task of its own, with the units the paragraph states
+    (they were the first item's alone). An item numbered otherwise ("（一）…。1.建设A；2.…")
+    or out of sequence stays a sentence of the task."""
+    style, number = _number_style(t.head.text), _number_value(_item_number(t.head.text))
+    starts = [0]
+    for i, s in enumerate(t.body[1:], 1):
+        if _number_style(s.text) == style and number.isdigit() \
+                and _number_value(_item_number(s.text)) == str(int(number) + len(starts)):
+            starts.append(i)
+    if len(starts) == 1:
+        return [t]
+    items = []
+    for start, end in zip(starts, [*starts[1:], len(t.body)]):
+        body = t.body[start:end]
+        items.append(replace(t, head=body[0], body=body, description=t.description if start == 0 else [],
+                             amount_sents=[s for s in t.amount_sents if s in body],
+                             own={i: x for i, x in t.own.items() if any(s.index == i for s in body)}))
+    return items
 
 
 def _add_to_task(task: _Said, said: _Said) -> None:
