@@ -3,13 +3,16 @@
 The service is read-only unless a token is configured (``ZONEKG_TOKEN`` or ``--token-file``).
 With no token configured a write is *forbidden* (403: no credential could help); with one
 configured, a missing or wrong ``Authorization: Bearer`` is *unauthorized* (401 with a
-``WWW-Authenticate`` challenge). Tokens are compared in constant time.
+``WWW-Authenticate`` challenge). Tokens are compared in constant time: SHA-256 digests of
+both, so neither the token's text nor its length shows in the time a refusal takes. A client
+that sends wrong credentials too often is refused for a while (429, :mod:`zonekg.api.lockout`).
 
 The check runs as a dependency of routes that declare no body parameter, so a write without
 the token is refused before its body is read (an upload is not spooled to disk first).
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 from typing import Annotated
 
@@ -31,9 +34,25 @@ def require_token(request: Request, service: Annotated[Service, Depends(get_serv
     expected = service.settings.token
     if not expected:
         raise WritesDisabled(ENABLE_WRITES)
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+    client = request.client.host if request.client else "unknown"
+    service.lockout.check(client)
+    given = request.headers.get("authorization")
+    if given is None or not matches(given, expected):
+        if given is not None:
+            service.lockout.failed(client)
         raise Unauthorized("writing needs the header `Authorization: Bearer <token>` with the service's token")
+    service.lockout.succeeded(client)
+
+
+def matches(authorization: str, token: str) -> bool:
+    """Whether an ``Authorization`` value is ``Bearer <token>``, compared in constant time."""
+    scheme, _, given = authorization.partition(" ")
+    same = hmac.compare_digest(_digest(given.strip()), _digest(token))
+    return same and scheme.lower() == "bearer"
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode()).digest()
 
 
 WriteAccess = Depends(require_token)

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zonekg.api.fairness import ClientSlots
+from zonekg.api.lockout import Lockout
 from zonekg.api.settings import Settings
 from zonekg.graph.answers import SparqlAnswers
 from zonekg.graph.catalog import Catalog, local_runner
@@ -67,6 +68,8 @@ class Service:
         self.sparql = SparqlAnswers(self.executor, lambda: self.generation)
         """User SPARQL: answers kept per generation, identical queries asked at once run once."""
         self.client_slots = ClientSlots(settings.client_queries)
+        self.lockout = Lockout(settings.auth_failures, settings.auth_window)
+        """Clients that sent wrong write tokens too often are refused for a while."""
         self.model = Current()
         """The read model (orders, facets, document list), up to date with the last write."""
         self.catalog = Catalog(lambda sparql, params: self.reads.run(sparql, params),

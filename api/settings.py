@@ -3,6 +3,7 @@
 | setting | environment | flag | default |
 |---|---|---|---|
 | write token | ``ZONEKG_TOKEN`` | ``--token-file`` | none: read-only |
+| wrong write tokens one client may send | ``ZONEKG_AUTH_FAILURES`` in ``ZONEKG_AUTH_WINDOW`` s | | 10 in 300 s, then its writes get 429 |
 | query time limit | ``ZONEKG_QUERY_TIMEOUT`` | ``--timeout`` | 10 s |
 | row cap | ``ZONEKG_MAX_ROWS`` | | 10,000 |
 | SPARQL worker processes | ``ZONEKG_QUERY_WORKERS`` | ``--workers`` | 2 |
@@ -55,6 +56,10 @@ class Settings:
     client_queries: int = 1
     """SPARQL queries one client (IP address) may have running at once; one more gets 429."""
     token: str | None = None
+    auth_failures: int = 10
+    """Wrong credentials one client (IP address) may send within ``auth_window`` seconds; past
+    them its writes are answered 429 until the oldest is that old (:mod:`zonekg.api.lockout`)."""
+    auth_window: float = 300.0
     cors_origins: list[str] = field(default_factory=list)
     allowed_services: frozenset[str] = frozenset()
     """Endpoints a query may call with ``SERVICE`` (or an update ``LOAD``); empty: none."""
@@ -95,6 +100,8 @@ class Settings:
             "read_workers": ("ZONEKG_READ_WORKERS", int),
             "query_memory_mb": ("ZONEKG_QUERY_MEMORY_MB", int),
             "client_queries": ("ZONEKG_CLIENT_QUERIES", int),
+            "auth_failures": ("ZONEKG_AUTH_FAILURES", int),
+            "auth_window": ("ZONEKG_AUTH_WINDOW", float),
             "max_upload_bytes": ("ZONEKG_MAX_UPLOAD_MB", _megabytes),
             "max_body_bytes": ("ZONEKG_MAX_BODY_MB", _megabytes),
             "header_timeout": ("ZONEKG_HEADER_TIMEOUT", float),

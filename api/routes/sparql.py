@@ -83,7 +83,7 @@ runs it again.
 
 **Updates** (POST `{UPDATE}`, or form field `update`) need `Authorization: Bearer <token>`:
 `403` when the server has no token configured, `401` when the token is missing or wrong,
-`204` when applied.
+`429` with `Retry-After` once the client has sent too many wrong ones, `204` when applied.
 
 **Federation.** `SERVICE` (and, in updates, `LOAD`) is off unless the operator allows
 endpoints (`zonekg serve --allow-service URL`); a query that would call any other address is
