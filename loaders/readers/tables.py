@@ -28,6 +28,10 @@ HEADER_WORDS = (
     "工作目标", "进度安排", "备注", "类别", "指标", "工作举措", "主要举措", "协同单位", "协同责任单位",
 )
 
+# Columns of a project table that head no responsibility ("总投资（亿元）", "年度计划投资"): a
+# header flattened one cell a line goes on over them to its 责任单位 column
+PROJECT_COLUMN_WORDS = ("建设内容", "建设规模", "建设地点", "建设性质", "建设年限", "总投资", "计划投资")
+
 _PIPE = re.compile(r"[|｜]")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A gap between cells: two or more spaces, or any run containing a full-width space / tab.
@@ -354,6 +358,8 @@ _DEBRIS = re.compile(r"^[\s|｜?？]*$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
 # A task cell that starts with its number ("2.一般公共预算收入增长6%"), or a section row ("一、主要指标")
 _NUMBERED_TEXT = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}[、.．])\s*\S")
+_NOTE = re.compile(r"^(?:注|说明)\s*[:：]")
+_TOTAL = re.compile(r"^(?:合计|总计|小计)$")  # a totals row opens a row of its own
 _HEADER_LINE_MAX = 10
 _CELL_LINE_MAX = 300
 
@@ -361,6 +367,11 @@ _CELL_LINE_MAX = 300
 def _header_word(line: str) -> bool:
     text = line.replace(" ", "")
     return len(text) <= _HEADER_LINE_MAX and any(w in text for w in HEADER_WORDS)
+
+
+def _project_column(line: str) -> bool:
+    text = line.replace(" ", "")
+    return len(text) <= _HEADER_LINE_MAX and any(w in text for w in PROJECT_COLUMN_WORDS)
 
 
 def _cell_lines(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
@@ -383,7 +394,7 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     for k, text in cells:
         if _ROW_NUMBER.match(text) or _NUMBERED_TEXT.match(text):
             break
-        if _header_word(text) or (header and len(text) <= 4):
+        if _header_word(text) or (header and (len(text) <= 4 or _project_column(text))):
             header.append(text.replace(" ", ""))  # a short word between column words: "区本级"
         else:
             break
@@ -395,9 +406,9 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     row: list[str] | None = None
     end = i
     for k, text in _cell_lines(lines, i, len(lines)):
-        if len(text) > _CELL_LINE_MAX:
-            break
-        starts = _ROW_NUMBER.match(text) or (
+        if len(text) > _CELL_LINE_MAX or _NOTE.match(text):
+            break  # a note under the table ("注：排在第一位的为牵头单位") is text again
+        starts = _TOTAL.match(text) or _ROW_NUMBER.match(text) and _numbers_row(text, row, header) or (
             _NUMBERED_TEXT.match(text) and (row is None or _NUMBERED_TEXT.match(row[0])
                                             or any(len(c) >= 8 or "。" in c for c in row[1:])))
         if row is None or starts:
@@ -413,6 +424,21 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     while end < len(lines) and lines[end].strip() and _DEBRIS.match(lines[end]):
         end += 1  # the "|" left after the last cell
     return Table(rows=tuple(tuple(r) for r in rows)), end
+
+
+# A column of figures ("总投资（亿元）", "年度计划投资", "金额（万元）"): a number on its line is its cell
+_FIGURE_COLUMN = re.compile(r"投资|[亿万]元|金额|资金")
+
+
+def _numbers_row(text: str, row: list[str] | None, header: list[str]) -> bool:
+    """Does a line holding a number alone open the next row? In a row whose next column holds
+    figures ("1 | X项目 | 建设内容" before 总投资) it is that cell ("45"), and in a row of
+    numbered rows only the number after the row's own opens one."""
+    if row is None or not text.isdigit():
+        return True
+    if len(row) < len(header) and _FIGURE_COLUMN.search(header[len(row)]):
+        return False
+    return not row[0].isdigit() or int(text) == int(row[0]) + 1
 
 
 def _wrapped_on(cell: str, line: str) -> bool:

@@ -47,3 +47,24 @@ def test_a_table_dumped_without_separators_is_cut_at_its_row_numbers():
     assert [r[0] for r in numbered] == ["1", "2", "3", "4", "5"]  # not 7%, 12万元 or the page mark —2—
     assert numbered[1][1] == "一般公共预算收入年均增长6%。市财政局各县(市、区)政府、市税务局"
     assert ("二、产业优化升级",) in table.rows
+
+
+def test_a_project_table_one_cell_a_line_keeps_its_figures_in_their_rows():
+    lines = ["金额单位：亿元", "序号", "项目名称", "建设内容", "总投资（亿元）", "年度计划投资", "责任单位", "牵头领导",
+             "一、产业项目", "1", "栖霞新材料年产8万吨电解液项目", "新建电解液生产线4条", "22", "6",
+             "经济发展局、栖霞产业园管理办公室", "刘文清",
+             "2", "栖霞智能装备产业园一期", "建设标准厂房，建筑面积7万平方米", "9.5", "3", "规划建设局", "—",
+             "二、社会民生项目", "3", "栖霞实验学校", "新建学校一所", "4", "1.2", "社会事务局", "刘文清",
+             "合计", "", "", "35.5", "10.2", "", "",
+             "注：责任单位有两个的，排在第一位的为牵头单位。"]
+    blocks = split_blocks(lines)
+    [table] = [b for b in blocks if isinstance(b, Table)]
+    assert table.rows[0] == ("序号", "项目名称", "建设内容", "总投资（亿元）", "年度计划投资", "责任单位", "牵头领导")
+    # a figure that is not the next row's number is a cell ("22", "6" of row 1; "4" of row 3)
+    assert table.rows[2] == ("1", "栖霞新材料年产8万吨电解液项目", "新建电解液生产线4条", "22", "6",
+                             "经济发展局、栖霞产业园管理办公室", "刘文清")
+    assert table.rows[3][:2] == ("2", "栖霞智能装备产业园一期")
+    assert table.rows[4] == ("二、社会民生项目",)
+    assert table.rows[5] == ("3", "栖霞实验学校", "新建学校一所", "4", "1.2", "社会事务局", "刘文清")
+    assert table.rows[6] == ("合计", "35.5", "10.2")  # the total is a row of its own
+    assert blocks[-1] == "注：责任单位有两个的，排在第一位的为牵头单位。"  # a note under the table is text
