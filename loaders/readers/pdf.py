@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from zonekg.loaders.document import SourceDocument, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
-from zonekg.loaders.readers.assemble import build
+from zonekg.loaders.readers.assemble import Item, build
+from zonekg.loaders.readers.pdfcells import page_items
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read
     from pypdf import PdfReader
@@ -53,11 +54,11 @@ def _open(path: Path) -> PdfReader:
     return reader
 
 
-def _page_lines(reader: PdfReader, path: Path) -> list[list[str]]:
-    pages = []
+def _page_lines(reader: PdfReader, path: Path) -> list[list[Item]]:
+    pages: list[list[Item]] = []
     try:
         for page in reader.pages:
-            pages.append((page.extract_text() or "").splitlines())
+            pages.append(page_items(page) or list((page.extract_text() or "").splitlines()))
     except UnreadableDocument:
         raise
     except Exception as exc:
@@ -66,19 +67,20 @@ def _page_lines(reader: PdfReader, path: Path) -> list[list[str]]:
     return pages
 
 
-def _strip_furniture(pages: list[list[str]]) -> list[str]:
-    """Concatenate pages without page numbers and running headers/footers."""
+def _strip_furniture(pages: list[list[Item]]) -> list[Item]:
+    """Concatenate pages without page numbers and running headers/footers (a table drawn as
+    positioned cells passes through)."""
     repeated: set[str] = set()
     if len(pages) >= 3:
         edges: Counter[str] = Counter()
         for lines in pages:
-            nonblank = [line.strip() for line in lines if line.strip()]
+            nonblank = [line.strip() for line in lines if isinstance(line, str) and line.strip()]
             edges.update(set(nonblank[:2] + nonblank[-2:]))
         repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
-    out: list[str] = []
+    out: list[Item] = []
     for lines in pages:
         for line in lines:
-            text = line.strip()
+            text = line.strip() if isinstance(line, str) else ""
             if text and (_PAGE_NUMBER.match(text) or text in repeated):
                 continue
             out.append(line)
@@ -89,7 +91,7 @@ def read_pdf(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocum
     reader = _open(path)
     pages = _page_lines(reader, path)
     lines = _strip_furniture(pages)
-    if not any(line.strip() for line in lines):
+    if not any(not isinstance(line, str) or line.strip() for line in lines):
         raise UnreadableDocument(path, "PDF has no text layer (scanned images?); OCR is not "
                                  "supported")
     title = None

@@ -74,7 +74,7 @@ def space_cells(line: str) -> list[_Cell]:
     return cells
 
 
-def _has_header(cells: list[str]) -> bool:
+def has_header(cells: list[str]) -> bool:
     return sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
 
 
@@ -116,7 +116,7 @@ def _pipe_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     the row above (a cell running onto a second line)."""
     first = _raw_pipe_cells(lines[start])
     outer = (len(first) > 1 and not first[0], len(first) > 1 and not first[-1])
-    header = _has_header(_row_cells(lines[start], outer) or [])
+    header = has_header(_row_cells(lines[start], outer) or [])
     rows: list[list[str]] = []
     i = start
     while i < len(lines):
@@ -192,7 +192,7 @@ def _space_table(lines: list[str], start: int) -> tuple[Table, int] | None:  # n
     width = len(first)
     if width < 2 or any(len(c.text) > _MAX_CELL for c in first):
         return None
-    header = _has_header([c.text for c in first])
+    header = has_header([c.text for c in first])
     stop = _tab_stop(lines[start]) if header else None
     starts = [c.start for c in first]
     rows: list[list[str]] = [[c.text for c in first]]
@@ -268,7 +268,7 @@ def _tab_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     colspan row reads, and a row cut right after its number ("2\t") joins the line after it."""
     header = _tab_cells(lines[start])
     width = len(header)
-    if width < 3 or not _has_header(header):
+    if width < 3 or not has_header(header):
         return None
     rows: list[list[str]] = [header]
     i = start + 1
@@ -551,7 +551,7 @@ def _csv_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     and trailing separators of an empty row (",,,,") skipped. It ends at the first line that
     is no record of that width (a note under the table)."""
     first = _csv_record(lines, start)
-    if first is None or len(first[0]) < 3 or not _has_header(first[0]):
+    if first is None or len(first[0]) < 3 or not has_header(first[0]):
         return None
     header, i = first
     rows = [header]
