@@ -63,6 +63,7 @@ def test_agency_left_boundary():
 
 def test_verbs_ending_in_office_heads_are_not_agencies():
     assert names("确保项目快谈快签、快办快建,保持查办案件的高压态势,引进社会资本合作办医", Kind.AGENCY) == []
+    assert names("深化“高效办成一件事”改革，企业开办时间压缩至1个工作日。", Kind.AGENCY) == []
 
 
 def test_brackets_are_balanced():
