@@ -81,6 +81,15 @@ def tokens(text: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((t, tags.get(t)) for t in jieba.lcut(text, HMM=False))
 
 
+def may_join(text: str, i: int) -> bool:
+    """Whether a dictionary cut of ``text`` could put ``text[i - 1]`` and ``text[i]`` in one
+    token: jieba cuts only within runs of its word characters (Chinese, Latin, digits), so a
+    punctuation mark or the text's end at ``i`` ends every token there (callers skip the cut)."""
+    jieba = segmenter()[0]
+    return 0 < i < len(text) and jieba.re_han_default.match(text, i) is not None \
+        and jieba.re_han_default.match(text, i - 1) is not None
+
+
 def tag(word: str) -> str | None:
     return segmenter()[1].get(word)
 

@@ -296,6 +296,8 @@ def _whole_firm(text: str, m: Mention) -> bool:
     "绿化工程" is no firm ending."""
     if re.match(r"[\d０-９一二三四五六七八九十两]+[项个家条座处批]", m.name):
         return False
+    if not distinct.may_join(text, m.end):
+        return True  # (most names end at a mark: no cut needed)
     window_start = max(m.start, m.end - 4)
     pos = window_start
     for token, _ in distinct.tokens(text[window_start:m.end + 4]):
@@ -414,7 +416,7 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             s0, e = mt.start(), mt.end()
             if _SECTOR_AFTER_TAIL.match(text, e, e + 5) and not _PROJECT_AFTER_TAIL.match(text, e, e + 4):
                 continue  # a sector phrase: X新能源产业, X电子信息, X生物医药
-            if len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t):
+            if _starts_longer_word(text, s0, e):
                 continue  # the tail is the start of a longer word (电子+化学品)
             start = max(0, s0 - 10)
             for i in range(s0 - 1, start - 1, -1):
@@ -524,7 +526,7 @@ def _firm_openings(sentence: Sentence) -> list[Mention]:
     for mt in _tail_union().finditer(text):
         s0, e, t = mt.start(), mt.end(), mt.group()
         end = _project_after_firm(text, e)
-        if end is None or len(distinct.tokens(text[s0:e + 3])[0][0]) > len(t) \
+        if end is None or _starts_longer_word(text, s0, e) \
                 or is_industry_exact(t + distinct.tokens(text[e:end])[0][0]):
             continue  # (生物+医药产业园, 智能+传感器产业园: a sector, not a firm's tail)
         if any(tg in FUNCTION_TAGS for _, tg in distinct.tokens(text[e:end])):
@@ -648,6 +650,12 @@ def _brand_and_business(core: str, common: list[str]) -> bool:
 def _tail_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """Each firm tail with its compiled pattern, longest first (compiled once, not per sentence)."""
     return tuple((t, re.compile(re.escape(t))) for t in lexicon.words("names", "company_weak_tails"))
+
+
+def _starts_longer_word(text: str, s0: int, e: int) -> bool:
+    """Whether the firm tail at ``s0:e`` opens a longer word of the dictionary (电子+化学品);
+    a tail before a mark opens none, and needs no cut."""
+    return distinct.may_join(text, e) and len(distinct.tokens(text[s0:e + 3])[0][0]) > e - s0
 
 
 @functools.lru_cache(maxsize=16384)

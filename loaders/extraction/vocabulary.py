@@ -96,7 +96,7 @@ def boundary_ends(text: str) -> dict[int, int]:
     ends = {m.end(): m.start() for m in _PUNCT_RE.finditer(text)}
     inside = _inside_spans(text)
     for e, L in vocabulary().boundary_ends.longest(text).items():
-        if not any(s < e - L < t for s, t in inside):
+        if not inside or not any(s < e - L < t for s, t in inside):
             ends.setdefault(e, e - L)
     for m in lexicon.pattern("names", "quantity").finditer(text):  # "3万平方米X"
         ends.setdefault(m.end(), m.start())
