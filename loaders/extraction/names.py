@@ -986,7 +986,7 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
     g = _gen()
     start = _after_numbers(text, _after_byline(text, start, s0), s0, kind)
     stem = text[start:s0]
-    changed = True
+    changed = stem[:1] in _leading_strip_openers()  # (most stems open with none: no loop)
     while changed:
         changed = False
         for w in g["leading_strip"]:
@@ -1051,6 +1051,13 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
                 or left.endswith(("区", "城", "院", "心", "会")):
             start = pos
     return start
+
+
+@functools.cache
+def _leading_strip_openers() -> frozenset[str]:
+    """The first characters of the scope words a stem may open with (data/generic.yaml
+    leading_strip)."""
+    return frozenset(w[0] for w in _gen()["leading_strip"])
 
 
 @functools.cache
@@ -1297,13 +1304,17 @@ def _names_before(text: str, at: int) -> bool:
     return distinct.is_distinctive(run[-2:])  # "澜+州": a place jieba does not know
 
 
+_LAST_ASCII_DIGIT = re.compile(r"[0-9](?!.*[0-9])", re.S)
+"""The last ASCII digit of a span (str.isdigit also takes other scripts' digits: not these)."""
+
+
 def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     """Where a name may start after a number run into the text before it: a row number
     ("X港区4城镇": no town's name) before an agency, a date ("建议2024年经开区", "1月22日片区",
     "力争9月实现X产线投产") before a zone or a project."""
     cut = None
     if kind is Kind.AGENCY:
-        cut = max((i + 1 for i in range(start, s0) if text[i].isascii() and text[i].isdigit()), default=None)
+        cut = next((m.end() for m in _LAST_ASCII_DIGIT.finditer(text, start, s0)), None)
     elif kind in (Kind.ZONE, Kind.PROJECT):
         cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
     if cut is None:

@@ -297,6 +297,10 @@ class Registry:
         # (zones) the abbreviations ``short`` may be written with: 高新区 for 高新技术产业开发区
         abbreviated = [(a, f) for a, f, *_ in lexicon.tsv("abbreviations")
                        if short.endswith(a) and len(short) > len(a)] if self.kind is Kind.ZONE else []
+        if self.kind is Kind.PROJECT:  # every test below needs the same last two characters or a longer start
+            if len(short) < 4:
+                return None
+            longs = [e for e in longs if e.name.endswith(short[-2:]) or e.name.startswith(short)]
         for ent in longs:
             long = ent.name
             if len(long) <= len(short):
