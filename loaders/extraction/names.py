@@ -414,6 +414,8 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
             continue  # (a substring test is far cheaper than a scan that finds nothing)
         for mt in tail_re.finditer(text):
             s0, e = mt.start(), mt.end()
+            if any(a < e and s0 < b for a, b in taken):
+                continue  # inside a name found already (X科技+有限公司): tested before its stem is read
             if _SECTOR_AFTER_TAIL.match(text, e, e + 5) and not _PROJECT_AFTER_TAIL.match(text, e, e + 4):
                 continue  # a sector phrase: X新能源产业, X电子信息, X生物医药
             if _starts_longer_word(text, s0, e):
