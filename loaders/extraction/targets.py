@@ -502,7 +502,8 @@ def _sentence_targets(s: Sentence, ctx: Context) -> list[Target]:  # noqa: PLR09
     text = s.text
     plan = ctx.plan_year
     section_past = s.index in ctx.past
-    clauses = _clauses(text)
+    # (a quantity a clause holds is one the sentence holds: without one, no clause is read)
+    clauses = _clauses(text) if qty.rx.search(text) else []
     # the goal quantities first: most sentences hold none, and then their clauses' years and
     # pasts (the costly part) are never read; a clause after the last one holding a quantity
     # only carries state no later clause reads
