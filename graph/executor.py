@@ -30,7 +30,9 @@ from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.literal_forms import load as load_forms
 from zonekg.graph.sparql_narrow import narrowed
 from zonekg.graph.sparql_order import OrderedSelect, Unorderable, first_key_values, order_rows, ordered_select
+from zonekg.graph.sparql_rewrite import without_trailing_separator
 from zonekg.graph.terms import Param, TermTuple, to_tuple
+from zonekg.ontology import PREFIXES
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
@@ -53,6 +55,12 @@ the next query overrun."""
 
 READY = "ready"
 """What a worker says once it has started."""
+
+QUERY, READ_UPDATE = "query", "read-update"
+"""What a worker is asked: to answer a query, or to read an update (:meth:`QueryExecutor.read_update`)."""
+NOTHING_RUNS = "CLEAR GRAPH <urn:zonekg:no-such-graph>"
+"""An operation that always fails. Oxigraph reads a whole update before it runs any of its
+operations, so this one put first makes it read the update and run none of it."""
 
 
 @dataclass
@@ -177,6 +185,19 @@ def capped_graph(triples: Iterable[Any], max_rows: int) -> GraphResult:
     return GraphResult(body, min(len(taken), max_rows), truncated=len(taken) > max_rows)
 
 
+def read_update(update: str) -> None:
+    """Read ``update`` as the store will and run none of it. Deep nesting or a long chain of
+    operators (100,000 ``{`` or ``+1``) overflows the engine parser's stack and kills the
+    process that reads it: a worker, rather than the service. A syntax error is the store's
+    to explain (it reads the update as the user wrote it)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().update(f"{NOTHING_RUNS}\n;\n{without_trailing_separator(update)}", prefixes=PREFIXES)
+    except (SyntaxError, RuntimeError):
+        return
+
+
 def exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
     """Start a thread that ends this process once its parent is gone.
 
@@ -212,8 +233,12 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
             job = conn.recv()
         except EOFError:
             return
-        snapshot, sparql, params, max_rows = job
+        snapshot, operation, sparql, params, max_rows = job
         try:
+            if operation == READ_UPDATE:
+                read_update(sparql)
+                conn.send(("ok", None))
+                continue
             if opened is None or opened[0] != snapshot:
                 opened = (snapshot, ox.Store.read_only(snapshot), load_forms(Path(snapshot)))
             conn.send(("ok", evaluate(opened[1], sparql, params, max_rows, opened[2])))
@@ -364,29 +389,45 @@ class QueryExecutor(LimitedPool):
         cap = self.max_rows if max_rows is None else max_rows
         key = cost_key(sparql, params)
         with self.lanes.admitted(key, limit):
-            try:
-                worker = self._idle.get(timeout=limit)
-            except queue.Empty:
-                raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
-            if not worker.wait_started(START_SECONDS):
-                self._idle.put(self._replace(worker))
-                worker.kill()
-                raise QueryStopped(f"a query worker did not start within {START_SECONDS:g} s")
+            worker = self._started(limit)
             with self.lanes.timed(key, limit):
-                return self._answer(worker, sparql, params, cap, limit)
+                return self._answer(worker, (QUERY, sparql, params, cap), limit)
 
-    def _answer(
-        self, worker: _Worker, sparql: str, params: dict[str, Param] | None, cap: int, limit: float
-    ) -> QueryResult:
-        """``worker``'s answer to the query (the worker goes back to the idle ones, or is
-        replaced when it had to be stopped)."""
+    def read_update(self, update: str) -> None:
+        """Have a worker read ``update`` (:func:`read_update`) before the store runs it in the
+        service's own process; QueryError when the worker died of it or overran the time limit
+        (a 10,000-deep collection takes the parser minutes)."""
+        worker = self._started(self.timeout)  # all busy: 503, as for a query
+        try:
+            self._answer(worker, (READ_UPDATE, update, None, 0), self.timeout)
+        except QueryStopped as exc:  # the update's own cost: a 400, no use asking again
+            raise QueryError(f"the update was not run: the worker reading it was stopped ({exc})") from None
+        except QueryError:
+            raise QueryError("the update was not run: reading it crashed the worker that read it "
+                             "(nested too deep, or too long a chain of operators)") from None
+
+    def _started(self, limit: float) -> _Worker:
+        """An idle worker that has started, waiting at most ``limit`` seconds for one."""
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryTimeout(f"all query workers stayed busy for {limit:g} s") from None
+        if not worker.wait_started(START_SECONDS):
+            self._idle.put(self._replace(worker))
+            worker.kill()
+            raise QueryStopped(f"a query worker did not start within {START_SECONDS:g} s")
+        return worker
+
+    def _answer(self, worker: _Worker, job: tuple[str, str, dict[str, Param] | None, int], limit: float) -> Any:
+        """``worker``'s answer to ``job`` (operation, text, parameters, row cap); the worker goes
+        back to the idle ones, or is replaced when it had to be stopped."""
         with self._snapshot_lock:
             snapshot = self._snapshot
             self._reading[snapshot] += 1  # until the worker opens another one
             self._release(worker.snapshot)
             worker.snapshot = snapshot
         try:
-            worker.conn.send((snapshot, sparql, params, cap))
+            worker.conn.send((snapshot, *job))
             stopped = self._watch(worker, limit)
             if stopped is not None:
                 worker.kill()

@@ -275,6 +275,9 @@ class RemotePool(LimitedPool):
             finally:
                 self._slots.release()
 
+    def read_update(self, update: str) -> None:
+        """Nothing to do: the server, not this process, reads the update."""
+
     def close(self) -> None:
         """Nothing to stop: the pool holds no process."""
 

@@ -64,6 +64,10 @@ class QueryPool(Protocol):
     ) -> QueryResult:
         """Answer ``sparql``; raises :class:`~.executor.QueryError` or one of its subclasses."""
 
+    def read_update(self, update: str) -> None:
+        """Read a user's update as the store will, where reading it cannot harm the service, and
+        run none of it; QueryError when it cannot be read there."""
+
     def close(self) -> None:
         """Stop the pool's workers."""
 

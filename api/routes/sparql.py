@@ -203,6 +203,7 @@ async def respond(request: Request, result: QueryResult, fmt_name: str | None, m
 
 def _apply_update(service: Service, update: str) -> None:
     remote = check_endpoints(update, PREFIXES, service.settings.allowed_services)
+    service.executor.read_update(update)  # an update that would crash its reader crashes a worker
     try:
         graphs: frozenset[str] | None = written_graphs(update)
     except DefaultGraphWrite:
