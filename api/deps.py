@@ -1,5 +1,9 @@
 """Shared FastAPI dependencies: the running :class:`~zonekg.api.service.Service` and its
-analyst."""
+analyst.
+
+Every dependency is ``async def`` though it never awaits: FastAPI runs a plain function on a
+worker thread, a hop there and back per dependency and request that cost more than the
+dependency (``tests/api/test_request_path.py`` counts the hops)."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -10,7 +14,7 @@ from zonekg.api.service import Service
 from zonekg.graph.analyst import Analyst
 
 
-def get_service(request: Request) -> Service:
+async def get_service(request: Request) -> Service:
     return request.app.state.service
 
 
@@ -18,7 +22,7 @@ ServiceDep = Annotated[Service, Depends(get_service)]
 """A route parameter receiving the service."""
 
 
-def get_analyst(request: Request) -> Analyst:
+async def get_analyst(request: Request) -> Analyst:
     return request.app.state.analyst
 
 

@@ -122,7 +122,7 @@ def produces(media_type: str) -> Any:
     API, HTML for the pages): 406 when the request's ``Accept`` excludes it."""
     only = (Format(media_type, media_type),)
 
-    def acceptable(request: Request) -> None:
+    async def acceptable(request: Request) -> None:
         negotiate(only, accept(request), None)
 
     return Depends(acceptable)

@@ -76,7 +76,7 @@ def check(taken: dict[str, bool], given: Iterable[tuple[str, object]], where: st
                              f"of {'it' if len(twice) == 1 else 'each'}")
 
 
-def declared_parameters(request: Request) -> None:
+async def declared_parameters(request: Request) -> None:
     """An app-wide dependency: the request's URL parameters checked against its route's."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or route.response_class is RedirectResponse:

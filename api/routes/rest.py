@@ -8,7 +8,7 @@ projects and targets); each item carries ``id``, ``name``, ``aliases`` and ``sou
 """
 # No ``from __future__ import annotations`` here: the route factories below put closure
 # variables (the filter dependency, the example id) into annotations FastAPI must evaluate.
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -38,7 +38,7 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
 ENTITY = "a name, any alias, or an IRI"
 
 
-def common_filters(
+async def common_filters(
     q: Annotated[str | None, Query(description="Text in a name or alias", examples=["经发局"])] = None,
     zone: Annotated[str | None, Query(description=f"Belongs to this zone or its parks: {ENTITY}",
                                       examples=["高新区"])] = None,
@@ -48,7 +48,7 @@ def common_filters(
     return ListFilter(q=q, zone=zone, document=document)
 
 
-def project_filters(
+async def project_filters(
     common: Annotated[ListFilter, Depends(common_filters)],
     lead: Annotated[str | None, Query(description=f"Led by this agency: {ENTITY}", examples=["经发局"])] = None,
     administration: Annotated[str | None, Query(
@@ -71,7 +71,7 @@ async def _page(request: Request, service: Service, collection: str, flt: ListFi
     return await run_in_threadpool(read)
 
 
-def _lister(collection: str, filters: Callable[..., ListFilter]) -> Callable[..., Any]:
+def _lister(collection: str, filters: Callable[..., Awaitable[ListFilter]]) -> Callable[..., Any]:
     async def list_items(
         request: Request,
         service: ServiceDep,

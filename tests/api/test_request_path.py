@@ -1,0 +1,51 @@
+"""The way of a read request through the app: no hop to a thread that does no work.
+
+FastAPI runs a dependency written as a plain function on a worker thread, one hop there and
+back per dependency and request (0.1–1 ms each on a busy machine, more than the dependency
+itself); three of them were half the time of a one-entity question. Counted here by wrapping
+the one door every hop goes through (``anyio.to_thread.run_sync``).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import anyio.to_thread
+import pytest
+from fastapi.testclient import TestClient
+
+from api_corpus import HIGH_TECH
+
+
+@pytest.fixture()
+def hops(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The names of the functions run on a worker thread while the test runs."""
+    ran: list[str] = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        ran.append(getattr(getattr(func, "func", func), "__qualname__", repr(func)))
+        return await run_sync(func, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    yield ran
+
+
+def _zone(client: TestClient) -> str:
+    return next(z["id"] for z in client.get("/api/zones").json()["items"] if z["name"] == HIGH_TECH)
+
+
+def test_a_request_refused_before_the_route_reads_takes_no_thread(client: TestClient, hops: list[str]) -> None:
+    zone = _zone(client)
+    hops.clear()
+    assert client.get("/api/triples", params={"s": zone}, headers={"Accept": "text/html"}).status_code == 406
+    assert client.get("/api/triples", params=[("s", zone), ("s", zone)]).status_code == 400
+    assert client.get("/api/projects", params={"limit": 0}).status_code == 422
+    assert hops == []
+
+
+def test_a_list_takes_one_thread_for_its_read_alone(client: TestClient, hops: list[str]) -> None:
+    client.get("/api/projects", params={"lead": "经发局"})
+    hops.clear()
+    assert client.get("/api/projects", params={"lead": "经发局"}).json()["total"] >= 1
+    assert len(hops) == 1, hops
