@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from zonekg.graph.bounded import single_pattern
 from zonekg.graph.errors import QueryError, QueryOverMemory, QueryStopped, QueryTimeout
 from zonekg.graph.lanes import Lanes
 from zonekg.graph.literal_forms import LiteralForms
@@ -61,6 +62,11 @@ QUERY, READ_UPDATE = "query", "read-update"
 NOTHING_RUNS = "CLEAR GRAPH <urn:zonekg:no-such-graph>"
 """An operation that always fails. Oxigraph reads a whole update before it runs any of its
 operations, so this one put first makes it read the update and run none of it."""
+
+ROWS_IN_PROCESS = 1_000
+"""The most rows of a single-pattern query read in the server process (:func:`in_process`):
+each costs ~25 µs to decode, so an answer costs at most ~25 ms of the server's time; a
+pattern with more rows is answered by a worker."""
 
 
 @dataclass
@@ -144,6 +150,28 @@ def _evaluate(store: Any, sparql: str, params: dict[str, Param] | None, max_rows
         rows = list(islice(_rows(result, variables), max_rows + 1))
         return SelectResult(variables, rows[:max_rows], truncated=len(rows) > max_rows)
     return capped_graph(result, max_rows)
+
+
+def in_process(store: Any, sparql: str, params: dict[str, Param] | None, max_rows: int) -> SelectResult | None:
+    """The answer to a single-pattern query (:func:`~zonekg.graph.bounded.single_pattern`), read
+    lazily on ``store`` in this thread; None for any other query, and for one with more than
+    :data:`ROWS_IN_PROCESS` rows that the row cap would take (those cost a worker's time).
+
+    Every row is one index entry read, so this reads at most ``OFFSET`` + ROWS_IN_PROCESS + 1
+    entries: the time limit holds without a process to stop, and so does memory.
+    """
+    import pyoxigraph as ox
+
+    if single_pattern(sparql) is None:
+        return None
+    subs = {ox.Variable(k): p.to_term() for k, p in (params or {}).items()} or None
+    solutions = _run(store, sparql, subs)
+    variables = [v.value for v in solutions.variables]
+    take = min(max_rows, ROWS_IN_PROCESS) + 1
+    rows = list(islice(_rows(solutions, variables), take))
+    if len(rows) == take and take <= max_rows:
+        return None  # more rows may follow that the cap lets through
+    return SelectResult(variables, rows[:max_rows], truncated=len(rows) > max_rows)
 
 
 def _narrowed_to_first_key(store: Any, plan: OrderedSelect, max_rows: int) -> str:
@@ -328,7 +356,9 @@ class QueryExecutor(LimitedPool):
     """A pool of query workers over the latest snapshot of a store.
 
     Thread-safe: call :meth:`run` from any thread (the API calls it from a thread pool so the
-    event loop stays free).
+    event loop stays free). A query whose cost is bounded by its text (:func:`in_process`) is
+    answered on the calling thread from the same snapshot, opened read-only in this process,
+    at most ``workers`` of them at once: no worker, no hop to another process.
     """
 
     def __init__(
@@ -349,6 +379,9 @@ class QueryExecutor(LimitedPool):
         self._context = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
+        self._local: tuple[str, Any] | None = None
+        """The snapshot this process reads single-pattern queries from, opened read-only."""
+        self._local_slots = threading.BoundedSemaphore(max(1, workers))
         self.workers = max(1, workers)
         for _ in range(self.workers):
             self._idle.put(_Worker(self._context))
@@ -387,6 +420,9 @@ class QueryExecutor(LimitedPool):
         """
         limit = self.time_limit(timeout)
         cap = self.max_rows if max_rows is None else max_rows
+        answer = self._in_process(sparql, params, cap, limit)
+        if answer is not None:
+            return answer
         key = cost_key(sparql, params)
         with self.lanes.admitted(key, limit):
             worker = self._started(limit)
@@ -417,6 +453,40 @@ class QueryExecutor(LimitedPool):
             worker.kill()
             raise QueryStopped(f"a query worker did not start within {START_SECONDS:g} s")
         return worker
+
+    def _in_process(
+        self, sparql: str, params: dict[str, Param] | None, cap: int, limit: float
+    ) -> SelectResult | None:
+        """The answer :func:`in_process` gives on the latest snapshot (None: a worker's to give).
+        Waiting for one of the in-process slots counts against the time limit."""
+        if single_pattern(sparql) is None:
+            return None
+        if not self._local_slots.acquire(timeout=limit):
+            raise QueryTimeout(f"every in-process read stayed busy for {limit:g} s")
+        try:
+            snapshot, store = self._local_store()
+            try:
+                return in_process(store, sparql, params, cap)
+            except QueryError:
+                raise
+            except Exception as exc:  # as a worker reports an engine failure
+                raise QueryError(f"{type(exc).__name__}: {exc}") from None
+            finally:
+                with self._snapshot_lock:
+                    self._release(snapshot)
+        finally:
+            self._local_slots.release()
+
+    def _local_store(self) -> tuple[str, Any]:
+        """The latest snapshot and its read-only store in this process, opened when it changed;
+        counted as read (so not deleted) until the caller releases it."""
+        import pyoxigraph as ox
+
+        with self._snapshot_lock:
+            if self._local is None or self._local[0] != self._snapshot:
+                self._local = (self._snapshot, ox.Store.read_only(self._snapshot))
+            self._reading[self._local[0]] += 1
+            return self._local
 
     def _answer(self, worker: _Worker, job: tuple[str, str, dict[str, Param] | None, int], limit: float) -> Any:
         """``worker``'s answer to ``job`` (operation, text, parameters, row cap); the worker goes
@@ -473,6 +543,7 @@ class QueryExecutor(LimitedPool):
 
     def close(self) -> None:
         self._closed = True
+        self._local = None
         while True:
             try:
                 self._idle.get_nowait().kill()

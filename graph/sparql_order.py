@@ -92,7 +92,7 @@ def _keys(found: list[Token]) -> tuple[list[tuple[str, bool]], int]:
     return keys, at
 
 
-def _slice(rest: list[Token]) -> tuple[int | None, int] | None:
+def slice_of(rest: list[Token]) -> tuple[int | None, int] | None:
     """``LIMIT n`` and ``OFFSET m`` (each at most once, either order) making up all of ``rest``;
     None when ``rest`` holds anything else."""
     values: dict[str, int] = {}
@@ -141,7 +141,7 @@ def ordered_select(query: str) -> OrderedSelect | None:
             if index + 1 >= len(found) or found[index + 1].text.upper() != "BY":
                 return None
             keys, used = _keys(found[index + 2:])
-            window = _slice(found[index + 2 + used:])
+            window = slice_of(found[index + 2 + used:])
             if not keys or window is None or _aliases(found[:index]) & {name for name, _ in keys}:
                 return None
             counted = _counted(query, found[:index], keys[0][0]) if window[0] is not None else None
