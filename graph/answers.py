@@ -62,6 +62,11 @@ class SparqlAnswers:
         self.pool = pool
         self._memo = GenerationMemo(generation, KEPT, keep=small)
 
+    def kept(self, sparql: str) -> QueryResult | None:
+        """The answer kept for ``sparql`` at the current generation, or None; never runs or
+        waits for anything (so the event loop may ask)."""
+        return None if VOLATILE.search(sparql) else self._memo.peek(sparql)
+
     def run(self, sparql: str, *, timeout: float | None = None, fresh: bool = False) -> QueryResult:
         """The answer to ``sparql`` at the current generation; raises what the pool raises.
         Waiting for another client's run of the same query counts against ``timeout``."""

@@ -33,6 +33,15 @@ class GenerationMemo:
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._pending: dict[Hashable, threading.Lock] = {}
 
+    def peek(self, key: Hashable) -> Any | None:
+        """The answer kept for ``key`` at the current generation, or None (computing nothing)."""
+        full = (self._generation(), key)
+        with self._lock:
+            if full[0] != self._seen or full not in self._answers:
+                return None
+            self._answers.move_to_end(full)
+            return self._answers[full]
+
     def get(self, key: Hashable, compute: Callable[[], Any], wait: float | None = None) -> Any:
         """The answer for ``key``; ``compute()`` when there is none. While another caller
         computes it, wait for that (at most ``wait`` seconds, then :class:`TimeoutError`)."""

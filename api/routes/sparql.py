@@ -168,9 +168,13 @@ async def answer(
     remote = []
     try:
         with service.client_slots.hold(request.client.host if request.client else "unknown"):
-            # within the client's slot: one client cannot have many long checks running at once
-            remote = check() if len(query) <= CHECK_AT_ONCE else await run_in_threadpool(check)
-            result = await run_in_threadpool(service.sparql.run, query, timeout=timeout, fresh=wants_fresh(request))
+            fresh = wants_fresh(request)
+            # an answer kept for this generation was checked when it was run: no check, no thread
+            result = None if fresh else service.sparql.kept(query)
+            if result is None:
+                # within the client's slot: one client cannot have many long checks running at once
+                remote = check() if len(query) <= CHECK_AT_ONCE else await run_in_threadpool(check)
+                result = await run_in_threadpool(service.sparql.run, query, timeout=timeout, fresh=fresh)
     except QueryTimeout as exc:
         if timeout is not None and timeout < service.executor.timeout:
             raise ClientTimeLimit(

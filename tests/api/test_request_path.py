@@ -49,3 +49,15 @@ def test_a_list_takes_one_thread_for_its_read_alone(client: TestClient, hops: li
     hops.clear()
     assert client.get("/api/projects", params={"lead": "经发局"}).json()["total"] >= 1
     assert len(hops) == 1, hops
+
+
+def test_a_kept_sparql_answer_takes_no_thread(client: TestClient, hops: list[str]) -> None:
+    """A kept answer is found on the event loop; its query's endpoints were checked when it ran."""
+    ask = {"query": f"SELECT ?p ?o WHERE {{ <{_zone(client)}> ?p ?o }}"}
+    first = client.post("/sparql", data=ask)
+    hops.clear()
+    again = client.post("/sparql", data=ask)
+    assert again.status_code == 200 and again.content == first.content
+    assert hops == []
+    assert client.post("/sparql", data=ask, headers={"Cache-Control": "no-cache"}).content == first.content
+    assert "SparqlAnswers.run" in hops

@@ -74,3 +74,13 @@ def test_a_waiter_gives_up_after_its_wait_and_unkept_answers_are_computed_again(
     assert memo.get("big", lambda: calls.append(1) or 50) == 50
     assert memo.get("big", lambda: calls.append(1) or 50) == 50
     assert len(calls) == 2  # not kept: computed each time
+
+
+def test_a_peek_finds_only_an_answer_kept_at_the_current_generation() -> None:
+    generation = [0]
+    memo = GenerationMemo(lambda: generation[0])
+    assert memo.peek("q") is None  # nothing computed: a peek computes nothing
+    memo.get("q", lambda: "kept")
+    assert memo.peek("q") == "kept"
+    generation[0] = 1
+    assert memo.peek("q") is None  # before any get has seen the new generation
