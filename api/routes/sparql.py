@@ -104,7 +104,7 @@ def _refuse_dataset(given: list[str]) -> None:
         raise InvalidRequest(f"{', '.join(given)} is not supported: {FIXED_DATASET}")
 
 
-def query_dataset(
+async def query_dataset(
     default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri", description=REFUSED)] = None,
     named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri", description=REFUSED)] = None,
 ) -> list[str]:
@@ -113,7 +113,7 @@ def query_dataset(
     return [name for name, value in zip(DATASET_PARAMS, (default_graph_uri, named_graph_uri)) if value is not None]
 
 
-def any_dataset(
+async def any_dataset(
     given: Annotated[list[str], Depends(query_dataset)],
     using_graph_uri: Annotated[list[str] | None, Query(alias="using-graph-uri", description=REFUSED)] = None,
     using_named_graph_uri: Annotated[list[str] | None, Query(alias="using-named-graph-uri",
