@@ -14,16 +14,25 @@ looks at every route whose path matches, before any of them runs:
 
 A path no route matches (unknown: 404) goes on untouched, and so does one a mount (``/static``)
 takes: what a mount serves is its own business.
+
+The look at the routes is remembered per method and path (:data:`PATHS_KEPT` of them): it cost
+0.1–0.4 ms a request, as much as the router's own match again, and the routes do not change
+while the app runs.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Router
 
 from zonekg.api.body_limit import ASGIApp, Message, Receive, Scope, Send
 from zonekg.api.problems import problem
+
+PATHS_KEPT = 4096
+"""(method, path) pairs whose routes' answer is remembered; the least recently asked go first."""
 
 ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE")
 """The methods a route may serve (RFC 9110's and PATCH), in the order ``Allow`` lists them."""
@@ -41,7 +50,7 @@ def served(routes: Iterable[BaseRoute], scope: Scope) -> set[str]:
     return {method for method in ORDER if taken(routes, {**scope, "method": method})}
 
 
-def allowed(methods: set[str]) -> list[str]:
+def allowed(methods: AbstractSet[str]) -> list[str]:
     """What a path whose routes serve ``methods`` answers: HEAD with GET, and OPTIONS."""
     every = methods | {"OPTIONS"} | ({"HEAD"} if "GET" in methods else set())
     return [method for method in ORDER if method in every]
@@ -52,10 +61,17 @@ class Methods:
 
     def __init__(self, app: ASGIApp, router: Router) -> None:
         self.app, self.router = app, router
+        self._methods = lru_cache(maxsize=PATHS_KEPT)(self._served_unless_taken)
+
+    def _served_unless_taken(self, method: str, root_path: str, path: str) -> frozenset[str]:
+        """Nothing when a route takes ``method`` on ``path``, else every method served there."""
+        scope = {"type": "http", "method": method, "root_path": root_path, "path": path}
+        routes = self.router.routes
+        return frozenset() if taken(routes, scope) else frozenset(served(routes, scope))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        routes = self.router.routes
-        methods = set() if scope["type"] != "http" or taken(routes, scope) else served(routes, scope)
+        methods = frozenset() if scope["type"] != "http" else self._methods(
+            scope["method"], scope.get("root_path", ""), scope["path"])
         if not methods:  # a route takes it, or no route knows the path (404)
             await self.app(scope, receive, send)
             return

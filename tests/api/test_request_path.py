@@ -61,3 +61,19 @@ def test_a_kept_sparql_answer_takes_no_thread(client: TestClient, hops: list[str
     assert hops == []
     assert client.post("/sparql", data=ask, headers={"Cache-Control": "no-cache"}).content == first.content
     assert "SparqlAnswers.run" in hops
+
+
+def test_the_routes_are_looked_at_once_per_method_and_path(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The methods middleware's look at the routes (as long as the router's own match) is kept."""
+    from zonekg.api import methods
+
+    looks: list[str] = []
+    real = methods.taken
+    monkeypatch.setattr(methods, "taken", lambda routes, scope: looks.append(scope["path"]) or real(routes, scope))
+    path = f"/api/zones/{_zone(client).split('/id/', 1)[1]}"
+    for _ in range(3):
+        assert client.get(path).status_code == 200
+        assert client.put(path).status_code == 405
+    assert looks.count(path) <= 2 + len(methods.ORDER)  # once: the GET's look; the PUT's, then every method's
+    assert client.get(path + "x").status_code == 404  # another path is looked at
+    assert looks[-1] == path + "x"
