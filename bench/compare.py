@@ -1,8 +1,13 @@
-"""Before and after, side by side: every REST endpoint and page with one client, served from an
-older revision of zonekg and from the working tree, alternating on the same store.
+"""Before and after, side by side: every REST endpoint, page and SPARQL question with one client
+(as ``bench/run`` asks them: repeated questions may be kept answers), served from an older
+revision of zonekg and from the working tree, one after the other on the same store.
 
-    bench/compare.py REVISION STORE [--requests 5] [--timeout 60]
+    bench/compare.py REVISION STORE [--requests 5] [--timeout 60] [--ceiling EXPORT.nt]
     bench/compare.py REVISION STORE --mix 32 [--seconds 60] [--fresh]
+
+``--ceiling``: also the same questions in this process on pyoxigraph over the store's export
+loaded in memory (``zonekg export --format nt``; see ``ceiling.py``), and the after/ceiling ratio
+issue 9 bounds at 3×.
 
 ``--mix N``: instead of one client per endpoint, N clients for ``--seconds`` over the REST +
 SPARQL mix (every REST endpoint, the analysis and the five SPARQL questions, round robin, as
@@ -62,20 +67,30 @@ def mix(store: Path, clients: int, seconds: float, timeout: float | None, python
 
 
 def measure(store: Path, requests: int, timeout: float, pythonpath: Path | None,
-            only: list[str] | None = None) -> dict[str, dict]:
+            only: list[str] | None = None) -> tuple[workload.Ids, dict[str, dict]]:
     command, port = servers.zonekg(store, timeout=timeout)
     env = {"PYTHONPATH": str(pythonpath)} if pythonpath else None
     with servers.serving(command, "/api/health", port, env=env) as base:
         ids = workload.pick_ids(base)
         out = {}
-        for request in [*workload.rest(ids), *workload.pages(ids)]:
+        for request in [*workload.rest(ids), *workload.pages(ids), *workload.sparql_requests(ids)]:
             if only and not any(part in request.label for part in only):
                 continue
             stats, _ = load.run(base, [request], clients=1, seconds=timeout, max_requests=requests,
                                 timeout=timeout + 30)
             out[request.label] = load.total(stats).summary()
             print(f"{'before' if pythonpath else 'after '} {request.label}: {out[request.label]}", file=sys.stderr)
-        return out
+        return ids, out
+
+
+def ceiling_ms(export: Path, ids: workload.Ids, labels: list[str]) -> dict[str, float]:
+    """Median ms of each of ``labels`` asked in this process of pyoxigraph in memory."""
+    import ceiling
+
+    memory = ceiling.load(export)
+    calls = {**ceiling.rest_calls(memory, ids), **ceiling.sparql_calls(memory, ids)}
+    timed = ceiling.time_calls({k: v for k, v in calls.items() if k in labels}, repeat=20, budget=5.0, limit=120.0)
+    return {label: figures["p50_ms"] for label, figures in timed.items()}
 
 
 def main() -> None:
@@ -89,6 +104,7 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="with --mix: also the working tree with SPARQL run afresh")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--only", nargs="+", help="only the endpoints whose label contains one of these")
+    parser.add_argument("--ceiling", type=Path, metavar="EXPORT", help="N-Triples export of STORE: add the in-process ceiling")
     args = parser.parse_args()
     if args.mix:
         mixes(args)
@@ -96,15 +112,19 @@ def main() -> None:
     timeout = args.timeout or 60.0
     with tempfile.TemporaryDirectory(prefix="zonekg-before-") as folder:
         old = extract(args.revision, Path(folder))
-        before = measure(args.store, args.requests, timeout, old, args.only)
-    after = measure(args.store, args.requests, timeout, None, args.only)
-    print("| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |\n|---|---|---|---|---|")
+        _, before = measure(args.store, args.requests, timeout, old, args.only)
+    ids, after = measure(args.store, args.requests, timeout, None, args.only)
+    ceil = ceiling_ms(args.ceiling, ids, list(after)) if args.ceiling else {}
+    print("| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |"
+          + (" ceiling p50 ms | after / ceiling |\n|---|---|---|---|---|---|---|" if ceil else "\n|---|---|---|---|---|"))
     for label, a in after.items():
         b = before.get(label, {})
+        ratio = f" {ceil[label]} | {a['p50_ms'] / ceil[label]:.1f}x |" if ceil.get(label) else (" | |" if ceil else "")
         print(f"| {label} | {b.get('p50_ms')}{' (' + str(b['errors']) + ' err)' if b.get('errors') else ''} "
-              f"| {a['p50_ms']} | {b.get('p99_ms')} | {a['p99_ms']} |")
+              f"| {a['p50_ms']} | {b.get('p99_ms')} | {a['p99_ms']} |{ratio}")
     if args.out:
-        args.out.write_text(json.dumps({"revision": args.revision, "before": before, "after": after}, indent=1))
+        args.out.write_text(json.dumps({"revision": args.revision, "before": before, "after": after,
+                                        "ceiling": ceil}, indent=1))
 
 
 def mixes(args: argparse.Namespace) -> None:
