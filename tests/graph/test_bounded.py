@@ -162,3 +162,10 @@ def test_read_in_process_after_a_write_sees_it(tmp_path: Path) -> None:
     finally:
         readers.close()
         store.close()
+
+
+def test_a_query_the_parser_could_choke_on_is_not_read_in_process() -> None:
+    """100,000 nested groups overflow the engine parser's stack: in the server process that is
+    the whole server. Such text is refused by its length before any parsing."""
+    deep = "SELECT * WHERE " + "{" * 100_000 + " <http://x/n1> ?p ?o " + "}" * 100_000
+    assert single_pattern(deep) is None
