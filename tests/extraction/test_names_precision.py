@@ -66,6 +66,10 @@ def test_verbs_ending_in_office_heads_are_not_agencies():
     assert names("深化“高效办成一件事”改革，企业开办时间压缩至1个工作日。", Kind.AGENCY) == []
 
 
+def test_every_one_of_a_kind_is_no_name():
+    assert names("未来三年，新区规划的所有学校、医院等公共设施全部开工。", Kind.PROJECT) == []
+
+
 def test_brackets_are_balanced():
     got = names("经济发展局(科学技术局)局长、工委办公室副主任", Kind.AGENCY)
     assert got == ["经济发展局(科学技术局)", "工委办公室"]
