@@ -426,6 +426,13 @@ def _sector_parts(subject: str) -> list[str]:
     return parts
 
 
+@functools.cache
+def _unit_re() -> re.Pattern:
+    """What follows a sector word in the name of the unit serving it ("发展中心" of 大数据发展中心)."""
+    cfg = lexicon.load("industries")
+    return re.compile(f"(?:{'|'.join(cfg['unit_functions'])})+(?:{'|'.join(cfg['unit_heads'])})")
+
+
 def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
     """Sector words (data/industries.yaml) in a clause with a focus verb, where they name the
     sector: not inside a listed industry ("建筑新材料") or a name ("X半导体", "现代服务业综合改
@@ -458,7 +465,7 @@ def _sector_words(sentence: Sentence, listed: list[str]) -> list[str]:
             if not any(w != i and w in i for i in listed) \
                     and not any(s0 <= a and b <= e0 for s0, e0 in named) \
                     and not any(q0 <= a and b <= q1 for q0, q1 in quoted) \
-                    and not after.startswith(stops) \
+                    and not after.startswith(stops) and not _unit_re().match(after) \
                     and (not after or after[0] in end_chars or after.startswith(end_words)):
                 out.append(w)
     return out

@@ -79,3 +79,10 @@ def test_two_sectors_joined_by_he_after_a_focus_verb_are_two():
 def test_a_list_item_starts_after_a_verb_and_ends_before_deng():
     assert set(inds("签约项目涵盖新能源、高端装备、生物制造等领域。")) == {"新能源", "高端装备", "生物制造"}
     assert set(inds("推动全市园区聚焦新材料、生物医药、跨境电商等主导产业提质增效。")) == {"新材料", "生物医药", "跨境电商"}
+
+
+def test_a_unit_named_after_its_sector_names_no_industry():
+    # "大数据发展中心": the unit that serves the sector (its 发展 no focus of the plan's)
+    assert inds("（牵头单位：大数据发展中心；配合单位：财政金融局）") == []
+    assert inds("（牵头单位：数字经济发展促进中心）") == []
+    assert inds("大力发展大数据产业。") == ["大数据"]
