@@ -15,3 +15,10 @@ def test_a_portfolio_verb_is_no_part_of_the_unit_it_names():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert {"党政办公室", "投资促进局", "北湖街道办事处", "应急管理局"} <= agencies
     assert not any(a.startswith(("分管", "主持", "联系", "协管")) for a in agencies)
+
+
+def test_the_notice_of_an_adjustment_names_the_body_after_its_verb():
+    ex = extract(doc("各局（办）、各园区：", "现将调整后的分工通知如下。",
+                     title="关于调整管委会领导班子成员工作分工的通知"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert not any(a.startswith("调整") for a in agencies)
