@@ -222,7 +222,9 @@ def _focus_pairs(text: str) -> list[str]:
         if any(i.endswith(org) or i.endswith(("产业", "集群")) or _announces(i) for i in pair):
             continue  # ("做强A及B产业": _measured reads the sectors of "X产业")
         if all(map(is_industry, pair)) or any(map(is_industry_exact, pair)) and all(len(i) <= 6 for i in pair):
-            out.extend(pair)
+            # "软件和信息服务业", "批发和零售业": a 业 closing the pair makes it one sector
+            one = pair[1].endswith("业") and not pair[1].endswith("行业")
+            out.extend([clause[m.start(1):m.end(2) - 1]] if one else pair)
     return out
 
 

@@ -86,3 +86,9 @@ def test_a_unit_named_after_its_sector_names_no_industry():
     assert inds("（牵头单位：大数据发展中心；配合单位：财政金融局）") == []
     assert inds("（牵头单位：数字经济发展促进中心）") == []
     assert inds("大力发展大数据产业。") == ["大数据"]
+
+
+def test_a_pair_closed_by_ye_is_one_sector():
+    # "软件和信息服务业": the 业 closes both words, one sector of the classification
+    assert inds("（二）壮大软件和信息服务业。") == ["软件和信息服务"]
+    assert inds("瞄准海洋生物和新材料") == ["海洋生物", "新材料"]
