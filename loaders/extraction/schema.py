@@ -88,7 +88,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "task_columns": WORDS, "person_columns": WORDS, "deadline_columns": WORDS,
         "project_columns": WORDS, "investment_columns": WORDS, "area_columns": WORDS,
         "content_columns": WORDS, "lead_verbs": WORDS, "lead_qualifiers": WORDS,
-        "not_after_lead_verb": WORDS, "project_back_references": WORDS, "participant_verbs": WORDS, "participant_preps": WORDS,
+        "not_after_lead_verb": WORDS, "project_back_references": WORDS, "batch_references": WORDS, "participant_verbs": WORDS, "participant_preps": WORDS,
         "forward_references": WORDS, "backward_references": WORDS, "object_qualifiers": WORDS,
         "modal_words": WORDS, "speech_verbs": WORDS, "lead_object_verbs": WORDS,
         "section_references": WORDS, "item_reference": TEXT,
