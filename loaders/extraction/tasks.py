@@ -109,7 +109,8 @@ def projects_in_task(text: str) -> list[str]:
         listed = [_object_of(item, verb) for item in obj.split("、")]
         last = head_then_tail.match(listed[-1])
         if len(listed) > 1 and last is not None:
-            items = listed[:-1] + _heads_apart(last.group(1), ends_head)
+            # every item may say what is done to it and when ("确保A项目6月底前投产、B项目年内建成")
+            items = [without_tail(i) for i in listed[:-1]] + _heads_apart(last.group(1), ends_head)
             if re.search(r"(?:项目|工程)$", items[-1]) or all(
                     ends_head.search(i) or _SECTION_END.search(i) for i in items):
                 # "A二期、B改造工程", "C绕城段、D公路", "E系统治理、F系统治理项目"
