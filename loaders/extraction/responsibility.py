@@ -349,6 +349,8 @@ def heading_name(text: str) -> str:
         return t.strip(" 。,，")  # "加强经济运行分析,确保完成主要指标": a two-part heading is one task
     name = ""
     for clause in clauses:
+        if _rule("date_clause").match(clause.strip()):
+            continue  # "（1）到2025年，X覆盖率达到70%": the time of a goal names no task
         framed = _unframe(clause)
         if framed is None:
             continue
@@ -422,10 +424,6 @@ def first_unit_leads(sents: list[Sentence]) -> bool:
     """Does the document say the first listed 责任单位 leads and the others assist?"""
     pats = [re.compile(p) for p in _cfg()["first_unit_leads"]]
     return any(p.search(s.text) for s in sents for p in pats)
-
-
-# A task name whose first clause is only a date ("2024年", "2023年,园区实现…") is a report, no task
-_DATE_ONLY = re.compile(r"^[\d年月日底前内初末中旬上下半季度]+$")
 
 
 @dataclass
@@ -559,7 +557,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             task_src = s
         name = task_name(task_src.text)
         if len(name) >= 4 and not _label_word(name) and not name.endswith(tuple(_cfg()["topic_heading_ends"])) \
-                and not _DATE_ONLY.match(re.split(r"[,，]", name)[0]):
+                and not _rule("date_clause").match(re.split(r"[,，]", name)[0]):
             out.append(Assignment(name, lead, part, s, unqualified=said.unqualified))
     # In a responsibility list (most tasks state their units) a task that states none was cut
     # off with the page or left to its section: it still names its projects
