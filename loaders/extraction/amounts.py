@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from zonekg.loaders.extraction.numerals import scaled
+from zonekg.loaders.extraction.numerals import clean, scaled, to_decimal
 from zonekg.loaders.extraction.text import Sentence
 
 NUM = r"(\d+(?:\.\d+)?)"
@@ -59,6 +59,10 @@ _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 _CURRENCY = re.compile(r"(?:(?<=投资)|(?<=投资额)|(?<=投资总额)|^)\s*人民币\s*(?=\d)")
 _BARE_YI = re.compile(r"(?<=\d)亿(?![元美欧日港\u4e00-\u9fff])")
 _MONEY_WORD = re.compile(r"投资(?:总)?额")
+# An amount in Chinese numerals after 投资 ("总投资三十二亿元", "总投资四亿五千万元"): the same
+# amount in figures (32亿元, 45000万元); the numerals may run through 亿 into 万
+_CN_MONEY = re.compile(r"(?<=投资)(约|近)?([零〇一二两三四五六七八九十百千万亿]+)(亿元|万元|元)")
+_YUAN = {"亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "元": Decimal(1)}
 
 
 def spelled(text: str) -> str:
@@ -66,7 +70,16 @@ def spelled(text: str) -> str:
     text = _THOUSANDS.sub("", text)
     text = _CURRENCY.sub("", text)
     text = _MONEY_WORD.sub("投资", text)
+    text = _CN_MONEY.sub(_in_figures, text)
     return _BARE_YI.sub("亿元", text)
+
+
+def _in_figures(m: re.Match) -> str:
+    """"四亿五千万" + 元 → 45000万元; the text as it was when the numerals are no number."""
+    value = to_decimal(m.group(2))
+    if value is None:
+        return m.group(0)
+    return f"{m.group(1) or ''}{clean(value * _YUAN[m.group(3)] / _YUAN['万元'])}万元"
 
 
 def attach(ent, s: Sentence, start: int, end: int, sents: list[Sentence], sole: bool = False) -> None:
@@ -116,6 +129,18 @@ def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
     if m and not NOT_TOTAL.search(b[: m.start()]) and not RANGE_BEFORE.search(b[: m.start(2)]):
         money = _amount(m.group(2), m.group(3))
     return money, area
+
+
+def right_after(text: str, name: str) -> tuple[Decimal | None, Decimal | None]:
+    """The amounts ``text`` states right after a mention of ``name`` ("其中，A项目总投资三十二亿元，
+    B项目…"); (None, None) when no mention is followed by one."""
+    start = text.find(name)
+    while start >= 0:
+        money, area = _after(spelled(text[start + len(name):]))
+        if money is not None or area is not None:
+            return money, area
+        start = text.find(name, start + 1)
+    return None, None
 
 
 def _after(after: str) -> tuple[Decimal | None, Decimal | None]:

@@ -9,7 +9,7 @@ one leads.
 """
 from __future__ import annotations
 
-from zonekg.loaders.extraction import lexicon, responsibility
+from zonekg.loaders.extraction import amounts, lexicon, responsibility
 from zonekg.loaders.extraction.entities import Entities
 from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Entity, Evidence, Fact, Kind, Relation
@@ -34,7 +34,20 @@ def assign(page: Page, book: Entities) -> list[Fact]:
                                          for p in (a.projects or [a.task])])
     _contents_are_no_projects(book, [a for a in assignments if a.extra.get("project_column") and "content" in a.extra])
     _units_are_no_projects(book, facts)
+    _amounts_after_names(page, book)
     return facts
+
+
+def _amounts_after_names(page: Page, book: Entities) -> None:
+    """A project a task lists ("加快推进A项目、B项目建设") has its amounts in a later sentence
+    that names it again ("其中，A项目总投资三十二亿元，B项目总投资8.6亿元"): read right after
+    its name, for a project that has none yet."""
+    for proj in book[Kind.PROJECT].entities:
+        for s in page.body:
+            if proj.investment_cny is not None or proj.area_m2 is not None:
+                break
+            if proj.name in s.text:
+                proj.investment_cny, proj.area_m2 = amounts.right_after(s.text, proj.name)
 
 
 def _named_in(projects: Registry, text: str) -> list[str]:
