@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from zonekg.loaders.extraction import lexicon, people
+from zonekg.loaders.extraction import distinct, lexicon, people
 
 # Separators of a list of units; 、 inside brackets ("各县(市、区)政府") is part of one name.
 SPLIT = re.compile(r"[、,，;；/\s]+(?![^()（）]*[)）])")
@@ -117,4 +117,9 @@ def marked_leads(cell: str) -> tuple[list[str], list[str]] | None:
 
 
 def is_company(name: str) -> bool:
-    return name.endswith(tuple(_cfg()["company_suffixes"]))
+    """A unit named as a firm is named: …公司, …集团, or a brand and the trade it is known by
+    ("云帆科技", "鼎盛精工" among the 配合单位): no office's name ends in a trade."""
+    if name.endswith(tuple(_cfg()["company_suffixes"])):
+        return True
+    trade = next((t for t in lexicon.words("names", "company_weak_tails") if name.endswith(t)), None)
+    return trade is not None and distinct.is_distinctive(name[:-len(trade)])
