@@ -65,3 +65,10 @@ def test_a_firm_before_its_industrialisation_base():
 
 def test_a_brand_of_rare_numerals_and_its_business_is_a_firm():
     assert "佰澜节能科技" in firms("推进“佰澜节能科技和某研究所共建的热泵研究院”建设。")
+
+
+def test_a_recycling_firm_named_by_its_trade_opens_its_project():
+    got = extracted("澜汇环保废旧动力电池回收利用项目总投资5.6亿元，年内开工。")
+    assert "澜汇环保" in got[Kind.COMPANY]
+    assert "澜汇环保废旧动力电池回收利用项目" in got[Kind.PROJECT]
+    assert "环保" not in extracted("加快园区环保基础设施建设。")[Kind.COMPANY]
