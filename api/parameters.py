@@ -18,6 +18,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable
+from typing import Any
 
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
@@ -57,6 +58,12 @@ def unknown(taken: Iterable[str], given: Iterable[tuple[str, object]]) -> list[s
     """The names among the ``given`` pairs that are not ``taken``, each once, in their order."""
     known = set(taken)
     return list(dict.fromkeys(name for name, _ in given if name not in known))
+
+
+def form_fields(schema: dict[str, Any]) -> dict[str, bool]:
+    """The fields an OpenAPI form schema documents, each with whether it may repeat (an array):
+    what the route that reads the form takes, from the schema it documents."""
+    return {name: field.get("type") == "array" for name, field in schema["properties"].items()}
 
 
 def _listed(names: Iterable[str]) -> str:

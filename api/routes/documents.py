@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import unicodedata
 from pathlib import Path, PureWindowsPath
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -28,9 +28,11 @@ from zonekg.api.auth import WriteAccess
 from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import produces
 from zonekg.api.paging import Limit, Offset, page
+from zonekg.api.parameters import check, form_fields
 from zonekg.api.service import Service
 from zonekg.graph.errors import DocumentNotFound, InvalidParameter
 from zonekg.loaders.pipeline import DocumentSummary, land, stored_file_name
+from zonekg.loaders.readers import supported_suffix
 from zonekg.ontology.iris import document_iri
 
 router = APIRouter(prefix="/api/documents", tags=["Documents"])
@@ -41,7 +43,7 @@ FileName = Annotated[str, PathParam(description="The document's file name", exam
 MAX_NAME_BYTES = 255
 """A file name's limit on every common file system, in UTF-8 bytes."""
 
-UPLOAD_BODY = {
+UPLOAD_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {"multipart/form-data": {"schema": {
@@ -49,10 +51,13 @@ UPLOAD_BODY = {
             "required": ["file"],
             "properties": {"file": {"type": "string", "format": "binary",
                                     "description": "The document, e.g. 高新区2024年工作要点.docx"}},
+            "additionalProperties": False,
         }}},
     }
 }
 """The upload's body in the OpenAPI description (the route reads it itself, after the token)."""
+UPLOAD_TAKES = form_fields(UPLOAD_BODY["requestBody"]["content"]["multipart/form-data"]["schema"])
+"""The upload form's one field, taken once: any other is refused, as an unknown URL parameter is."""
 
 
 def file_name(given: str | None) -> str:
@@ -105,10 +110,12 @@ def _remove(service: Service, name: str) -> bool:
 async def upload(request: Request, service: ServiceDep) -> JSONResponse:
     form = await request.form(max_files=1, max_fields=8)
     try:
+        check(UPLOAD_TAKES, form.multi_items(), "the upload", "form field")
         sent = form.get("file")
         if not isinstance(sent, UploadFile):
             raise InvalidParameter("send the document as the multipart/form-data field `file`")
         name = file_name(sent.filename)
+        supported_suffix(Path(name))  # before the file is written and a reader started
         summary = await run_in_threadpool(_ingest, service, name, sent.file)
     finally:
         await form.close()

@@ -31,7 +31,7 @@ CHOICES = (JSON, *GRAPH)
 async def resource(
     request: Request,
     service: ServiceDep,
-    id: Annotated[str, Query(description="A full IRI or the path after `/id/`",  # noqa: A002
+    id: Annotated[str, Query(min_length=1, description="A full IRI or the path after `/id/`",  # noqa: A002
                              examples=["zone/滨江新区"])],
     format: Annotated[str | None, Query(description="json, jsonld, ttl, nt or rdfxml")] = None,  # noqa: A002
 ) -> Response:

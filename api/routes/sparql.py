@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from zonekg.api.auth import require_token
 from zonekg.api.deps import ServiceDep
 from zonekg.api.formats import GRAPH, TABULAR, accept, negotiate
-from zonekg.api.parameters import check
+from zonekg.api.parameters import check, form_fields
 from zonekg.api.problems import UnsupportedMediaType
 from zonekg.api.service_description import describe_service
 from zonekg.api.service import Service
@@ -50,7 +50,7 @@ FORM_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 """A form body of POST /sparql (``application/x-www-form-urlencoded``), as documented and as read."""
-FORM_TAKES = {name: field["type"] == "array" for name, field in FORM_SCHEMA["properties"].items()}
+FORM_TAKES = form_fields(FORM_SCHEMA)
 SYNTAX_ERRORS = ("syntax error", "unknown prefix")
 """How :func:`~zonekg.graph.sparql_text.explain_syntax_error` starts its messages."""
 WRITE_AT_ONCE = (500, 16 * 1024)

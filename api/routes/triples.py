@@ -52,9 +52,9 @@ def object_param(value: str | None) -> Param | None:
 async def triples(
     request: Request,
     service: ServiceDep,
-    s: Annotated[str | None, Query(description=f"Subject: {IRI_FORMS}",
+    s: Annotated[str | None, Query(min_length=1, description=f"Subject: {IRI_FORMS}",
                                    examples=["zone/滨江新区"])] = None,
-    p: Annotated[str | None, Query(description=f"Predicate: {IRI_FORMS}",
+    p: Annotated[str | None, Query(min_length=1, description=f"Predicate: {IRI_FORMS}",
                                    examples=["zk:leadAgency"])] = None,
     o: Annotated[str | None, Query(description="Object: an IRI (as for `s`) or a literal, matched "
                                    'on its text whatever its language; `"…"` forces a literal',

@@ -40,16 +40,23 @@ def _reader(suffix: str) -> Reader:
     return read_pdf
 
 
-def read_document(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
-    """Read ``path`` into a :class:`SourceDocument`; raise :class:`UnreadableDocument`, or
-    :class:`~zonekg.graph.errors.TooLarge` past one of ``limits`` (checked before the costly
-    steps: nesting before parsing, unpacked size before unpacking, characters before cleaning)."""
-    path = Path(path)
+def supported_suffix(path: Path) -> str:
+    """``path``'s suffix, lower case; :class:`UnreadableDocument` when no reader reads it (a
+    check on the name alone: an upload is refused before it is written or read)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = " ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnreadableDocument(
             path, f"unsupported file type {suffix or '(no suffix)'}; supported: {supported}")
+    return suffix
+
+
+def read_document(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
+    """Read ``path`` into a :class:`SourceDocument`; raise :class:`UnreadableDocument`, or
+    :class:`~zonekg.graph.errors.TooLarge` past one of ``limits`` (checked before the costly
+    steps: nesting before parsing, unpacked size before unpacking, characters before cleaning)."""
+    path = Path(path)
+    suffix = supported_suffix(path)
     if not path.is_file():
         raise UnreadableDocument(path, "no such file" if not path.exists() else "not a file")
     try:
@@ -80,4 +87,4 @@ def page_line(line: str) -> dict[str, str] | None:
     return {} if is_chrome(line) else None
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Reader", "UnreadableDocument", "page_line", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "Reader", "UnreadableDocument", "page_line", "read_document", "supported_suffix"]

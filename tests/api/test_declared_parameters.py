@@ -142,3 +142,26 @@ def test_the_schema_is_json_only(client: TestClient) -> None:
     assert client.get("/openapi.json", headers={"Accept": "text/html"}).status_code == 406
     assert json.loads(client.get("/openapi.json", headers={"Accept": "application/*"}).text)["paths"]
     assert _refused_as_unknown(client.get("/openapi.json", params={"v": "3"}), "v")
+
+
+def test_an_upload_takes_its_documented_field_alone(writable: TestClient, schema: dict) -> None:
+    documented = schema["paths"]["/api/documents"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    assert list(documented["schema"]["properties"]) == ["file"]
+    response = writable.post("/api/documents", files={"file": ("a.txt", "高新区管委会负责。")},
+                             data={"replace": "yes"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 400
+    assert "unknown form field 'replace'" in response.json()["detail"]
+    assert writable.get("/api/documents/a.txt").status_code == 404
+
+
+def test_an_unsupported_type_is_refused_before_a_reader_starts(
+        writable: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused on its name (422), before the file is written and a reading process sent it: a
+    PNG took 16 s to refuse on a loaded machine, waiting for that process."""
+    started: list[object] = []
+    monkeypatch.setattr(writable.app.state.service.extraction, "prepare", started.append)
+    response = writable.post("/api/documents", files={"file": ("plan.png", b"\x89PNG\r\n\x1a\n")},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    assert "plan.png: unsupported file type .png" in response.json()["detail"]
+    assert started == []
