@@ -51,8 +51,6 @@ CN = "一二两三四五六七八九十"
 CN_NUM = r"(?<!第)[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 NUM = rf"\d+(?:\.\d+)?|{CN_NUM}"
 NOUN_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·\-+.]"
-# Adverbs and copulas that end the noun after a count ("35个家庭农场逐步打造成…").
-NOUN_STOP = r"逐步|全面|基本|进一步|尽快|加快|全部|打造成|建设成|建成为|成为|作为"
 MONEY_QUALIFIER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:亿元|万元|亿美元|万美元|亿)(?:以上|级)?"
 
 
@@ -144,6 +142,12 @@ def _bracketed_attribute_re() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(cfg["attribute_before"] + cfg["always_attribute_before"],
                                                   key=len, reverse=True))
     return re.compile(rf"[(（](?:{words})(?:约|近|达|超|为)?$")
+
+
+@functools.cache
+def _alternation(key: str) -> str:
+    """The words of targets.yaml's ``key`` as one regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in _longest_first(tuple(lexicon.load("targets")[key])))
 
 
 @functools.cache
@@ -840,7 +844,7 @@ def _noun_after(after: str, qty) -> str:
                     return noun[:cut] + rest[k + 1:]
             break
     noun = noun[:cut]
-    noun = re.split(r"[(（]|" + NOUN_STOP, noun)[0]
+    noun = re.split(r"[(（]|" + _alternation("count_noun_stops"), noun)[0]
     return noun.strip("“”\"‘’") if len(noun) >= 2 else ""
 
 
