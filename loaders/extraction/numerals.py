@@ -38,6 +38,15 @@ def to_decimal(span: str) -> Decimal | None:
             return None
 
 
+def before_unit(span: str, unit: str) -> Decimal | None:
+    """The value of a number in ``unit``: numerals that run through 亿 into a 万 unit count in
+    that unit ("四亿五千" before 万元 is 45000)."""
+    if "亿" in span and unit.startswith("万"):
+        whole = to_decimal(span + "万")
+        return None if whole is None else whole / SCALE["万"]
+    return to_decimal(span)
+
+
 def scaled(value: Decimal, unit: str) -> Decimal:
     """Fold the 万/亿 prefix of a unit into the value: (23, 亿元) → 2300000000."""
     mult = Decimal(1)

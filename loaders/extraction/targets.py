@@ -40,15 +40,17 @@ from zonekg.loaders.extraction.context import (DUE, YEAR, Context, past_years, p
                                                sentence_year, without_comparisons)
 from zonekg.loaders.extraction.layout import Page
 from zonekg.loaders.extraction.model import Evidence, Target, TargetKind
-from zonekg.loaders.extraction.numerals import clean, to_decimal
+from zonekg.loaders.extraction.numerals import before_unit, clean, to_decimal
 from zonekg.loaders.extraction.text import Sentence, norm
 from zonekg.loaders.extraction.wordscan import holds_any
 
 CLAUSE_SEP = re.compile(r"[,，;；:：。!?！？]")
 CN = "一二两三四五六七八九十"
 # A number as plans write it: Arabic (23, 1.9) or Chinese numerals (十五, 八十六, 九点五, 二百).
-# 万/亿 stay with the unit (三十万吨 is 30 万吨); after 第 it is an ordinal (第一批), not a number.
-CN_NUM = r"(?<!第)[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# 万/亿 stay with the unit (三十万吨 is 30 万吨) unless the numerals run on through 亿 into a 万
+# unit (四亿五千万元 is 45000 万元); after 第 it is an ordinal (第一批), not a number.
+CN_NUM = r"(?<!第)(?:[一二两三四五六七八九十百千]+亿(?=[零〇一二两三四五六七八九十百千]+万))?" \
+    r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 NUM = rf"\d+(?:\.\d+)?|{CN_NUM}"
 NOUN_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"‘’·\-+.]"
 MONEY_QUALIFIER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:亿元|万元|亿美元|万美元|亿)(?:以上|级)?"
@@ -858,7 +860,7 @@ def _target(m: Qty, metric: str, span: tuple[int, int], s: Sentence, year, past:
     while b > a and s.text[b - 1].isspace():
         b -= 1
     unit = m.group("unit")
-    value = to_decimal(m.group("num")) or Decimal(0)
+    value = before_unit(m.group("num"), unit) or Decimal(0)
     kind = unit_kind[unit]
     if unit == "%":
         if re.search(r"(比重|占比|比例|率|份额)", metric):

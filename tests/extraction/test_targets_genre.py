@@ -45,6 +45,12 @@ def test_counts_and_amounts_in_chinese_numerals():
     assert got == {(72, "亿元"), (12, "家"), (6, "公里"), (30, "个")}
 
 
+def test_numerals_running_through_yi_into_a_wan_unit_are_one_amount():
+    assert values("全年实现技术合同成交额四亿五千万元。") == {(45000, "万元")}
+    # a project's total so written is its attribute, no goal (and no "…四亿" metric)
+    assert values("其中，青川特种涂料项目总投资四亿五千万元。") == set()
+
+
 def test_single_digit_count_closing_the_clause():
     assert values("引进亿元以上项目十个,其中十亿元以上项目三个。") == {(10, "个"), (3, "个")}
 
