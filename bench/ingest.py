@@ -15,19 +15,28 @@ from pathlib import Path
 from servers import BIN
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (0 once it is gone)."""
-    total, stack = 0, [pid]
+def _descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (children, their children, ...), as /proc lists them now."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/status", encoding="ascii") as fh:
-                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
             for task in Path(f"/proc/{current}/task").iterdir():
-                stack += [int(c) for c in (task / "children").read_text().split()]
+                children = [int(c) for c in (task / "children").read_text().split()]
+                found += children
+                stack += children
         except (OSError, ValueError):
             continue
-    return total
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    """Resident memory of one process in KiB (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            return next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def _size_mb(folder: Path) -> float:
@@ -59,7 +68,9 @@ def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options:
     """Time ``zonekg ingest corpus --store store [options]``; CPU (user + system) and peak RSS
     are of the whole process tree (every descendant is waited for, so its CPU is counted);
     ``writer_cpu_s`` and the bytes written to disk are those of the ingesting process (the
-    store's single writer, with its threads; read until it exits, so within 0.2 s)."""
+    store's single writer, with its threads; read until it exits, so within 0.2 s), and
+    ``writer_alone_s`` the seconds it ran on after the extraction processes last used CPU
+    (the load it had still to finish when the extraction was done)."""
     command = [str(BIN / "zonekg"), "ingest", str(corpus), "--store", str(store), *options]
     if jobs:
         command += ["--jobs", str(jobs)]
@@ -69,10 +80,17 @@ def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options:
                                env={**os.environ, **(env or {})})
     peak = written = 0
     writer_cpu = 0.0
+    extraction_cpu: dict[int, float] = {}
+    extraction_last = began
     while process.poll() is None:
-        peak = max(peak, _tree_rss_kb(process.pid))
+        below = _descendants(process.pid)
+        peak = max(peak, sum(map(_rss_kb, [process.pid, *below])))
         written = _written_bytes(process.pid) or written
         writer_cpu = _own_cpu_s(process.pid) or writer_cpu
+        used = {pid: cpu for pid in below if (cpu := _own_cpu_s(pid)) is not None}
+        if any(cpu > extraction_cpu.get(pid, 0.0) for pid, cpu in used.items()):
+            extraction_last = time.perf_counter()
+        extraction_cpu.update(used)
         time.sleep(0.2)
     seconds = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -89,6 +107,8 @@ def ingest(corpus: Path, store: Path | str, *, jobs: int | None = None, options:
         "characters_per_s": round(chars / seconds),
         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "writer_cpu_s": round(writer_cpu, 1),
+        "writer_alone_s": round(began + seconds - extraction_last, 1) if extraction_cpu else None,
+        "cores": os.cpu_count(),
         "peak_rss_mb": round(peak / 1024),
         "written_mb": round(written / 2**20),
         "store_mb": round(_size_mb(Path(store))) if Path(str(store)).is_dir() else None,

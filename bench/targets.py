@@ -90,7 +90,21 @@ def _ingest(result: dict):
         yield (f"ingest --jobs 1 ≤ {INGEST_OVER_JIEBA:g}× jieba's cut", f"{ratio}×", ratio <= INGEST_OVER_JIEBA)
     if "ingest_jobs_2" in result:
         speed_up = result["ingest_jobs_2"]["speed_up"]
-        yield (f"ingest --jobs 2 ≥ {JOBS_SPEED_UP:g}× --jobs 1", f"{speed_up}×", speed_up >= JOBS_SPEED_UP)
+        yield (f"ingest --jobs 2 ≥ {JOBS_SPEED_UP:g}× --jobs 1", f"{speed_up}×{_jobs_bound(result['ingest'])}",
+               speed_up >= JOBS_SPEED_UP)
+
+
+def _jobs_bound(one: dict) -> str:
+    """What the machine allows ``--jobs 2`` at most: the work of ``--jobs 1`` (CPU seconds of its
+    process tree, the writer's included) spread over every core, against its wall time. One job
+    already keeps ``cpu_s / seconds`` cores busy (the writer beside the extraction), so on an
+    otherwise idle machine more workers can only fill what is left, whatever else they change
+    (a second worker adds its start-up to the CPU, never takes any away)."""
+    if not one.get("cpu_s") or not one.get("cores"):
+        return ""
+    bound = one["cores"] * one["seconds"] / one["cpu_s"]
+    return (f" (at most {bound:.2f}× on {one['cores']} cores: --jobs 1 kept {one['cpu_s'] / one['seconds']:.2f} busy; "
+            f"writer {one['writer_cpu_s']} of {one['cpu_s']} CPU-s)")
 
 
 def _drawn(result: dict):
