@@ -1,14 +1,16 @@
 """Where a sub-millisecond question's time goes on its way through the server.
 
-    bench/request_path.py STORE [--requests 300]
+    bench/request_path.py STORE [--requests 300] [--settle SECONDS]
 
 Over HTTP (``zonekg serve`` on loopback, one kept-alive client): ``/api/health``, ``/api/triples?s=``
 and ``/sparql`` asking one entity's statements, kept and evaluated afresh. Then in this process,
 on the same store, each step of those requests alone: the query evaluated by pyoxigraph on the
 snapshot the workers read, the same through the read pool (pickled to a worker process and
-back), a hop to a thread and back from the event loop, and the whole ASGI app called without a
+back, or read in this process when its shape bounds it: ``graph/bounded.py``), a hop to a thread and back from the event loop, and the whole ASGI app called without a
 socket (routing, middleware, dependencies, the route, the JSON written). Median milliseconds;
 wall clock, so run it under the bench lock and say the load average beside the figures.
+``--settle``: the HTTP figures again that many seconds after the first (the warm-up after a
+start, pure Python, competes with the server's own threads for the GIL until it is over).
 """
 from __future__ import annotations
 
@@ -61,15 +63,17 @@ def requests(ids: workload.Ids) -> dict[str, load.Request]:
     }
 
 
-def over_http(store: Path, runs: int) -> tuple[workload.Ids, dict[str, float]]:
+def over_http(store: Path, runs: int, settle: float | None) -> tuple[workload.Ids, dict[str, float]]:
     command, port = servers.zonekg(store)
     with servers.serving(command, "/api/health", port) as base:
         ids = workload.pick_ids(base)
         out = {}
-        for label, request in requests(ids).items():
-            load.run(base, [request], max_requests=20)  # warm: kept answers, connections
-            stats, _ = load.run(base, [request], seconds=120, max_requests=runs)
-            out[f"HTTP {label}"] = load.total(stats).summary()["p50_ms"]
+        for when in ("", f" {settle:g} s later") if settle else ("",):
+            time.sleep(settle if when else 0)
+            for label, request in requests(ids).items():
+                load.run(base, [request], max_requests=20)  # warm: kept answers, connections
+                stats, _ = load.run(base, [request], seconds=120, max_requests=runs)
+                out[f"HTTP {label}{when}"] = load.total(stats).summary()["p50_ms"]
         return ids, out
 
 
@@ -114,7 +118,7 @@ async def in_process(store: Path, ids: workload.Ids, runs: int) -> dict[str, flo
         out = {
             "engine: the triples page on the snapshot (evaluate)":
                 median_ms(lambda: evaluate(snapshot, triples, None, READ_MODEL_MAX_ROWS), runs),
-            "read pool: the same query through a worker process":
+            "read pool: the same query (service.reads.run: a worker process, or this one)":
                 median_ms(lambda: service.reads.run(triples), runs),
             "catalog.triples (read pool, JSON terms)":
                 median_ms(lambda: service.catalog.triples(project, None, None, 100, 0), runs),
@@ -131,8 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("store", type=Path)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--settle", type=float, help="also measure over HTTP this many seconds later")
     args = parser.parse_args()
-    ids, figures = over_http(args.store, args.requests)
+    ids, figures = over_http(args.store, args.requests, args.settle)
     figures.update(asyncio.run(in_process(args.store, ids, args.requests)))
     print("| step | median ms |\n|---|---|")
     for label, ms in figures.items():
