@@ -113,7 +113,11 @@ def is_distinctive(stem: str) -> bool:
     run = 0
     for i, (tok, tg) in enumerate(toks):
         if len(tok) == 1:
-            if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS):
+            # a measure word opening a stem counts nothing (no numeral before it): a name's
+            # character jieba reads as one ("泓烨高分子材料": 泓 is also the measure word of water)
+            opening_measure = i == 0 and tg == "q"
+            if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS
+                                          or opening_measure):
                 run += 1
                 if run >= 2 and toks[i - 1][0] + tok in generic:
                     run = 0  # 科+创: a common abbreviation the dictionary lacks

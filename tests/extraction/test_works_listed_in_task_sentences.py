@@ -41,3 +41,9 @@ def test_a_facility_named_by_the_parks_own_kind_word_is_a_project():
 def test_a_kind_of_work_after_the_parks_kind_word_stays_no_project():
     projects, _ = read("（四）提升园区品质。推进产业园道路改造，年内完成。由规划建设部负责。")
     assert "产业园道路改造" not in projects
+
+
+def test_a_firms_name_opening_with_a_measure_words_character_is_a_name():
+    # 盏, 泓 are also measure words, which never open a noun phrase without a numeral before them
+    _, lead = read("（五）加快项目落地。加快推进盏川精细化工项目、泓宇生物材料项目建设。以上项目由经济发展部牵头。")
+    assert {("盏川精细化工项目", "经济发展部"), ("泓宇生物材料项目", "经济发展部")} <= lead
