@@ -99,8 +99,10 @@ def is_category_head(head: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def is_distinctive(stem: str) -> bool:
-    """True when the stem has a part that makes it a proper name (see module doc)."""
+def is_distinctive(stem: str, place: bool = False) -> bool:
+    """True when the stem has a part that makes it a proper name (see module doc). ``place``:
+    the stem names a place (a zone's), where a character jieba tags a verb goes on a run of
+    single characters as part of a name it does not know (芦+荡+智+造), not a verb."""
     w = _words()
     proper, generic, non_proper, endings = w.proper_tags, w.generic, w.non_proper, w.toponym_endings
     if not stem:
@@ -117,7 +119,7 @@ def is_distinctive(stem: str) -> bool:
             # character jieba reads as one ("泓烨高分子材料": 泓 is also the measure word of water)
             opening_measure = i == 0 and tg == "q"
             if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS
-                                          or opening_measure):
+                                          or opening_measure or place and tg == "v" and run > 0):
                 run += 1
                 if run >= 2 and toks[i - 1][0] + tok in generic:
                     run = 0  # 科+创: a common abbreviation the dictionary lacks

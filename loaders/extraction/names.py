@@ -836,7 +836,7 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False  # "园区+开发公司": a formula, not a name
     if _rule("counted_category").search(text[max(0, start - 6):start]) or _rule("count_in_stem").search(stem):
         return False  # "41个滨水公园", "8大民生工程": a count of a category
-    if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem) \
+    if distinct.is_category_head(head) and not coded and not distinct.is_distinctive(stem, kind is Kind.ZONE) \
             and not _rule("wing").match(stem) and not _area_scoped(stem) \
             and not (kind is Kind.PROJECT and distinct.is_own_zone_facility(stem)) \
             and not (kind is Kind.COMPANY and _platform(stem)):

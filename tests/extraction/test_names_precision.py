@@ -120,3 +120,9 @@ def test_unknown_single_characters_are_not_stripped_as_verbs():
 def test_head_fused_into_a_common_word_is_no_head():
     assert names("着力解决城区中小学大班额问题,开发区地处青川市中心城区", Kind.PROJECT) == []
     assert names("启动健康护理学院、云岭专科医院建设", Kind.PROJECT) == ["健康护理学院", "云岭专科医院"]
+
+
+def test_a_character_tagged_a_verb_goes_on_a_coined_place_name():
+    # jieba tags 荡 a verb: in a run of single characters (芦+荡+智+造) it is the park's name
+    assert names("项目总投资12亿元，拟落户芦荡智造园。", Kind.ZONE) == ["芦荡智造园"]
+    assert names("推进区建园区道路改造。", Kind.ZONE) == []
