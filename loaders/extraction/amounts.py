@@ -131,10 +131,15 @@ def _before(before: str) -> tuple[Decimal | None, Decimal | None]:
     return money, area
 
 
+# Words one of the amounts read after a name opens with (MONEY_AFTER, AREA_AFTER): a text
+# without any states none, and is not read further
+_AMOUNT_WORDS = re.compile(r"投资|面积|占地|共")
+
+
 def right_after(text: str, name: str) -> tuple[Decimal | None, Decimal | None]:
     """The amounts ``text`` states right after a mention of ``name`` ("其中，A项目总投资三十二亿元，
     B项目…"); (None, None) when no mention is followed by one."""
-    start = text.find(name)
+    start = text.find(name) if _AMOUNT_WORDS.search(text) else -1
     while start >= 0:
         money, area = _after(spelled(text[start + len(name):]))
         if money is not None or area is not None:

@@ -468,14 +468,13 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         if s.cells is None:
             paragraphs[s.para] = paragraphs.get(s.para, "") + s.text
     said_before: dict[int, str] = {}  # the text of each paragraph up to the sentence read
-    page = ""  # the text of the page up to the sentence read
     unled: dict[int, str] = {}
     for s in sents:
         if s.cells is not None:
             cur = None
             continue
-        earlier, page_before = said_before.get(s.para, ""), page
-        said_before[s.para], page = earlier + s.text, page + s.text
+        earlier = said_before.get(s.para, "")
+        said_before[s.para] = earlier + s.text
         new_para = s.para not in para_first
         para_first.setdefault(s.para, s)
         numbered = bool(HEADING_NUMBER.match(para_first[s.para].text)) or _titled_item(para_first[s.para].text)
@@ -526,7 +525,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue
-        back = _referred_back(s, said, (earlier, page_before), tasks[section_start:], numbered)
+        back = _referred_back(s, said, said_before, tasks[section_start:], numbered)
         if back is not None:
             out += [back] if back.lead else []
             continue
@@ -615,7 +614,7 @@ def _add_to_task(task: _Said, said: _Said) -> None:
 _GROUP_REFERENCE_PARAGRAPHS = 4
 
 
-def _referred_back(s: Sentence, said: _Said, earlier: tuple[str, str], tasks: list[_Task],
+def _referred_back(s: Sentence, said: _Said, said_before: dict[int, str], tasks: list[_Task],
                    numbered: bool) -> Assignment | None:
     """A lead whose work is the projects named before it ("A、B这两个项目…，X要牵头倒排工期",
     "X要牵头做好项目用地保障", "签约项目…由X牵头项目落地服务"): when the paragraph names no
@@ -623,13 +622,17 @@ def _referred_back(s: Sentence, said: _Said, earlier: tuple[str, str], tasks: li
     (a list of projects just before) takes the lead and returns an empty assignment; else an
     assignment whose ``refers_back`` text the leads stage reads the projects from: the
     paragraph before the reference, or the whole page before it when the reference is to the
-    batch the page reports ("本批开工项目由X牵头"; ``earlier``: the paragraph's text and the
-    page's before the sentence). None when the sentence states no such lead."""
+    batch the page reports ("本批开工项目由X牵头"; ``said_before``: each paragraph's text up to
+    the sentence, this one's with it). None when the sentence states no such lead."""
     batch = _rule("batch_reference").search(s.text)
     m = batch or _rule("project_reference").search(s.text)
     if not said.lead or said.objects or m is None or re.fullmatch(r"(?:该|此|这)个?项目", m.group(0)):
         return None  # "X，总投资…。该项目由Y牵头": the paragraph's first clause names the task
-    before = earlier[1 if batch else 0] + s.text[:m.start()]
+    own = said_before[s.para]
+    earlier = own[:len(own) - len(s.text)]
+    if batch:  # the page before the paragraph, joined only for such a rare sentence
+        earlier = "".join(text for para, text in said_before.items() if para != s.para) + earlier
+    before = earlier + s.text[:m.start()]
     group = [] if numbered or batch else _unled_group(tasks)
     if group and s.para - group[-1].head.para <= _GROUP_REFERENCE_PARAGRAPHS \
             and not any(names_a_project(x) for x in re.split(r"[，,。；;：:、“”\s]", before)):
