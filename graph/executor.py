@@ -33,6 +33,8 @@ from zonekg.graph.sparql_narrow import narrowed
 from zonekg.graph.sparql_order import OrderedSelect, Unorderable, first_key_values, order_rows, ordered_select
 from zonekg.graph.sparql_rewrite import without_trailing_separator
 from zonekg.graph.terms import Param, TermTuple, to_tuple
+from zonekg.graph.update_reading import UpdateReading
+from zonekg.graph.update_reading import read as read_once
 from zonekg.ontology import PREFIXES
 
 DEFAULT_TIMEOUT = 10.0
@@ -213,17 +215,22 @@ def capped_graph(triples: Iterable[Any], max_rows: int) -> GraphResult:
     return GraphResult(body, min(len(taken), max_rows), truncated=len(taken) > max_rows)
 
 
-def read_update(update: str) -> None:
-    """Read ``update`` as the store will and run none of it. Deep nesting or a long chain of
+def read_update(update: str) -> UpdateReading:
+    """What the service needs of ``update`` (:func:`~zonekg.graph.update_reading.read`), and
+    ``update`` read as the store will, running none of it. Deep nesting or a long chain of
     operators (100,000 ``{`` or ``+1``) overflows the engine parser's stack and kills the
     process that reads it: a worker, rather than the service. A syntax error is the store's
     to explain (it reads the update as the user wrote it)."""
     import pyoxigraph as ox
 
+    reading = read_once(update)
+    if reading.too_deep:  # the service refuses it unread
+        return reading
     try:
         ox.Store().update(f"{NOTHING_RUNS}\n;\n{without_trailing_separator(update)}", prefixes=PREFIXES)
     except (SyntaxError, RuntimeError):
-        return
+        pass
+    return reading
 
 
 def exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
@@ -264,8 +271,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
         snapshot, operation, sparql, params, max_rows = job
         try:
             if operation == READ_UPDATE:
-                read_update(sparql)
-                conn.send(("ok", None))
+                conn.send(("ok", read_update(sparql)))
                 continue
             if opened is None or opened[0] != snapshot:
                 opened = (snapshot, ox.Store.read_only(snapshot), load_forms(Path(snapshot)))
@@ -429,13 +435,13 @@ class QueryExecutor(LimitedPool):
             with self.lanes.timed(key, limit):
                 return self._answer(worker, (QUERY, sparql, params, cap), limit)
 
-    def read_update(self, update: str) -> None:
+    def read_update(self, update: str) -> UpdateReading:
         """Have a worker read ``update`` (:func:`read_update`) before the store runs it in the
         service's own process; QueryError when the worker died of it or overran the time limit
-        (a 10,000-deep collection takes the parser minutes)."""
+        (a 10,000-deep collection takes the parser minutes, rdflib's ~11 ms a chained term)."""
         worker = self._started(self.timeout)  # all busy: 503, as for a query
         try:
-            self._answer(worker, (READ_UPDATE, update, None, 0), self.timeout)
+            return self._answer(worker, (READ_UPDATE, update, None, 0), self.timeout)
         except QueryStopped as exc:  # the update's own cost: a 400, no use asking again
             raise QueryError(f"the update was not run: the worker reading it was stopped ({exc})") from None
         except QueryError:

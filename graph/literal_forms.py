@@ -76,21 +76,18 @@ def of_nquads(nquads: bytes) -> LiteralForms:
     return LiteralForms(frozenset(languages), frozenset(datatypes - PLAIN))
 
 
-def of_update(update: str, prefixes: dict[str, str]) -> LiteralForms | None:
-    """The forms a SPARQL update may add, or None when they cannot be known before it runs.
+def of_update(operations: list[Any] | None) -> LiteralForms | None:
+    """The forms a SPARQL update may add, given rdflib's algebra of its ``operations``
+    (:func:`~zonekg.graph.update_reading.parsed`), or None when they cannot be known before it runs.
 
     Known: data written out (``INSERT DATA``), templates without variables, deletions, graph
     management (``ADD``/``COPY``/``MOVE`` copy terms the store has). Unknown: an ``INSERT``
     template with a variable (its ``WHERE`` may compute a new literal: ``STRLANG``, ``BIND``),
-    ``LOAD``, and any text rdflib cannot read.
+    ``LOAD``, and any text rdflib cannot read (``operations`` None).
     """
-    from rdflib.plugins.sparql.algebra import translateUpdate
-    from rdflib.plugins.sparql.parser import parseUpdate
     from rdflib.term import Literal, Variable
 
-    try:
-        operations = translateUpdate(parseUpdate(update), initNs=prefixes).algebra
-    except Exception:  # noqa: BLE001 - the store's own parser has the last word on the text
+    if operations is None:
         return None
     inserted: list[Any] = []
     for op in operations:

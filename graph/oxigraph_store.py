@@ -28,7 +28,9 @@ from zonekg.graph import literal_forms, union
 from zonekg.graph.errors import QueryError
 from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS, GraphResult, QueryExecutor, QueryResult, evaluate
-from zonekg.graph.sparql_rewrite import DefaultGraphWrite, syntax_error_in, without_trailing_separator, written_graphs
+from zonekg.graph.sparql_rewrite import syntax_error_in, without_trailing_separator
+from zonekg.graph.update_reading import UpdateReading, refuse
+from zonekg.graph.update_reading import read as read_update
 from zonekg.graph.store import NoStore, StoreError, StoreInUse
 from zonekg.graph.terms import Param
 from zonekg.ontology import PREFIXES, ZK
@@ -220,19 +222,19 @@ class OxigraphStore:
         self._store.update(union.withdraw(document_iri, None))
         return True
 
-    def update(self, sparql_update: str) -> None:
+    def update(self, sparql_update: str, reading: UpdateReading | None = None) -> None:
         """Run a user's SPARQL update and bring the union up to date, in one transaction.
 
         Only the union's share of the graphs the update writes is recomputed; an update that
-        writes the default graph (the union itself) is refused with a :class:`QueryError`.
+        writes the default graph (the union itself), or nests too deep to run here, is refused
+        with a :class:`QueryError` (:func:`~zonekg.graph.update_reading.refuse`).
         """
-        try:
-            touched = written_graphs(sparql_update)
-        except DefaultGraphWrite as exc:
-            raise QueryError(str(exc)) from None
+        reading = reading or read_update(sparql_update)
+        refuse(reading)
+        touched = reading.graphs
         self._changing()
         known = self._forms
-        self._adding(literal_forms.of_update(sparql_update, PREFIXES))
+        self._adding(reading.forms)
         before = f"{union.stash(touched)}\n;\n"
         text = f"{before}{without_trailing_separator(sparql_update)}\n;\n{union.settle(touched, None)}"
         try:

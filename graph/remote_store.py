@@ -37,10 +37,12 @@ from zonekg.graph.executor import (
     READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryResult, SelectResult, capped_graph, cost_key,
 )
 from zonekg.graph.sparql_rewrite import (
-    DefaultGraphWrite, bind_parameters, query_form, reading_default_graph_from, written_graphs,
+    bind_parameters, query_form, reading_default_graph_from,
 )
 from zonekg.graph.store import StoreUnavailable
 from zonekg.graph.terms import XSD_STRING, Param, TermTuple
+from zonekg.graph.update_reading import UpdateReading, refuse
+from zonekg.graph.update_reading import read as read_update
 from zonekg.ontology import PREFIXES
 
 CONNECT_TIMEOUT = 10.0
@@ -181,12 +183,10 @@ class RemoteStore:
         self._journaled(frozenset({document_iri}), lambda: self._update(f"DROP SILENT GRAPH <{document_iri}>"))
         return True
 
-    def update(self, sparql_update: str) -> None:
-        try:
-            touched = written_graphs(sparql_update)
-        except DefaultGraphWrite as exc:
-            raise QueryError(str(exc)) from None
-        self._journaled(touched, lambda: self._update(sparql_update))
+    def update(self, sparql_update: str, reading: UpdateReading | None = None) -> None:
+        reading = reading or read_update(sparql_update)
+        refuse(reading)
+        self._journaled(reading.graphs, lambda: self._update(sparql_update))
 
     def _journaled(self, touched: frozenset[str] | None, write: Callable[[], object]) -> None:
         """``write`` the graphs ``touched``, then bring the union up to date. Three requests: the
@@ -275,8 +275,10 @@ class RemotePool(LimitedPool):
             finally:
                 self._slots.release()
 
-    def read_update(self, update: str) -> None:
-        """Nothing to do: the server, not this process, reads the update."""
+    def read_update(self, update: str) -> UpdateReading:
+        """The update read in this process: the pool has no worker to read it in, and the
+        server, not this process, runs it."""
+        return read_update(update)
 
     def close(self) -> None:
         """Nothing to stop: the pool holds no process."""

@@ -117,21 +117,18 @@ class DefaultGraphWrite(ValueError):
     """The update writes to the default graph, which zonekg derives from the documents."""
 
 
-def written_graphs(update: str) -> frozenset[str] | None:
-    """The named graphs a SPARQL update writes to, or None when that cannot be told.
+def written_graphs(operations: list[Any] | None) -> frozenset[str] | None:
+    """The named graphs an update writes to, given rdflib's algebra of its ``operations``
+    (:func:`~zonekg.graph.update_reading.parsed`), or None when that cannot be told.
 
-    None for a graph given by a variable, ``CLEAR ALL``/``NAMED``, or text this parser does not
-    read (the store's own parser then has the last word). Raises :class:`DefaultGraphWrite` for
-    an operation that writes the default graph: it is the union of the documents, so a triple
-    written there would belong to no document.
+    None for a graph given by a variable, ``CLEAR ALL``/``NAMED``, or text rdflib does not
+    read (``operations`` None: the store's own parser then has the last word). Raises
+    :class:`DefaultGraphWrite` for an operation that writes the default graph: it is the union
+    of the documents, so a triple written there would belong to no document.
     """
-    from rdflib.plugins.sparql.algebra import translateUpdate
-    from rdflib.plugins.sparql.parser import parseUpdate
     from rdflib.term import URIRef
 
-    try:
-        operations = translateUpdate(parseUpdate(update), initNs=PREFIXES).algebra
-    except Exception:  # noqa: BLE001 - any text rdflib cannot read is judged by the store itself
+    if operations is None:
         return None
     written: set[str] = set()
 

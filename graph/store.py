@@ -26,6 +26,7 @@ from pyoxigraph import Quad, Triple
 from zonekg.graph.errors import ZonekgError
 from zonekg.graph.executor import GraphResult, QueryResult
 from zonekg.graph.terms import Param
+from zonekg.graph.update_reading import UpdateReading
 
 
 class StoreError(ZonekgError):
@@ -64,9 +65,10 @@ class QueryPool(Protocol):
     ) -> QueryResult:
         """Answer ``sparql``; raises :class:`~.executor.QueryError` or one of its subclasses."""
 
-    def read_update(self, update: str) -> None:
+    def read_update(self, update: str) -> UpdateReading:
         """Read a user's update as the store will, where reading it cannot harm the service, and
-        run none of it; QueryError when it cannot be read there."""
+        run none of it: what the store needs of it (:mod:`~.update_reading`); QueryError when it
+        cannot be read there."""
 
     def close(self) -> None:
         """Stop the pool's workers."""
@@ -124,8 +126,10 @@ class GraphStore(Protocol):
     def union_triples(self) -> Iterator[Triple]:
         """Every triple any document states, once (the default graph)."""
 
-    def update(self, sparql_update: str) -> None:
-        """Apply a SPARQL update to the documents' graphs and the union, in one transaction."""
+    def update(self, sparql_update: str, reading: UpdateReading | None = None) -> None:
+        """Apply a SPARQL update to the documents' graphs and the union, in one transaction.
+        ``reading``: the update as a query pool read it (:meth:`QueryPool.read_update`); without
+        one, this process reads it (a caller's own text, not a client's)."""
 
     def state(self) -> str | None:
         """A token naming what the store holds now, replaced before any later write; None

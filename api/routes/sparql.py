@@ -25,7 +25,7 @@ from zonekg.graph.answers import within
 from zonekg.graph.errors import ClientTimeLimit, InvalidRequest, QueryError, QueryTimeout
 from zonekg.graph.executor import GraphResult, QueryResult
 from zonekg.graph.results import write
-from zonekg.graph.sparql_rewrite import DefaultGraphWrite, written_graphs
+from zonekg.graph.update_reading import MAX_DEPTH, refuse
 from zonekg.graph.sparql_text import check_endpoints
 from zonekg.ontology import PREFIXES
 
@@ -83,7 +83,9 @@ runs it again.
 
 **Updates** (POST `{UPDATE}`, or form field `update`) need `Authorization: Bearer <token>`:
 `403` when the server has no token configured, `401` when the token is missing or wrong,
-`429` with `Retry-After` once the client has sent too many wrong ones, `204` when applied.
+`429` with `Retry-After` once the client has sent too many wrong ones, `204` when applied. An
+update nested or chained deeper than {MAX_DEPTH:,} terms (brackets, `UNION`, operators) is
+refused with `400`, as is one that takes longer than the time limit to read.
 
 **Federation.** `SERVICE` (and, in updates, `LOAD`) is off unless the operator allows
 endpoints (`zonekg serve --allow-service URL`); a query that would call any other address is
@@ -207,14 +209,11 @@ async def respond(request: Request, result: QueryResult, fmt_name: str | None, m
 
 def _apply_update(service: Service, update: str) -> None:
     remote = check_endpoints(update, PREFIXES, service.settings.allowed_services)
-    service.executor.read_update(update)  # an update that would crash its reader crashes a worker
-    try:
-        graphs: frozenset[str] | None = written_graphs(update)
-    except DefaultGraphWrite:
-        graphs = frozenset()  # the store refuses it and writes nothing
-    with service.writing(graphs) as store:
+    reading = service.executor.read_update(update)  # an update that would crash its reader crashes a worker
+    refuse(reading)
+    with service.writing(reading.graphs) as store:
         try:
-            store.update(update)  # a syntax error comes explained (line, column, text around)
+            store.update(update, reading)  # a syntax error comes explained (line, column, text around)
         except OSError:
             if not remote:
                 raise

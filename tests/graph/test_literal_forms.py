@@ -10,7 +10,7 @@ from zonekg.graph import literal_forms
 from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.oxigraph_store import OxigraphStore
 from zonekg.graph.store import open_store
-from zonekg.ontology import PREFIXES
+from zonekg.graph.update_reading import read
 
 G1, G2 = "https://w3id.org/zonekg/doc/a.txt", "https://w3id.org/zonekg/doc/b.txt"
 P = ox.NamedNode("http://x/p")
@@ -30,6 +30,10 @@ def found(store: OxigraphStore) -> set[str]:
     return {f"{kind}:{language or datatype or ''}" for (kind, _, language, datatype), in rows}
 
 
+def forms_of(update: str) -> LiteralForms | None:
+    return read(update).forms
+
+
 def test_forms_of_n_quads_terms_and_updates() -> None:
     nquads = ox.serialize(document(G1, ox.Literal("c", language="ZH-Hans"), ox.Literal("7", datatype=ox.NamedNode(INT)),
                                    ox.Literal('say "x"@en'), ox.Literal("plain")), format=ox.RdfFormat.N_QUADS)
@@ -37,11 +41,11 @@ def test_forms_of_n_quads_terms_and_updates() -> None:
     assert read.languages >= {"zh-hans"} and read.datatypes == {INT}  # "en" inside a string may be listed too
     assert literal_forms.of_terms(q.object for q in document(G1, ox.Literal("c", language="fr"))) == LiteralForms(
         frozenset({"fr"}), frozenset())
-    assert literal_forms.of_update('INSERT DATA { GRAPH <x:g> { <x:s> <x:p> "a"@DE, 3 } }', PREFIXES) == LiteralForms(
+    assert forms_of('INSERT DATA { GRAPH <x:g> { <x:s> <x:p> "a"@DE, 3 } }') == LiteralForms(
         frozenset({"de"}), frozenset({INT}))
-    assert literal_forms.of_update("DELETE DATA { <x:s> <x:p> 1.5 } ; DROP GRAPH <x:g>", PREFIXES) == LiteralForms()
-    assert literal_forms.of_update("INSERT { GRAPH <x:g> { ?s <x:p> ?o } } WHERE { ?s ?q ?o }", PREFIXES) is None
-    assert literal_forms.of_update("LOAD <http://x/data>", PREFIXES) is None
+    assert forms_of("DELETE DATA { <x:s> <x:p> 1.5 } ; DROP GRAPH <x:g>") == LiteralForms()
+    assert forms_of("INSERT { GRAPH <x:g> { ?s <x:p> ?o } } WHERE { ?s ?q ?o }") is None
+    assert forms_of("LOAD <http://x/data>") is None
 
 
 def test_every_write_keeps_the_forms_covering_the_store(tmp_path: Path) -> None:
