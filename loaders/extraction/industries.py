@@ -91,10 +91,21 @@ def _headline(text: str) -> list[str]:
         if m is None and k == 0 and run_in:
             m = _BARE_HEADING.fullmatch(clause)
             m = m if m and is_industry(m.group(1)) else None
-        if m and m.group(1) not in generic and not m.group(1).endswith(generic) \
-                and not re.search("[和及与]", m.group(1)) and not any(o in m.group(1) for o in org):
-            out.append(m.group(1))
+        x = _unqualified(m.group(1)) if m else None
+        if x and x not in generic and not x.endswith(generic) \
+                and not re.search("[和及与]", x) and not any(o in x for o in org):
+            out.append(x)
     return out
+
+
+def _unqualified(x: str) -> str | None:
+    """X of "X核心产业" without its qualifier: a statistical class of a sector names that sector
+    ("数字经济核心" → 数字经济) and nothing when what is left is no known sector ("数字核心",
+    "新区数字经济核心"); an X without a qualifier is itself."""
+    tail = next((q for q in lexicon.load("industries")["sector_qualifiers"] if x.endswith(q)), None)
+    if tail is None:
+        return x
+    return x[:-len(tail)] if is_industry_exact(x[:-len(tail)]) else None
 
 
 def inside_longer(found: list[str], texts: list[str]) -> set[str]:
@@ -345,10 +356,10 @@ def _measured(text: str) -> list[str]:
             while subject.startswith(verbs):  # "培育发展X产业"
                 subject = subject[len(next(v for v in verbs if subject.startswith(v))):]
             for part in _sector_parts(subject):
-                part = _balanced(part)
-                if shortest <= len(part) <= 12 and is_industry(part) and part not in generic \
-                        and part not in cfg["non_sector_economies"] and not any(o in part for o in org):
-                    out.append(part)
+                sector = _unqualified(_balanced(part))
+                if sector and shortest <= len(sector) <= 12 and is_industry(sector) and sector not in generic \
+                        and sector not in cfg["non_sector_economies"] and not any(o in sector for o in org):
+                    out.append(sector)
     return out
 
 

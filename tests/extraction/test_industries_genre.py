@@ -92,3 +92,11 @@ def test_a_pair_closed_by_ye_is_one_sector():
     # "软件和信息服务业": the 业 closes both words, one sector of the classification
     assert inds("（二）壮大软件和信息服务业。") == ["软件和信息服务"]
     assert inds("瞄准海洋生物和新材料") == ["海洋生物", "新材料"]
+
+
+def test_core_industries_are_a_class_of_their_sector_not_a_sector():
+    # "X核心产业" (a statistical class): the industry is X when X is a known sector, else none
+    assert inds("到2026年，全区数字经济核心产业增加值突破60亿元。") == ["数字经济"]
+    assert inds("2024年，园区数字经济核心产业增加值达到42亿元。") == []
+    assert inds("（三）做强数字核心产业") == []
+    assert inds("1.做大轨道车辆配件产业。") == ["轨道车辆配件"]  # no qualifier: X itself
