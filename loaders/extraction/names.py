@@ -1039,6 +1039,8 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
             i = text.rfind(v, start, s0)
             if i > start and text[start:i].endswith(tuple(g["organisation_heads"])):
                 start = i + len(v)
+    if kind is Kind.COMPANY and _foreign_brand(text[start:s0]):
+        return start  # "新加坡丰和集团": the 和 of a brand joins nothing
     # "片区开发运作和X产业园", "青岛路两侧和新城", "A聚集区和B中心": a conjunction starts a
     # new name after a verb, after a complete name, or when nothing but the head follows
     heads = vocabulary().heads
@@ -1053,6 +1055,15 @@ def _trim_leading(text: str, start: int, s0: int, kind: Kind) -> int | None:  # 
                 or left.endswith(("区", "城", "院", "心", "会")):
             start = pos
     return start
+
+
+def _foreign_brand(stem: str) -> bool:
+    """"新加坡丰和", "日本东和": a country or region and the two- or three-character brand of a
+    firm registered there. The brand's characters are whatever words jieba knows (丰 an
+    adjective, 和 a conjunction): after a country they are a name, not a phrase to split."""
+    abroad = next((f for f in _foreign_prefixes() if stem.startswith(f)), None)
+    return abroad is not None and 2 <= len(stem) - len(abroad) <= 3 \
+        and stem[len(abroad)] not in vocabulary().conjunctions
 
 
 @functools.cache
