@@ -769,8 +769,8 @@ def _group_start(text: str, s0: int, bends: dict[int, int]) -> int:
 
 
 def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str) -> bool:
-    """A 中心 that is a government unit: an administrative stem (data/names.yaml) with a
-    区/市/县 scope or in a responsibility statement, or a generic stem listed next to agencies
+    """A 中心 that is a government unit: an administrative stem (data/names.yaml) unless works
+    on it follow ("X政务服务中心改造"), or a generic stem listed next to agencies
     ("营商环境办公室、政务服务中心"); never one the plan builds ("建设X中心")."""
     cfg = lexicon.load("names")
     if any(text[max(0, start - len(v)):start] == v for v in cfg["build_verbs"]):
@@ -778,10 +778,9 @@ def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str)
     full = stem + head[:-2]  # 项目+服务中心: the function is everything before 中心
     core = full[1:] if full[:1] in cfg["scope_prefixes"] else full
     admin = any(core.endswith(w) for w in cfg["agency_center_stems"] + cfg["department_stems"])
-    if admin and core != full:
-        return True
-    if admin and _duty_context(_clause(text, start, e)):
-        return True
+    if admin and (core != full or _duty_context(_clause(text, start, e))
+                  or not _rule("center_works_after").match(text, s0 + len(head))):
+        return True  # "营商环境服务中心为项目配备专员": the office at work, not a building
     if distinct.is_distinctive(core):
         return False
     # listed with an agency: "X局、Y中心" or "Y中心、X局"
