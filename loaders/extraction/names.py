@@ -90,10 +90,14 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         if quoted and not any(c in quoted.group() for c in _gen()["code_name_works"]):
             quoted = None  # “一城三园”工程, “四换三名”工程: a slogan, not works
         start: int | None  # where the name begins; None: no name here
+        whole = _quoted_whole(text, s0, e) if kind is Kind.PROJECT and not quoted else None
         if quoted and kind in (Kind.PROJECT, Kind.ZONE):
             # “一纵两横”道路工程: a quoted code name in front of the head is the stem
             start = s0 - len(quoted.group())
             name, stem = text[start:e], quoted.group()
+        elif whole is not None:
+            start = whole
+            name, stem = text[start:e], text[start:s0]
         else:
             # a department stem with verbs or 和 inside (规划建设局, 发展和改革局) is kept whole
             protect = s0 - _department_stem(text, s0) if kind is Kind.AGENCY else s0
@@ -224,6 +228,23 @@ def _opens_project(zone: Mention, project: Mention) -> bool:
     ("绿满开发区工程": a campaign named after a slogan)."""
     return zone.kind is Kind.ZONE and project.kind is Kind.PROJECT and zone.start == project.start \
         and len(project.name) - len(zone.name) >= 3 and distinct.is_distinctive(zone.name[: len(zone.name) - len(zone.head)])
+
+
+def _quoted_whole(text: str, s0: int, e: int) -> int | None:
+    """Where a facility's name quoted whole starts: “X及Y规划研究院”, “A筹建的X研究院Y分中心”
+    (after who builds it). The quotes mark the name, so verbs and conjunctions inside it
+    (规划, 发展, 及) cut nothing; a quote opening with a verb is a slogan (“打造X中心”)."""
+    if text[e:e + 1] != "”":
+        return None
+    q = text.rfind("“", max(0, s0 - MAX_NAME[Kind.PROJECT] - 12), s0)
+    if q < 0 or any(c in "”、" + CLAUSE_END for c in text[q + 1:s0]):
+        return None
+    start = q + 1 + text[q + 1:s0].rfind("的") + 1
+    while start < s0 and text[start] == " ":
+        start += 1
+    if s0 - start < 2 or e - start > MAX_NAME[Kind.PROJECT] or boundary_at(text, start):
+        return None
+    return start
 
 
 def _unnumbered(m: Mention, generic_names: frozenset[str]) -> Mention | None:
