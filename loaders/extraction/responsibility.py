@@ -142,6 +142,8 @@ def statements(text: str) -> _Said:
     """Leads and participants one sentence states: its labels, a person column, then the
     clauses of the text the labels leave (bracketed leads, lead and participant clauses)."""
     said = _Said()
+    if _closing_units(text, said):
+        return said
     if not _cue_words().search(text):
         return said  # (most sentences state no responsibility: they hold none of its words)
     labels = _labelled(text, said)
@@ -189,6 +191,23 @@ def _labelled(text: str, said: _Said) -> list[re.Match[str]]:
         if text[: m.start()].strip(" (（") == "":
             said.at_start = True
     return labels
+
+
+def _closing_units(text: str, said: _Said) -> bool:
+    """"——港航局（X公司配合）", "【规划局、Y街道办事处】": a line of units alone closing a task
+    (a progress bulletin's way) names its responsible units; a bracket of its own with a
+    participant verb ("（X配合）") names those who take part. False when the line is no such list."""
+    m = _rule("closing_units").match(text)
+    if m is None:
+        return False
+    value = m.group(1) or m.group(2)
+    joined = [u for b in re.findall(rf"[(（]([^()（）]+?)(?:{_alt(_cfg()['participant_verbs'])})[)）]", value)
+              for u in _units(b) or []]
+    lead = _units(re.sub(r"[(（][^()（）]*[)）]", "", value) if joined else value)
+    if not lead:
+        return False
+    said.lead, said.part, said.unqualified, said.at_start = lead, joined, True, True
+    return True
 
 
 def _person_labelled(text: str, said: _Said, labelled: bool) -> None:
@@ -322,8 +341,8 @@ def _label_word(name: str) -> bool:
 
 
 def _without_labels(text: str) -> str:
-    """A task's text without its bracketed responsibility statement."""
-    return _rule("role_bracket").sub("", text)
+    """A task's text without its bracketed responsibility statement or progress status."""
+    return _rule("status_bracket").sub("", _rule("role_bracket").sub("", text))
 
 
 def task_name(text: str) -> str:
@@ -522,6 +541,9 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                 _add_to_task(cur.said, said)
                 if said.lead and s.para == cur.head.para:
                     cur.own[s.index] = said
+                    # "…已开工的有A项目、B基地…。以上项目由X牵头": the projects the task named
+                    back = _referred_back(s, said, said_before, [], True) if s is not cur.head else None
+                    out += [back] if back is not None else []
                 if said.lead or said.part:
                     cur.evidence = cur.evidence or s  # the units' sentence, not the officials'
             continue

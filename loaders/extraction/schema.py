@@ -99,7 +99,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "progress_words": WORDS, "heading_verbs": WORDS, "topic_heading_ends": WORDS, "facility_heads": WORDS,
         "task_project_verbs": WORDS, "task_project_heads": WORDS, "task_project_tails": WORDS,
         "task_project_work_ends": WORDS, "task_project_capacity": TEXT,
-        "task_project_generic": WORDS,
+        "task_project_generic": WORDS, "progress_statuses": WORDS,
     },
     "targets": {
         "patterns": PATTERNS,
