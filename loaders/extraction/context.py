@@ -206,6 +206,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
             if goal_level is not None and level <= goal_level:
                 goal_level = None
             if goal_level is None and any(w in title for w in cfg["forward_section_words"]) \
+                    and not title.endswith(tuple(cfg["progress_section_ends"])) \
                     and norm(s.text).strip() != ctx.title.strip():  # the title is no section
                 goal_level = level
         if s.top_heading or s.heading:

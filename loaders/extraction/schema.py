@@ -112,7 +112,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "distance_units": WORDS, "rank_nouns": WORDS, "existing_markers": WORDS,
         "process_verbs": WORDS, "result_verbs": WORDS, "past_strong": WORDS, "report_openers": WORDS, "past_markers": WORDS,
         "commitment_words": WORDS, "present_words": WORDS, "past_sections": WORDS, "past_section_blockers": WORDS,
-        "forward_section_words": WORDS, "metric_prefix": WORDS, "metric_verbs": WORDS,
+        "forward_section_words": WORDS, "progress_section_ends": WORDS, "metric_prefix": WORDS, "metric_verbs": WORDS,
         "metric_suffix": WORDS, "metric_time_words": WORDS, "count_noun_stops": WORDS, "growth_words": WORDS, "share_words": WORDS,
     },
 }

@@ -254,3 +254,13 @@ def test_text_table_rows_of_words_keep_their_goals():
 def test_planned_investment_of_the_year_is_a_goal_a_project_s_total_is_not():
     got = values("全年实施重点项目48个,年度计划投资95亿元。总投资22亿元的南湖数据中心年内开工建设。")
     assert (95, "亿元") in got and (22, "亿元") not in got
+
+
+def test_a_section_reporting_how_tasks_went_is_no_section_of_goals():
+    # "重点任务推进情况" holds 任务, yet reports progress: a past marker reports the past there,
+    # a clause that commits is still a goal; "目前" says where the work stands now
+    found = goals("二、重点任务推进情况",
+                  "1．西塘港区码头改造工程。已完成4个泊位改造，确保年底前全部完工。",
+                  "2．西塘大道北延工程。目前仅完成路基3.2公里，力争全年完成投资5亿元。",
+                  title="西塘经济开发区督查通报")
+    assert {(metric, value) for metric, value, _, _ in found} == {("投资", Decimal(5))}
