@@ -102,7 +102,8 @@ def is_category_head(head: str) -> bool:
 def is_distinctive(stem: str, place: bool = False) -> bool:
     """True when the stem has a part that makes it a proper name (see module doc). ``place``:
     the stem names a place (a zone's), where a character jieba tags a verb goes on a run of
-    single characters as part of a name it does not know (芦+荡+智+造), not a verb."""
+    single characters as part of a name it does not know (芦+荡+智+造), not a verb, and a
+    direction opens one (西+岙: a place named by its side of a river or a hill)."""
     w = _words()
     proper, generic, non_proper, endings = w.proper_tags, w.generic, w.non_proper, w.toponym_endings
     if not stem:
@@ -119,7 +120,8 @@ def is_distinctive(stem: str, place: bool = False) -> bool:
             # character jieba reads as one ("泓烨高分子材料": 泓 is also the measure word of water)
             opening_measure = i == 0 and tg == "q"
             if tok not in non_proper and (tg is None or tg not in FUNCTION_TAGS or tok in RARE_NUMERALS
-                                          or opening_measure or place and tg == "v" and run > 0):
+                                          or opening_measure or place and tg == "v" and run > 0
+                                          or place and tg == "f"):
                 run += 1
                 if run >= 2 and toks[i - 1][0] + tok in generic:
                     run = 0  # 科+创: a common abbreviation the dictionary lacks

@@ -794,13 +794,13 @@ def _agency_center(text: str, start: int, s0: int, e: int, stem: str, head: str)
     on it follow ("X政务服务中心改造"), or a generic stem listed next to agencies
     ("营商环境办公室、政务服务中心"); never one the plan builds ("建设X中心")."""
     cfg = lexicon.load("names")
-    if any(text[max(0, start - len(v)):start] == v for v in cfg["build_verbs"]):
-        return False
+    if any(text[max(0, start - len(v)):start] == v for v in cfg["build_verbs"]) \
+            or _rule("center_works_after").match(text, s0 + len(head)):
+        return False  # "X政务服务中心改造", "推进X企业服务中心投入运营": the building
     full = stem + head[:-2]  # 项目+服务中心: the function is everything before 中心
     core = full[1:] if full[:1] in cfg["scope_prefixes"] else full
     admin = any(core.endswith(w) for w in cfg["agency_center_stems"] + cfg["department_stems"])
-    if admin and (core != full or _duty_context(_clause(text, start, e))
-                  or not _rule("center_works_after").match(text, s0 + len(head))):
+    if admin:
         return True  # "营商环境服务中心为项目配备专员": the office at work, not a building
     if distinct.is_distinctive(core):
         return False

@@ -9,6 +9,8 @@ from zonekg.loaders.extraction.model import Kind
 from zonekg.loaders.extraction.names import find as find_names
 from zonekg.loaders.extraction.text import Sentence
 
+from tests.extraction.conftest import zone_names
+
 
 def names(text, kind=None):
     return [m.name for m in find_names(Sentence(text, 0, 0, 0)) if kind is None or m.kind is kind]
@@ -188,3 +190,9 @@ def test_a_roads_extension_belongs_to_its_name():
     got = names("加快滨江大道东延段建设，推进纬三路北延伸工程，年内建成通车。", Kind.PROJECT)
     assert "滨江大道东延段" in got and "滨江大道" not in got
     assert "纬三路北延伸工程" in got
+
+
+def test_a_direction_opening_a_place_name_jieba_does_not_know_names_a_zone():
+    # 西+塍: a direction and a rare character are the name of a place (the side of a field)
+    found = zone_names("推进西塍高端装备片区开发，完善片区配套。", title="某某高新区2025年工作要点")
+    assert "西塍高端装备片区" in found

@@ -39,3 +39,11 @@ def test_a_service_centre_the_plan_builds_stays_a_project():
     kinds = _kinds(ex)
     assert kinds["岑溪经开区政务服务中心"] is Kind.PROJECT
     assert kinds["岑溪经开区企业服务中心二期"] is Kind.PROJECT
+
+
+def test_a_service_centre_a_task_puts_into_operation_is_a_project():
+    table = Table([["序号", "重点任务", "牵头单位", "配合单位"],
+                   ["1", "推进岑溪国际企业服务中心投入运营", "投资促进局", "行政审批局"]])
+    ex = extract(doc("岑溪经开区2025年重点任务分解如下。", table, title=TITLE))
+    assert "岑溪国际企业服务中心" in {p.name for p in ex.of_kind(Kind.PROJECT)}
+    assert "岑溪国际企业服务中心" not in {a.name for a in ex.of_kind(Kind.AGENCY)}
