@@ -47,6 +47,7 @@ CORPORA = {
     "heldout8": (FIXTURES / "heldout8" / "docs", FIXTURES / "heldout8" / "gold"),
     "heldout9": (FIXTURES / "heldout9" / "docs", FIXTURES / "heldout9" / "gold"),
     "heldout10": (FIXTURES / "heldout10" / "docs", FIXTURES / "heldout10" / "gold"),
+    "heldout11": (FIXTURES / "heldout11" / "docs", FIXTURES / "heldout11" / "gold"),
 }
 REAL = ROOT.parent / "shared" / "eval" / "real"
 if (REAL / "docs").is_dir():
@@ -92,6 +93,13 @@ FLOORS = {
     # (f01faf9) 0.984, industries and companies 1.000
     "heldout10": {"lead": 0.93, "agencies": 0.95, "zones": 0.93, "targets": 0.95, "projects": 0.93,
                   "industries": 0.90, "companies": 0.85},
+    # written blind in session 9 (micro 0.820, lead 0.524, targets 0.864; Word tables with merged
+    # cells, a rowspan/colspan project table, a progress bulletin, a Q&A, an investment guide, a
+    # two-page PDF table, meeting minutes); floors a few points under the figures after extract-d's
+    # fixes of m01–m03 (9d3caf5): micro 0.863, lead 0.729, zones 0.955, agencies 0.967, projects
+    # 0.873, targets 0.897, industries 0.815, companies 0.744
+    "heldout11": {"lead": 0.70, "agencies": 0.93, "zones": 0.92, "targets": 0.86, "projects": 0.84,
+                  "industries": 0.78, "companies": 0.70},
     # issue 8's targets on the real documents (web-page and Word dumps, flattened tables)
     "real": {"lead": 0.85, "agencies": 0.85, "zones": 0.85, "targets": 0.85, "projects": 0.80,
              "industries": 0.75, "companies": 0.70},
@@ -117,6 +125,8 @@ ACCURACY_FLOORS = {
     "heldout9": {"investment_cny_accuracy": 0.88, "area_m2_accuracy": 0.75, "target_year_accuracy": 0.95},
     # (amounts 16 of 17, areas 5 of 7 matched projects)
     "heldout10": {"investment_cny_accuracy": 0.85, "area_m2_accuracy": 0.65, "target_year_accuracy": 0.95},
+    # (blind: amounts 18 of 28, areas 7 of 13 matched projects; after m01–m03's fixes 20 of 28, 8 of 13)
+    "heldout11": {"investment_cny_accuracy": 0.68, "area_m2_accuracy": 0.58, "target_year_accuracy": 0.88},
 }
 
 
