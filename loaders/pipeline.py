@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from zonekg.graph.errors import DocumentCollision, DuplicateContent, ZonekgError
 from zonekg.graph.executor import SelectResult
+from zonekg.graph.model_keeper import ModelKeeper
 from zonekg.graph.store import GraphStore
 from zonekg.graph.terms import Param
 from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_of
@@ -225,8 +226,9 @@ def ingest(
     With ``jobs`` > 1 or ``limits`` (``zonekg ingest`` gives them), reading and extraction run
     in child processes under those limits (or on a dask ``scheduler``) while this process, the
     store's one writer, lands each finished document: into a store that holds nothing yet, all
-    of them in one bulk load (all or nothing); otherwise one transaction each. The report lists
-    documents in file order.
+    of them in one bulk load (all or nothing); otherwise one transaction each. The read model
+    of what the store then holds is saved beside it (:class:`~zonekg.graph.model_keeper.ModelKeeper`),
+    so the service's next start answers at once. The report lists documents in file order.
     """
     files = list(iter_files(paths))
     landed: dict[Path, DocumentSummary] = {}
@@ -256,6 +258,7 @@ def ingest(
             if prepared is not None:
                 yield prepared.summary.iri, prepared.nquads
 
+    keeper = ModelKeeper(store)
     try:
         bulk = store.bulk_load(for_bulk_load())
     except Exception as exc:  # nothing landed: every document that was to land failed
@@ -263,8 +266,11 @@ def ingest(
         failed.update((path, reason) for path in landed)
         landed.clear()
         bulk = True
-    if not bulk:
-        _land_each(read_ahead_outcomes(files, jobs, limits, scheduler), store, told)
+    if bulk:
+        keeper.rewritten()
+    else:
+        _land_each(read_ahead_outcomes(files, jobs, limits, scheduler), store, told, keeper)
+    keeper.save()
     return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])
 
 
@@ -272,13 +278,15 @@ def _land_each(
     finished: Iterable[Outcome],
     store: GraphStore,
     told: Callable[[Path, DocumentSummary | None, str | None], None],
+    keeper: ModelKeeper,
 ) -> None:
     """One transaction per document (the store held documents already, so no bulk load): a
     document the store refuses is told as failed and the others go on."""
     for path, prepared, reason in finished:
         if prepared is not None:
             try:
-                land(prepared, store)
+                with keeper.writing([prepared.summary.iri]):
+                    land(prepared, store)
             except DocumentCollision as exc:
                 prepared, reason = None, str(exc)
             except Exception as exc:  # the store refused this document; keep going

@@ -15,7 +15,7 @@ from zonekg.graph import model_snapshot
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.read_model import ReadModel
 from zonekg.graph.store import open_store
-from zonekg.loaders.pipeline import PreparedDocument, prepare
+from zonekg.loaders.pipeline import PreparedDocument, ingest, prepare
 
 from test_read_model import SAMPLES, copy, quads
 
@@ -174,3 +174,49 @@ def test_closing_during_the_start_s_read_does_not_wait_for_it(
     release.set()
     closing.join()
     assert stopped and not (store_dir / model_snapshot.FILE_NAME).exists()
+
+
+def ingested(store_dir: Path, files: list[Path]) -> None:
+    store = open_store(store_dir, create=True)
+    try:
+        report = ingest(files, store)
+    finally:
+        store.close()
+    assert len(report.ingested) == len(files) and not report.failed
+
+
+def test_an_ingest_leaves_the_model_the_next_start_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = Reads(monkeypatch)
+    ingested(tmp_path / "store", sorted(SAMPLES.glob("*.txt"))[:3])  # a first ingest: one bulk load
+    assert reads.count == 1
+    service = started(tmp_path / "store")
+    loaded = service.model.get(0)
+    service.close()
+    assert reads.count == 1 and loaded == whole(tmp_path / "store") and len(loaded.documents.rows) == 3
+
+
+def test_a_later_ingest_brings_the_saved_model_up_to_date_without_reading_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted(SAMPLES.glob("*.txt"))
+    ingested(tmp_path / "store", files[:4])
+    reads = Reads(monkeypatch)
+    ingested(tmp_path / "store", files[4:])  # into a store that holds documents: one write each
+    service = started(tmp_path / "store")
+    loaded = service.model.get(0)
+    service.close()
+    assert reads.count == 0 and loaded == whole(tmp_path / "store") and len(loaded.documents.rows) == 5
+
+
+def test_an_ingest_after_writes_it_did_not_follow_reads_the_model_whole(
+        store_dir: Path, samples: list[PreparedDocument], monkeypatch: pytest.MonkeyPatch) -> None:
+    started(store_dir).close()
+    store = open_store(store_dir)  # a write that saves no model (an older zonekg)
+    iri, nquads = copy(samples[0], 3)
+    store.replace_document(iri, quads(nquads))
+    store.close()
+    reads = Reads(monkeypatch)
+    ingested(store_dir, sorted(SAMPLES.glob("*.txt"))[3:4])
+    service = started(store_dir)
+    loaded = service.model.get(0)
+    service.close()
+    assert reads.count == 1 and loaded == whole(store_dir) and len(loaded.documents.rows) == 5
