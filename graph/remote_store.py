@@ -26,6 +26,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -34,7 +35,8 @@ import pyoxigraph as ox
 from zonekg.graph import union
 from zonekg.graph.errors import QueryError, QueryTimeout
 from zonekg.graph.executor import (
-    READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryResult, SelectResult, capped_graph, cost_key,
+    READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryExecutor, QueryResult, SelectResult, capped_graph,
+    cost_key,
 )
 from zonekg.graph.sparql_rewrite import (
     bind_parameters, query_form, reading_default_graph_from,
@@ -250,11 +252,14 @@ class RemoteStore:
 class RemotePool(LimitedPool):
     """At most ``workers`` queries at once on the server, each abandoned at its time limit."""
 
-    def __init__(self, store: RemoteStore, *, workers: int, timeout: float, max_rows: int) -> None:
+    def __init__(self, store: RemoteStore, *, workers: int, timeout: float, max_rows: int, memory_mb: int) -> None:
         super().__init__(max(1, workers), timeout)
         self.max_rows = max_rows
         self._store = store
         self._slots = threading.BoundedSemaphore(max(1, workers))
+        self._memory_mb = memory_mb
+        self._reader: QueryExecutor | None = None
+        self._reader_lock = threading.Lock()
 
     def run(
         self,
@@ -276,12 +281,22 @@ class RemotePool(LimitedPool):
                 self._slots.release()
 
     def read_update(self, update: str) -> UpdateReading:
-        """The update read in this process: the pool has no worker to read it in, and the
-        server, not this process, runs it."""
-        return read_update(update)
+        """The update read by a worker process of its own (started at the first update), under
+        the time and memory limits, as the embedded store's pools read it: the server runs the
+        update, but reading it here would run rdflib's parser in this process (seconds of the
+        GIL for a chain of a few hundred terms) and the engine's rehearsal, which a wide update
+        crashes (:func:`~zonekg.graph.executor.rehearse`)."""
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = QueryExecutor(Path(os.devnull), workers=1, timeout=self.timeout,
+                                             memory_mb=self._memory_mb)
+        return self._reader.read_update(update)
 
     def close(self) -> None:
-        """Nothing to stop: the pool holds no process."""
+        """Stop the update reader, if one was started."""
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
 
 
 class RemoteReaders:
@@ -289,12 +304,17 @@ class RemoteReaders:
 
     def __init__(self, store: RemoteStore) -> None:
         self._store = store
+        self._pools: list[RemotePool] = []
 
     def pool(self, *, workers: int, timeout: float, max_rows: int, memory_mb: int) -> RemotePool:
-        return RemotePool(self._store, workers=workers, timeout=timeout, max_rows=max_rows)
+        pool = RemotePool(self._store, workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
+        self._pools.append(pool)
+        return pool
 
     def publish(self) -> None:
         """Nothing to do: queries go to the live server."""
 
     def close(self) -> None:
-        """Nothing to stop."""
+        """Stop the pools' update readers."""
+        for pool in self._pools:
+            pool.close()

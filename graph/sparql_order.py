@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from zonekg.graph.sparql_rewrite import query_form
-from zonekg.graph.sparql_text import Token, tokens
+from zonekg.graph.sparql_text import Token, significant
 from zonekg.graph.terms import TermTuple
 
 Row = tuple[TermTuple | None, ...]
@@ -65,10 +65,6 @@ class OrderedSelect:
 
 class Unorderable(Exception):
     """A key's value is one this module does not order (the engine must)."""
-
-
-def _significant(query: str) -> list[Token]:
-    return [t for t in tokens(query) if t.kind not in ("space", "comment")]
 
 
 def _keys(found: list[Token]) -> tuple[list[tuple[str, bool]], int]:
@@ -132,7 +128,7 @@ def ordered_select(query: str) -> OrderedSelect | None:
     # without the word is let through before any tokenising.
     if "ORDER" not in query.upper() or query_form(query) != "SELECT":
         return None
-    found = _significant(query)
+    found = significant(query)
     depth = 0
     for index, token in enumerate(found):
         if token.kind == "other" and token.text in "{}()":

@@ -59,7 +59,8 @@ def tokens(sparql: str) -> Iterator[Token]:
         yield Token(kind, match.group(), match.start())
 
 
-def _significant(sparql: str) -> list[Token]:
+def significant(sparql: str) -> list[Token]:
+    """The tokens of ``sparql`` without spaces and comments."""
     return [t for t in tokens(sparql) if t.kind not in ("space", "comment")]
 
 
@@ -155,11 +156,11 @@ def remote_calls(sparql: str, prefixes: Mapping[str, str]) -> list[RemoteCall]:
     """
     scope = _Scope({name: {iri} for name, iri in prefixes.items()})
     found: list[RemoteCall] = []
-    significant = _significant(sparql)
-    for index, token in enumerate(significant):
+    words = significant(sparql)
+    for index, token in enumerate(words):
         if token.kind not in ("word", "pname"):
             continue
-        following = significant[index + 1:index + 4]
+        following = words[index + 1:index + 4]
         scope.declare(token, following)
         for keyword in REMOTE_KEYWORDS:
             if not token.text.lower().startswith(keyword.lower()):
@@ -176,15 +177,15 @@ def undeclared_prefixes(sparql: str, prefixes: Mapping[str, str]) -> list[tuple[
     """Prefixes used in prefixed names but declared nowhere, with the offset of first use."""
     declared = set(prefixes)
     missing: dict[str, int] = {}
-    significant = _significant(sparql)
-    for index, token in enumerate(significant):
-        if token.kind == "word" and token.text.lower() == "prefix" and index + 1 < len(significant):
-            name = significant[index + 1]
+    words = significant(sparql)
+    for index, token in enumerate(words):
+        if token.kind == "word" and token.text.lower() == "prefix" and index + 1 < len(words):
+            name = words[index + 1]
             if name.kind == "pname" and name.text.endswith(":"):
                 declared.add(name.text[:-1])
         elif token.kind == "pname":
             prefix = token.text.partition(":")[0]
-            if prefix not in declared and not (index and significant[index - 1].text.lower() == "prefix"):
+            if prefix not in declared and not (index and words[index - 1].text.lower() == "prefix"):
                 missing.setdefault(prefix, token.start)
     return sorted(missing.items(), key=lambda item: item[1])
 

@@ -6,7 +6,10 @@ a term of an operator chain (a 10,000-term ``FILTER(?x+1+1…)`` took 111 s), an
 times per update in the service; Oxigraph's own parser and evaluator recurse once per term, so a
 chain of 8,000 terms that its parser reads whole still overflowed the stack when the store ran it
 (a segfault of the service). The worker measures the update's depth first and reads nothing
-deeper than :data:`MAX_DEPTH`; the service refuses such an update with a 400.
+deeper than :data:`MAX_DEPTH`; the service refuses such an update with a 400. What no depth
+tells (10,000 sibling groups, OPTIONALs or FILTERs, which the engine parses but overflows its
+stack running) the worker finds by running the update on an empty store
+(:func:`~zonekg.graph.executor.rehearse`, on the text :func:`rehearsal` gives).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from zonekg.graph import literal_forms
 from zonekg.graph.errors import QueryError
 from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.sparql_rewrite import DefaultGraphWrite, written_graphs
-from zonekg.graph.sparql_text import tokens
+from zonekg.graph.sparql_text import remote_calls, significant, tokens
 from zonekg.ontology import PREFIXES
 
 MAX_DEPTH = 1_000
@@ -69,6 +72,28 @@ def depth(update: str) -> int:
             chained[-1] = 0
         deepest = max(deepest, now)
     return deepest
+
+
+FAILING_ON_NOTHING = frozenset({"CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"})
+"""Graph management that fails on a store without the graph it names (or with it, ``CREATE``)
+unless ``SILENT``: a failed operation ends an update, so those after it would go untried."""
+
+
+def rehearsal(update: str) -> str | None:
+    """``update`` as a rehearsal on an empty store runs it: every graph operation made
+    ``SILENT``, so each operation is planned and run on no data whatever the store holds; None
+    for an update that reaches outside (``LOAD``, ``SERVICE``), which a rehearsal would fetch."""
+    if remote_calls(update, PREFIXES):
+        return None
+    words = significant(update)
+    parts, at = [], 0
+    for token, following in zip(words, [*words[1:], None]):
+        if (token.kind == "word" and token.text.upper() in FAILING_ON_NOTHING
+                and not (following and following.kind == "word" and following.text.upper() == "SILENT")):
+            end = token.start + len(token.text)
+            parts += [update[at:end], " SILENT"]
+            at = end
+    return "".join(parts) + update[at:]
 
 
 def read(update: str) -> UpdateReading:

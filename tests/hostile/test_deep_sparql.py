@@ -99,3 +99,46 @@ def test_an_update_just_within_the_depth_limit_is_read_in_a_worker_while_the_ser
         assert "stopped" in response.json()["detail"]
     assert set(health) == {200}
     _still_serving(server, before)
+
+
+SMALL = "INSERT DATA { GRAPH <urn:zonekg-test:g> { <urn:a> <urn:b> <urn:c> } }"
+WIDE = {
+    "sibling groups": "DELETE { ?s ?p ?o } WHERE { " + "{ ?s ?p ?o }" * N + " }",
+    "OPTIONAL chain": "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o } " * 10_000 + "}",
+    "MINUS chain": "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * 10_000 + "}",
+    "FILTERs": "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o " + "FILTER(true) " * 10_000 + "}",
+    "after dropping a graph the store has": "DROP GRAPH <urn:zonekg-test:g> ; DELETE { ?s ?p ?o } WHERE { ?s ?p ?o "
+                                            + "MINUS { ?s ?p ?o } " * 10_000 + "}",
+}
+
+
+@pytest.mark.parametrize("update", list(WIDE.values()), ids=list(WIDE))
+def test_a_wide_update_that_would_crash_the_server_running_it_is_refused(
+        start_server: Callable[..., LiveServer], update: str) -> None:
+    """No deeper than a few brackets, each of these passed the depth measure and the engine's
+    parser, then overflowed the engine's stack when the store ran it: the server died (found in
+    session 9). The worker now rehearses the update on an empty store and dies of it instead."""
+    server = start_server(ZONEKG_QUERY_TIMEOUT="30")
+    with server.client() as client:
+        assert client.post("/sparql", content=SMALL, headers=WRITE).status_code == 204
+    before = _count(server)
+    with server.client(timeout=60) as client:
+        response = client.post("/sparql", content=update, headers=WRITE)
+    assert response.status_code == 400, response.text
+    assert "not run" in response.json()["detail"]
+    _still_serving(server, before)
+
+
+def test_an_update_the_engine_would_plan_for_minutes_is_refused_at_the_time_limit(
+        start_server: Callable[..., LiveServer]) -> None:
+    """300 triple patterns in one group: the engine's planning grows as n⁴ (150 took 53 s, on any
+    data), in the server's process and under the write lock. Rehearsed in a worker, it is
+    stopped at the time limit; the next write is not kept waiting."""
+    server = start_server(ZONEKG_QUERY_TIMEOUT="3")
+    before = _count(server)
+    update = "DELETE { ?s ?p ?o } WHERE { " + " ".join(f"?s <urn:p> ?o{i} ." for i in range(300)) + " }"
+    with server.client(timeout=60) as client:
+        response = client.post("/sparql", content=update, headers=WRITE)
+    assert response.status_code == 400, response.text
+    assert "stopped" in response.json()["detail"]
+    _still_serving(server, before)
