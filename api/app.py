@@ -9,7 +9,6 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.staticfiles import StaticFiles
 
 from zonekg.api import problems
 from zonekg.api.body_limit import BodyLimit
@@ -18,6 +17,7 @@ from zonekg.api.routes import analysis, docs, documents, graph_store, pages, que
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
+from zonekg.api.static_files import Files
 from zonekg.api.parameters import declared_parameters
 from zonekg.api.target_limit import TargetLimit
 from zonekg.graph.analyst import Analyst
@@ -107,5 +107,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(analysis.router)
     for module in (rest, search, triples, resource, documents, sparql, graph_store, pages, query_page, docs):
         app.include_router(module.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", Files(directory=STATIC), name="static")
     return app

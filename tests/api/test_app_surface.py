@@ -111,3 +111,16 @@ def test_every_example_query_runs_and_answers(client: TestClient) -> None:
                                headers={"Content-Type": "application/sparql-query"})
         assert response.status_code == 200, (example.title, response.text)
         assert response.json()["results"]["bindings"], example.title
+
+
+def test_static_files_answer_like_every_other_route(client: TestClient) -> None:
+    """A mount was no route: ``?x=1`` and an Accept that excludes the file were answered 200."""
+    assert client.get("/static/query.js").status_code == 200
+    assert client.get("/static/query.css", headers={"Accept": "text/css,*/*;q=0.1"}).status_code == 200
+    unknown = client.get("/static/query.js", params={"v": "2"})
+    assert unknown.status_code == 400 and unknown.headers["content-type"] == "application/problem+json"
+    assert "'v'" in unknown.json()["detail"] and "takes none" in unknown.json()["detail"]
+    refused = client.get("/static/query.css", headers={"Accept": "application/json"})
+    assert refused.status_code == 406 and refused.headers["content-type"] == "application/problem+json"
+    assert "text/css" in refused.json()["detail"]
+    assert client.get("/static/nothing.js", headers={"Accept": "application/json"}).status_code == 404
