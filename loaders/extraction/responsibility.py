@@ -288,9 +288,22 @@ def _participant_clauses(stripped: str, said: _Said) -> None:
             said.lead += led
             said.objects += [(work, led) for work in _works_after(stripped[m.end() + after.end():])]
     for m in _rule("participant_prep").finditer(stripped):
-        units = _units(m.group(1))
+        units = _units(_partner(m.group(1)))
         if units:
             said.part += units
+
+
+def _partner(phrase: str) -> str:
+    """"联合X大学共建Y研究院", "会同X公司建设Y": after the preposition the partner comes first and
+    then the work done with it; the partner ends where a work verb follows an organisation's
+    or a unit's last word, outside a department's stem ("住房和城乡建设局": 城乡 is no 乡)."""
+    ends = tuple(_cfg()["unit_suffixes"]) + lexicon.words("generic", "organisation_heads")
+    inside = {i for m in re.finditer(_alt(lexicon.words("names", "department_stems")), phrase)
+              for i in range(m.start(), m.end())}
+    for m in re.finditer(_alt(_cfg()["task_project_verbs"]), phrase):
+        if phrase[:m.start()].endswith(ends) and m.end() < len(phrase) and m.start() not in inside:
+            return phrase[:m.start()]
+    return phrase
 
 
 def _works_after(text: str) -> list[str]:
