@@ -22,8 +22,8 @@ _SECTION_END = re.compile(r"(?:段|线|[一二三四五六七八九]期)$")
 # A bracket of figures after a name ("X孵化器（建筑面积3.2万平方米）", "X二期（总投资28亿元）")
 # describes it; a bracket without a figure ("X产业园（二期）", "中德（洹阳）") is part of it
 _FIGURES = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
-# An amount before the name ("建设总投资4.5亿元的X项目") describes it too
-_AMOUNT_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?:总投资|投资)?约?\d+(?:\.\d+)?[万亿]?元的")
+# An amount before the name ("建设总投资4.5亿元的X项目", "总投资3亿元的X厂年内建成") describes it too
+_AMOUNT_BEFORE = re.compile(r"(?:(?<=[\u4e00-\u9fff])|^)(?:总投资|投资)?约?\d+(?:\.\d+)?[万亿]?元的")
 # The size of a work after its name ("建成X绿道12公里") is no part of it
 # (a length or an area: a count, "新建人才公寓800套", makes the clause an indicator)
 _MEASURE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:公里|千米|米|万平方米|平方米|亩)$")
@@ -91,6 +91,10 @@ def projects_in_task(text: str) -> list[str]:
     for clause in _CLAUSE.split(_FIGURES.sub("", text)):
         clause = _AMOUNT_BEFORE.sub("", clause.strip())
         m = verb.search(clause)
+        subject = _subject_work(clause) if m is None or m.start() > 0 else None
+        if subject:
+            found.append((subject, False))  # "X污水处理厂年内建成通水": the work is the subject
+            continue
         if m is None:
             if acted and "的" in clause and ends_head.search(clause):
                 found.append((clause.rsplit("的", 1)[1], False))
@@ -132,6 +136,26 @@ def projects_in_task(text: str) -> list[str]:
                 and not verb.match(name):
             out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _subject_work(clause: str) -> str | None:
+    """A clause that opens with a work's proper name and says what becomes of it ("X污水处理厂
+    年内建成通水", "X项目完成主体工程" after an amount): that work; None for a clause opened by
+    a verb or an adverb ("全力推进X建设") or one naming a kind ("标准厂房年内建成")."""
+    whole = _patterns()[1].match(clause)
+    if whole is None or whole.end(1) == len(clause) or not (_proper(whole.group(1)) or _named_zones(whole.group(1))):
+        return None
+    return whole.group(1) if distinct.tokens(clause)[0][1] not in ("v", "vn", "vd", "d", "ad", "p", "c") else None
+
+
+def _named_zones(name: str) -> bool:
+    """"X产业园污水处理厂", "X生物谷标准化厂房": a facility named by the park it serves (a park
+    named before its suffix, something the facility does between the suffix and its head) is
+    that park's one facility of the kind, not a kind ("园区道路", "研发中心")."""
+    head = _patterns()[2].search(name)
+    stem = name[:head.start()] if head else name
+    return any(0 < (i := stem.find(z, 2)) and len(stem) - i - len(z) >= 2
+               for z in lexicon.words("names", "zone_suffixes"))
 
 
 def ends_like_a_work(name: str) -> bool:
