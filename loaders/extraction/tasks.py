@@ -142,7 +142,7 @@ def _subject_work(clause: str) -> str | None:
     """A clause that opens with a work's proper name and says what becomes of it ("X污水处理厂
     年内建成通水", "X项目完成主体工程" after an amount): that work; None for a clause opened by
     a verb or an adverb ("全力推进X建设") or one naming a kind ("标准厂房年内建成")."""
-    whole = _patterns()[1].match(clause)
+    whole = _patterns()[1].match(clause) if re.match(r"[\u4e00-\u9fff]", clause) else None  # (no item number)
     if whole is None or whole.end(1) == len(clause) or not (_proper(whole.group(1)) or _named_zones(whole.group(1))):
         return None
     return whole.group(1) if distinct.tokens(clause)[0][1] not in ("v", "vn", "vd", "d", "ad", "p", "c") else None
