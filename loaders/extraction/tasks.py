@@ -145,6 +145,9 @@ def _subject_work(clause: str) -> str | None:
     whole = _patterns()[1].match(clause) if re.match(r"[\u4e00-\u9fff]", clause) else None  # (no item number)
     if whole is None or whole.end(1) == len(clause) or not (_proper(whole.group(1)) or _named_zones(whole.group(1))):
         return None
+    c = lexicon.load("responsibility")
+    if any(v in whole.group(1) for v in c["lead_verbs"] + c["participant_verbs"]):
+        return None  # "规划建设局负责项目前期…": a unit's duty, no work's name
     return whole.group(1) if distinct.tokens(clause)[0][1] not in ("v", "vn", "vd", "d", "ad", "p", "c") else None
 
 

@@ -26,3 +26,4 @@ def test_a_proper_work_as_the_subject() -> None:
 def test_a_kind_or_a_verb_opening_the_clause_names_none() -> None:
     assert projects_in_task("标准厂房年内建成，园区道路年底通车。") == []
     assert projects_in_task("全力推进园区道路建设。") == []
+    assert projects_in_task("园区经发局负责项目前期和要素保障。") == []
