@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zonekg.loaders.document import SourceDocument, UnreadableDocument
+from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build
 from zonekg.loaders.readers.pdfcells import page_items
@@ -67,6 +67,31 @@ def _page_lines(reader: PdfReader, path: Path) -> list[list[Item]]:
     return pages
 
 
+def _continued_tables(pages: list[list[Item]]) -> list[list[Item]]:
+    """A page whose first table repeats the header of the last table on the page before goes
+    on with that table: its rows join that table's, and a first row with an empty first cell
+    is the rest of the row the page break cut ("…中试" / "车间…"), joined cell by cell."""
+    out: list[list[Item]] = []
+    last: tuple[int, int] | None = None  # (page, index) of the last table so far
+    for lines in pages:
+        lines = list(lines)
+        first = next((i for i, item in enumerate(lines) if isinstance(item, Table)), None)
+        if first is not None and last is not None:
+            before, table = out[last[0]][last[1]], lines[first]
+            assert isinstance(before, Table) and isinstance(table, Table)
+            if table.rows[0] == before.rows[0]:
+                rows, more = list(before.rows), list(table.rows[1:])
+                if more and not more[0][0] and len(rows) > 1:  # the cut row's rest
+                    rows[-1] = tuple(a + b for a, b in zip(rows[-1], more.pop(0)))
+                out[last[0]][last[1]] = Table(rows=tuple(rows + more))
+                del lines[first]
+        out.append(lines)
+        tables = [i for i, item in enumerate(lines) if isinstance(item, Table)]
+        if tables:
+            last = (len(out) - 1, tables[-1])
+    return out
+
+
 def _strip_furniture(pages: list[list[Item]]) -> list[Item]:
     """Concatenate pages without page numbers and running headers/footers (a table drawn as
     positioned cells passes through)."""
@@ -89,7 +114,7 @@ def _strip_furniture(pages: list[list[Item]]) -> list[Item]:
 
 def read_pdf(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
     reader = _open(path)
-    pages = _page_lines(reader, path)
+    pages = _continued_tables(_page_lines(reader, path))
     lines = _strip_furniture(pages)
     if not any(not isinstance(line, str) or line.strip() for line in lines):
         raise UnreadableDocument(path, "PDF has no text layer (scanned images?); OCR is not "

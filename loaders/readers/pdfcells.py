@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from zonekg.loaders.document import Table
-from zonekg.loaders.readers.tables import has_header
+from zonekg.loaders.readers.tables import TOTAL, has_header
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -59,21 +59,47 @@ def _column(x: float, columns: list[float]) -> int | None:
     return next((k for k, c in enumerate(columns) if abs(c - x) <= _SAME), None)
 
 
+def _header_at(runs: list[_Run], start: int) -> tuple[list[float], list[str], int]:
+    """The columns' x and texts of a header whose first cell is ``runs[start]``, and the index
+    after it: the cells drawn on its baseline, with the lines of a header cell wrapped inside
+    its column ("总投资（万元" / "）") drawn below, which come amid the header's cells, and
+    those of that second line after them (a row cut by the page before, drawn below a
+    repeated header, is no part of it)."""
+    y0 = runs[start].y
+    base_end = max(j for j in range(start, len(runs)) if abs(runs[j].y - y0) <= _SAME)
+    columns: list[float] = []
+    texts: list[str] = []
+    wrap_y: float | None = None
+    end = start
+    for run in runs[start:]:
+        k = _column(run.x, columns)
+        if abs(run.y - y0) <= _SAME and (not columns or run.x > columns[-1]):
+            columns.append(run.x)
+            texts.append(run.text.strip())
+        elif k and run.y < y0 and (end < base_end if wrap_y is None else abs(run.y - wrap_y) <= _SAME):
+            texts[k] += run.text.strip()
+            wrap_y = run.y
+        else:
+            break
+        end += 1
+    return columns, texts, end
+
+
 def _table_at(runs: list[_Run], start: int) -> tuple[Table, int] | None:
-    """The table whose header starts at ``runs[start]`` and the index after its last run."""
-    header = [r for r in runs[start:] if abs(r.y - runs[start].y) <= _SAME]
-    if len(header) < 3 or not has_header([r.text.strip() for r in header]) \
-            or runs[start:start + len(header)] != header:
+    """The table whose header starts at ``runs[start]`` and the index after its last run. A
+    row whose first column is empty right after the header is the rest of a row the page
+    before cut (a header repeated above it): it opens a row of its own, which the rows'
+    reading joins to the one before."""
+    columns, header, end = _header_at(runs, start)
+    if len(header) < 3 or not has_header(header):
         return None
-    columns = [r.x for r in header]
-    rows: list[list[str]] = [[r.text.strip() for r in header]]
-    end = start + len(header)
+    rows: list[list[str]] = [header]
     for run in runs[end:]:
         k = _column(run.x, columns)
-        if k is None or k != 0 and len(rows) == 1:
+        if k is None:
             break
-        if k == 0:
-            rows.append([""] * len(columns))
+        if k == 0 or len(rows) == 1 or TOTAL.match(run.text.strip()):
+            rows.append([""] * len(columns))  # (a totals row may leave its first cell empty)
         rows[-1][k] += run.text.strip()
         end += 1
     if len(rows) <= _MIN_ROWS:

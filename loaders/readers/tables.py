@@ -359,7 +359,7 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．]?|[(（][一二三四五六七八
 # A task cell that starts with its number ("2.一般公共预算收入增长6%"), or a section row ("一、主要指标")
 _NUMBERED_TEXT = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}[、.．])\s*\S")
 _NOTE = re.compile(r"^(?:注|说明)\s*[:：]")
-_TOTAL = re.compile(r"^(?:合计|总计|小计)$")  # a totals row opens a row of its own
+TOTAL = re.compile(r"^(?:合计|总计|小计)$")  # a totals row opens a row of its own
 _HEADER_LINE_MAX = 10
 _CELL_LINE_MAX = 300
 
@@ -408,7 +408,7 @@ def _line_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     for k, text in _cell_lines(lines, i, len(lines)):
         if len(text) > _CELL_LINE_MAX or _NOTE.match(text):
             break  # a note under the table ("注：排在第一位的为牵头单位") is text again
-        starts = _TOTAL.match(text) or _ROW_NUMBER.match(text) and _numbers_row(text, row, header) or (
+        starts = TOTAL.match(text) or _ROW_NUMBER.match(text) and _numbers_row(text, row, header) or (
             _NUMBERED_TEXT.match(text) and (row is None or _NUMBERED_TEXT.match(row[0])
                                             or any(len(c) >= 8 or "。" in c for c in row[1:])))
         if row is None or starts:

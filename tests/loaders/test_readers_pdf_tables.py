@@ -55,3 +55,56 @@ def test_a_table_drawn_as_positioned_cells_keeps_each_cell_in_its_column(tmp_pat
                              "新材料园管理办公室、财政金融局", "2026年9月")
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert texts[-1] == "抄送：栎川市发展和改革委员会。"  # drawn elsewhere: the table ended
+
+
+def _draw_two_pages(path: Path) -> Path:
+    """A table over a page break: a header cell wrapped in its column ("总投资（万元" / "）"), the
+    header repeated on page 2 under a running title, the row the break cut going on there with
+    no row number, and a totals row whose label stands in the second column."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    columns = (60, 96, 252, 338, 464)
+    header = ("序号", "项目名称", "总投资（万元", "牵头单位", "完成时限")
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 10)
+
+    def draw_header(y: float) -> None:  # cell by cell, a wrapped cell's lines together
+        for x, text in zip(columns, header):
+            c.drawString(x, y, text)
+            if text.endswith("万元"):
+                c.drawString(x, y - 12, "）")
+
+    c.drawString(60, 800, "栎川新城2026年重点项目计划表")
+    draw_header(770)
+    c.drawString(60, 730, "1")
+    for x, text in zip(columns[1:], ("栎川新城邻里中心", "32000", "建设管理局", "2026年9月")):
+        c.drawString(x, 730, text)
+    c.drawString(60, 710, "2")
+    for x, text in zip(columns[1:], ("栎川湖畔科创港", "86000", "招商合作局、", "2027年6月")):
+        c.drawString(x, 710, text)
+    c.drawString(300, 40, "— 1 —")
+    c.showPage()
+    c.setFont("STSong-Light", 10)
+    c.drawString(60, 800, "栎川新城2026年重点项目计划表（续）")
+    draw_header(770)
+    c.drawString(columns[3], 730, "科技创新局")
+    c.drawString(60, 710, "3")
+    for x, text in zip(columns[1:], ("栎川环湖绿道二期", "12000", "生态环境局", "2026年11月")):
+        c.drawString(x, 710, text)
+    c.drawString(columns[1], 690, "合计")
+    c.drawString(columns[2], 690, "130000")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_table_over_a_page_break_is_one_table_with_the_cut_row_joined(tmp_path):
+    doc = read_document(_draw_two_pages(tmp_path / "plan.pdf"))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.rows[0] == ("序号", "项目名称", "总投资（万元）", "牵头单位", "完成时限")
+    assert table.rows[2] == ("2", "栎川湖畔科创港", "86000", "招商合作局、科技创新局", "2027年6月")
+    assert [r[0] for r in table.rows[1:]] == ["1", "2", "3", ""]
+    assert table.rows[4][1:3] == ("合计", "130000")
