@@ -26,7 +26,7 @@ from decimal import Decimal
 from zonekg.loaders.extraction import amounts, columns, lexicon
 from zonekg.loaders.extraction.numerals import to_decimal
 from zonekg.loaders.extraction.tasks import (ends_like_a_work, named_without_tail, names_a_facility, names_a_project,
-                                             projects_in_task, proper_projects_in_task, without_tail,
+                                             projects_in_task, proper_projects_in_task, subject_list, without_tail,
                                              works_in_task)
 from zonekg.loaders.extraction.text import HEADING_NUMBER, Sentence
 from zonekg.loaders.extraction.units import agencies_of, marked_leads, split_conjunctions
@@ -705,7 +705,11 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     led by 甲 with 乙), or the task itself when it names none."""
     name = heading_name(t.head.text)
     if len(name) < 4:
-        return _units_only(name, t)  # an indicator ("地区生产总值增长8%以上") is no project
+        # an indicator ("地区生产总值增长8%以上") is no project; one that counts the works it
+        # lists ("A项目、B专用线等2个项目4月底前开工") names them, led by the task's units
+        listed = subject_list(t.head.text)
+        return [Assignment(w, t.said.lead, [p for p in t.said.part if p not in t.said.lead], t.evidence or t.head,
+                           unqualified=t.said.unqualified, projects=[w]) for w in listed] or _units_only(name, t)
     # a short heading ("(三)提升创新能力。建设X平台…") names the task; a task written as sentences
     # ("1.深入实施A,…。推动B建设。(甲牵头)") names its projects in all of them. A topic heading of a
     # word or two ("（二）港航物流。加快X建设…") is no task of its own

@@ -12,6 +12,7 @@ import functools
 import re
 
 from zonekg.loaders.extraction import distinct, lexicon
+from zonekg.loaders.extraction.text import HEADING_NUMBER
 from zonekg.loaders.extraction.vocabulary import is_generic_stem
 
 _CLAUSE = re.compile(r"[，,；;。:：!！]")
@@ -91,6 +92,10 @@ def projects_in_task(text: str) -> list[str]:
     for clause in _CLAUSE.split(_FIGURES.sub("", text)):
         clause = _AMOUNT_BEFORE.sub("", clause.strip())
         m = verb.search(clause)
+        subjects = subject_list(clause) if m is None or m.start() > 0 else []
+        if subjects:
+            found += [(i, True) for i in subjects]  # "A项目、B专用线等2个项目年内开工"
+            continue
         subject = _subject_work(clause) if m is None or m.start() > 0 else None
         if subject:
             found.append((subject, False))  # "X污水处理厂年内建成通水": the work is the subject
@@ -136,6 +141,18 @@ def projects_in_task(text: str) -> list[str]:
                 and not verb.match(name):
             out.append(name)
     return list(dict.fromkeys(out))
+
+
+def subject_list(clause: str) -> list[str]:
+    """A clause opened by a list of works that "等N个项目" sums up ("（一）A项目、B项目、C专用线
+    等3个项目务必于4月底前开工"): those works, each ending like one; none for a list of other
+    things ("钢铁、化工等3个行业")."""
+    before, sep, after = HEADING_NUMBER.sub("", clause, count=1).partition("等")
+    if not sep or "、" not in before or not re.match(r"[\d一二三四五六七八九十两]+个(?:重点|重大)?项目", after):
+        return []
+    items = before.split("、")
+    ends_head = _patterns()[2]
+    return items if all(ends_head.search(i) or _SECTION_END.search(i) for i in items) else []
 
 
 def _subject_work(clause: str) -> str | None:

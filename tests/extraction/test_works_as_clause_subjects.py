@@ -27,3 +27,16 @@ def test_a_kind_or_a_verb_opening_the_clause_names_none() -> None:
     assert projects_in_task("标准厂房年内建成，园区道路年底通车。") == []
     assert projects_in_task("全力推进园区道路建设。") == []
     assert projects_in_task("园区经发局负责项目前期和要素保障。") == []
+
+
+def test_works_a_count_sums_up_are_led_by_the_items_units() -> None:
+    ex = extract(doc("会议议定：",
+                     "（一）澄溪晶材电子特气项目、岚湖储能电站、澄溪港区铁路专用线等3个项目务必于5月底前开工。"
+                     "由经济发展局牵头，规划建设局配合。"))
+    led = pairs(ex, Relation.LEAD_AGENCY)
+    assert {("澄溪晶材电子特气项目", "经济发展局"), ("岚湖储能电站", "经济发展局"),
+            ("澄溪港区铁路专用线", "经济发展局")} <= led
+
+
+def test_a_list_of_other_things_a_count_sums_up_names_no_work() -> None:
+    assert projects_in_task("钢铁、化工、建材等3个行业完成超低排放改造。") == []
