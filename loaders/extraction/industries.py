@@ -18,10 +18,26 @@ def find(sentence: Sentence) -> list[str]:
     """Industry names of one sentence: listed, paired, measured, heading a task, leading a
     cluster, positioned as a base, and sector words in a focus clause."""
     text = sentence.text
-    out = _listed(sentence) + _pairs(text) + _measured(text) + _headline(text) + _led(text) \
+    out = _labelled(text) + _listed(sentence) + _pairs(text) + _measured(text) + _headline(text) + _led(text) \
         + _positioned_bases(text) + _measured_each(text)
     out.extend(_sector_words(sentence, list(out)))
     return list(dict.fromkeys(out))  # unique, in order of appearance
+
+
+def _labelled(text: str) -> list[str]:
+    """"主导产业：A、B" on a line of a park's profile: every item is an industry (the label
+    vouches, "软件和信息服务" and "X汽车及零部件" whole), unless it names firms ("X企业")."""
+    m = _label_re().match(text)
+    if m is None:
+        return []
+    org = tuple(lexicon.load("industries")["organisation_nouns"])
+    items = [i.strip("“”\"' 。") for i in re.split(r"[、,，;；]", m.group(1))]
+    return [i for i in items if 2 <= len(i) <= 12 and not i.endswith(org)]
+
+
+@functools.cache
+def _label_re() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{'|'.join(lexicon.words('industries', 'label_cues'))})\s*[:：](.+)$")
 
 
 def _listed(sentence: Sentence) -> list[str]:

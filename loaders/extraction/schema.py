@@ -54,7 +54,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "growth_words": WORDS, "sector_focus_verbs": WORDS, "programme_words": WORDS,
         "non_sector_economies": WORDS, "sector_followers": WORDS, "sector_end_chars": CHARS,
         "sector_end_words": WORDS, "component_nouns": WORDS, "measure_openers": WORDS,
-        "unit_functions": WORDS, "unit_heads": WORDS, "sector_qualifiers": WORDS,
+        "unit_functions": WORDS, "unit_heads": WORDS, "sector_qualifiers": WORDS, "label_cues": WORDS,
     },
     "lists": {
         "patterns": PATTERNS,
