@@ -1,6 +1,7 @@
 """A park named with its phase ("X产业园二期", "X示范园（二期）") is the phase's project and the park
 a zone, never a zone named with the phase; a phase that opens another name ("X港区四期集装箱码头",
-"X科创园一期标准厂房") stays that name's. A park whose build the plan states ("全面启动X科技园
+"X科创园一期标准厂房") stays that name's; a park's start-up area ("X创新园起步区") is its first
+phase. A park whose build the plan states ("全面启动X科技园
 建设", "依托X创新园建设") is a project as well as a zone; a park only named ("依托X产业园",
 "建成X工业园Y停车场": a work inside it, "X园建设用地") stays a zone. The text is invented for
 the test."""
@@ -23,6 +24,13 @@ def test_a_park_with_its_phase_is_a_project():
                   "槐川智能装备产业园（二期）由开发区平台公司开发，总投资16亿元。")
     assert {"槐川光电产业园二期", "槐川智能装备产业园(二期)"} <= found[Kind.PROJECT]
     assert not [z for z in found[Kind.ZONE] if "期" in z]
+
+
+def test_a_parks_start_up_area_is_its_first_phase():
+    found = names("三是槐川氢能创新园起步区开工，首期投资6亿元。", "推进槐川北部新城起步区路网建设。")
+    assert "槐川氢能创新园起步区" in found[Kind.PROJECT]
+    assert "槐川氢能创新园" in found[Kind.ZONE]
+    assert not [p for p in found[Kind.PROJECT] if p.startswith("槐川北部新城起步区") and not p.endswith("路网")]
 
 
 def test_a_phase_that_opens_another_name_stays_with_it():
