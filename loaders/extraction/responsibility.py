@@ -524,8 +524,11 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         unled[s.para] = "" if said.lead or said.part else since_units + s.text
         if new_para and not numbered and cur is not None:
             # a paragraph right after a task that has stated no responsibility yet (or that
-            # already continues on such lines): "X负责。配合单位：Y。" under "3.完成…。"
-            if said and said.at_start and s.para == cur.last_para + 1 and (
+            # already continues on such lines): "X负责。配合单位：Y。" under "3.完成…。"; one
+            # that opens on a batch of projects ("上述在建项目均由X牵头") leads that batch
+            if _rule("batch_reference").match(s.text):
+                cur = None
+            elif said and said.at_start and s.para == cur.last_para + 1 and (
                     not cur.said or cur.last_para != cur.head.para):
                 cur.last_para = s.para
                 cur.labelled_after = cur.labelled_after or bool(said.lead)
@@ -800,8 +803,9 @@ def _section_statement(s: Sentence, paragraph: str, tasks: list[_Task]) -> bool:
     item singled out by its number takes its own lead. False when the text is no such
     statement or no items precede it."""
     c = _cfg()
-    if not s.text.lstrip(" (（").startswith(tuple(c["section_references"])) or not tasks:
-        return False
+    if not s.text.lstrip(" (（").startswith(tuple(c["section_references"])) or not tasks \
+            or _rule("batch_reference").match(s.text.lstrip(" (（")):
+        return False  # ("上述在建项目均由X牵头": the projects of a kind the page listed)
     # "（以上由X牵头，Y参与）" on a line of its own: the statement inside the bracket
     clauses = re.split(r"(?<=[；;。])", re.sub(r"^\s*[(（](.*)[)）][。；;]?\s*$", r"\1", paragraph))
     item = re.compile(c["item_reference"])
