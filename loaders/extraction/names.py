@@ -505,10 +505,14 @@ def _weak_companies(sentence: Sentence, bends: dict[int, int], found: list[Menti
     return out
 
 
+_PHASE_FIRST = re.compile(r"^[一二三四五六七八九十]期")
+
+
 def _zone_facilities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """"启动鹭汀新城人民医院建设": a facility with a common name (人民医院, 第一中学) right after
     a zone's name is named after the zone: one project, the zone's name included (a zone of a
-    proper name is named there as a zone as well)."""
+    proper name is named there as a zone as well). A phase opening the facility's name is the
+    zone's phase ("X装备园三期标准厂房"): it makes the name no more its own."""
     zones = {m.end: m for m in found if m.kind is Kind.ZONE}
     if not zones:
         return found
@@ -516,7 +520,7 @@ def _zone_facilities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     for m in found:
         z = zones.get(m.start)
         if m.kind is Kind.PROJECT and z is not None and len(m.name) > len(m.head) \
-                and not distinct.is_distinctive(m.name[: len(m.name) - len(m.head)]):
+                and not distinct.is_distinctive(_PHASE_FIRST.sub("", m.name[: len(m.name) - len(m.head)])):
             merged[id(m)] = dataclasses.replace(m, name=sentence.text[z.start:m.end], start=z.start)
             if not _opens_project(z, merged[id(m)]):
                 merged[id(z)] = merged[id(m)]  # (a zone of a proper name stays a zone as well)

@@ -33,6 +33,12 @@ def test_a_parks_start_up_area_is_its_first_phase():
     assert not [p for p in found[Kind.PROJECT] if p.startswith("槐川北部新城起步区") and not p.endswith("路网")]
 
 
+def test_a_facility_of_a_parks_phase_is_named_with_the_park():
+    found = names("于3月底前完成槐川智能装备园三期标准厂房（建筑面积12万平方米）的规划审批。")
+    assert "槐川智能装备园三期标准厂房" in found[Kind.PROJECT]
+    assert "槐川智能装备园" in found[Kind.ZONE]
+
+
 def test_a_phase_that_opens_another_name_stays_with_it():
     found = names("推进槐川港区四期集装箱码头建设。", "完成槐川科创园一期标准厂房建设。")
     assert {"槐川港区", "槐川科创园"} <= found[Kind.ZONE]
