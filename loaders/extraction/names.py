@@ -1352,9 +1352,6 @@ def _after_numbers(text: str, start: int, s0: int, kind: Kind) -> int:
     cut = None
     if kind is Kind.AGENCY:
         cut = next((m.end() for m in _LAST_ASCII_DIGIT.finditer(text, start, s0)), None)
-        if cut is not None and text[cut:s0].startswith(("日", "号")):
-            cut += 1  # "1月22日片区管委会": the day's character is no part of the name (a year
-            # may be: "高新区2024年重点工作推进领导小组")
     elif kind in (Kind.ZONE, Kind.PROJECT):
         cut = max((m.end() for m in _rule("date_before_zone").finditer(text, start, s0)), default=None)
     if cut is None:

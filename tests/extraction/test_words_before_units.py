@@ -1,6 +1,5 @@
 """What stands right before a unit's name is no part of it: a request ("请县X局加快…"), the
-speaker of a report ("我代表区人民政府…"), a date's last character ("1月22日片区管委会").
-The text is invented for the test."""
+speaker of a report ("我代表区人民政府…"). The text is invented for the test."""
 from __future__ import annotations
 
 from zonekg.loaders.extraction import extract
@@ -20,6 +19,3 @@ def test_a_request_to_a_unit() -> None:
 def test_the_speaker_of_a_report() -> None:
     assert agencies("各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。") == {"县人民政府"}
 
-
-def test_a_day_glued_to_a_short_name() -> None:
-    assert agencies("（2025年3月18日园区管委会第2次主任办公会议审议通过）") == {"园区管委会"}
