@@ -39,6 +39,12 @@ def _rule(id: str) -> re.Pattern[str]:
     return lexicon.pattern("names", id)
 
 
+@functools.cache
+def _single_boundaries() -> frozenset[str]:
+    """The one-character boundary words (particles, prepositions: 了, 在, 向 …)."""
+    return frozenset(w for w in lexicon.words("boundaries", "words") if len(w) == 1)
+
+
 def _words(key: str) -> frozenset[str]:
     """A word list of data/names.yaml as a set (for membership tests)."""
     return _word_sets()[key]
@@ -116,8 +122,11 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
                 continue
             if start < protect < s0 and bends.get(protect) == start:
                 start = protect  # "会同规划建设局": a boundary word before a whole stem is no part of it
-            if protect < s0:  # trim only what precedes the protected stem ("设在区")
+            if protect < s0:  # trim only what precedes the protected stem ("设在区"); a particle
+                # or preposition right before it is none of it ("听取了经济发展局的汇报")
                 start = start if protect - start < 2 else _trim_leading(text, start, protect, kind)
+                if start is not None and text[start:protect] in _single_boundaries():
+                    start = protect
             else:
                 start = _trim_leading(text, start, s0, kind)
             if start is None:
