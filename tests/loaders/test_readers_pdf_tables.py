@@ -19,7 +19,8 @@ ROWS = [
 ]
 
 
-def _draw(path: Path) -> Path:
+def _canvas(path: Path):
+    """A page to draw on in a CJK font reportlab ships (no font file needed)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -27,6 +28,17 @@ def _draw(path: Path) -> Path:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(path))
     c.setFont("STSong-Light", 10)
+    return c
+
+
+def _saved(c, path: Path) -> Path:
+    c.showPage()
+    c.save()
+    return path
+
+
+def _draw(path: Path) -> Path:
+    c = _canvas(path)
     c.drawString(60, 800, "栎川高新区2026年重点工作任务分解表")
     y = 770
     for x, text in zip(COLUMNS, HEADER):
@@ -40,9 +52,7 @@ def _draw(path: Path) -> Path:
             for k, text in wrapped.items():
                 c.drawString(COLUMNS[k], y, text)
     c.drawString(80, y - 40, "抄送：栎川市发展和改革委员会。")
-    c.showPage()
-    c.save()
-    return path
+    return _saved(c, path)
 
 
 def test_a_table_drawn_as_positioned_cells_keeps_each_cell_in_its_column(tmp_path):
@@ -61,15 +71,9 @@ def _draw_two_pages(path: Path) -> Path:
     """A table over a page break: a header cell wrapped in its column ("总投资（万元" / "）"), the
     header repeated on page 2 under a running title, the row the break cut going on there with
     no row number, and a totals row whose label stands in the second column."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     columns = (60, 96, 252, 338, 464)
     header = ("序号", "项目名称", "总投资（万元", "牵头单位", "完成时限")
-    c = canvas.Canvas(str(path))
-    c.setFont("STSong-Light", 10)
+    c = _canvas(path)
 
     def draw_header(y: float) -> None:  # cell by cell, a wrapped cell's lines together
         for x, text in zip(columns, header):
@@ -96,9 +100,7 @@ def _draw_two_pages(path: Path) -> Path:
         c.drawString(x, 710, text)
     c.drawString(columns[1], 690, "合计")
     c.drawString(columns[2], 690, "130000")
-    c.showPage()
-    c.save()
-    return path
+    return _saved(c, path)
 
 
 def test_a_table_over_a_page_break_is_one_table_with_the_cut_row_joined(tmp_path):
