@@ -92,12 +92,14 @@ def projects_in_task(text: str) -> list[str]:
     for clause in _CLAUSE.split(_FIGURES.sub("", text)):
         clause = _AMOUNT_BEFORE.sub("", clause.strip())
         m = verb.search(clause)
-        subjects = subject_list(clause) if m is None or m.start() > 0 else []
-        if subjects:
+        # a work may be the clause's subject when no verb stands before its name
+        said_first = m is None or m.start() > 0
+        subjects = subject_list(clause) if said_first else []
+        if subjects and (m is None or m.start() >= clause.find(subjects[-1])):
             found += [(i, True) for i in subjects]  # "A项目、B专用线等2个项目年内开工"
             continue
-        subject = _subject_work(clause) if m is None or m.start() > 0 else None
-        if subject:
+        subject = _subject_work(clause) if said_first else None
+        if subject and (m is None or m.start() >= clause.find(subject) + len(subject)):
             found.append((subject, False))  # "X污水处理厂年内建成通水": the work is the subject
             continue
         if m is None:
