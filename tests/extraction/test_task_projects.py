@@ -37,7 +37,7 @@ def pairs(ex, relation=Relation.LEAD_AGENCY):
     ("加强经济运行分析,确保完成主要指标", []),
     # a time between the name and its tail
     ("推动鹭岭新材料年产3万吨膜材料项目年内投产,加快鹭岭储能产业园建设", ["鹭岭新材料年产3万吨膜材料项目", "鹭岭储能产业园"]),
-    ("鹭岭污水处理厂三期工程6月底前开工", []),  # no verb opens it: no task object
+    ("鹭岭污水处理厂三期工程6月底前开工", ["鹭岭污水处理厂三期工程"]),  # the work as the clause's subject
     ("确保鹭岭东站综合枢纽9月底前建成", ["鹭岭东站综合枢纽"]),
     # a work on a named place that is itself named as works ("X改造提升工程") is the project
     ("实施鹭岭老港文创园改造提升工程,引进文创企业30家", ["鹭岭老港文创园改造提升工程"]),
