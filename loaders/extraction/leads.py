@@ -9,6 +9,8 @@ one leads.
 """
 from __future__ import annotations
 
+import re
+
 from zonekg.loaders.extraction import amounts, lexicon, responsibility
 from zonekg.loaders.extraction.entities import Entities
 from zonekg.loaders.extraction.layout import Page
@@ -97,10 +99,26 @@ def _referred_back(book: Entities, a: Assignment, ev: Evidence) -> list[Fact]:
         return [e for e in book[kind].entities if any(norm(n) in text for n in (e.name, *e.aliases))]
 
     named = named_in(norm(a.extra["refers_back"]), Kind.PROJECT)
+    named += [book[Kind.PROJECT].add(n, ev) for n in _branded_projects(book, norm(a.extra["refers_back"]))
+              if not any(n == p.name or n in p.aliases for p in named)]
     named += [book[Kind.PROJECT].add(z.name, ev) for z in named_in(norm(a.extra.get("counted", "")), Kind.ZONE)]
     return [Fact(p.ref, role, book.unit(name, ev).ref, ev) for p in named
             for role, agencies in ((Relation.LEAD_AGENCY, a.lead), (Relation.PARTICIPATING_AGENCY, a.participants))
             for name in agencies]
+
+
+def _branded_projects(book: Entities, text: str) -> list[str]:
+    """"新加坡丰和集团投资的丰和润滑油添加剂项目…。以上项目由X牵头": a 项目 the text names after a
+    firm's brand (the firm known to the document) is one of the projects referred back to,
+    whatever the dictionary makes of the brand's characters (丰 an adjective, 和 a conjunction)."""
+    abroad = tuple(sorted(lexicon.words("names", "foreign_prefixes"), key=len, reverse=True))
+    brands = set()
+    for firm in book[Kind.COMPANY].entities:
+        own = firm.name[len(next((f for f in abroad if firm.name.startswith(f)), "")):]
+        if len(own) >= 4:
+            brands.add(own[:2])
+    return [m.group() for b in sorted(brands) for m in re.finditer(rf"{re.escape(b)}(?:(?!的)[\u4e00-\u9fff]){{2,16}}?项目", text)
+            if not any(m.group().startswith(f.name) for f in book[Kind.COMPANY].entities)]
 
 
 def _project_details(proj: Entity, a: Assignment, alone: bool) -> None:

@@ -1238,6 +1238,9 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sani
         return stem.endswith(tuple(lexicon.words("names", "commission_stems")))  # 市发展改革委
     if kind is Kind.AGENCY and stem in ("乡镇", "镇街", "街镇", "村镇"):
         return False  # 乡镇办, 镇街: a type of unit
+    if kind is Kind.AGENCY and stem[-1:] + head in ("乡镇", "镇街", "街镇", "村镇") \
+            and not distinct.is_distinctive(stem[:-1]):
+        return False  # "服务于块上街镇的工作": 街镇 (a type of unit) after a common word, no town
     if kind is Kind.AGENCY and head == "乡" and distinct.tag(stem[-1:] + head) is not None:
         return False  # 水乡, 家乡, 新乡: a word (or a city) ending in 乡, no township
     if kind is Kind.AGENCY and head in ("镇", "乡", "街道", "办", "局", "办事处") and len(stem) < 2:

@@ -196,3 +196,9 @@ def test_a_direction_opening_a_place_name_jieba_does_not_know_names_a_zone():
     # 西+塍: a direction and a rare character are the name of a place (the side of a field)
     found = zone_names("推进西塍高端装备片区开发，完善片区配套。", title="某某高新区2025年工作要点")
     assert "西塍高端装备片区" in found
+
+
+def test_a_type_of_unit_after_a_common_word_is_no_town():
+    # 街镇 (streets and towns as a type of unit) after "片上" (in the area): no town 片上街镇
+    found = names("区直部门要下沉力量，协同片上街镇推进项目落地。", Kind.AGENCY)
+    assert not any(n.endswith("街镇") for n in found)
