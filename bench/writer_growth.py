@@ -45,22 +45,30 @@ from zonekg.graph.oxigraph_store import OxigraphStore
 source, store_dir = Path(sys.argv[1]), Path(sys.argv[2])
 shutil.rmtree(store_dir, ignore_errors=True)
 store = OxigraphStore(store_dir, create=True)
-count = [0]
+count, step, slices = [0], int(sys.argv[4]), []
+def written():
+    with open("/proc/self/io", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("write_bytes:"))
+def cpu_now():
+    now = os.times()
+    return now.user + now.system
 def documents():
+    mark = (cpu_now(), written())
     for item in read_prepared(source):
         count[0] += 1
+        if count[0] % step == 0:
+            slices.append([round(cpu_now() - mark[0], 1), round((written() - mark[1]) / 2**20)])
+            mark = (cpu_now(), written())
         yield item
-before, began = os.times(), time.perf_counter()
+before, began, written_before = cpu_now(), time.perf_counter(), written()
 assert store.bulk_load(documents())
-wall, after = time.perf_counter() - began, os.times()
-with open("/proc/self/io", encoding="ascii") as fh:
-    written = next(int(line.split()[1]) for line in fh if line.startswith("write_bytes:"))
-cpu = after.user + after.system - before.user - before.system
+wall, cpu = time.perf_counter() - began, cpu_now() - before
 size = sum(p.stat().st_size for p in store_dir.rglob("*") if p.is_file())
 print(json.dumps({"documents": count[0], "cpu_s": round(cpu, 1), "cpu_s_per_document": round(cpu / count[0], 4),
-                  "wall_s": round(wall, 1), "written_mb": round(written / 2**20),
+                  "wall_s": round(wall, 1), "written_mb": round((written() - written_before) / 2**20),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                  "store_mb": round(size / 2**20), "quads_sha256": store_digest(store)}))
+                  "store_mb": round(size / 2**20), "per_slice_cpu_s_written_mb": slices,
+                  "quads_sha256": store_digest(store)}))
 '''
 
 
@@ -109,10 +117,11 @@ def store_digest(store: OxigraphStore) -> str:
     return sink.sha.hexdigest()
 
 
-def load(prepared: Path, store_dir: Path, code: Path | None) -> dict:
-    """Bulk-load ``prepared`` into a fresh store in a fresh process (``code`` first on the path)."""
+def load(prepared: Path, store_dir: Path, code: Path | None, step: int) -> dict:
+    """Bulk-load ``prepared`` into a fresh store in a fresh process (``code`` first on the path);
+    the CPU-s and MB written while each ``step`` documents were taken (the growth within a load)."""
     env = {**os.environ, **({"PYTHONPATH": str(code)} if code else {})}
-    run = subprocess.run([sys.executable, "-c", LOAD, str(prepared), str(store_dir), str(Path(__file__).parent)],
+    run = subprocess.run([sys.executable, "-c", LOAD, str(prepared), str(store_dir), str(Path(__file__).parent), str(step)],
                          env=env, capture_output=True, text=True, check=False)
     if run.returncode != 0:
         raise RuntimeError(run.stderr[-2000:])
@@ -130,6 +139,7 @@ def main() -> None:
     load_command.add_argument("prepared", type=Path, nargs="+")
     load_command.add_argument("--revision", help="also load with this revision, before the working tree, each round")
     load_command.add_argument("--rounds", type=int, default=1)
+    load_command.add_argument("--step", type=int, default=1000, help="documents per slice of the growth within a load")
     load_command.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "writer-growth-store")
     args = parser.parse_args()
     if args.command == "prepare":
@@ -142,7 +152,7 @@ def main() -> None:
         for _ in range(args.rounds):
             for prepared in args.prepared:
                 for name, code in codes:
-                    print(json.dumps({"code": name, "load_average": round(os.getloadavg()[0], 1), **load(prepared, args.store, code)}),
+                    print(json.dumps({"code": name, "load_average": round(os.getloadavg()[0], 1), **load(prepared, args.store, code, args.step)}),
                           flush=True)
     subprocess.run(["rm", "-rf", str(args.store)], check=True)
 
