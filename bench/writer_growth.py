@@ -40,8 +40,11 @@ import json, os, resource, shutil, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 from writer_growth import read_prepared, store_digest
+from zonekg.graph import oxigraph_store
 from zonekg.graph.oxigraph_store import OxigraphStore
 
+if sys.argv[5] != "-":  # another call size, to try one without editing the store's code
+    oxigraph_store.BULK_LOAD_BATCH_BYTES = int(sys.argv[5]) * 2**20
 source, store_dir = Path(sys.argv[1]), Path(sys.argv[2])
 shutil.rmtree(store_dir, ignore_errors=True)
 store = OxigraphStore(store_dir, create=True)
@@ -117,11 +120,13 @@ def store_digest(store: OxigraphStore) -> str:
     return sink.sha.hexdigest()
 
 
-def load(prepared: Path, store_dir: Path, code: Path | None, step: int) -> dict:
+def load(prepared: Path, store_dir: Path, code: Path | None, step: int, batch_mb: int | None = None) -> dict:
     """Bulk-load ``prepared`` into a fresh store in a fresh process (``code`` first on the path);
-    the CPU-s and MB written while each ``step`` documents were taken (the growth within a load)."""
+    the CPU-s and MB written while each ``step`` documents were taken (the growth within a load).
+    ``batch_mb`` replaces the code's ``BULK_LOAD_BATCH_BYTES``."""
     env = {**os.environ, **({"PYTHONPATH": str(code)} if code else {})}
-    run = subprocess.run([sys.executable, "-c", LOAD, str(prepared), str(store_dir), str(Path(__file__).parent), str(step)],
+    run = subprocess.run([sys.executable, "-c", LOAD, str(prepared), str(store_dir), str(Path(__file__).parent), str(step),
+                          str(batch_mb or "-")],
                          env=env, capture_output=True, text=True, check=False)
     if run.returncode != 0:
         raise RuntimeError(run.stderr[-2000:])
@@ -140,6 +145,7 @@ def main() -> None:
     load_command.add_argument("--revision", help="also load with this revision, before the working tree, each round")
     load_command.add_argument("--rounds", type=int, default=1)
     load_command.add_argument("--step", type=int, default=1000, help="documents per slice of the growth within a load")
+    load_command.add_argument("--batch-mb", type=int, help="bytes per call of the bulk loader, instead of the code's")
     load_command.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "writer-growth-store")
     args = parser.parse_args()
     if args.command == "prepare":
@@ -152,7 +158,7 @@ def main() -> None:
         for _ in range(args.rounds):
             for prepared in args.prepared:
                 for name, code in codes:
-                    print(json.dumps({"code": name, "load_average": round(os.getloadavg()[0], 1), **load(prepared, args.store, code, args.step)}),
+                    print(json.dumps({"code": name, "batch_mb": args.batch_mb, "load_average": round(os.getloadavg()[0], 1), **load(prepared, args.store, code, args.step, args.batch_mb)}),
                           flush=True)
     subprocess.run(["rm", "-rf", str(args.store)], check=True)
 
