@@ -167,6 +167,10 @@ def _subject_work(clause: str) -> str | None:
     c = lexicon.load("responsibility")
     if any(v in whole.group(1) for v in c["lead_verbs"] + c["participant_verbs"]):
         return None  # "规划建设局负责项目前期…": a unit's duty, no work's name
+    if "的" in whole.group(1):
+        # "A集团投资的B项目年内开工": what stands before 的 describes the work, B alone is its name
+        name = whole.group(1).rsplit("的", 1)[1]
+        return name if _proper(name) or _named_zones(name) else None
     return whole.group(1) if distinct.tokens(clause)[0][1] not in ("v", "vn", "vd", "d", "ad", "p", "c") else None
 
 
