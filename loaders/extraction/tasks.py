@@ -161,9 +161,12 @@ def _subject_work(clause: str) -> str | None:
     """A clause that opens with a work's proper name and says what becomes of it ("X污水处理厂
     年内建成通水", "X项目完成主体工程" after an amount): that work; None for a clause opened by
     a verb or an adverb ("全力推进X建设") or one naming a kind ("标准厂房年内建成")."""
+    # a commitment opening the clause ("力争X项目年底前竣工") is no part of the name
+    clause = re.sub(rf"^(?:{_alt(lexicon.words('targets', 'commitment_words'))})", "", clause)
     whole = _patterns()[1].match(clause) if re.match(r"[\u4e00-\u9fff]", clause) else None  # (no item number)
-    if whole is None or whole.end(1) == len(clause) or not (_proper(whole.group(1)) or _named_zones(whole.group(1))):
-        return None
+    if whole is None or whole.end(1) == len(clause) or "、" in whole.group(1) \
+            or not (_proper(whole.group(1)) or _named_zones(whole.group(1))):
+        return None  # (a list of works, "A项目、B项目年底前竣工", names each on its own)
     c = lexicon.load("responsibility")
     if any(v in whole.group(1) for v in c["lead_verbs"] + c["participant_verbs"]):
         return None  # "规划建设局负责项目前期…": a unit's duty, no work's name

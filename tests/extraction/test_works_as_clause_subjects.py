@@ -40,3 +40,9 @@ def test_works_a_count_sums_up_are_led_by_the_items_units() -> None:
 
 def test_a_list_of_other_things_a_count_sums_up_names_no_work() -> None:
     assert projects_in_task("钢铁、化工、建材等3个行业完成超低排放改造。") == []
+
+
+def test_a_commitment_opening_the_clause_and_a_list_of_works_as_its_subject() -> None:
+    # "力争X…竣工": the commitment is no part of the name; "A项目、B项目年底前竣工": each is named on its own
+    assert projects_in_task("全年实施重点项目20个，力争澄河储能系统集成项目年底前竣工。") == ["澄河储能系统集成项目"]
+    assert not any("、" in p for p in projects_in_task("四季度，力争澄河储能系统集成项目、青樾氢能装备项目年底前竣工。"))
