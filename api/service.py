@@ -73,7 +73,8 @@ class Service:
         self.model = Current()
         """The read model (orders, facets, document list), up to date with the last write."""
         self.catalog = Catalog(lambda sparql, params: self.reads.run(sparql, params),
-                               generation=lambda: self.generation, model=self.model)
+                               generation=lambda: self.generation, model=self.model,
+                               at_once=lambda sparql, params: self.reads.run_at_once(sparql, params))
         self._live = Catalog(local_runner(self.store))
         """Reads the store itself, in this process and without a time limit: the read model
         is read from there (the whole of it at start, a write's part after each write)."""

@@ -3,7 +3,9 @@
     bench/request_path.py STORE [--requests 300] [--settle SECONDS]
 
 Over HTTP (``zonekg serve`` on loopback, one kept-alive client): ``/api/health``, ``/api/triples?s=``
-and ``/sparql`` asking one entity's statements, kept and evaluated afresh. Then in this process,
+and ``/sparql`` asking one entity's statements, kept and evaluated afresh. The floor under those
+figures: the same client against ``bare_server.py`` (a fixed answer from a bare asyncio protocol:
+the client and the socket; then from uvicorn with each HTTP parser and a one-line app). Then in this process,
 on the same store, each step of those requests alone: the query evaluated by pyoxigraph on the
 snapshot the workers read, the same through the read pool (pickled to a worker process and
 back, or read in this process when its shape bounds it: ``graph/bounded.py``), a hop to a thread and back from the event loop, and the whole ASGI app called without a
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import sys
 import time
 import urllib.parse
 from collections.abc import Awaitable, Callable
@@ -30,6 +33,10 @@ from starlette.concurrency import run_in_threadpool
 from zonekg.api.app import create_app
 from zonekg.api.settings import Settings
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS, evaluate
+
+BARE = Path(__file__).resolve().parent / "bare_server.py"
+FLOORS = {"asyncio": "bare asyncio protocol (client and socket)", "h11": "uvicorn h11 + one-line app",
+          "httptools": "uvicorn httptools + one-line app"}
 
 
 def median_ms(call: Callable[[], object], runs: int) -> float:
@@ -63,6 +70,23 @@ def requests(ids: workload.Ids) -> dict[str, load.Request]:
     }
 
 
+def p50_ms(base: str, request: load.Request, runs: int) -> float:
+    """Median milliseconds of ``request`` sent ``runs`` times by one kept-alive client, after a warm-up."""
+    load.run(base, [request], max_requests=20)
+    stats, _ = load.run(base, [request], seconds=120, max_requests=runs)
+    return round(statistics.median(load.total(stats).latencies) * 1000, 3)
+
+
+def floor(runs: int) -> dict[str, float]:
+    """The client against servers that answer a fixed response (``bare_server.py``)."""
+    out = {}
+    for kind in ("asyncio", "h11", "httptools"):
+        port = servers.free_port()
+        with servers.serving([sys.executable, str(BARE), kind, str(port)], "/", port) as base:
+            out[f"floor: a fixed answer, {FLOORS[kind]}"] = p50_ms(base, load.Request("fixed", "/"), runs)
+    return out
+
+
 def over_http(store: Path, runs: int, settle: float | None) -> tuple[workload.Ids, dict[str, float]]:
     command, port = servers.zonekg(store)
     with servers.serving(command, "/api/health", port) as base:
@@ -71,9 +95,7 @@ def over_http(store: Path, runs: int, settle: float | None) -> tuple[workload.Id
         for when in ("", f" {settle:g} s later") if settle else ("",):
             time.sleep(settle if when else 0)
             for label, request in requests(ids).items():
-                load.run(base, [request], max_requests=20)  # warm: kept answers, connections
-                stats, _ = load.run(base, [request], seconds=120, max_requests=runs)
-                out[f"HTTP {label}{when}"] = load.total(stats).summary()["p50_ms"]
+                out[f"HTTP {label}{when}"] = p50_ms(base, request, runs)
         return ids, out
 
 
@@ -137,7 +159,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--settle", type=float, help="also measure over HTTP this many seconds later")
     args = parser.parse_args()
-    ids, figures = over_http(args.store, args.requests, args.settle)
+    figures = floor(args.requests)
+    ids, http = over_http(args.store, args.requests, args.settle)
+    figures.update(http)
     figures.update(asyncio.run(in_process(args.store, ids, args.requests)))
     print("| step | median ms |\n|---|---|")
     for label, ms in figures.items():

@@ -142,16 +142,59 @@ class _Query:
         return f"VALUES {var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
+def _records(result: QueryResult) -> list[dict[str, TermTuple | None]]:
+    """The rows of a catalog query's answer; a QueryError when the row cap cut them."""
+    assert isinstance(result, SelectResult), "catalog queries are SELECT queries"
+    if result.truncated:
+        raise QueryError(
+            f"the read model's query hit the row cap of {len(result.rows)} rows; "
+            "page through the data instead"
+        )
+    return result.records()
+
+
+def _triples_query(
+    s: str | None, p: str | None, o: Param | None, limit: int, offset: int
+) -> tuple[str, dict[str, Param] | None]:
+    """The query of one page of :meth:`Catalog.triples` (one row more than the page: whether
+    more follow) and its parameters."""
+    params: dict[str, Param] = {}
+    head, filters = ["?s", "?p", "?o"], ""
+    for var, iri in (("s", s), ("p", p)):
+        if iri is not None:
+            params[var] = Param.iri(iri)
+    if o is not None and o.is_iri:
+        params["o"] = o
+    elif o is not None:
+        params["text"] = o
+        head.append("?text")
+        filters = "FILTER(isLiteral(?o) && STR(?o) = ?text)"
+    sparql = f"SELECT {' '.join(head)} WHERE {{ ?s ?p ?o {filters} }} LIMIT {int(limit) + 1} OFFSET {int(offset)}"
+    return sparql, params or None
+
+
+def _triples_page(
+    rows: list[dict[str, TermTuple | None]], limit: int
+) -> tuple[list[dict[str, dict[str, str]]], bool]:
+    """The page's triples as SPARQL JSON terms, and whether more follow (a row past ``limit``)."""
+    triples = [{k: term_json(term) for k in ("s", "p", "o") if (term := r[k])} for r in rows[:limit]]
+    return triples, len(rows) > limit
+
+
 class Catalog:
     """Read model over the graph for the REST API and the pages."""
 
-    def __init__(self, run: Runner, generation: Callable[[], int] | None = None, model: Current | None = None) -> None:
+    def __init__(self, run: Runner, generation: Callable[[], int] | None = None, model: Current | None = None,
+                 at_once: Callable[[str, dict[str, Param] | None], QueryResult | None] | None = None) -> None:
         """``generation`` (the service's write counter) turns on memoised answers: each list,
         count, facet set and detail is computed once per generation. ``model`` is the read
         model the service keeps up to date (:mod:`~zonekg.graph.read_model`): the order of
         each collection, its unfiltered facets and the document list come from it. Without
-        them (CLI, tests, the benchmark's ceiling) every call asks the store."""
+        them (CLI, tests, the benchmark's ceiling) every call asks the store. ``at_once``
+        answers a query on the calling thread when its cost allows, None when it does not
+        (:meth:`~zonekg.graph.executor.LimitedPool.run_at_once`)."""
         self._run = run
+        self._at_once = at_once
         self._answers = GenerationMemo(generation) if generation else None
         self._model = model
 
@@ -159,14 +202,7 @@ class Catalog:
         return memo.get(key, compute) if memo is not None else compute()
 
     def select(self, sparql: str, params: dict[str, Param] | None = None) -> list[dict[str, TermTuple | None]]:
-        result = self._run(sparql, params)
-        assert isinstance(result, SelectResult), "catalog queries are SELECT queries"
-        if result.truncated:
-            raise QueryError(
-                f"the read model's query hit the row cap of {len(result.rows)} rows; "
-                "page through the data instead"
-            )
-        return result.records()
+        return _records(self._run(sparql, params))
 
     def _select(self, query: _Query, head: str, body: str, tail: str = "") -> list[dict[str, TermTuple | None]]:
         """``SELECT head ?p… WHERE { body } tail`` with the query's parameters projected."""
@@ -617,23 +653,16 @@ class Catalog:
         ``s`` and ``p`` are IRIs; ``o`` an IRI, or a literal matched on its text alone
         (whatever its language or datatype). Terms come in the SPARQL JSON results shape.
         """
-        params: dict[str, Param] = {}
-        head, filters = ["?s", "?p", "?o"], ""
-        for var, iri in (("s", s), ("p", p)):
-            if iri is not None:
-                params[var] = Param.iri(iri)
-        if o is not None and o.is_iri:
-            params["o"] = o
-        elif o is not None:
-            params["text"] = o
-            head.append("?text")
-            filters = "FILTER(isLiteral(?o) && STR(?o) = ?text)"
-        rows = self.select(
-            f"SELECT {' '.join(head)} WHERE {{ ?s ?p ?o {filters} }} LIMIT {int(limit) + 1} OFFSET {int(offset)}",
-            params or None,
-        )
-        triples = [{k: term_json(term) for k in ("s", "p", "o") if (term := r[k])} for r in rows[:limit]]
-        return triples, len(rows) > limit
+        return _triples_page(self.select(*_triples_query(s, p, o, limit, offset)), limit)
+
+    def triples_at_once(
+        self, s: str | None, p: str | None, o: Param | None, limit: int, offset: int
+    ) -> tuple[builtins.list[dict[str, dict[str, str]]], bool] | None:
+        """:meth:`triples` read on the calling thread, when the page is small enough to hold
+        it (the event loop, which then takes no hop to a thread and back:
+        :meth:`~zonekg.graph.executor.QueryExecutor.run_at_once`); None when it is not."""
+        result = self._at_once(*_triples_query(s, p, o, limit, offset)) if self._at_once else None
+        return None if result is None else _triples_page(_records(result), limit)
 
     def resource(self, iri: str) -> dict | None:
         """Everything said about ``iri``: its item if it is an entity, its statements and the

@@ -65,6 +65,10 @@ class QueryPool(Protocol):
     ) -> QueryResult:
         """Answer ``sparql``; raises :class:`~.executor.QueryError` or one of its subclasses."""
 
+    def run_at_once(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult | None:
+        """The answer read on the calling thread without waiting when its cost allows holding
+        that thread (the event loop); None when :meth:`run` must answer on a thread of its own."""
+
     def read_update(self, update: str) -> UpdateReading:
         """Read a user's update as the store will, where reading it cannot harm the service, and
         run none of it: what the store needs of it (:mod:`~.update_reading`); QueryError when it

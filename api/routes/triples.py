@@ -62,7 +62,7 @@ async def triples(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict:
-    items, more = await run_in_threadpool(
-        service.catalog.triples, _iri("s", s), _iri("p", p), object_param(o), limit, offset
-    )
+    pattern = (_iri("s", s), _iri("p", p), object_param(o), limit, offset)
+    page = service.catalog.triples_at_once(*pattern)  # a small page: no hop to a thread
+    items, more = page if page is not None else await run_in_threadpool(service.catalog.triples, *pattern)
     return {"items": items, "limit": limit, "offset": offset, "next": next_url(request, limit, offset, more)}

@@ -51,6 +51,22 @@ def test_a_list_takes_one_thread_for_its_read_alone(client: TestClient, hops: li
     assert len(hops) == 1, hops
 
 
+def test_a_small_triples_page_takes_no_thread_and_a_large_one_takes_one(client: TestClient, hops: list[str]) -> None:
+    """A page of a few hundred index entries is read on the event loop; a longer one, or a
+    literal matched by its text (a FILTER: its cost depends on the data), on a thread."""
+    zone = _zone(client)
+    hops.clear()
+    small = client.get("/api/triples", params={"s": zone, "limit": 5})
+    assert small.status_code == 200 and small.json()["items"] and hops == []
+    large = client.get("/api/triples", params={"s": zone, "limit": 5, "offset": 1000})
+    assert large.status_code == 200 and hops == ["Catalog.triples"]
+    hops.clear()
+    assert client.get("/api/triples", params={"o": '"经发局"', "limit": 5}).status_code == 200
+    assert hops == ["Catalog.triples"]
+    items, more = client.app.state.service.catalog.triples(zone, None, None, 5, 0)  # as a thread reads it
+    assert small.json()["items"] == items and (small.json()["next"] is not None) == more
+
+
 def test_a_kept_sparql_answer_takes_no_thread(client: TestClient, hops: list[str]) -> None:
     """A kept answer is found on the event loop; its query's endpoints were checked when it ran."""
     ask = {"query": f"SELECT ?p ?o WHERE {{ <{_zone(client)}> ?p ?o }}"}

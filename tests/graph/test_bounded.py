@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from zonekg.graph.bounded import OFFSET_IN_PROCESS, single_pattern
-from zonekg.graph.executor import ROWS_IN_PROCESS, QueryExecutor, QueryTimeout, evaluate, in_process
+from zonekg.graph.executor import AT_ONCE_ENTRIES, ROWS_IN_PROCESS, QueryExecutor, QueryTimeout, evaluate, in_process
 from zonekg.graph.store import open_store
 from zonekg.graph.terms import Param
 
@@ -146,6 +146,38 @@ def test_a_query_that_is_not_bounded_waits_for_a_worker(pool: QueryExecutor, que
     with pytest.raises(QueryTimeout, match="workers stayed busy"):
         pool.run(query, timeout=0.5)
     holder.join()
+
+
+def test_a_small_window_is_read_at_once_and_the_same_as_run(pool: QueryExecutor) -> None:
+    page = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 11 OFFSET 20"
+    bound = {"p": Param.iri(LABEL)}
+    assert pool.run_at_once(page, bound) == pool.run(page, bound)
+    assert len(pool.run_at_once(page, bound).rows) == 11  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?p ?o WHERE { <http://x/n7> ?p ?o }",  # no LIMIT: up to the rows read in process
+    f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {AT_ONCE_ENTRIES + 1}",
+    f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT 1 OFFSET {AT_ONCE_ENTRIES}",
+    "SELECT ?p ?o WHERE { <http://x/n7> ?p ?o FILTER(true) } LIMIT 1",
+])
+def test_a_window_that_could_hold_the_loop_is_not_read_at_once(pool: QueryExecutor, query: str) -> None:
+    assert pool.run_at_once(query) is None
+    assert pool.run(query).rows  # a thread of its own answers it
+
+
+def test_nothing_is_read_at_once_while_every_in_process_slot_is_taken(pool: QueryExecutor) -> None:
+    """The event loop never waits: with the slots taken (threads reading), the caller is sent to a thread."""
+    query = "SELECT ?p ?o WHERE { <http://x/n7> ?p ?o } LIMIT 5"
+    taken = 0
+    while pool._local_slots.acquire(blocking=False):
+        taken += 1
+    try:
+        assert taken >= 1 and pool.run_at_once(query) is None
+    finally:
+        for _ in range(taken):
+            pool._local_slots.release()
+    assert len(pool.run_at_once(query).rows) == 3  # type: ignore[union-attr]
 
 
 def test_read_in_process_after_a_write_sees_it(tmp_path: Path) -> None:
