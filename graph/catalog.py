@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from zonekg.graph.errors import Starting
 from zonekg.graph.executor import GraphResult, QueryError, QueryResult, SelectResult
 from zonekg.graph.memo import GenerationMemo
 from zonekg.graph.read_model import (
@@ -179,6 +180,11 @@ def _triples_page(
     """The page's triples as SPARQL JSON terms, and whether more follow (a row past ``limit``)."""
     triples = [{k: term_json(term) for k in ("s", "p", "o") if (term := r[k])} for r in rows[:limit]]
     return triples, len(rows) > limit
+
+
+def _documents_page(found: Documents, limit: int, offset: int) -> tuple[list[dict], int]:
+    """One page of the documents (copies: the model's rows are shared) and their count."""
+    return [dict(row) for row in found.rows[offset:offset + limit]], len(found.typed)
 
 
 class Catalog:
@@ -705,7 +711,17 @@ class Catalog:
         """One page of the ingested documents (by file name) and their count: a slice of the
         read model's list, else read from the store, O(documents)."""
         found = self._model.get().documents if self._model is not None else Documents.read(self.select)
-        return [dict(row) for row in found.rows[offset:offset + limit]], len(found.typed)
+        return _documents_page(found, limit, offset)
+
+    def documents_at_once(self, limit: int, offset: int) -> tuple[builtins.list[dict], int] | None:
+        """:meth:`documents` when the read model is in place now (a slice in memory, fit for
+        the event loop); None when it is not: waiting for it, or reading the store, is a
+        thread's work."""
+        try:
+            found = self._model.get(wait=0).documents if self._model is not None else None
+        except Starting:
+            return None
+        return None if found is None else _documents_page(found, limit, offset)
 
     def document(self, file: str) -> dict | None:
         """A document's metadata, counts per kind, and every fact it states with its quote.

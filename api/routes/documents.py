@@ -126,7 +126,8 @@ async def upload(request: Request, service: ServiceDep) -> JSONResponse:
 
 @router.get("", summary="List the ingested documents", dependencies=[JSON])
 async def list_documents(request: Request, service: ServiceDep, limit: Limit = 50, offset: Offset = 0) -> dict:
-    items, total = await run_in_threadpool(service.catalog.documents, limit, offset)
+    found = service.catalog.documents_at_once(limit, offset)  # from the read model: no hop to a thread
+    items, total = found if found is not None else await run_in_threadpool(service.catalog.documents, limit, offset)
     return page(request, items, total, limit, offset)
 
 

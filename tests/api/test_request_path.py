@@ -67,6 +67,14 @@ def test_a_small_triples_page_takes_no_thread_and_a_large_one_takes_one(client: 
     assert small.json()["items"] == items and (small.json()["next"] is not None) == more
 
 
+def test_health_and_the_document_list_take_no_thread(client: TestClient, hops: list[str]) -> None:
+    """Both are read from the read model in memory; the list's count is health's count."""
+    documents = client.get("/api/documents", params={"limit": 2})
+    health = client.get("/api/health")
+    assert documents.status_code == 200 and health.status_code == 200 and hops == []
+    assert health.json()["documents"] == documents.json()["total"] >= 2 == len(documents.json()["items"])
+
+
 def test_a_kept_sparql_answer_takes_no_thread(client: TestClient, hops: list[str]) -> None:
     """A kept answer is found on the event loop; its query's endpoints were checked when it ran."""
     ask = {"query": f"SELECT ?p ?o WHERE {{ <{_zone(client)}> ?p ?o }}"}
