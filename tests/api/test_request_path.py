@@ -101,3 +101,18 @@ def test_the_routes_are_looked_at_once_per_method_and_path(client: TestClient, m
     assert looks.count(path) <= 2 + len(methods.ORDER)  # once: the GET's look; the PUT's, then every method's
     assert client.get(path + "x").status_code == 404  # another path is looked at
     assert looks[-1] == path + "x"
+
+
+def test_a_routes_parameters_are_read_from_its_declaration_once(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zonekg.api import parameters
+
+    walks: list[object] = []
+    real = parameters.declared
+    monkeypatch.setattr(parameters, "declared", lambda dependant: walks.append(dependant) or real(dependant))
+    monkeypatch.setattr(parameters, "_DECLARED", {})
+    assert client.get("/api/health").status_code == 200
+    first = len(walks)  # the route's dependant and those of its dependencies
+    for _ in range(3):
+        assert client.get("/api/health").status_code == 200
+        assert client.get("/api/health", params={"limit": 1}).status_code == 400  # still checked
+    assert first >= 1 and len(walks) == first
