@@ -5,6 +5,10 @@ revision of zonekg and from the working tree, one after the other on the same st
     bench/compare.py REVISION STORE [--requests 5] [--timeout 60] [--ceiling EXPORT.nt]
     bench/compare.py REVISION STORE --mix 32 [--seconds 60] [--fresh]
 
+``--settle SECONDS``: wait that long after each server first answers before measuring it (the
+warm-up after a start, pure Python, holds the GIL in turns with the requests until it is over;
+without it each server is measured during its warm-up).
+
 ``--ceiling``: also the same questions in this process on pyoxigraph over the store's export
 loaded in memory (``zonekg export --format nt``; see ``ceiling.py``), and the after/ceiling ratio
 issue 9 bounds at 3×.
@@ -28,6 +32,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import load
@@ -67,11 +72,12 @@ def mix(store: Path, clients: int, seconds: float, timeout: float | None, python
 
 
 def measure(store: Path, requests: int, timeout: float, pythonpath: Path | None,
-            only: list[str] | None = None) -> tuple[workload.Ids, dict[str, dict]]:
+            only: list[str] | None = None, settle: float = 0.0) -> tuple[workload.Ids, dict[str, dict]]:
     command, port = servers.zonekg(store, timeout=timeout)
     env = {"PYTHONPATH": str(pythonpath)} if pythonpath else None
     with servers.serving(command, "/api/health", port, env=env) as base:
         ids = workload.pick_ids(base)
+        time.sleep(settle)
         out = {}
         for request in [*workload.rest(ids), *workload.pages(ids), *workload.sparql_requests(ids)]:
             if only and not any(part in request.label for part in only):
@@ -104,6 +110,7 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="with --mix: also the working tree with SPARQL run afresh")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--only", nargs="+", help="only the endpoints whose label contains one of these")
+    parser.add_argument("--settle", type=float, default=0.0, help="seconds to wait after each server starts")
     parser.add_argument("--ceiling", type=Path, metavar="EXPORT", help="N-Triples export of STORE: add the in-process ceiling")
     args = parser.parse_args()
     if args.mix:
@@ -112,8 +119,8 @@ def main() -> None:
     timeout = args.timeout or 60.0
     with tempfile.TemporaryDirectory(prefix="zonekg-before-") as folder:
         old = extract(args.revision, Path(folder))
-        _, before = measure(args.store, args.requests, timeout, old, args.only)
-    ids, after = measure(args.store, args.requests, timeout, None, args.only)
+        _, before = measure(args.store, args.requests, timeout, old, args.only, args.settle)
+    ids, after = measure(args.store, args.requests, timeout, None, args.only, args.settle)
     ceil = ceiling_ms(args.ceiling, ids, list(after)) if args.ceiling else {}
     print("| endpoint | before p50 ms | after p50 ms | before p99 | after p99 |"
           + (" ceiling p50 ms | after / ceiling |\n|---|---|---|---|---|---|---|" if ceil else "\n|---|---|---|---|---|"))
