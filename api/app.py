@@ -104,8 +104,11 @@ def create_app(settings: Settings) -> FastAPI:
         )
     problems.install(app, private_paths=[settings.store])
     problems.document(app)
-    app.include_router(analysis.router)
-    for module in (rest, search, triples, resource, documents, sparql, graph_store, pages, query_page, docs):
+    # FastAPI tries the routers in this order, and each of a router's routes in turn (a regular
+    # expression and its own bookkeeping each): the routers of one or two fixed paths come
+    # first, the collections' twenty (ids in the path) last, so a SPARQL question passes 2
+    # routes before its own instead of 33 (~0.05 ms of a 0.35 ms request in the app).
+    for module in (sparql, triples, resource, search, documents, graph_store, pages, query_page, docs, analysis, rest):
         app.include_router(module.router)
     app.mount("/static", Files(directory=STATIC), name="static")
     return app
