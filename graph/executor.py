@@ -512,14 +512,19 @@ class QueryExecutor(LimitedPool):
 
     def run_at_once(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult | None:
         """A single-pattern query whose ``LIMIT`` + ``OFFSET`` is at most :data:`AT_ONCE_ENTRIES`,
-        read here when one of the in-process slots is free now (the event loop never waits
-        for one); None for any other, or when every slot is taken."""
+        read here when the latest snapshot is open in this process already (opening one after a
+        write is a thread's work) and one of the in-process slots is free now (the event loop
+        never waits for one); None for any other, or when every slot is taken."""
         window = single_pattern(sparql)
         if window is None or window[0] is None or window[0] + window[1] > AT_ONCE_ENTRIES:
             return None
-        if not self._local_slots.acquire(blocking=False):
+        if not self._latest_open() or not self._local_slots.acquire(blocking=False):
             return None
         return self._read_locally(sparql, params, self.max_rows)
+
+    def _latest_open(self) -> bool:
+        with self._snapshot_lock:
+            return self._local is not None and self._local[0] == self._snapshot
 
     def _in_process(
         self, sparql: str, params: dict[str, Param] | None, cap: int, limit: float

@@ -151,7 +151,8 @@ def test_a_query_that_is_not_bounded_waits_for_a_worker(pool: QueryExecutor, que
 def test_a_small_window_is_read_at_once_and_the_same_as_run(pool: QueryExecutor) -> None:
     page = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 11 OFFSET 20"
     bound = {"p": Param.iri(LABEL)}
-    assert pool.run_at_once(page, bound) == pool.run(page, bound)
+    assert pool.run_at_once(page, bound) is None  # the snapshot is not open here yet: a thread opens it
+    assert pool.run(page, bound) == pool.run_at_once(page, bound)
     assert len(pool.run_at_once(page, bound).rows) == 11  # type: ignore[union-attr]
 
 
@@ -169,6 +170,7 @@ def test_a_window_that_could_hold_the_loop_is_not_read_at_once(pool: QueryExecut
 def test_nothing_is_read_at_once_while_every_in_process_slot_is_taken(pool: QueryExecutor) -> None:
     """The event loop never waits: with the slots taken (threads reading), the caller is sent to a thread."""
     query = "SELECT ?p ?o WHERE { <http://x/n7> ?p ?o } LIMIT 5"
+    pool.run(query)  # the snapshot opened
     taken = 0
     while pool._local_slots.acquire(blocking=False):
         taken += 1
@@ -178,6 +180,22 @@ def test_nothing_is_read_at_once_while_every_in_process_slot_is_taken(pool: Quer
         for _ in range(taken):
             pool._local_slots.release()
     assert len(pool.run_at_once(query).rows) == 3  # type: ignore[union-attr]
+
+
+def test_after_a_write_the_new_snapshot_is_opened_on_a_thread_not_at_once(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s", create=True)
+    readers = store.readers()
+    pool = readers.pool(workers=1, timeout=5, max_rows=50, memory_mb=1024)
+    query = "SELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 5"
+    try:
+        assert pool.run(query).rows == [] and pool.run_at_once(query) is not None
+        store.replace_document(G, [ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))])
+        readers.publish()
+        assert pool.run_at_once(query) is None
+        assert len(pool.run(query).rows) == 1 == len(pool.run_at_once(query).rows)  # type: ignore[union-attr]
+    finally:
+        readers.close()
+        store.close()
 
 
 def test_read_in_process_after_a_write_sees_it(tmp_path: Path) -> None:
