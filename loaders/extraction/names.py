@@ -975,9 +975,10 @@ def _start(text: str, s0: int, kind: Kind, bends: dict[int, int],
 
 
 def _zones_park(text: str, p: int, s0: int, kind: Kind) -> bool:
-    """"X经开区绿色食品产业园": a park named after the zone it lies in (the zone's kind word
-    right before it) keeps the zone's name in its own."""
-    return kind is Kind.ZONE and text.endswith(tuple(lexicon.words("names", "own_zone_words")), 0, p) \
+    """"X经开区绿色食品产业园", "X芯谷设计园": a park named after the zone it lies in (the zone's
+    kind word or a valley's 谷 right before it) keeps the zone's name in its own."""
+    ends = tuple(lexicon.words("names", "own_zone_words")) + tuple(_gen()["word_final_heads"])
+    return kind is Kind.ZONE and text.endswith(ends, 0, p) \
         and text.startswith(tuple(lexicon.words("names", "section_heads")), s0)
 
 

@@ -202,3 +202,9 @@ def test_a_type_of_unit_after_a_common_word_is_no_town():
     # 街镇 (streets and towns as a type of unit) after "片上" (in the area): no town 片上街镇
     found = names("区直部门要下沉力量，协同片上街镇推进项目落地。", Kind.AGENCY)
     assert not any(n.endswith("街镇") for n in found)
+
+
+def test_a_park_named_after_the_valley_it_lies_in_keeps_the_valleys_name():
+    found = names("（1）建设岚汀光谷设计园，2025年建成启用。")
+    assert "岚汀光谷设计园" in found
+    assert "岚汀光谷" not in found
