@@ -739,7 +739,8 @@ def _task_assignments(t: _Task) -> list[Assignment]:
     described = t.description if titled and not named and not bare_project else []
     said_by = {w: s for s in reversed((t.body[1:] if titled else []) + described)
                for w in find(_without_labels(s.text))}  # each with its first sentence
-    works = [w for w in reversed(said_by) if w not in named and w != name and w != facility]
+    works = [w for w in reversed(said_by) if w not in named and w != name and w != facility
+             and not _its_own_works(w, builds)]
     lead, part = t.said.lead, [p for p in t.said.part if p not in t.said.lead]
     if topic and not named and not works:
         return _units_only(name, t)  # a topic naming no project is none itself
@@ -762,6 +763,13 @@ def _task_assignments(t: _Task) -> list[Assignment]:
         led, joined = ([], []) if bare_project else (lead, part)
         out.append(Assignment(w, led, joined, said_by[w], unqualified=a.unqualified, projects=[w]))
     return out
+
+
+def _its_own_works(work: str, facility: str | None) -> bool:
+    """"（五）建设X实验室。…完成实验室一期主体工程": the works of the facility a heading builds,
+    named by the facility's head word alone (实验室, the kind it is), are that facility's."""
+    heads = lexicon.words("names", "project_heads")
+    return facility is not None and any(facility.endswith(h) and work.startswith(h) for h in heads)
 
 
 def _task_amounts(t: _Task, name: str) -> tuple[Decimal | None, Decimal | None]:

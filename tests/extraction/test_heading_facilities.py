@@ -32,3 +32,12 @@ def test_works_and_their_accessories_are_one_project():
 def test_firms_counted_one_by_one_are_named():
     ex = extract(doc("引进中冷智运、鲜达冷链两家企业，总投资5.6亿元。", "培育智能制造、生物医药两大产业。", title=TITLE))
     assert {"中冷智运", "鲜达冷链"} <= {e.name for e in ex.of_kind(Kind.COMPANY)}
+
+
+def test_the_works_of_the_heading_facility_named_by_its_kind_word_are_not_led_apart():
+    # "（三）建设X实验室。…完成实验室一期主体工程": the lab's own works, no project the units lead apart
+    ex = extract(doc("（三）建设岑溪实验室。完成实验室一期主体工程，新组建研发团队10个。"
+                     "（牵头单位：科技创新局；配合单位：规划建设局）", title="岑溪高新区2025年工作要点"))
+    leads = pairs(ex, Relation.LEAD_AGENCY)
+    assert ("岑溪实验室", "科技创新局") in leads
+    assert not any(p.startswith("实验室") for p, _ in leads)
