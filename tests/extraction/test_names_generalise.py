@@ -208,3 +208,9 @@ def test_a_park_named_after_the_valley_it_lies_in_keeps_the_valleys_name():
     found = names("（1）建设岚汀光谷设计园，2025年建成启用。")
     assert "岚汀光谷设计园" in found
     assert "岚汀光谷" not in found
+
+
+def test_a_firm_after_a_summons_and_its_role_as_owner():
+    # "约谈" (summoned for talks) and "项目业主" (the project's owner) end the text before the firm
+    found = names("区督查室已约谈项目业主澄溪仓储物流有限公司，要求月底前开工。", Kind.COMPANY)
+    assert found == ["澄溪仓储物流有限公司"]
