@@ -214,3 +214,8 @@ def test_a_firm_after_a_summons_and_its_role_as_owner():
     # "约谈" (summoned for talks) and "项目业主" (the project's owner) end the text before the firm
     found = names("区督查室已约谈项目业主澄溪仓储物流有限公司，要求月底前开工。", Kind.COMPANY)
     assert found == ["澄溪仓储物流有限公司"]
+
+
+def test_a_stage_of_road_works_is_no_project():
+    # 路基 (a road's bed) is a stage of works, though jieba tags the word as a person's name
+    assert "路基工程" not in names("受征迁影响，目前仅完成路基工程3.5公里。", Kind.PROJECT)
