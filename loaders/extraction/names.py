@@ -197,7 +197,8 @@ def _find(sentence: Sentence) -> list[Mention]:  # noqa: C901, PLR0915 — the c
         if kind is Kind.PROJECT and head in _gen()["partner_institution_heads"] and (
                 _partner(text, start, e) or _supported(text, start, e)):
             kind = Kind.COMPANY  # "与X医院合作", "支持X研究院申报…": a named partner, not a facility to build
-        alias = _rule("declared_alias").match(text, e)
+        alias = _rule("declared_alias").match(text, e) or \
+            (_rule("firm_short_form").match(text, e) if kind is Kind.COMPANY else None)
         out.append(Mention(name, kind, sentence, start, e, head,
                            alias.group(1) if alias and alias.group(1) != name else None))
         accepted.append((start, e, kind))
