@@ -702,17 +702,22 @@ def _units_only(name: str, t: _Task) -> list[Assignment]:
     return [units]
 
 
+def _listed_works(name: str, t: _Task) -> list[Assignment]:
+    """A task whose heading names no project: an indicator ("地区生产总值增长8%以上") is none; one
+    that counts the works it lists ("A项目、B专用线等2个项目4月底前开工") names them, led by the
+    task's units."""
+    part = [p for p in t.said.part if p not in t.said.lead]
+    return [Assignment(w, t.said.lead, part, t.evidence or t.head, unqualified=t.said.unqualified, projects=[w])
+            for w in subject_list(t.head.text)] or _units_only(name, t)
+
+
 def _task_assignments(t: _Task) -> list[Assignment]:
     """What a numbered task that states its units says: the projects it names, each led by
     its units ("1.加快X产业集聚。推动A建成投产，开工建设B。（牵头单位：甲；配合单位：乙）" → A and B
     led by 甲 with 乙), or the task itself when it names none."""
     name = heading_name(t.head.text)
     if len(name) < 4:
-        # an indicator ("地区生产总值增长8%以上") is no project; one that counts the works it
-        # lists ("A项目、B专用线等2个项目4月底前开工") names them, led by the task's units
-        listed = subject_list(t.head.text)
-        return [Assignment(w, t.said.lead, [p for p in t.said.part if p not in t.said.lead], t.evidence or t.head,
-                           unqualified=t.said.unqualified, projects=[w]) for w in listed] or _units_only(name, t)
+        return _listed_works(name, t)
     # a short heading ("(三)提升创新能力。建设X平台…") names the task; a task written as sentences
     # ("1.深入实施A,…。推动B建设。(甲牵头)") names its projects in all of them. A topic heading of a
     # word or two ("（二）港航物流。加快X建设…") is no task of its own
