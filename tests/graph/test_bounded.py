@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -182,36 +183,39 @@ def test_nothing_is_read_at_once_while_every_in_process_slot_is_taken(pool: Quer
     assert len(pool.run_at_once(query).rows) == 3  # type: ignore[union-attr]
 
 
-def test_after_a_write_the_new_snapshot_is_opened_on_a_thread_not_at_once(tmp_path: Path) -> None:
+STATEMENT_OF_A = ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))
+
+
+@pytest.fixture()
+def empty(tmp_path: Path) -> Iterator[tuple[Any, Any, QueryExecutor]]:
+    """An empty store, its readers and a one-worker pool over them, closed after the test."""
     store = open_store(tmp_path / "s", create=True)
     readers = store.readers()
-    pool = readers.pool(workers=1, timeout=5, max_rows=50, memory_mb=1024)
+    try:
+        yield store, readers, readers.pool(workers=1, timeout=5, max_rows=50, memory_mb=1024)
+    finally:
+        readers.close()
+        store.close()
+
+
+def test_after_a_write_the_new_snapshot_is_opened_on_a_thread_not_at_once(empty: tuple[Any, Any, QueryExecutor]) -> None:
+    store, readers, pool = empty
     query = "SELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 5"
-    try:
-        assert pool.run(query).rows == [] and pool.run_at_once(query) is not None
-        store.replace_document(G, [ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))])
-        readers.publish()
-        assert pool.run_at_once(query) is None
-        assert len(pool.run(query).rows) == 1 == len(pool.run_at_once(query).rows)  # type: ignore[union-attr]
-    finally:
-        readers.close()
-        store.close()
+    assert pool.run(query).rows == [] and pool.run_at_once(query) is not None
+    store.replace_document(G, [STATEMENT_OF_A])
+    readers.publish()
+    assert pool.run_at_once(query) is None
+    assert len(pool.run(query).rows) == 1 == len(pool.run_at_once(query).rows)  # type: ignore[union-attr]
 
 
-def test_read_in_process_after_a_write_sees_it(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s", create=True)
-    readers = store.readers()
-    pool = readers.pool(workers=1, timeout=5, max_rows=50, memory_mb=1024)
+def test_read_in_process_after_a_write_sees_it(empty: tuple[Any, Any, QueryExecutor]) -> None:
+    store, readers, pool = empty
     query = "SELECT ?p ?o WHERE { <http://x/a> ?p ?o }"
-    try:
-        assert pool.run(query).rows == []
-        store.replace_document(G, [ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), ox.NamedNode(G))])
-        assert pool.run(query).rows == []
-        readers.publish()
-        assert pool.run(query).rows == [(("uri", "http://x/p", None, None), ("literal", "v", None, None))]
-    finally:
-        readers.close()
-        store.close()
+    assert pool.run(query).rows == []
+    store.replace_document(G, [STATEMENT_OF_A])
+    assert pool.run(query).rows == []
+    readers.publish()
+    assert pool.run(query).rows == [(("uri", "http://x/p", None, None), ("literal", "v", None, None))]
 
 
 def test_a_query_the_parser_could_choke_on_is_not_read_in_process() -> None:
