@@ -1238,10 +1238,10 @@ def _valid(kind: Kind, head: str, stem: str) -> bool:  # noqa: C901 — one sani
         return stem.endswith(tuple(lexicon.words("names", "section_office_functions")))  # 园区管理处, not 好处
     if kind is Kind.AGENCY and head == "委":
         return stem.endswith(tuple(lexicon.words("names", "commission_stems")))  # 市发展改革委
-    if kind is Kind.AGENCY and stem in ("乡镇", "镇街", "街镇", "村镇"):
+    unit_types = lexicon.words("names", "unit_type_words")
+    if kind is Kind.AGENCY and stem in unit_types:
         return False  # 乡镇办, 镇街: a type of unit
-    if kind is Kind.AGENCY and stem[-1:] + head in ("乡镇", "镇街", "街镇", "村镇") \
-            and not distinct.is_distinctive(stem[:-1]):
+    if kind is Kind.AGENCY and stem[-1:] + head in unit_types and not distinct.is_distinctive(stem[:-1]):
         return False  # "服务于块上街镇的工作": 街镇 (a type of unit) after a common word, no town
     if kind is Kind.AGENCY and head == "乡" and distinct.tag(stem[-1:] + head) is not None:
         return False  # 水乡, 家乡, 新乡: a word (or a city) ending in 乡, no township

@@ -70,7 +70,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "company_markers": WORDS, "department_stems": WORDS,
         "agency_center_stems": WORDS, "scope_prefixes": WORDS, "responsibility_cues": WORDS,
         "build_verbs": WORDS, "department_only_stems": WORDS, "provincial_scopes": WORDS,
-        "commission_stems": WORDS, "subunit_heads": WORDS, "company_weak_tails": WORDS,
+        "commission_stems": WORDS, "unit_type_words": WORDS, "subunit_heads": WORDS, "company_weak_tails": WORDS,
         "firm_business_verbs": WORDS, "firm_park_heads": WORDS, "firm_subject_cues": WORDS,
         "firm_build_verbs": WORDS, "firm_facility_heads": WORDS, "company_context": WORDS,
         "foreign_prefixes": WORDS, "event_heads": WORDS, "glued_unit_ends": WORDS, "own_zone_words": WORDS, "section_verbs": WORDS, "section_heads": WORDS, "park_ends": WORDS,
