@@ -1,7 +1,7 @@
 """Builders shared by every test folder: documents in the binary formats, written by the tests
 themselves from text we wrote. The binary files kept as they are, the .docx of heldout8 and of
-heldout9 and the .pdf and .docx of heldout10 and of heldout11, are scored documents: the extraction
-scorer reads those sets' folders as they stand."""
+heldout9 and the .pdf and .docx of heldout10, heldout11 and heldout12, are scored documents: the
+extraction scorer reads those sets' folders as they stand."""
 from __future__ import annotations
 
 import asyncio
