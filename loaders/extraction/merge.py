@@ -105,6 +105,18 @@ def _place_sectors_are_no_firms(book: Entities) -> None:
     for firm in [c.name for c in book[Kind.COMPANY].entities if names.place_and_sector(c.name, places)
                  or any(z.startswith(c.name) and z[len(c.name):] in suffixes for z in zones)]:
         book[Kind.COMPANY].discard(firm)
+        _place_sector_parks(book, firm, suffixes)
+
+
+def _place_sector_parks(book: Entities, place_sector: str, suffixes: list[str]) -> None:
+    """"芸塘新能源装备产业园" read as the park of a firm "芸塘新能源": once that firm is the
+    place's sector, the park named by the place, the sector and a zone word is a development
+    zone (the project of building it stays: a task names it too)."""
+    for project in list(book[Kind.PROJECT].entities):
+        if project.name.startswith(place_sector) and project.name.endswith(tuple(suffixes)) \
+                and book[Kind.ZONE].resolve(project.name) is None:
+            for evidence in project.evidence:
+                book[Kind.ZONE].add(project.name, evidence)
 
 
 def _administered_zone(administration: str, suffixes: list[str]) -> str:
