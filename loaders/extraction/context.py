@@ -175,7 +175,9 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
     if period and year == period[0] and annual_year([ctx.title] + [s.text for s in preamble(body)]) != year:
         ctx.default_due = period[1]  # undated goals of a plan for several years: its end
     cfg = lexicon.load("targets")
-    reported = reported_month(ctx.title, cfg)
+    # (a bulletin's title line may follow its issuer's name and its number: "关于…的通报")
+    reported = next((m for t in [ctx.title] + [s.text for s in preamble(body) if len(s.text) <= TITLE_LINE]
+                     if (m := reported_month(norm(t), cfg)) is not None), None)
     past_level: float | None = None  # level of the open retrospective section, if any
     goal_level: float | None = None  # level of the open section of goals, if any
     due_chain: int | None = None  # "到2025年,A…;B…;": the year runs on over ；
@@ -183,6 +185,7 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
     section_year: tuple[float, int] | None = None  # "二、2023年工作安排": (level, year)
     prev: Sentence | None = None
     chain = False  # the previous sentence was a statistic ending in ；
+    done_para: int | None = None  # the paragraph of a task whose status says it is done
     for s in sents:
         if is_chrome(s.text):
             ctx.chrome.add(s.index)
@@ -215,7 +218,9 @@ def build(document: SourceDocument, sents: list[Sentence]) -> Context:  # noqa: 
             ctx.past.add(s.index)
         elif goal_level is not None:
             ctx.goal.add(s.index)
-        if (chain and not new_para) or is_past_anchor(s.text, year, cfg, reported):
+        if lexicon.pattern("targets", "completed_status").search(s.text):
+            done_para = s.para  # "X工程【已完成】。建成…": the rest of the paragraph reports what was done
+        if (chain and not new_para) or s.para == done_para or is_past_anchor(s.text, year, cfg, reported):
             ctx.stat.add(s.index)
             chain = s.text.rstrip().endswith((";", "；"))
         else:
@@ -318,16 +323,31 @@ def without_comparisons(text: str) -> str:
     return COMPARISON.sub("", text)
 
 
-# The months a clause opens with: "5月份", "1—5月" (group 1 the last month)
-MONTHS = re.compile(r"^\s*(?:\d{1,2}\s*[—\-–~至到]\s*)?(\d{1,2})\s*月份?\s*$")
+# A period of the year: "5月份", "1—5月" (group 1 the last month), the quarters ("前三季度",
+# "一季度": group 2 their number) or 上半年 (group 3)
+PERIOD = r"(?:(?:\d{1,2}\s*[—\-–~至到]\s*)?(\d{1,2})\s*月份?|[前第]?([一二三四])季度|(上)半年)"
+# ... opening a clause, not as a day of the month ("6月底前")
+MONTHS = re.compile(rf"^\s*{PERIOD}(?![底前末中内初\d])")
+QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def period_month(m: re.Match[str]) -> int:
+    """The last month of a period ``MONTHS`` matched: 5月份 → 5, 前三季度 → 9, 上半年 → 6."""
+    if m.group(1):
+        return int(m.group(1))
+    return 3 * QUARTER[m.group(2)] if m.group(2) else 6
+
+
+TITLE_LINE = 40  # the longest line of a preamble read as a title
 
 
 def reported_month(title: str, cfg) -> int | None:
-    """The month a progress report covers ("2025年5月份重点工作进展情况" → 5), else None."""
-    if not any(w in title for w in cfg["past_sections"]):
+    """The month a progress report covers ("2025年5月份重点工作进展情况" → 5, "前三季度重点工作
+    推进情况的通报" → 9), else None."""
+    if not holds_any(title, cfg["past_sections"] + cfg["progress_section_ends"]):
         return None
-    m = re.search(r"(\d{1,2})\s*月份?", YEAR.sub("", title))
-    return int(m.group(1)) if m else None
+    m = re.search(PERIOD, YEAR.sub("", title))
+    return period_month(m) if m else None
 
 
 def is_past_anchor(text: str, plan: int | None, cfg, reported: int | None = None) -> bool:
@@ -342,8 +362,8 @@ def is_past_anchor(text: str, plan: int | None, cfg, reported: int | None = None
     if DUE.search(opening) or holds_any(opening, cfg["commitment_words"]):
         return False
     months = MONTHS.match(opening)
-    if reported and months and int(months.group(1)) <= reported:
-        return True
+    if reported and months and period_month(months) <= reported:
+        return True  # "5月份，园区接待客商18批次", "前三季度新签约项目21个": the time reported on
     if holds_any(without_comparisons(opening), cfg["past_strong"]):
         return True
     return bool(past_years(opening, plan))
