@@ -50,13 +50,26 @@ def ingest(args: argparse.Namespace) -> int:
         return 1
     store = open_store(args.store, create=True)
     try:
-        with tqdm(total=len(files), unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        shown = not args.quiet and sys.stderr.isatty()
+        with tqdm(total=len(files), unit="doc", disable=not shown, file=sys.stderr) as bar, \
+                contextlib.ExitStack() as later:
             def progress(path: Path, summary: object, error: str | None) -> None:
                 bar.set_postfix_str(path.name[-30:])
                 bar.update(1)
 
+            model: list[tqdm] = []
+
+            def model_progress(done: int, total: int) -> None:  # the read model saved at the end: minutes at 10,000 documents
+                if not model:
+                    bar.close()
+                    model.append(later.enter_context(
+                        tqdm(total=total, desc="read model", unit="piece", disable=not shown, file=sys.stderr)))
+                model[0].total = total
+                model[0].update(done - model[0].n)
+
             jobs = args.jobs or (os.cpu_count() or 1 if len(files) >= 20 else 1)
-            report = run_ingest(files, store, jobs=jobs, limits=limits, scheduler=args.scheduler, on_file=progress)
+            report = run_ingest(files, store, jobs=jobs, limits=limits, scheduler=args.scheduler, on_file=progress,
+                                on_model=model_progress)
     finally:
         store.close()
     for summary in report.ingested:

@@ -32,7 +32,7 @@ from zonekg.graph.sparql_rewrite import syntax_error_in, without_trailing_separa
 from zonekg.graph.update_reading import UpdateReading, refuse
 from zonekg.graph.update_reading import read as read_update
 from zonekg.graph.store import NoStore, StoreError, StoreInUse
-from zonekg.graph.terms import Param
+from zonekg.graph.terms import Param, TermTuple, to_tuple
 from zonekg.ontology import PREFIXES, ZK
 
 if TYPE_CHECKING:
@@ -254,6 +254,16 @@ class OxigraphStore:
 
     def query(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult:
         return evaluate(self._store, sparql, params, READ_MODEL_MAX_ROWS, self._forms)
+
+    def streamed(self, sparql: str) -> Iterator[dict[str, TermTuple | None]]:
+        """A SELECT's rows one at a time as the engine finds them, with no row cap: for a
+        reader that bounds its own memory (:mod:`~zonekg.graph.model_pieces`), where
+        :meth:`query` holds every row at once."""
+        solutions = self._store.query(sparql, prefixes=PREFIXES)
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT query"
+        variables = [v.value for v in solutions.variables]
+        for solution in solutions:
+            yield {v: to_tuple(solution[v]) for v in variables}
 
     def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
         if graph_iri:

@@ -35,8 +35,9 @@ from zonekg.graph.errors import Starting
 from zonekg.graph.terms import TermTuple, plain
 from zonekg.ontology import PREFIXES, ZK
 
-Select = Callable[[str], list[dict[str, TermTuple | None]]]
-"""Runs a SELECT and returns its rows by variable name (:meth:`Catalog.select` and friends)."""
+Select = Callable[[str], Iterable[dict[str, TermTuple | None]]]
+"""Runs a SELECT and returns its rows by variable name (:meth:`Catalog.select` and friends, or
+one that streams them)."""
 
 ENTITY_CLASSES = {
     "zones": "zk:Zone",
@@ -169,6 +170,34 @@ def _pairs(select: Select, pattern: str, iris: Iterable[str] | None, value: str 
                 yield row["e"][1], term
 
 
+Fact = tuple[int, str, TermTuple]
+"""``(query, member, value)``: one row of the ``query``-th of :func:`fact_queries`."""
+
+
+def fact_queries(name: str) -> list[tuple[str, str, str, str]]:
+    """What is read of the collection ``name``, in this order: ``(role, key, pattern, value
+    variable)`` with role ``name`` (the naming property), ``searched`` and ``text`` (forms and
+    texts), ``facet`` (facets and links, keyed by name) or ``typed`` (a zone's class alone)."""
+    class_ = ENTITY_CLASSES[name]
+    queries = [("name", "", f"?e a {class_} ; {NAMING.get(name, 'rdfs:label')} ?v", "v")]
+    queries += [("searched" if prop in SEARCHED else "text", prop, f"?e a {class_} ; {prop} ?v", "v")
+                for prop in (*SEARCHED, *TEXTS)]
+    queries += [("facet", facet, f"?e a {class_} . {link}", "f")
+                for facet, link in {**FACETS.get(name, {}), **LINKS.get(name, {})}.items()]
+    if name == "zones":
+        queries.append(("typed", "", "?e a zk:Zone . BIND(true AS ?v)", "v"))
+    return queries
+
+
+def facts(select: Select, name: str, iris: Iterable[str] | None = None) -> Iterator[Fact]:
+    """The facts of the members of ``name`` among ``iris`` (every member when None), query by
+    query (:func:`fact_queries`), each in the store's order."""
+    scope = None if iris is None else list(iris)
+    for index, (_, _, pattern, value) in enumerate(fact_queries(name)):
+        for iri, term in _pairs(select, pattern, scope, value):
+            yield index, iri, term
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     name: str
@@ -177,6 +206,11 @@ class Member:
     """Names and aliases, lower-cased: what search matches."""
     texts: tuple[str, ...]
     """The forms and the texts a member was read from: what the ``q`` filter matches."""
+
+
+def tallies(facets: Mapping[str, Mapping[str, tuple[TermTuple, ...]]]) -> dict[str, Counter[TermTuple]]:
+    """Facet name → value → how many members have it."""
+    return {facet: Counter(v for vs in values.values() for v in vs) for facet, values in facets.items()}
 
 
 @dataclass(frozen=True)
@@ -222,33 +256,35 @@ class Collection:
         """The members among ``iris`` (every member when None), read from the store. O(their
         facts): one simple pattern per property (a VALUES over the properties measured 2.3x
         slower on a whole-class scan)."""
-        scope = None if iris is None else list(iris)
-        class_ = ENTITY_CLASSES[name]
+        return cls.of_facts(name, facts(select, name, iris))
+
+    @classmethod
+    def of_facts(cls, name: str, found: Iterable[Fact]) -> Collection:
+        """The collection ``found`` (the :func:`facts` of some of its members, in the order
+        :func:`facts` gives them) describes: a member's names come before its other facts."""
+        queries = fact_queries(name)
         names: dict[str, str] = {}
-        for iri, term in _pairs(select, f"?e a {class_} ; {NAMING.get(name, 'rdfs:label')} ?v", scope):
-            if iri not in names or term[1] < names[iri]:
-                names[iri] = term[1]
         forms: dict[str, list[str]] = {}
         texts: dict[str, list[str]] = {}
-        for prop in (*SEARCHED, *TEXTS):
-            for iri, term in _pairs(select, f"?e a {class_} ; {prop} ?v", scope):
-                if iri in names:
-                    if prop in SEARCHED:
-                        forms.setdefault(iri, []).append(term[1].lower())
-                    texts.setdefault(iri, []).append(term[1].lower())
+        values: dict[str, dict[str, set[TermTuple]]] = {key: {} for role, key, _, _ in queries if role == "facet"}
+        typed: set[str] = set()
+        for index, iri, term in found:
+            role, key, _, _ = queries[index]
+            if role == "name":
+                if iri not in names or term[1] < names[iri]:
+                    names[iri] = term[1]
+            elif role in ("searched", "text") and iri in names:
+                if role == "searched":
+                    forms.setdefault(iri, []).append(term[1].lower())
+                texts.setdefault(iri, []).append(term[1].lower())
+            elif role == "facet" and iri in names:
+                values[key].setdefault(iri, set()).add(term)
+            elif role == "typed":
+                typed.add(iri)
         members = {i: Member(n, tuple(forms.get(i, ())), tuple(texts.get(i, ()))) for i, n in names.items()}
-        facets: dict[str, dict[str, tuple[TermTuple, ...]]] = {}
-        for facet, link in {**FACETS.get(name, {}), **LINKS.get(name, {})}.items():
-            values: dict[str, set[TermTuple]] = {}
-            for iri, term in _pairs(select, f"?e a {class_} . {link}", scope, value="f"):
-                if iri in members:
-                    values.setdefault(iri, set()).add(term)
-            facets[facet] = {i: tuple(sorted(v, key=term_order)) for i, v in values.items()}
-        typed = frozenset(i for i, _ in _pairs(select, "?e a zk:Zone . BIND(true AS ?v)", scope)) \
-            if name == "zones" else frozenset()
-        return cls(sorted(members, key=lambda i: (members[i].name, i)), members, facets,
-                   {f: Counter(v for vs in values.values() for v in vs) for f, values in facets.items()},
-                   typed)
+        facets = {facet: {i: tuple(sorted(v, key=term_order)) for i, v in held.items()} for facet, held in values.items()}
+        return cls(sorted(members, key=lambda i: (members[i].name, i)), members, facets, tallies(facets),
+                   frozenset(typed))
 
     def replaced(self, iris: set[str], fresh: Collection) -> Collection:
         """This collection with the members among ``iris`` replaced by those ``fresh`` read
@@ -549,25 +585,41 @@ class ReadModel:
         store. O(facts about them): each query starts from their ``VALUES``."""
         if not iris:
             return self
+        fresh = Refresh.read(select, iris, self.collections["zones"].typed & iris)
+        collections = {name: old.replaced(fresh.iris, fresh.collections[name]) for name, old in self.collections.items()}
+        return ReadModel(collections, self.documents.replaced(fresh.iris, fresh.documents),
+                         self.zones.replaced(self.collections, collections, fresh.iris),
+                         self.lookups.replaced(self.collections, collections, fresh.iris))
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What a write changed, read again from the store: the members to replace (``iris``) and
+    what they are now (each collection's and the documents' fresh members). O(facts about
+    them), whatever the model's size, so a model held in pieces is refreshed piece by piece."""
+
+    iris: set[str]
+    collections: dict[str, Collection]
+    documents: Documents
+
+    @classmethod
+    def read(cls, select: Select, iris: set[str], were_zones: set[str] | frozenset[str]) -> Refresh:
+        """Re-read ``iris``; ``were_zones`` are those of them the model held as zones."""
         classes: dict[str, set[str]] = {}
         for iri, term in _pairs(select, "?e a ?v", iris):
             classes.setdefault(term[1], set()).add(iri)
         of_class = {name: classes.get(_expand(class_), set()) for name, class_ in ENTITY_CLASSES.items()}
         # A zone that starts or stops being one changes the zone facet of the targets it links.
-        regrouped = (self.collections["zones"].typed & iris) ^ of_class["zones"]
+        regrouped = set(were_zones) ^ of_class["zones"]
         if regrouped:
             linked = {term[1] for _, term in _pairs(select, "?e zk:hasTarget ?v", regrouped)} - iris
             of_class["targets"] |= {i for i, _ in _pairs(select, "?e a zk:Target . BIND(true AS ?v)", linked)}
             iris = iris | linked
-        collections = {
-            name: old.replaced(iris, Collection.read(select, name, of_class[name]) if of_class[name] else Collection([], {}))
-            for name, old in self.collections.items()
-        }
         documents = classes.get(_expand("zk:Document"), set())
-        fresh = Documents.read(select, documents) if documents else Documents([], frozenset())
-        return ReadModel(collections, self.documents.replaced(iris, fresh),
-                         self.zones.replaced(self.collections, collections, iris),
-                         self.lookups.replaced(self.collections, collections, iris))
+        return cls(iris,
+                   {name: Collection.read(select, name, chosen) if chosen else Collection([], {})
+                    for name, chosen in of_class.items()},
+                   Documents.read(select, documents) if documents else Documents([], frozenset()))
 
 
 READY_WAIT = 10.0

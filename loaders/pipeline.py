@@ -14,7 +14,8 @@ import pyoxigraph as ox
 
 from zonekg.graph.errors import DocumentCollision, DuplicateContent, ZonekgError
 from zonekg.graph.executor import SelectResult
-from zonekg.graph.model_keeper import ModelKeeper
+from zonekg.graph.model_keeper import ModelKeeper, quiet
+from zonekg.graph.model_pieces import Progress
 from zonekg.graph.store import GraphStore
 from zonekg.graph.terms import Param
 from zonekg.loaders.document import SourceDocument, UnreadableDocument, reason_of
@@ -220,8 +221,10 @@ def ingest(
     limits: DocumentLimits | None = None,
     scheduler: str | None = None,
     on_file: Callable[[Path, DocumentSummary | None, str | None], None] | None = None,
+    on_model: Progress = quiet,
 ) -> IngestReport:
-    """Ingest every file under ``paths``; ``on_file`` is told of each outcome (for progress).
+    """Ingest every file under ``paths``; ``on_file`` is told of each outcome and ``on_model``
+    of the saved read model's pieces (for progress).
 
     With ``jobs`` > 1 or ``limits`` (``zonekg ingest`` gives them), reading and extraction run
     in child processes under those limits (or on a dask ``scheduler``) while this process, the
@@ -270,7 +273,7 @@ def ingest(
         keeper.rewritten()
     else:
         _land_each(read_ahead_outcomes(files, jobs, limits, scheduler), store, told, keeper)
-    keeper.save()
+    keeper.save(on_model)
     return IngestReport([landed[f] for f in files if f in landed], [(f, failed[f]) for f in files if f in failed])
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from zonekg.api.service import Service
 from zonekg.api.settings import Settings
-from zonekg.graph import model_snapshot
+from zonekg.graph import model_pieces, model_snapshot
 from zonekg.graph.catalog import Catalog, local_runner
 from zonekg.graph.read_model import ReadModel
 from zonekg.graph.store import open_store
@@ -34,16 +34,22 @@ def store_dir(tmp_path: Path, samples: list[PreparedDocument]) -> Path:
 
 
 class Reads:
-    """Counts the whole reads of the model (what a snapshot saves)."""
+    """Counts the whole reads of the model (what a snapshot saves): the service's, and an
+    ingest's (a piece at a time)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        read = ReadModel.read
+        read, in_pieces = ReadModel.read, model_pieces.read
 
         def counted(select):
             self.count += 1
             return read(select)
+
+        def counted_in_pieces(*args):
+            self.count += 1
+            return in_pieces(*args)
         monkeypatch.setattr(ReadModel, "read", staticmethod(counted))
+        monkeypatch.setattr(model_pieces, "read", counted_in_pieces)
 
 
 def started(store_dir: Path) -> Service:
