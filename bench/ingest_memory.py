@@ -97,21 +97,25 @@ def main() -> None:
         own = rss_kib(process.pid)
         samples.append((time.perf_counter() - started, own + sum(rss_kib(k) for k in kids), own, len(kids)))
         time.sleep(args.interval)
-    status = process.returncode
-    wall = time.perf_counter() - started
     reader.join(timeout=5)
+    print(json.dumps(summary(command, process.returncode, time.perf_counter() - started, samples, told, args.store)))
+
+
+def summary(command: list[str], status: int, wall: float, samples: list[tuple[float, int, int, int]],
+            told: list[tuple[float, str]], store: Path) -> dict[str, object]:
+    """The run's figures; ``samples`` are ``(seconds, tree KiB, ingest KiB, children)``."""
     times = os.times()
     most = max((n for *_, n in samples), default=0)
     last_child = max((t for t, _, _, n in samples if n == most), default=0.0)  # the extraction's last
     model_start = next((t for t, text in told if "read model" in text), None)
-    files = {p.name: p.stat().st_size for p in args.store.glob("read-model*")}
+    files = {p.name: p.stat().st_size for p in store.glob("read-model*")}
 
     def peak(chosen: list[tuple[float, int, int, int]], column: int) -> float:
         return round(max((s[column] for s in chosen), default=0) / 1024, 1)
 
     after = [s for s in samples if s[0] > last_child]
     model = [s for s in samples if model_start is not None and s[0] >= model_start]
-    print(json.dumps({
+    return {
         "command": " ".join(command), "returncode": status, "wall_s": round(wall, 1),
         "cpu_s": round(times.children_user + times.children_system, 1),
         "peak_tree_mb": peak(samples, 1), "peak_while_children_mb": peak([s for s in samples if s[3] == most], 1),
@@ -122,7 +126,7 @@ def main() -> None:
         "model_files_mb": {k: round(v / 2**20, 1) for k, v in files.items()},
         "stderr_tail": "".join(text for _, text in told)[-600:],
         "samples": [(round(t, 1), round(tree / 1024), n) for t, tree, _, n in samples[:: max(1, len(samples) // 400)]],
-    }))
+    }
 
 
 if __name__ == "__main__":

@@ -223,15 +223,14 @@ def ingest(
     on_file: Callable[[Path, DocumentSummary | None, str | None], None] | None = None,
     on_model: Progress = quiet,
 ) -> IngestReport:
-    """Ingest every file under ``paths``; ``on_file`` is told of each outcome and ``on_model``
-    of the saved read model's pieces (for progress).
+    """Ingest every file under ``paths``, telling ``on_file`` each outcome and ``on_model`` the saved model's pieces.
 
     With ``jobs`` > 1 or ``limits`` (``zonekg ingest`` gives them), reading and extraction run
     in child processes under those limits (or on a dask ``scheduler``) while this process, the
     store's one writer, lands each finished document: into a store that holds nothing yet, all
-    of them in one bulk load (all or nothing); otherwise one transaction each. The read model
-    of what the store then holds is saved beside it (:class:`~zonekg.graph.model_keeper.ModelKeeper`),
-    so the service's next start answers at once. The report lists documents in file order.
+    of them in one bulk load (all or nothing); otherwise one transaction each. The read model of what the
+    store then holds is saved beside it (:class:`~zonekg.graph.model_keeper.ModelKeeper`), so the service's
+    next start answers at once. The report lists documents in file order.
     """
     files = list(iter_files(paths))
     landed: dict[Path, DocumentSummary] = {}
