@@ -229,8 +229,7 @@ def ingest(
     in child processes under those limits (or on a dask ``scheduler``) while this process, the
     store's one writer, lands each finished document: into a store that holds nothing yet, all
     of them in one bulk load (all or nothing); otherwise one transaction each. The read model of what the
-    store then holds is saved beside it (:class:`~zonekg.graph.model_keeper.ModelKeeper`), so the service's
-    next start answers at once. The report lists documents in file order.
+    store then holds is saved beside it (:class:`~zonekg.graph.model_keeper.ModelKeeper`) for the service's next start.
     """
     files = list(iter_files(paths))
     landed: dict[Path, DocumentSummary] = {}
