@@ -38,7 +38,10 @@ def merge(page: Page, book: Entities, facts: list[Fact]) -> Scope:
         # Named only in the page footer: the evidence is that metadata line (block -1).
         book[Kind.AGENCY].add(issuer, Evidence(f"版权所有：{issuer}", -1))
     _scoped_governments(book[Kind.AGENCY])
-    _place_sectors_are_no_firms(book)
+    places = names.place_stems([n for k in (Kind.ZONE, Kind.AGENCY) for e in book[k].entities
+                                for n in (e.name, *e.aliases)])
+    _place_sectors_are_no_firms(book, places)
+    _firm_brands(book[Kind.COMPANY], places)
     zone_names = [n for e in book[Kind.ZONE].entities for n in (e.name, *sorted(e.aliases))]
     for k in Kind:
         book[k].link_abbreviations(zone_names)
@@ -94,18 +97,33 @@ def _scoped_governments(agencies: Registry) -> None:
             agencies.declare(full[0], ent.name)
 
 
-def _place_sectors_are_no_firms(book: Entities) -> None:
+def _place_sectors_are_no_firms(book: Entities, places: frozenset[str]) -> None:
     """"淇原储能" in the plan of 淇原新区: a firm named by a place the document's zones and
-    agencies are named after, and a sector, is that place's sector, not a firm; so is one
-    named by a zone's words before its kind ("汊湾新材料中试基地" in the plan of 汊湾新材料产业园)."""
-    places = names.place_stems([n for k in (Kind.ZONE, Kind.AGENCY) for e in book[k].entities
-                                for n in (e.name, *e.aliases)])
+    agencies are named after (``places``), and a sector, is that place's sector, not a firm; so
+    is one named by a zone's words before its kind ("汊湾新材料中试基地" in the plan of 汊湾新材料产业园)."""
     zones = [n for e in book[Kind.ZONE].entities for n in (e.name, *e.aliases)]
     suffixes = lexicon.load("names")["zone_suffixes"]
     for firm in [c.name for c in book[Kind.COMPANY].entities if names.place_and_sector(c.name, places)
                  or any(z.startswith(c.name) and z[len(c.name):] in suffixes for z in zones)]:
         book[Kind.COMPANY].discard(firm)
         _place_sector_parks(book, firm, suffixes)
+
+
+def _firm_brands(companies: Registry, places: frozenset[str]) -> None:
+    """A firm named by a brand and a sector tail, often only as the opening of its project's
+    name ("澜盾风电塔筒制造项目", "荇湾芯材电子特气项目"), is called by its brand as well (without
+    the place it is named after: 芯材); one whose words before the tail are another firm's
+    name ("华烁新材电子级…项目" beside 菡江华烁新材料股份有限公司（华烁新材）) is that firm."""
+    for firm in list(companies.entities):
+        read = names.firm_brand(firm.name, places)
+        if read is None:
+            continue
+        stem, brand = read
+        known = companies.resolve(stem)
+        if known is not None and known is not firm:
+            companies.declare(known, firm.name)  # (folds the firm into the one it names)
+        elif brand is not None:
+            companies.declare(firm, brand)
 
 
 def _place_sector_parks(book: Entities, place_sector: str, suffixes: list[str]) -> None:

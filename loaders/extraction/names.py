@@ -597,6 +597,20 @@ def place_and_sector(firm: str, places: frozenset[str]) -> bool:
     return tail is not None and firm[: -len(tail)] in places
 
 
+def firm_brand(firm: str, places: frozenset[str]) -> tuple[str, str | None] | None:
+    """"楮城锐驰新能源" → ("楮城锐驰", "锐驰"): a firm named by its own words and a sector tail,
+    its words before the tail and its brand (those words without the place or country it is
+    named after, when they are a brand); None when no sector tail ends the name."""
+    tail = next((t for t, _ in _tail_patterns() if firm.endswith(t) and len(firm) > len(t)), None)
+    if tail is None:
+        return None
+    stem = firm[: -len(tail)]
+    named_after = max((p for p in (*places, *_foreign_prefixes()) if stem.startswith(p) and len(stem) - len(p) >= 2),
+                      key=len, default="")
+    brand = stem[len(named_after):]
+    return stem, brand if len(brand) <= 4 and _brand_stem(brand) else None
+
+
 # Function words: no brand or product name has one ("翼的", "在区外")
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "r", "d")
 
