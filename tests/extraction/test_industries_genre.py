@@ -100,3 +100,10 @@ def test_core_industries_are_a_class_of_their_sector_not_a_sector():
     assert inds("2024年，园区数字经济核心产业增加值达到42亿元。") == []
     assert inds("（三）做强数字核心产业") == []
     assert inds("1.做大轨道车辆配件产业。") == ["轨道车辆配件"]  # no qualifier: X itself
+
+
+def test_a_sector_named_with_yu_is_one_and_machine_tools_are_a_sector():
+    # "激光与光电子" names one sector (as 软件和信息服务 does with 和); "工业母机" is the name newer
+    # plans give machine tools, so the pair with "智能机器人" is two whole sectors
+    assert doc_inds("西园重点发展激光与光电子，东园重点发展工业母机和智能机器人。") == \
+        {"激光与光电子", "工业母机", "智能机器人"}
