@@ -31,3 +31,14 @@ def test_the_period_reported_on_and_what_is_left_to_reach():
                    "四季度还需新签约亿元以上项目8个以上。【投资促进局】")
     assert (17.0, "个") not in goals and (3.0, "个") not in goals
     assert (8.0, "个") in goals
+
+
+def test_a_mid_year_summarys_work_section_reports_the_past():
+    ex = extract(doc("一、上半年工作情况",
+                     "（一）项目建设提速增效。蓠川物流港一期建成投用，入驻物流企业17家；新增规上企业4家。",
+                     "二、下半年工作安排",
+                     "下半年，确保全年新增规上企业12家。",
+                     title="蓠川经济开发区2025年上半年工作总结暨下半年工作安排"))
+    goals = {(float(t.value), t.unit) for t in ex.targets if not t.actual}
+    assert (17.0, "家") not in goals and (4.0, "家") not in goals
+    assert (12.0, "家") in goals
