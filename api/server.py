@@ -1,8 +1,15 @@
-"""How the HTTP server runs the app: connection timeouts and a bounded shutdown.
+"""How the HTTP server runs the app: uvicorn's httptools parser, connection timeouts and a
+bounded shutdown.
+
+The parser is llhttp (uvicorn's ``HttpToolsProtocol``): 0.1 ms a request less than h11, a
+third of a sub-millisecond answer's time in the server (``bench/request_path.py``'s floors).
+It has no bound of its own on a request head, keeps no state this module can read for its
+deadlines, and answers what it refuses in plain text; :class:`GuardedProtocol` adds each of
+those from the parser's callbacks:
 
 uvicorn closes an idle keep-alive connection, but not one that sends part of a request head
 and then nothing (nor one that connects and sends nothing), nor one that sends a body a byte a
-second: a few hundred of those hold every file descriptor. :class:`GuardedH11Protocol` gives
+second: a few hundred of those hold every file descriptor. :class:`GuardedProtocol` gives
 each request head a deadline, and each body a deadline that moves on as the body arrives at a
 minimum rate (as Apache's ``mod_reqtimeout`` does): a body too slow is answered 408 while
 the app still waits for it, and its connection closed in any case. The other way, a client
@@ -15,9 +22,10 @@ uvicorn waits for running requests; :data:`SHUTDOWN_GRACE` bounds that wait, aft
 service closes, which kills its query workers and extraction children, so a request waiting
 on one ends at once and the process exits within seconds.
 
-A request head h11 cannot read was answered by uvicorn in plain text, always 400; it is a
-problem here, 414 or 431 when the head is over :data:`MAX_HEAD_BYTES` (a request target under
-it is the app's to bound: :mod:`zonekg.api.target_limit`).
+A request head the parser refuses (bytes that are no HTTP, a body framed both by length and
+by chunks, an HTTP/1.1 request without ``Host``) is a 400 problem that gives the parser's
+reason; a head over :data:`MAX_HEAD_BYTES` is a 414 or 431 problem (a request target under it
+is the app's to bound: :mod:`zonekg.api.target_limit`).
 """
 from __future__ import annotations
 
@@ -26,9 +34,8 @@ import sys
 from collections import Counter
 from typing import Any
 
-import h11
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from zonekg.api.problems import PROBLEM_JSON, problem
 from zonekg.api.settings import Settings
@@ -39,27 +46,39 @@ SHUTDOWN_GRACE = 3
 
 MAX_HEAD_BYTES = 4 * MAX_TARGET_BYTES
 """The most of an unfinished request head (request line and headers) a connection holds:
-room for the longest target the app answers and for headers, a bound on memory per connection."""
+room for the longest target the app answers and for headers, a bound on memory per connection.
+Counted per read from the socket, so a head may pass it by the rest of the read that ended
+the request before it (the first read of a connection or after an answer counts whole)."""
 
 
-def unreadable_head(error: BaseException | None, received: bytes) -> tuple[int, str, str]:
-    """Status, title and detail for a request head h11 refused with ``error``, ``received``
-    being what it holds of the head."""
-    if getattr(error, "error_status_hint", 400) == 431:  # h11: the head passed its buffer
-        if b"\r\n" not in received:
-            return 414, "URI Too Long", (f"the request line is over {MAX_HEAD_BYTES:,} bytes; the path and "
-                                         f"query may be {MAX_TARGET_BYTES:,} (a long SPARQL query goes in a POST body)")
-        return 431, "Request Header Fields Too Large", f"the request's headers are over {MAX_HEAD_BYTES:,} bytes"
-    reason = str(error or "unreadable").split(":")[0]  # h11's words, not the bytes it quotes after them
-    return 400, "Bad Request", f"not a valid HTTP/1.1 request: {reason}"
+class HeadRefused(ValueError):
+    """A request head the parser read but HTTP/1.1 does not allow (raised in its callback)."""
 
 
-class GuardedH11Protocol(H11Protocol):
+def unreadable_head(error: BaseException | None) -> tuple[int, str, str]:
+    """Status, title and detail for a request head the parser refused with ``error`` (its own
+    error, or one a callback of ours raised in it, which the parser's error holds as context)."""
+    reason = error.__context__ if isinstance(error, Exception) and isinstance(error.__context__, HeadRefused) else error
+    return 400, "Bad Request", f"not a valid HTTP/1.1 request: {str(reason or 'unreadable').split(':')[0]}"
+
+
+def head_too_large(line_ended: bool) -> tuple[int, str, str]:
+    """Status, title and detail for a head over :data:`MAX_HEAD_BYTES`: the request line's
+    fault while it has not ended (414), else the headers' (431)."""
+    if not line_ended:
+        return 414, "URI Too Long", (f"the request line is over {MAX_HEAD_BYTES:,} bytes; the path and "
+                                     f"query may be {MAX_TARGET_BYTES:,} (a long SPARQL query goes in a POST body)")
+    return 431, "Request Header Fields Too Large", f"the request's headers are over {MAX_HEAD_BYTES:,} bytes"
+
+
+class GuardedProtocol(HttpToolsProtocol):
     """uvicorn's HTTP/1.1 protocol, closing a connection whose request head is not complete
     ``header_timeout`` seconds after the connection opened or the previous response ended
     (trickling bytes does not move the deadline), or whose request body is not complete
     ``body_timeout`` seconds after its head, plus a second for every ``body_min_rate`` bytes
-    received (time while the server itself does not read is not counted)."""
+    received (time while the server itself does not read is not counted). Where a request
+    stands is followed by the parser's callbacks: a head awaited from the connection's start
+    and from the end of the previous request's body to its own end, a body from there on."""
 
     header_timeout: float = 10.0
     body_timeout: float = 20.0
@@ -74,6 +93,8 @@ class GuardedH11Protocol(H11Protocol):
         self._body_deadline: asyncio.TimerHandle | None = None
         self._write_deadline: asyncio.TimerHandle | None = None
         self._body_since, self._body_received = 0.0, 0
+        self._awaiting_head, self._in_body = True, False
+        self._head_bytes, self._line_ended = 0, False
         self._address = self.client[0] if self.client else None
         if self._address is not None and self.open_by_client[self._address] >= self.client_connections:
             self._address = None  # not counted: it gives no place back
@@ -98,13 +119,13 @@ class GuardedH11Protocol(H11Protocol):
 
     def _head_too_slow(self) -> None:
         self._head_deadline = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        if self._awaiting_head and not self.transport.is_closing():
             self.transport.close()
 
     def _watch_body(self, received: int) -> None:
         """Arm the body's deadline when a head with a body is complete, count what arrives,
         disarm it when the body is complete."""
-        if self.conn.their_state is not h11.SEND_BODY:
+        if not self._in_body:
             self._cancel("_body_deadline")
         elif self._body_deadline is None:
             self._body_since, self._body_received = self.loop.time(), 0
@@ -115,7 +136,7 @@ class GuardedH11Protocol(H11Protocol):
     def _body_due(self) -> None:
         """The body's deadline came: moved on by what arrived since, or the body is too slow."""
         self._body_deadline = None
-        if self.conn.their_state is not h11.SEND_BODY or self.transport.is_closing():
+        if not self._in_body or self.transport.is_closing():
             return
         now = self.loop.time()
         if self.flow.read_paused:  # the app has not taken what came: the wait is the server's
@@ -134,11 +155,28 @@ class GuardedH11Protocol(H11Protocol):
             self.transport.close()
 
     def data_received(self, data: bytes) -> None:
+        if self._awaiting_head:
+            self._head_bytes += len(data)
+            self._line_ended = self._line_ended or b"\n" in data
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:
-            self._cancel("_head_deadline")
-        if not self.transport.is_closing():
-            self._watch_body(len(data))
+        if self.transport.is_closing():
+            return
+        if self._awaiting_head and self._head_bytes > MAX_HEAD_BYTES:
+            self._answer_and_close(*head_too_large(self._line_ended))
+            return
+        self._watch_body(len(data))
+
+    def on_headers_complete(self) -> None:
+        self._cancel("_head_deadline")
+        self._awaiting_head, self._in_body = False, True
+        self._head_bytes, self._line_ended = 0, False
+        if self.parser.get_http_version() == "1.1" and not any(name == b"host" for name, _ in self.headers):
+            raise HeadRefused("no Host header (RFC 9112 §3.2)")
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._awaiting_head, self._in_body = True, False
+        super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -166,13 +204,12 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def send_400_response(self, msg: str) -> None:
-        """uvicorn's answer to a head h11 refused (called while it handles h11's error), as a
-        problem with the status that error means; the connection then closes."""
-        self._answer_and_close(*unreadable_head(sys.exception(), self.conn.trailing_data[0]))
+        """uvicorn's answer to a head the parser refused (called while it handles the parser's
+        error), as a problem that gives the parser's reason; the connection then closes."""
+        self._answer_and_close(*unreadable_head(sys.exception()))
 
     def _answer_and_close(self, status: int, title: str, detail: str, headers: bytes = b"") -> None:
-        """Answer with a problem from the protocol itself, the app not asked, and close. Written
-        as bytes, not through h11, which sends no response before a request has come."""
+        """Answer with a problem from the protocol itself, the app not asked, and close."""
         body = bytes(problem(status, title, detail).body)
         head = (f"HTTP/1.1 {status} {title}\r\ncontent-type: {PROBLEM_JSON}\r\ncontent-length: {len(body)}\r\n"
                 "connection: close\r\n").encode() + headers + b"\r\n"
@@ -183,7 +220,7 @@ class GuardedH11Protocol(H11Protocol):
 def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
     """uvicorn's configuration for ``app``: the guarded protocol, the keep-alive and header
     timeouts of ``settings``, a bounded shutdown; ``options`` pass through (host, port…)."""
-    protocol = type("Protocol", (GuardedH11Protocol,), {
+    protocol = type("Protocol", (GuardedProtocol,), {
         "header_timeout": settings.header_timeout, "body_timeout": settings.body_timeout,
         "body_min_rate": settings.body_min_rate, "client_connections": settings.client_connections,
         "open_by_client": Counter()})
@@ -191,7 +228,6 @@ def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Confi
         app,
         http=protocol,
         timeout_keep_alive=settings.keep_alive,  # type: ignore[arg-type]
-        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         timeout_graceful_shutdown=SHUTDOWN_GRACE,
         **{"log_level": "warning", **options},
     )

@@ -4,7 +4,7 @@ Without it the limit was the HTTP parser's on the whole request head (16 KiB in 
 with a plain-text 400 that said nothing of why. The server now holds heads up to
 :data:`zonekg.api.server.MAX_HEAD_BYTES`, so a long target reaches the app, which says what
 the limit is and what to do instead (a long SPARQL query goes in a POST body); a head over
-that cap is answered by the server itself (:class:`zonekg.api.server.GuardedH11Protocol`).
+that cap is answered by the server itself (:class:`zonekg.api.server.GuardedProtocol`).
 """
 from __future__ import annotations
 

@@ -66,9 +66,32 @@ def test_headers_over_the_servers_cap_are_a_431(server: LiveServer) -> None:
     b"\x01\x02 / HTTP/1.1\r\n\r\n",
     "GET /api/search?q=高新区 HTTP/1.1\r\nHost: x\r\n\r\n".encode(),  # not percent-encoded
     b"GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
-], ids=["control bytes", "raw UTF-8 target", "header without colon"])
+    b"GET /api/health HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
+    b"GET /api/health HTTP/1.1\nHost: x\n\n",
+], ids=["control bytes", "raw UTF-8 target", "header without colon", "folded header", "bare line feeds"])
 def test_bytes_that_are_no_http_are_a_400_problem(server: LiveServer, head: bytes) -> None:
     assert_problem(exchange(server, head), 400, "not a valid HTTP/1.1 request")
+    with server.client() as client:
+        assert client.get("/api/health").status_code == 200
+
+
+def test_an_http_1_1_request_without_host_is_a_400_and_an_http_1_0_one_is_answered(server: LiveServer) -> None:
+    """RFC 9112 §3.2: a server must refuse an HTTP/1.1 request without ``Host`` (h11 did; the
+    parser the server runs now does not, so the server checks it)."""
+    assert_problem(exchange(server, b"GET /api/health HTTP/1.1\r\n\r\n"), 400, "Host")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall(b"GET /api/health HTTP/1.0\r\n\r\n")
+        assert sock.recv(100).startswith(b"HTTP/1.1 200")
+
+
+@pytest.mark.parametrize("framing", [
+    (b"Content-Length: 5", b"Content-Length: 6"),
+    (b"Transfer-Encoding: chunked, gzip",),
+], ids=["two lengths", "chunked not last"])
+def test_a_body_framed_ambiguously_is_a_400(server: LiveServer, framing: tuple[bytes, ...]) -> None:
+    """Framings a proxy and this server could read differently (RFC 9112 §6.1, §6.3)."""
+    head = request(b"/sparql", b"Content-Type: application/sparql-query", *framing).replace(b"GET", b"POST", 1)
+    assert_problem(exchange(server, head + b"ASK{}\r\n"), 400, "not a valid HTTP/1.1 request")
     with server.client() as client:
         assert client.get("/api/health").status_code == 200
 
