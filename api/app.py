@@ -12,6 +12,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from zonekg.api import problems
 from zonekg.api.body_limit import BodyLimit
+from zonekg.api.kept_answers import KeptAnswers
 from zonekg.api.methods import Methods
 from zonekg.api.routes import analysis, docs, documents, graph_store, pages, query_page, resource, rest, search, sparql, triples
 from zonekg.api.routes.sparql import ROW_LIMIT, TRUNCATED
@@ -90,6 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
         openapi_url=None,  # served by api/routes/docs.py, which honours Accept
         dependencies=[Depends(declared_parameters)],
     )
+    app.add_middleware(KeptAnswers)  # innermost: what the other middleware does applies to its answers too
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, upload_bytes=settings.max_upload_bytes, body_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, router=app.router)  # outside gzip: a HEAD has the GET's headers

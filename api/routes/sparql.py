@@ -162,21 +162,32 @@ def wants_fresh(request: Request) -> bool:
     return bool(directives & {"no-cache", "no-store", "max-age=0"}) or "no-cache" in request.headers.get("pragma", "")
 
 
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def kept_answer(request: Request, service: Service, query: str, fmt_name: str | None) -> Response | None:
+    """The answer kept for ``query`` at this generation, as negotiated, or None when none is
+    kept or the client asked for a fresh run. Found on the event loop inside the client's
+    fair-share slot: no check (the query's endpoints were checked when it ran), no thread."""
+    with service.client_slots.hold(_client(request)):
+        result = None if wants_fresh(request) else service.sparql.kept(query)
+    return None if result is None else await respond(request, result, fmt_name, service.executor.max_rows)
+
+
 async def answer(
     request: Request, service: Service, query: str, fmt_name: str | None, timeout: float | None
 ) -> Response:
     """A read query's answer under the user limits (time, rows, endpoints), as negotiated."""
+    if (kept := await kept_answer(request, service, query, fmt_name)) is not None:
+        return kept
     check = partial(check_endpoints, query, PREFIXES, service.settings.allowed_services)
     remote = []
     try:
-        with service.client_slots.hold(request.client.host if request.client else "unknown"):
-            fresh = wants_fresh(request)
-            # an answer kept for this generation was checked when it was run: no check, no thread
-            result = None if fresh else service.sparql.kept(query)
-            if result is None:
-                # within the client's slot: one client cannot have many long checks running at once
-                remote = check() if len(query) <= CHECK_AT_ONCE else await run_in_threadpool(check)
-                result = await run_in_threadpool(service.sparql.run, query, timeout=timeout, fresh=fresh)
+        with service.client_slots.hold(_client(request)):
+            # within the client's slot: one client cannot have many long checks running at once
+            remote = check() if len(query) <= CHECK_AT_ONCE else await run_in_threadpool(check)
+            result = await run_in_threadpool(service.sparql.run, query, timeout=timeout, fresh=wants_fresh(request))
     except QueryTimeout as exc:
         if timeout is not None and timeout < service.executor.timeout:
             raise ClientTimeLimit(
