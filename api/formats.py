@@ -8,6 +8,7 @@ Endpoints with one format (the REST API's JSON, the pages' HTML) answer 406 all 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fastapi import Depends, Request
@@ -92,6 +93,12 @@ def _weight(fmt: Format, ranges: list[tuple[str, float]]) -> tuple[float, int]:
     return best
 
 
+NEGOTIATED_KEPT = 512
+"""``Accept`` headers whose choice is kept, per set of choices: clients send a few, again and again."""
+KEEP_CHARS = 512
+"""The longest ``Accept`` whose choice is kept: a bound on memory."""
+
+
 def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str | None) -> Format:
     """The format to answer in; 400 for an unknown ``?format=``, 406 when nothing acceptable."""
     if format_param:
@@ -102,13 +109,24 @@ def negotiate(choices: tuple[Format, ...], accept: str | None, format_param: str
         raise InvalidRequest(f"format {format_param!r} does not fit this result; use one of {names}")
     if not accept or not accept.strip():
         return choices[0]
+    best = (_preferred_kept if len(accept) <= KEEP_CHARS else _preferred)(choices, accept)
+    if best is None:
+        offered = ", ".join(f.media_type for f in choices)
+        raise NotAcceptable(f"cannot answer in {accept!r}; this result is offered as {offered}")
+    return best
+
+
+def _preferred(choices: tuple[Format, ...], accept: str) -> Format | None:
+    """The format of ``choices`` that ``accept`` weighs highest, None when it excludes them all."""
     ranges = _accept_ranges(accept)
     (q, _), _, best = max(((_weight(fmt, ranges), -index, fmt) for index, fmt in enumerate(choices)),
                           key=lambda weighed: weighed[:2])
-    if q > 0:
-        return best
-    offered = ", ".join(f.media_type for f in choices)
-    raise NotAcceptable(f"cannot answer in {accept!r}; this result is offered as {offered}")
+    return best if q > 0 else None
+
+
+_preferred_kept = lru_cache(maxsize=NEGOTIATED_KEPT)(_preferred)
+""":func:`_preferred`, kept: reading ``Accept`` with its q-values took 70 µs for one media type
+(200 µs for a browser's) on a loaded machine, a fifth of a kept SPARQL answer's time in the app."""
 
 
 def accept(request: Request) -> str | None:

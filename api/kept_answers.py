@@ -19,6 +19,7 @@ which answers or refuses it as it always did: only the common case is shortened,
 from __future__ import annotations
 
 from collections import deque
+from functools import lru_cache
 from urllib.parse import unquote_plus
 
 from starlette.datastructures import Headers, QueryParams
@@ -34,6 +35,9 @@ BODY_AT_ONCE = 64 * 1024
 TAKES = {"GET": frozenset({"query", "format"}), "POST": frozenset({"format"})}
 """The URL parameters of a plain request, by method: a subset of what the route declares."""
 FORM_FIELD = b"query="
+FORMS_KEPT = 64
+KEEP_FORM_BYTES = 8 * 1024
+"""Form fields of at most this many bytes have their decoding kept (:data:`FORMS_KEPT` of them)."""
 
 
 def plain(query_string: bytes, method: str) -> dict[str, str] | None:
@@ -55,8 +59,19 @@ def form_query(content_type: str, body: bytes) -> str | None:
         except UnicodeDecodeError:
             return None
     if content_type == FORM and body.startswith(FORM_FIELD) and not any(sep in body for sep in (b"&", b";")):
-        return unquote_plus(body[len(FORM_FIELD):].decode("latin-1"))
+        value = body[len(FORM_FIELD):]
+        return (_unquoted_kept if len(value) <= KEEP_FORM_BYTES else _unquoted)(value)
     return None
+
+
+def _unquoted(value: bytes) -> str:
+    """A form field's value as Starlette's form parser decodes it."""
+    return unquote_plus(value.decode("latin-1"))
+
+
+_unquoted_kept = lru_cache(maxsize=FORMS_KEPT)(_unquoted)
+""":func:`_unquoted`, kept for the queries asked again (30 µs for a 450-byte query on a loaded
+machine: a tenth of a kept answer's time in the app)."""
 
 
 async def read_body(receive: Receive) -> tuple[bytes | None, Receive]:
