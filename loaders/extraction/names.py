@@ -898,7 +898,16 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
         return False  # "人才公寓1200套"
     if kind is Kind.PROJECT and _rule("ordinal_before_head").search(stem):
         return False  # "建成首条智能产线", "第二座变电站": which one of a kind, no name
+    if kind is Kind.PROJECT and not coded and _praised_kind(text[:start], stem):
+        return False  # "引进知名大学研究院等机构": a kind the plan wants more of, praised, not named
     return True
+
+
+def _praised_kind(before: str, stem: str) -> bool:
+    """Is the stem common words after a quality word ("知名大学", "一流高校"), in it or before it?"""
+    quality = sorted(_gen()["quality_words"], key=len, reverse=True)
+    word = next((q for q in quality if stem.startswith(q)), "")
+    return (bool(word) or before.endswith(tuple(quality))) and not distinct.is_distinctive(stem[len(word):])
 
 
 def _area_scoped(stem: str) -> bool:

@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "proper_tags": WORDS, "generic_modifiers": WORDS, "non_proper_chars": CHARS,
         "directions": WORDS, "toponym_endings": WORDS, "common_toponym_words": WORDS,
         "code_name_works": WORDS, "partner_institution_heads": WORDS, "partner_build_verbs": WORDS,
-        "supported_institution_cues": WORDS, "institution_activities": WORDS,
+        "supported_institution_cues": WORDS, "institution_activities": WORDS, "quality_words": WORDS,
         "organisation_heads": WORDS, "platform_company_stems": WORDS, "zone_leading_scope": WORDS,
     },
     "industries": {
