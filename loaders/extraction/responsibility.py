@@ -392,12 +392,15 @@ def heading_name(text: str) -> str:
 
 
 def _unframe(clause: str) -> str | None:
-    """"围绕…产业开展产业链招商" → 产业链招商; a framing clause without a verb → None."""
+    """"围绕…产业开展产业链招商" → 产业链招商; a framing clause without a verb → None. A place
+    the task is done in frames it too ("在各地级市创建X商会" → X商会), but a clause that only
+    says where ("在重点领域取得突破") is the task itself."""
     c = _cfg()
-    if not clause.startswith(tuple(c["framing_openers"])):
+    opener = next((o for o in c["framing_openers"] + c["place_openers"] if clause.startswith(o)), None)
+    if opener is None:
         return clause
-    m = re.search(rf"(?:{_alt(c['framing_verbs'])})(.{{2,}})$", clause[2:])
-    return m.group(1) if m else None
+    m = re.search(rf"(?:{_alt(c['framing_verbs'])})(.{{2,}})$", clause[len(opener):])
+    return m.group(1) if m else clause if opener in c["place_openers"] else None
 
 
 def _not_indicator(name: str) -> str:

@@ -94,7 +94,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "section_references": WORDS, "item_reference": TEXT,
         "whole_task_words": WORDS, "unit_suffixes": WORDS, "table_unit_suffixes": WORDS,
         "company_suffixes": WORDS, "generic_units": WORDS, "total_row_labels": WORDS,
-        "first_unit_leads": REGEXES, "framing_openers": WORDS, "framing_verbs": WORDS,
+        "first_unit_leads": REGEXES, "framing_openers": WORDS, "place_openers": WORDS, "framing_verbs": WORDS,
         "built_count_units": WORDS, "indicator_headings": REGEXES, "construction_verbs": WORDS,
         "progress_words": WORDS, "heading_verbs": WORDS, "topic_heading_ends": WORDS, "facility_heads": WORDS,
         "task_project_verbs": WORDS, "task_project_heads": WORDS, "task_project_tails": WORDS,
