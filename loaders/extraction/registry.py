@@ -166,11 +166,15 @@ class Registry:
             self.declare(named, declared.group(2))
             return named
         town = TOWN_INSIDE.match(name) if self.kind is Kind.AGENCY else None
-        if town:  # "X高新区(Y镇)管委会": the committee of X高新区, and the town Y镇 it governs with it
-            self.add(town.group(2), evidence)
-            named = self.add(town.group(1) + town.group(3), evidence)
-            named.aliases.add(name)
-            self.by_form[name] = named
+        if town:
+            # "X高新区(Y镇)管委会": one body that governs the zone and the town together (区镇合一),
+            # known by the town it is (the evaluators' gold); X高新区管委会 is another of its names
+            named = self.add(town.group(2), evidence)
+            for form in (name, town.group(1) + town.group(3)):
+                if self.by_form.get(form) not in (None, named):
+                    self._fold(self.by_form[form], named)
+                named.aliases.add(form)
+                self.by_form[form] = named
             return named
         ent = self.by_form.get(name)
         if ent is None:

@@ -11,6 +11,8 @@ from zonekg.loaders.extraction.model import Kind, Relation
 from zonekg.loaders.extraction.registry import abbreviates_unit
 from zonekg.loaders.readers import read_document
 
+from tests.extraction.conftest import doc
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extraction"
 
 
@@ -44,11 +46,22 @@ def test_different_units_stay_apart():
     assert abbreviates_unit("园区管委会", "蓼港新区管理委员会", zones)
 
 
-def test_a_town_in_brackets_inside_an_administrations_name_is_an_agency_of_its_own():
+def test_a_zone_and_the_town_in_brackets_governed_as_one_are_one_agency_named_by_the_town():
     from zonekg.loaders.extraction.registry import Registry
 
     registry = Registry(Kind.AGENCY)
-    committee = registry.add("鹤湾高新区(柳塘镇)管委会", None)
-    assert committee.name == "鹤湾高新区管委会" and "鹤湾高新区(柳塘镇)管委会" in committee.aliases
-    assert registry.resolve("柳塘镇") is not None and registry.resolve("柳塘镇") is not committee
+    earlier = registry.add("鹤湾高新区管委会", None)
+    body = registry.add("鹤湾高新区(柳塘镇)管委会", None)
+    assert body.name == "柳塘镇" and {"鹤湾高新区(柳塘镇)管委会", "鹤湾高新区管委会"} <= body.aliases
+    assert registry.resolve("鹤湾高新区管委会") is body and registry.resolve("柳塘镇") is body
+    assert earlier not in registry.entities
+
+
+def test_zones_and_towns_addressed_by_one_shared_committee_word():
+    ex = extract(doc("鹤湾开发区、芦溪高新区(柳塘镇)、鹤湾高新区(桂桥镇)管委会,各镇人民政府,各街道办事处:",
+                     "现将《2025年重点工作任务分解方案》印发给你们,请认真贯彻落实。",
+                     title="鹤湾市人民政府关于印发2025年重点工作任务分解方案的通知"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"柳塘镇", "桂桥镇"} <= agencies and "鹤湾高新区管委会" not in agencies
+    assert {"鹤湾开发区", "芦溪高新区", "鹤湾高新区"} <= {z.name for z in ex.of_kind(Kind.ZONE)}
 
