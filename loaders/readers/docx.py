@@ -3,7 +3,8 @@
 Merged cells: a vertically merged cell's text is repeated in every row it covers; a
 horizontally merged cell fills its first grid column and leaves the others empty (the same
 policy as HTML ``rowspan``/``colspan``).  The title is the first ``Title``/``Heading``-styled
-paragraph, else the core-properties title, else the first heading-like line.
+paragraph, else the core-properties title, else the first heading-like line. Word's automatic
+list numbers are put back in front of their paragraphs (:mod:`wordnumbers`).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build
+from zonekg.loaders.readers.wordnumbers import Numbering
 
 if TYPE_CHECKING:  # python-docx is imported when a .docx is read
     from docx.document import Document as WordDocument
@@ -90,6 +92,7 @@ def read_docx(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocu
     items: list[Item] = []
     title = None
     try:
+        numbering = Numbering.of(document)
         for block in document.iter_inner_content():
             if isinstance(block, WordTable):
                 rows = _table_rows(block)
@@ -99,6 +102,7 @@ def read_docx(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocu
             text = block.text
             if title is None and text.strip() and _is_heading(block):
                 title = text.strip()
+            text = numbering.number(block) + text  # Word's automatic "一、", "（一）", "1." are in no run
             # soft line breaks inside one paragraph are kept as separate lines
             items.extend(text.split("\n"))
             items.append("")
