@@ -523,6 +523,8 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             section_start, section_para, cur = len(tasks), s.para, None
             continue
         said = statements(s.text)
+        # a short line of units ("牵头单位：X") is no heading, whatever its length says
+        heading = s.heading and not _rule("unit_label").match(s.text.lstrip())
         since_units = unled.get(s.para, "")  # the paragraph's text since a sentence stated units
         unled[s.para] = "" if said.lead or said.part else since_units + s.text
         if new_para and not numbered and cur is not None:
@@ -535,13 +537,13 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
                     not cur.said or cur.last_para != cur.head.para):
                 cur.last_para = s.para
                 cur.labelled_after = cur.labelled_after or bool(said.lead)
-            elif not said and not cur.said and not s.heading and s.para == cur.last_para + 1 \
+            elif not said and not cur.said and not heading and s.para == cur.last_para + 1 \
                     and len(cur.described) < _DESCRIPTION_PARAGRAPHS:
                 cur.last_para = s.para
                 cur.described.append(s.para)
             else:
                 cur = None
-        if s.heading:
+        if heading:
             last_heading = s
         in_task = cur is not None and s.para in (cur.head.para, cur.last_para) and s.para not in cur.described
         if cur is not None and s.para in cur.described:
@@ -577,7 +579,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
         if not lead:
             continue
         part = said.part
-        named = named_in(s.text) if named_in is not None and not s.heading else []
+        named = named_in(s.text) if named_in is not None and not heading else []
         if not named and named_in is not None and s.text.startswith("由"):
             # "…推进A项目…；启动B项目…。由Y牵头，Z配合。": a closing statement leads the works
             # the paragraph named since its last statement
@@ -587,7 +589,7 @@ def from_sentences(sents: list[Sentence], named_in: Callable[[str], list[str]] |
             continue
         if said.unnamed_object and not labels:
             continue  # "X园区将由Y牵头开展整治": a work in something that is no project
-        if s.heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
+        if heading or labels and s.text.lstrip().startswith(tuple("(（一二三四五六七八九十0123456789•")):
             task_src = s
         elif para_first.get(s.para) is not s:
             task_src = para_first[s.para]

@@ -26,7 +26,10 @@ HEADING_NUMBER = re.compile(
 TOP_HEADING = re.compile(r"^\s*(?:[•●◆■]\s*|[一二三四五六七八九十]+[、.．])")
 
 
-ZERO_WIDTH = "\u200b\ufeff"
+# What is no text: zero-width marks, and the pictographs (emoji, with their variation selector
+# and joiner) an article decorates its headings with ("📌 目标篇", "🏗️ X基地"): dropped so
+# they open no name. (★ and ☆, which mark a lead unit, are no pictographs of this range.)
+DROPPED = re.compile("[\u200b\ufeff\u200d\ufe0f\U0001F000-\U0001FAFF]")
 # Circled item numbers ①–⑳ mark the items of a run-in list; NFKC would fold them into plain
 # digits ("①深化…改革" → "1深化…改革"), which read as the first word of the item, so they stay.
 CIRCLED = re.compile("([\u2460-\u2473])")
@@ -41,17 +44,16 @@ def _nfkc(text: str) -> str:
 
 
 def norm(text: str) -> str:
-    """NFKC-fold (circled numbers aside) and drop zero-width junk; keeps 、 and 。 which NFKC
-    leaves alone."""
-    text = _nfkc(text)
-    return text.replace("\u200b", "").replace("\ufeff", "")
+    """NFKC-fold (circled numbers aside) and drop zero-width junk and pictographs; keeps 、 and 。
+    which NFKC leaves alone."""
+    return DROPPED.sub("", _nfkc(text))
 
 
 def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
     """``norm(text)`` and, for each of its characters, the position in ``text`` it came from
     (None when folding joined characters, as combining accents do: then no map is kept)."""
     whole = norm(text)
-    if not any(z in text for z in ZERO_WIDTH):
+    if DROPPED.search(text) is None:
         folded = "".join(map(_fold, text))
         if len(folded) == len(text):
             # (nearly every paragraph: each character folds to one, so each is where it was;
@@ -60,7 +62,7 @@ def norm_with_origins(text: str) -> tuple[str, list[int] | None]:
     out: list[str] = []
     origins: list[int] = []
     for i, ch in enumerate(text):
-        if ch in ZERO_WIDTH:
+        if DROPPED.match(ch):
             continue
         folded = _fold(ch)
         out.append(folded)
