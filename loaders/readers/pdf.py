@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from zonekg.loaders.document import SourceDocument, Table, UnreadableDocument
 from zonekg.loaders.limits import DEFAULT_LIMITS, DocumentLimits
 from zonekg.loaders.readers.assemble import Item, build
+from zonekg.loaders.readers.lines import ends_sentence, starts_item
 from zonekg.loaders.readers.pdfcells import page_items
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read
@@ -104,12 +105,26 @@ def _strip_furniture(pages: list[list[Item]]) -> list[Item]:
         repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
     out: list[Item] = []
     for lines in pages:
+        page_start = True
         for line in lines:
             text = line.strip() if isinstance(line, str) else ""
             if text and (_PAGE_NUMBER.match(text) or text in repeated):
                 continue
+            if page_start and text and isinstance(line, str) and out and _cut_by_page(out[-1], line):
+                out[-1] = f"{out[-1]}{text}"  # "其中工业投资" / (header, footer) / "55亿元，同比增长12%"
+                page_start = False
+                continue
+            page_start = page_start and not text
             out.append(line)
     return out
+
+
+def _cut_by_page(last: Item, first: str) -> bool:
+    """Did the page break cut a sentence: the page's last line stops mid-clause (no sentence
+    end, a clause mark inside it: no heading) and the next page goes on without an indent or an
+    item number? Such a line is short, so the wrap joining would leave it a paragraph."""
+    return isinstance(last, str) and bool(last.strip()) and not ends_sentence(last) \
+        and any(mark in last for mark in "，,、") and first[:1] not in " \t\u3000" and not starts_item(first)
 
 
 def read_pdf(path: Path, limits: DocumentLimits = DEFAULT_LIMITS) -> SourceDocument:
