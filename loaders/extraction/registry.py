@@ -36,12 +36,14 @@ HEAD_CLASS = {"党工委": "党", "工委": "党", "办公室": "办", "管委�
 SHORT_UNIT = 5
 
 
-def _without_place(short: str, long: str) -> bool:
+def _without_place(short: str, long: str, zones: list[str]) -> bool:
     """"钧泓储能" of "深圳市钧泓储能科技有限公司", "菲尔森精密" of "德国菲尔森精密传动集团": a
-    firm's short form is its name without the place (a city, a country) it is registered in."""
+    firm's short form is its name without the place (a city, a country) it is registered in;
+    a place the dictionary lacks is known by the document's zones named after it (蘅州 of 蘅州经开区)."""
     place = long[:long.find(short)] if len(short) >= 2 and short in long else ""
     return bool(place) and (place.endswith(tuple("省市县区")) or distinct.tag(place) == "ns"
-                            or place in lexicon.words("names", "foreign_prefixes"))
+                            or place in lexicon.words("names", "foreign_prefixes")
+                            or len(place) <= 4 and any(z.startswith(place) and len(z) > len(place) for z in zones))
 
 
 def subsequence(short: str, long: str) -> bool:
@@ -322,7 +324,7 @@ class Registry:
                     continue
                 same_head = short[-2:] == long[-2:]
                 if self.kind is Kind.COMPANY:
-                    if long.startswith(short) or long.endswith(short) or _without_place(short, long):
+                    if long.startswith(short) or long.endswith(short) or _without_place(short, long, zones_longest_first):
                         return ent
                     continue
                 if same_head and (short in long or (short[0] == long[0] and subsequence(short, long))):
