@@ -519,8 +519,8 @@ class Catalog:
     def _add_sources(self, items: dict[str, dict], values: str, role: str) -> None:
         rows = self.select(
             f"""SELECT ?e ?file ?quote ?block WHERE {{ {values}
-              GRAPH ?g {{ ?ev a zk:Evidence ; {role} ?e ; zk:quote ?quote ;
-                            zk:blockIndex ?block . }}
+              GRAPH ?g {{ ?ev {role} ?e ; zk:passage ?passage .
+                          ?passage zk:quote ?quote ; zk:blockIndex ?block . }}
               ?g zk:fileName ?file .
             }} ORDER BY ?e ?file ?block"""
         )
@@ -756,8 +756,8 @@ class Catalog:
     def _facts(self, query: _Query, graph: str) -> builtins.list[dict]:
         rows = self._select(
             query, "?ev ?s ?sl ?p ?o ?ol ?quote ?block",
-            f"""GRAPH {graph} {{ ?ev a zk:Evidence ; rdf:subject ?s ; rdf:predicate ?p ;
-                   rdf:object ?o ; zk:quote ?quote ; zk:blockIndex ?block . }}
+            f"""GRAPH {graph} {{ ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zk:passage ?passage .
+                   ?passage zk:quote ?quote ; zk:blockIndex ?block . }}
                OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol }}""",
             "ORDER BY ?block ?ev",
         )

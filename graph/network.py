@@ -112,7 +112,7 @@ def _describe(catalog: Catalog, values: str, details: dict[str, NodeDetails]) ->
     for role in ("rdf:subject ?e ; rdf:predicate rdf:type", "rdf:object ?e ; rdf:predicate zk:hasTarget"):
         for row in catalog.select(
             f"""SELECT ?e (MIN(?src) AS ?source) WHERE {{ {values}
-                 GRAPH ?g {{ ?ev {role} ; zk:quote ?q }}
+                 GRAPH ?g {{ ?ev {role} ; zk:passage/zk:quote ?q }}
                  ?g zk:fileName ?f . BIND(CONCAT(STR(?f), "\\n", STR(?q)) AS ?src) }} GROUP BY ?e"""
         ):
             iri, source = bound(row["e"]), bound(row["source"])

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from pyoxigraph import Quad
 
-from zonekg.graph import literal_forms, union
+from zonekg.graph import evidence_layout, literal_forms, union
 from zonekg.graph.errors import QueryError
 from zonekg.graph.literal_forms import LiteralForms
 from zonekg.graph.executor import READ_MODEL_MAX_ROWS, GraphResult, QueryExecutor, QueryResult, evaluate
@@ -95,6 +95,7 @@ class OxigraphStore:
         if not self._has_union() and next(self._store.named_graphs(), None) is not None:
             self._changing()
             self._store.update(union.rebuild(None))
+        evidence_layout.migrate(self._column, self._migrating, None)
         self._forms = literal_forms.load(self.directory)
         if self._forms is None:
             # A store written before forms were kept, or after an update that could not tell:
@@ -132,6 +133,14 @@ class OxigraphStore:
         os.replace(temporary, path)
         _sync_folder(self.directory)
         return token
+
+    def _column(self, select: str) -> list[str]:
+        """The first column of a SELECT's rows (every value bound)."""
+        return [row[0].value for row in self._store.query(select)]  # type: ignore[union-attr,index]
+
+    def _migrating(self, update: str) -> None:
+        self._changing()
+        self._store.update(update)
 
     def _has_union(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None

@@ -32,7 +32,7 @@ from typing import Any
 import httpx
 import pyoxigraph as ox
 
-from zonekg.graph import union
+from zonekg.graph import evidence_layout, union
 from zonekg.graph.errors import QueryError, QueryTimeout
 from zonekg.graph.executor import (
     READ_MODEL_MAX_ROWS, AskResult, GraphResult, LimitedPool, QueryExecutor, QueryResult, SelectResult, capped_graph,
@@ -107,6 +107,8 @@ class RemoteStore:
         self.graphs_url = os.environ.get("ZONEKG_STORE_GRAPHS_URL") or url
         self._client = httpx.Client(auth=_auth(), timeout=httpx.Timeout(WRITE_TIMEOUT, connect=CONNECT_TIMEOUT))
         self._settle_interrupted_update()  # also tells at once a server that is down or refuses us
+        evidence_layout.migrate(lambda select: [row[0][1] for row in self.select(select).rows if row[0]], self._update,
+                                union.UNION_GRAPH)
 
     def _send(self, method: str, url: str, *, timeout: float, **request: Any) -> httpx.Response:
         """One request; a server that is down or refuses the credentials is StoreUnavailable,

@@ -27,7 +27,8 @@ PENDING_GRAPH = "urn:x-zonekg:pending"
 """The journal of an update in progress: the graphs it writes and their triples before it."""
 
 
-def _in_union(union: str | None, pattern: str) -> str:
+def in_union(union: str | None, pattern: str) -> str:
+    """``pattern`` in the union: the default graph (``union`` None) or the named graph ``union``."""
     return pattern if union is None else f"GRAPH <{union}> {{ {pattern} }}"
 
 
@@ -44,7 +45,7 @@ def _internal(union: str | None) -> list[str]:
 def withdraw(document_iri: str, union: str | None) -> str:
     """Update operations dropping a document's graph and the union's triples only it states."""
     return (
-        f"DELETE {{ {_in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH <{document_iri}> {{ ?s ?p ?o }} "
+        f"DELETE {{ {in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH <{document_iri}> {{ ?s ?p ?o }} "
         f"{_elsewhere([document_iri, *_internal(union)])} }} ;\n"
         f"DROP SILENT GRAPH <{document_iri}>"
     )
@@ -79,10 +80,10 @@ def settle(touched: frozenset[str] | None, union: str | None) -> str:
     if touched is None or EVERY_GRAPH in touched:
         return f"{rebuild(union)} ;\nDROP SILENT GRAPH <{PENDING_GRAPH}>"
     gone = (
-        f"DELETE {{ {_in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} "
+        f"DELETE {{ {in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH <{PENDING_GRAPH}> {{ ?s ?p ?o }} "
         f"{_elsewhere(_internal(union))} }}"
     )
-    added = f"INSERT {{ {_in_union(union, '?s ?p ?o')} }} WHERE {{ {_values(touched)} GRAPH ?g {{ ?s ?p ?o }} }}"
+    added = f"INSERT {{ {in_union(union, '?s ?p ?o')} }} WHERE {{ {_values(touched)} GRAPH ?g {{ ?s ?p ?o }} }}"
     return f"{gone} ;\n{added} ;\nDROP SILENT GRAPH <{PENDING_GRAPH}>" if touched else f"DROP SILENT GRAPH <{PENDING_GRAPH}>"
 
 
@@ -101,5 +102,5 @@ def rebuild(union: str | None) -> str:
     exclude = " && ".join(f"?g != <{iri}>" for iri in _internal(union))
     return (
         f"DROP SILENT {target} ;\n"
-        f"INSERT {{ {_in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({exclude}) }}"
+        f"INSERT {{ {in_union(union, '?s ?p ?o')} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({exclude}) }}"
     )

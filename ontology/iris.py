@@ -82,3 +82,20 @@ def indicator_iri(document_file: str, actual: bool, text: str, metric: str, valu
 
 def evidence_iri(document_file: str, index: int) -> str:
     return f"{document_iri(document_file)}/evidence/{index}"
+
+
+PASSAGE_KEY_SEPARATOR = "/"
+"""Between a passage's block index and its quote in the text its digest is taken of (an
+integer holds no ``/``, so the two are read back unambiguously)."""
+
+
+def passage_iri(document_file: str, block: int, quote: str) -> str:
+    """A sentence (or table row) of one document, quoted by every fact read from it.
+
+    Named by a digest of its block index and text, not by its position among the document's
+    passages, so re-ingesting the same text gives the same IRI whatever else was read; a store
+    written before passages existed mints the same IRI in SPARQL
+    (:mod:`zonekg.graph.evidence_layout`: ``SHA1`` of the same UTF-8 text).
+    """
+    digest = hashlib.sha1(f"{block}{PASSAGE_KEY_SEPARATOR}{quote}".encode()).hexdigest()[:12]
+    return f"{document_iri(document_file)}/passage/{digest}"

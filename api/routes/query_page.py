@@ -59,7 +59,7 @@ ORDER BY ?年份 ?指标"""),
 GROUP BY ?a1 ?a2 ?部门甲 ?部门乙
 ORDER BY DESC(?共同项目数) ?部门甲"""),
     Example("事实及其原文出处", """SELECT ?主体 ?关系 ?原文 ?文件 WHERE {
-  GRAPH ?g { ?ev a zk:Evidence ; rdf:subject ?s ; rdf:predicate ?关系 ; zk:quote ?原文 . }
+  GRAPH ?g { ?ev rdf:subject ?s ; rdf:predicate ?关系 ; zk:passage/zk:quote ?原文 . }
   ?g zk:fileName ?文件 .
   ?s rdfs:label ?主体 .
 }

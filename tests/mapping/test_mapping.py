@@ -62,15 +62,48 @@ def test_every_quad_is_in_the_document_graph() -> None:
 
 def test_each_relation_has_evidence_with_its_quote() -> None:
     quads = to_quads(*make("a.txt", "青林高新区管委会"))
-    evidence = {q.subject for q in quads if q.predicate.value == f"{RDF}type" and q.object.value == f"{ZK}Evidence"}
+    evidence = {q.subject for q in quads if q.predicate.value == f"{RDF}subject"}
     stated = {
         q.object.value
         for q in quads
         if q.subject in evidence and q.predicate.value == f"{RDF}predicate"
     }
     assert {f"{ZK}leadAgency", f"{ZK}participatingAgency", f"{ZK}locatedIn", f"{ZK}hasTarget", f"{RDF}type"} <= stated
-    quotes = {q.object.value for q in quads if q.subject in evidence and q.predicate.value == f"{ZK}quote"}
+    passages = {q.object for q in quads if q.subject in evidence and q.predicate.value == f"{ZK}passage"}
+    quotes = {q.object.value for q in quads if q.subject in passages and q.predicate.value == f"{ZK}quote"}
     assert quotes == {QUOTE}
+
+
+def passages_by_quote(quads: list) -> dict[str, set[str]]:
+    """Each quote with the passage nodes that hold it."""
+    quoted: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate.value == f"{ZK}quote":
+            quoted.setdefault(q.object.value, set()).add(q.subject.value)
+    return quoted
+
+
+def test_a_sentence_is_one_passage_however_many_facts_it_states() -> None:
+    quads = to_quads(*make("a.txt", "青林高新区管委会"))
+    evidence = [q for q in quads if q.predicate.value == f"{ZK}passage"]
+    assert len(evidence) >= 9  # five entities, three relations and a target, all read from QUOTE
+    assert passages_by_quote(quads) == {QUOTE: {evidence[0].object.value}}
+    assert {q.object for q in evidence} == {evidence[0].object}
+    passage = evidence[0].object.value
+    block = {q.object.value for q in quads if q.subject.value == passage and q.predicate.value == f"{ZK}blockIndex"}
+    assert block == {"0"}
+
+
+def test_a_passage_keeps_its_iri_when_other_sentences_come_before_it() -> None:
+    before = passages_by_quote(to_quads(*make("a.txt", "青林高新区管委会")))
+    document, extraction = make("a.txt", "青林高新区管委会")
+    earlier = "（一）财政局隶属青林高新区管委会。"
+    extraction.facts.insert(0, Fact(Ref(Kind.AGENCY, "财政局"), Relation.PART_OF,
+                                    Ref(Kind.AGENCY, "青林高新区管委会"), Evidence(earlier, 0)))
+    after = passages_by_quote(to_quads(document, extraction))
+    assert after[QUOTE] == before[QUOTE] and len(after[earlier]) == 1 and after[earlier] != before[QUOTE]
+    elsewhere = passages_by_quote(to_quads(*make("b.txt", "青林高新区管委会")))
+    assert elsewhere[QUOTE] != before[QUOTE]  # a passage is a sentence of one document
 
 
 def test_amounts_and_targets_are_typed() -> None:

@@ -81,7 +81,7 @@ def test_object_and_datatype_properties_match_what_the_mapping_emits(
 def test_every_declared_zk_term_is_documented(onto: Graph) -> None:
     declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef) and s.startswith(ZK)}
     core = {zk[n] for n in (
-        "Document Zone Agency Company Project Industry Target Statistic Evidence "
+        "Document Zone Agency Company Project Industry Target Statistic Evidence Passage passage "
         "leadAgency participatingAgency locatedIn partOf focusIndustry industry involvesCompany "
         "hasTarget hasStatistic mentions mainZone issuer metric targetKind value unit targetYear "
         "text referenceYear totalInvestment floorArea task quote blockIndex fileName planYear "
@@ -100,6 +100,7 @@ def test_every_declared_zk_term_is_documented(onto: Graph) -> None:
     (zk.Project, PROV.Activity),
     (zk.Evidence, RDF.Statement),
     (zk.Evidence, PROV.Entity),
+    (zk.Passage, PROV.Entity),
     (zk.Target, zk.Indicator),
     (zk.Statistic, zk.Indicator),
 ])
@@ -111,6 +112,7 @@ def test_class_alignment(onto: Graph, sub: URIRef, sup: URIRef) -> None:
     (zk.mentions, SCHEMA.mentions),
     (zk.leadAgency, PROV.wasAssociatedWith),
     (zk.mainZone, zk.mentions),
+    (zk.passage, PROV.wasDerivedFrom),
 ])
 def test_property_alignment(onto: Graph, sub: URIRef, sup: URIRef) -> None:
     assert (sub, RDFS.subPropertyOf, sup) in onto

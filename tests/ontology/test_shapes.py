@@ -79,8 +79,16 @@ def negative_investment(g: Graph) -> None:
     g.set((one(g, RDF.type, zk.Project), zk.totalInvestment, Literal("-5", datatype=XSD.decimal)))
 
 
-def evidence_without_quote(g: Graph) -> None:
-    g.remove((one(g, RDF.type, zk.Evidence), zk.quote, None))
+def passage_without_quote(g: Graph) -> None:
+    g.remove((one(g, RDF.type, zk.Passage), zk.quote, None))
+
+
+def evidence_without_passage(g: Graph) -> None:
+    g.remove((one(g, RDF.subject), zk.passage, None))
+
+
+def evidence_read_from_an_entity(g: Graph) -> None:
+    g.set((one(g, RDF.subject), zk.passage, one(g, RDF.type, zk.Project)))
 
 
 def evidence_of_unasserted_fact(g: Graph) -> None:
@@ -89,7 +97,7 @@ def evidence_of_unasserted_fact(g: Graph) -> None:
 
 
 def evidence_from_nowhere(g: Graph) -> None:
-    g.set((one(g, RDF.type, zk.Evidence), URIRef("http://www.w3.org/ns/prov#wasQuotedFrom"),
+    g.set((one(g, RDF.type, zk.Passage), URIRef("http://www.w3.org/ns/prov#wasQuotedFrom"),
            URIRef("https://example.org/elsewhere")))
 
 
@@ -126,7 +134,9 @@ BREAKAGES: list[tuple[Callable[[Graph], None], str]] = [
     (located_in_an_agency, "not a zk:Zone"),
     (agency_part_of_a_zone, "zk:partOf"),
     (negative_investment, "zk:totalInvestment"),
-    (evidence_without_quote, "zk:quote"),
+    (passage_without_quote, "zk:quote"),
+    (evidence_without_passage, "zk:passage"),
+    (evidence_read_from_an_entity, "not a zk:Passage"),
     (evidence_of_unasserted_fact, "does not assert"),
     (evidence_from_nowhere, "not a zk:Document"),
     (document_without_file_name, "zk:fileName"),
@@ -199,8 +209,11 @@ def graphs() -> tuple[Graph, Graph]:
 
 
 def shape_classes(shapes: Graph, shape: URIRef) -> set[URIRef]:
-    """The classes a node shape requires: its sh:class, or the sh:class of each sh:or branch."""
-    direct = set(shapes.objects(shape, SH["class"]))
+    """The classes a node shape requires: its sh:class, or the sh:class of each sh:or branch,
+    or the classes whose own shape it is (a shape that checks a class's nodes by what they
+    state, as zks:Evidence does for evidence, which carries no rdf:type, enforces that class
+    on them)."""
+    direct = set(shapes.objects(shape, SH["class"])) | set(shapes.objects(shape, SH.targetClass))
     branches = [b for lst in shapes.objects(shape, SH["or"]) for b in Collection(shapes, lst)]
     return direct | {c for b in branches for c in shapes.objects(b, SH["class"])}
 
