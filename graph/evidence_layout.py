@@ -16,49 +16,61 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pyoxigraph as ox
+
 from zonekg.graph.store import StoreError
 from zonekg.graph.union import in_union
 from zonekg.ontology import PROV, RDF, ZK
-from zonekg.ontology.iris import PASSAGE_KEY_SEPARATOR
+from zonekg.ontology.iris import passage_iri
+
+Rows = Callable[[str], list[tuple[str, ...]]]
+"""Runs a SELECT on the store and gives each row's values as text."""
 
 OLD_GRAPHS = (
-    f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?ev <{RDF}type> <{ZK}Evidence> ; <{ZK}quote> ?quote }} "
+    f"SELECT DISTINCT ?g ?file WHERE {{ GRAPH ?g {{ ?ev <{RDF}type> <{ZK}Evidence> ; <{ZK}quote> ?quote }} "
     f"?g <{ZK}fileName> ?file }}"
 )
-"""The document graphs still in the old layout. O(1) on a store in the new layout: no node
-there has the type ``zk:Evidence``."""
+"""The document graphs still in the old layout, with their file names. O(1) on a store in the
+new layout: no node there has the type ``zk:Evidence``."""
 
 _OLD = (f"?ev <{RDF}type> <{ZK}Evidence> ; <{ZK}quote> ?quote ; <{ZK}blockIndex> ?block ; "
         f"<{PROV}wasQuotedFrom> ?document .")
 _NEW = (f"?ev <{ZK}passage> ?passage . ?passage <{RDF}type> <{ZK}Passage> ; <{ZK}quote> ?quote ; "
         f"<{ZK}blockIndex> ?block ; <{PROV}wasQuotedFrom> ?document .")
-_PASSAGE_IRI = (f'IRI(CONCAT(STR(?document), "/passage/", '
-                f'SUBSTR(SHA1(CONCAT(STR(?block), "{PASSAGE_KEY_SEPARATOR}", STR(?quote))), 1, 12)))')
-""":func:`~zonekg.ontology.iris.passage_iri` in SPARQL: the document's IRI (the evidence's
-``prov:wasQuotedFrom``) and the first 12 hex digits of the SHA-1 of "block/quote"."""
 
 
-def migration(document_iri: str, union: str | None) -> str:
-    """The update rewriting one document graph's evidence into passages, union included."""
+def _sentences(document_iri: str) -> str:
+    """The distinct sentences an old graph's evidence quotes (a few dozen a document)."""
+    return f"SELECT DISTINCT ?block ?quote WHERE {{ GRAPH <{document_iri}> {{ {_OLD} }} }}"
+
+
+def migration(document_iri: str, file: str, sentences: list[tuple[str, str]], union: str | None) -> str:
+    """The update rewriting one document graph's evidence into passages, union included.
+    Each passage's IRI is minted here, by the function the mapping mints it with, and joined
+    on the quote and block (``VALUES``): a server's SHA-1 of a language-tagged text is not
+    always that of its UTF-8 (Virtuoso's is not), so the IRI is not computed in SPARQL."""
+    rows = " ".join(f"({int(block)} {ox.Literal(quote, language='zh')} <{passage_iri(file, int(block), quote)}>)"
+                    for block, quote in sentences)
     graph = f"<{document_iri}>"
     return (
         f"DELETE {{ GRAPH {graph} {{ {_OLD} }} {in_union(union, _OLD)} }}\n"
         f"INSERT {{ GRAPH {graph} {{ {_NEW} }} {in_union(union, _NEW)} }}\n"
-        f"WHERE {{ GRAPH {graph} {{ {_OLD} }} BIND({_PASSAGE_IRI} AS ?passage) }}"
+        f"WHERE {{ VALUES (?block ?quote ?passage) {{ {rows} }} GRAPH {graph} {{ {_OLD} }} }}"
     )
 
 
-def migrate(graphs: Callable[[str], list[str]], update: Callable[[str], None], union: str | None) -> int:
-    """Rewrite every document graph in the old layout (``graphs`` runs a SELECT and gives its
-    first column, ``update`` runs an update on the store); how many were rewritten."""
-    old = graphs(OLD_GRAPHS)
-    for document_iri in old:
-        update(migration(document_iri, union))
-    left = graphs(OLD_GRAPHS)
+def migrate(rows: Rows, update: Callable[[str], None], union: str | None) -> int:
+    """Rewrite every document graph in the old layout (``update`` runs an update on the
+    store); how many were rewritten."""
+    old = rows(OLD_GRAPHS)
+    for document_iri, file in old:
+        sentences = [(block, quote) for block, quote in rows(_sentences(document_iri))]
+        update(migration(document_iri, file, sentences, union))
+    left = rows(OLD_GRAPHS)
     if left:
         raise StoreError(
             f"{len(left)} document graph(s) hold evidence in the layout before passages that could not be "
-            f"migrated (evidence without a zk:blockIndex or prov:wasQuotedFrom), e.g. {left[0]}: re-ingest "
+            f"migrated (evidence without a zk:blockIndex or prov:wasQuotedFrom), e.g. {left[0][0]}: re-ingest "
             "those documents (`zonekg ingest FILES --store STORE` replaces each document's graph)"
         )
     return len(old)

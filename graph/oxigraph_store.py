@@ -95,7 +95,7 @@ class OxigraphStore:
         if not self._has_union() and next(self._store.named_graphs(), None) is not None:
             self._changing()
             self._store.update(union.rebuild(None))
-        evidence_layout.migrate(self._column, self._migrating, None)
+        evidence_layout.migrate(self._rows, self._migrating, None)
         self._forms = literal_forms.load(self.directory)
         if self._forms is None:
             # A store written before forms were kept, or after an update that could not tell:
@@ -134,9 +134,9 @@ class OxigraphStore:
         _sync_folder(self.directory)
         return token
 
-    def _column(self, select: str) -> list[str]:
-        """The first column of a SELECT's rows (every value bound)."""
-        return [row[0].value for row in self._store.query(select)]  # type: ignore[union-attr,index]
+    def _rows(self, select: str) -> list[tuple[str, ...]]:
+        """A SELECT's rows as the values' text (every value bound)."""
+        return [tuple(term.value for term in row) for row in self._store.query(select)]  # type: ignore[union-attr]
 
     def _migrating(self, update: str) -> None:
         self._changing()

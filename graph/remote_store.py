@@ -107,8 +107,7 @@ class RemoteStore:
         self.graphs_url = os.environ.get("ZONEKG_STORE_GRAPHS_URL") or url
         self._client = httpx.Client(auth=_auth(), timeout=httpx.Timeout(WRITE_TIMEOUT, connect=CONNECT_TIMEOUT))
         self._settle_interrupted_update()  # also tells at once a server that is down or refuses us
-        evidence_layout.migrate(lambda select: [row[0][1] for row in self.select(select).rows if row[0]], self._update,
-                                union.UNION_GRAPH)
+        evidence_layout.migrate(self._rows, self._update, union.UNION_GRAPH)
 
     def _send(self, method: str, url: str, *, timeout: float, **request: Any) -> httpx.Response:
         """One request; a server that is down or refuses the credentials is StoreUnavailable,
@@ -158,6 +157,12 @@ class RemoteStore:
 
     def query(self, sparql: str, params: dict[str, Param] | None = None) -> QueryResult:
         return self.select(sparql, params)
+
+    def _rows(self, select: str) -> list[tuple[str, ...]]:
+        """A SELECT's rows as the values' text (every value bound)."""
+        result = self.select(select)
+        assert isinstance(result, SelectResult)
+        return [tuple(term[1] if term else "" for term in row) for row in result.rows]
 
     def _update(self, update: str) -> None:
         self._send("POST", self.update_url, data={"update": PROLOGUE + update}, timeout=WRITE_TIMEOUT)

@@ -84,18 +84,13 @@ def evidence_iri(document_file: str, index: int) -> str:
     return f"{document_iri(document_file)}/evidence/{index}"
 
 
-PASSAGE_KEY_SEPARATOR = "/"
-"""Between a passage's block index and its quote in the text its digest is taken of (an
-integer holds no ``/``, so the two are read back unambiguously)."""
-
-
 def passage_iri(document_file: str, block: int, quote: str) -> str:
     """A sentence (or table row) of one document, quoted by every fact read from it.
 
-    Named by a digest of its block index and text, not by its position among the document's
-    passages, so re-ingesting the same text gives the same IRI whatever else was read; a store
-    written before passages existed mints the same IRI in SPARQL
-    (:mod:`zonekg.graph.evidence_layout`: ``SHA1`` of the same UTF-8 text).
+    Named by a digest of its block index and text (an integer holds no ``/``, so the two
+    cannot run together), not by its position among the document's passages: re-ingesting the
+    same text gives the same IRI whatever else was read, and a store written before passages
+    existed mints the same IRIs when migrated (:mod:`zonekg.graph.evidence_layout`).
     """
-    digest = hashlib.sha1(f"{block}{PASSAGE_KEY_SEPARATOR}{quote}".encode()).hexdigest()[:12]
+    digest = hashlib.sha1(f"{block}/{quote}".encode()).hexdigest()[:12]
     return f"{document_iri(document_file)}/passage/{digest}"

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests.handmade import document
-from zonekg.graph.store import GraphStore, StoreError, open_store
+from zonekg.graph.store import StoreError, open_store
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Relation, Target, TargetKind,
 )
@@ -74,11 +74,7 @@ def written(location: str, documents: dict[str, list[ox.Quad]]) -> None:
     store.close()
 
 
-def contents(store: GraphStore) -> tuple[set[ox.Quad], set[ox.Triple]]:
-    return set(store.quads()), set(store.union_triples())
-
-
-def test_an_old_store_is_migrated_to_what_a_fresh_ingest_writes(location: str, tmp_path: Path) -> None:
+def test_an_old_store_is_migrated_to_what_a_fresh_ingest_writes(location: str) -> None:
     a, b = document_iri("a.txt"), document_iri("b.txt")
     new = {a: plan("a.txt"), b: plan("b.txt")}
     old = old_layout(new[a])
@@ -86,16 +82,11 @@ def test_an_old_store_is_migrated_to_what_a_fresh_ingest_writes(location: str, t
     written(location, {a: old, b: new[b]})  # one graph old, one already new
     store = open_store(location)
     try:
-        migrated = contents(store)
+        for iri, quads in new.items():
+            assert set(store.quads(iri)) == set(quads)
+        assert set(store.union_triples()) == {q.triple for quads in new.values() for q in quads}
     finally:
         store.close()
-    expected_location = str(tmp_path / "expected")
-    written(expected_location, new)
-    expected = open_store(expected_location)
-    try:
-        assert migrated == contents(expected)
-    finally:
-        expected.close()
 
 
 def test_an_old_graph_that_cannot_be_migrated_stops_the_open_and_keeps_its_quotes(location: str) -> None:
