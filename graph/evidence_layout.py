@@ -14,6 +14,7 @@ document) stops the open with what to do rather than being left half read.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pyoxigraph as ox
@@ -22,6 +23,8 @@ from zonekg.graph.store import StoreError
 from zonekg.graph.union import in_union
 from zonekg.ontology import PROV, RDF, ZK
 from zonekg.ontology.iris import passage_iri
+
+log = logging.getLogger(__name__)
 
 Rows = Callable[[str], list[tuple[str, ...]]]
 """Runs a SELECT on the store and gives each row's values as text."""
@@ -63,6 +66,8 @@ def migrate(rows: Rows, update: Callable[[str], None], union: str | None) -> int
     """Rewrite every document graph in the old layout (``update`` runs an update on the
     store); how many were rewritten."""
     old = rows(OLD_GRAPHS)
+    if old:
+        log.warning("migrating %d document graph(s) to one zk:Passage per quoted sentence", len(old))
     for document_iri, file in old:
         sentences = [(block, quote) for block, quote in rows(_sentences(document_iri))]
         update(migration(document_iri, file, sentences, union))
