@@ -62,15 +62,13 @@ def migration(document_iri: str, file: str, sentences: list[tuple[str, str]], un
     )
 
 
-def migrate(rows: Rows, update: Callable[[str], None], union: str | None) -> int:
-    """Rewrite every document graph in the old layout (``update`` runs an update on the
-    store); how many were rewritten."""
+def migrate(rows: Rows, update: Callable[[str], None], union: str | None) -> None:
+    """Rewrite every document graph in the old layout (``update`` runs an update on the store)."""
     old = rows(OLD_GRAPHS)
     if old:
         log.warning("migrating %d document graph(s) to one zk:Passage per quoted sentence", len(old))
     for document_iri, file in old:
-        sentences = [(block, quote) for block, quote in rows(_sentences(document_iri))]
-        update(migration(document_iri, file, sentences, union))
+        update(migration(document_iri, file, [(block, quote) for block, quote in rows(_sentences(document_iri))], union))
     left = rows(OLD_GRAPHS)
     if left:
         raise StoreError(
@@ -78,4 +76,3 @@ def migrate(rows: Rows, update: Callable[[str], None], union: str | None) -> int
             f"migrated (evidence without a zk:blockIndex or prov:wasQuotedFrom), e.g. {left[0][0]}: re-ingest "
             "those documents (`zonekg ingest FILES --store STORE` replaces each document's graph)"
         )
-    return len(old)
