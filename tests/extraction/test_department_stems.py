@@ -32,3 +32,12 @@ def test_two_functions_joined_by_he_are_one_department():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert "规划建设和自然资源局" in agencies
     assert "自然资源局" not in agencies
+
+
+def test_a_department_heading_with_a_verb_or_two_functions_keeps_its_name():
+    ex = extract(doc("二、组织人事局（分管领导：周某）", "负责干部队伍建设和人才工作。",
+                     "十、应急管理和生态环境局（分管领导：韩某）", "负责安全生产和生态环境保护工作。",
+                     title="枫湾高新区管委会关于明确2025年各部门职责分工的通知"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert {"组织人事局", "应急管理和生态环境局"} <= agencies
+    assert not agencies & {"人事局", "生态环境局"}
