@@ -41,3 +41,11 @@ def test_a_department_heading_with_a_verb_or_two_functions_keeps_its_name():
     agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
     assert {"组织人事局", "应急管理和生态环境局"} <= agencies
     assert not agencies & {"人事局", "生态环境局"}
+
+
+def test_you_opening_a_bracket_of_leads_is_no_part_of_the_unit():
+    ex = extract(doc("加快枫湾物流港二期建设，总投资15亿元，年底前完成仓储主体工程（由商贸物流局负责）。",
+                     title="枫湾经济开发区2025年下半年工作安排"))
+    agencies = {a.name for a in ex.of_kind(Kind.AGENCY)}
+    assert "商贸物流局" in agencies
+    assert "由商贸物流局" not in agencies
