@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from zonekg.graph.errors import ZonekgError
-from zonekg.graph.store import StoreInUse
+from zonekg.graph.errors import StoreInUse
 
 DEFAULT_STORE = os.environ.get("ZONEKG_STORE", "zonekg-store")
 _ASK_THE_SERVICE = "stop it first, or ask the running service: its /sparql endpoint answers the same queries"

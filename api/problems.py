@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from zonekg.graph import errors
-from zonekg.graph.store import StoreError
+from zonekg.graph.errors import StoreError
 from zonekg.loaders.document import UnreadableDocument
 
 PROBLEM_JSON = "application/problem+json"

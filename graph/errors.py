@@ -129,3 +129,20 @@ class TooLarge(ZonekgError):
 def _too_large(what: str, size: int, limit: int, unit: str, setting: str, more_than: bool) -> TooLarge:
     """Rebuilds a :class:`TooLarge` sent from a child process (pickle passes no keywords)."""
     return TooLarge(what, size, limit, unit, setting, more_than=more_than)
+
+
+class StoreError(ZonekgError):
+    """The store could not be opened, read or written; the message says why and what to do."""
+
+
+class StoreInUse(StoreError):
+    """Another process holds the store's lock. The message names the store only: what to do
+    instead depends on what the caller wanted (the CLI adds a hint fitted to each command)."""
+
+
+class NoStore(StoreError):
+    """There is no store (or no document in it) where one was expected."""
+
+
+class StoreUnavailable(StoreError):
+    """A remote store that is down, or refuses zonekg's credentials (the message names it)."""

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from zonekg.graph.store import StoreError
+from zonekg.graph.errors import StoreError
 from zonekg.graph.union import in_union
 from zonekg.ontology import PROV, RDF, ZK
 from zonekg.ontology.iris import passage_iri

@@ -31,7 +31,7 @@ from zonekg.graph.executor import READ_MODEL_MAX_ROWS, GraphResult, QueryExecuto
 from zonekg.graph.sparql_rewrite import syntax_error_in, without_trailing_separator
 from zonekg.graph.update_reading import UpdateReading, refuse
 from zonekg.graph.update_reading import read as read_update
-from zonekg.graph.store import NoStore, StoreError, StoreInUse
+from zonekg.graph.errors import NoStore, StoreError, StoreInUse
 from zonekg.graph.terms import Param, TermTuple, to_tuple
 from zonekg.ontology import PREFIXES, ZK
 

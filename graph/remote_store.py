@@ -41,7 +41,7 @@ from zonekg.graph.executor import (
 from zonekg.graph.sparql_rewrite import (
     bind_parameters, query_form, reading_default_graph_from,
 )
-from zonekg.graph.store import StoreUnavailable
+from zonekg.graph.errors import StoreUnavailable
 from zonekg.graph.terms import XSD_STRING, Param, TermTuple
 from zonekg.graph.update_reading import UpdateReading, refuse
 from zonekg.graph.update_reading import read as read_update

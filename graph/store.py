@@ -23,27 +23,10 @@ from typing import Protocol
 
 from pyoxigraph import Quad, Triple
 
-from zonekg.graph.errors import ZonekgError
+from zonekg.graph.errors import NoStore
 from zonekg.graph.executor import GraphResult, QueryResult
 from zonekg.graph.terms import Param
 from zonekg.graph.update_reading import UpdateReading
-
-
-class StoreError(ZonekgError):
-    """The store could not be opened, read or written; the message says why and what to do."""
-
-
-class StoreInUse(StoreError):
-    """Another process holds the store's lock. The message names the store only: what to do
-    instead depends on what the caller wanted (the CLI adds a hint fitted to each command)."""
-
-
-class NoStore(StoreError):
-    """There is no store (or no document in it) where one was expected."""
-
-
-class StoreUnavailable(StoreError):
-    """A remote store that is down, or refuses zonekg's credentials (the message names it)."""
 
 
 class QueryPool(Protocol):

@@ -12,7 +12,8 @@ import pyoxigraph as ox
 import pytest
 
 from tests.handmade import document
-from zonekg.graph.store import StoreError, open_store
+from zonekg.graph.errors import StoreError
+from zonekg.graph.store import open_store
 from zonekg.loaders.extraction.model import (
     Entity, Evidence, Extraction, Fact, Kind, Relation, Target, TargetKind,
 )

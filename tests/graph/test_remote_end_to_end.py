@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from zonekg.graph.store import StoreUnavailable, open_store
+from zonekg.graph.errors import StoreUnavailable
+from zonekg.graph.store import open_store
 
 pytestmark = pytest.mark.slow  # a Virtuoso, ingests and servers: CI runs it, the default run does not
 

@@ -14,7 +14,8 @@ from test_store_contract import G1, document, store_of
 from timing import fastest
 from zonekg.graph.executor import QueryError
 from zonekg.graph.oxigraph_store import union_of
-from zonekg.graph.store import GraphStore, NoStore, open_store
+from zonekg.graph.errors import NoStore
+from zonekg.graph.store import GraphStore, open_store
 
 
 def union_values(store: GraphStore) -> list[str]:
@@ -39,7 +40,7 @@ def test_store_persists_across_opens(tmp_path: Path) -> None:
 def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     store = open_store(tmp_path, create=True)
     code = (
-        "import sys\nfrom zonekg.graph.store import StoreError, open_store\n"
+        "import sys\nfrom zonekg.graph.errors import StoreError\nfrom zonekg.graph.store import open_store\n"
         f"try:\n    open_store({str(tmp_path)!r})\nexcept StoreError as e:\n    print(e); sys.exit(3)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
