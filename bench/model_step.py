@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from store_rounds import alternating_copies
 
 WHOLE = """
 import sys
@@ -54,23 +54,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     results = []
-    with tempfile.TemporaryDirectory(dir=args.store.parent) as folder:
-        for index in range(args.rounds):
-            order = args.revision if index % 2 == 0 else args.revision[::-1]
-            for revision in order:
-                copy = Path(folder) / "copy"
-                shutil.rmtree(copy, ignore_errors=True)
-                shutil.copytree(args.store, copy, symlinks=True)
-                (copy / "read-model.json").unlink(missing_ok=True)
-                result: dict[str, object] = {"round": index + 1, "revision": str(revision)}
-                result["whole"] = timed([str(revision / ".venv/bin/python"), "-c", WHOLE, str(copy)])
-                result["model_mb"] = round((copy / "read-model.json").stat().st_size / 2**20, 1)
-                if args.extra:
-                    result["later_ingest"] = timed([str(revision / ".venv/bin/zonekg"), "ingest", str(args.extra),
-                                                    "--store", str(copy), "--jobs", "1", "--quiet"])
-                print(json.dumps(result), file=sys.stderr, flush=True)
-                results.append(result)
-        shutil.rmtree(Path(folder) / "copy", ignore_errors=True)
+    for round_number, revision, copy in alternating_copies(args.store, args.revision, args.rounds):
+        (copy / "read-model.json").unlink(missing_ok=True)
+        result: dict[str, object] = {"round": round_number, "revision": str(revision)}
+        result["whole"] = timed([str(revision / ".venv/bin/python"), "-c", WHOLE, str(copy)])
+        result["model_mb"] = round((copy / "read-model.json").stat().st_size / 2**20, 1)
+        if args.extra:
+            result["later_ingest"] = timed([str(revision / ".venv/bin/zonekg"), "ingest", str(args.extra),
+                                            "--store", str(copy), "--jobs", "1", "--quiet"])
+        print(json.dumps(result), file=sys.stderr, flush=True)
+        results.append(result)
     print(json.dumps(results, indent=1))
 
 

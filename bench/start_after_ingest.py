@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import servers
+from store_rounds import alternating_copies
 
 
 def kept(store_path: Path) -> dict[str, float]:
@@ -57,20 +56,14 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    rounds = []
-    with tempfile.TemporaryDirectory(dir=args.store.parent) as folder:
-        for index in range(args.rounds):
-            result: dict[str, dict] = {}
-            for label in ("before", "after") if index % 2 == 0 else ("after", "before"):
-                copy = Path(folder) / label
-                shutil.rmtree(copy, ignore_errors=True)
-                shutil.copytree(args.store, copy, symlinks=True)
-                if label == "after":
-                    result["ingest adds"] = kept(copy)
-                result[label] = first_answers(copy)
-                print(f"round {index + 1} {label}: {result[label]}", file=sys.stderr, flush=True)
-            rounds.append(result)
-    print(json.dumps(rounds, indent=1))
+    rounds: dict[int, dict[str, dict]] = {}
+    for round_number, label, copy in alternating_copies(args.store, ("before", "after"), args.rounds):
+        result = rounds.setdefault(round_number, {})
+        if label == "after":
+            result["ingest adds"] = kept(copy)
+        result[label] = first_answers(copy)
+        print(f"round {round_number} {label}: {result[label]}", file=sys.stderr, flush=True)
+    print(json.dumps(list(rounds.values()), indent=1))
 
 
 if __name__ == "__main__":
