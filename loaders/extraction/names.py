@@ -903,11 +903,17 @@ def _proper(text: str, start: int, e: int, kind: Kind, head: str, stem: str, nam
     return True
 
 
+@functools.cache
+def _quality_words() -> tuple[str, ...]:
+    """The quality words, longest first (国内知名 before 知名): sorted once, not per candidate."""
+    return tuple(sorted(_gen()["quality_words"], key=len, reverse=True))
+
+
 def _praised_kind(before: str, stem: str) -> bool:
     """Is the stem common words after a quality word ("知名大学", "一流高校"), in it or before it?"""
-    quality = sorted(_gen()["quality_words"], key=len, reverse=True)
+    quality = _quality_words()
     word = next((q for q in quality if stem.startswith(q)), "")
-    return (bool(word) or before.endswith(tuple(quality))) and not distinct.is_distinctive(stem[len(word):])
+    return (bool(word) or before.endswith(quality)) and not distinct.is_distinctive(stem[len(word):])
 
 
 def _area_scoped(stem: str) -> bool:
